@@ -1,0 +1,109 @@
+import { LineCounter, parseDocument } from 'yaml'
+import type { z } from 'zod'
+import { type Diagnostic, type DiagnosticCode, formatPath, sortDiagnostics } from './diagnostics'
+import { positionOf } from './positions'
+import { resolve } from './resolve'
+import type { ResolvedPlatform } from './resolved'
+import { checkRules } from './rules'
+import { knownKeysAt } from './schema-walk'
+import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
+import { didYouMean } from './suggest'
+
+/** The outcome of reading a platform.yaml: a value, or every problem at once. */
+export type ParseResult =
+  | { ok: true; config: PlatformConfig; platform: ResolvedPlatform; warnings: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] }
+
+type Located = { code: DiagnosticCode; path: readonly PropertyKey[]; message: string; at?: 'key' | 'value' }
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(platformSchema, issue.path)
+    return issue.keys.map((key) => {
+      const guess = didYouMean(key, known)
+      const hint = guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of: ${known.join(', ')}` : ''
+      return { code: 'UNKNOWN_KEY', path: [...issue.path, key], message: `unknown key "${key}"${hint}`, at: 'key' }
+    })
+  }
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    return [{ code: 'MISSING_FIELD', path: issue.path, message: `missing required field "${String(issue.path.at(-1))}"` }]
+  }
+  if (issue.code === 'invalid_value' && issue.values.length > 1) {
+    const actual = valueAt(input, issue.path)
+    const guess = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : undefined
+    const list = issue.values.length <= 12 ? `: expected one of ${issue.values.join(', ')}` : ''
+    const message = `${JSON.stringify(actual)} is not allowed${guess ? ` (did you mean "${guess}"?)` : list}`
+    return [{ code: 'INVALID_VALUE', path: issue.path, message }]
+  }
+  return [{ code: 'INVALID_VALUE', path: issue.path, message: issue.message }]
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[segment]
+  }
+  return current
+}
+
+/**
+ * Parses, validates and resolves platform.yaml text. Returns every diagnostic at once, sorted by
+ * position, each located at the YAML node that causes it; never throws on bad input.
+ */
+export function parse(text: string, file = 'platform.yaml'): ParseResult {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true })
+  const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => ({
+    code: l.code,
+    severity,
+    file,
+    ...positionOf(doc, lines, l.path, l.at),
+    path: formatPath(l.path),
+    message: l.message,
+  })
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: sortDiagnostics(
+        doc.errors.map((error) => {
+          const pos = error.linePos?.[0] ?? { line: 1, col: 1 }
+          const message = error.message.split('\n')[0] ?? error.message
+          return { code: 'YAML_SYNTAX', severity: 'error', file, line: pos.line, column: pos.col, path: '', message }
+        }),
+      ),
+    }
+  }
+
+  let input: unknown
+  try {
+    input = doc.toJS({ maxAliasCount: 50 })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, diagnostics: [make({ code: 'YAML_SYNTAX', path: [], message })] }
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    const message = 'expected a mapping that starts with apiVersion: verticals/v1 and kind: Platform'
+    return { ok: false, diagnostics: [make({ code: 'INVALID_VALUE', path: [], message })] }
+  }
+
+  const version = (input as { apiVersion?: unknown }).apiVersion
+  if (version !== undefined && !(SUPPORTED_API_VERSIONS as readonly unknown[]).includes(version)) {
+    const message = `apiVersion ${JSON.stringify(version)} is not supported: this release of Verticals reads ${SUPPORTED_API_VERSIONS.join(', ')}`
+    return { ok: false, diagnostics: [make({ code: 'UNSUPPORTED_VERSION', path: ['apiVersion'], message })] }
+  }
+
+  const result = platformSchema.safeParse(input)
+  if (!result.success) {
+    const located = result.error.issues.flatMap((issue) => describeIssue(issue, input))
+    return { ok: false, diagnostics: sortDiagnostics(located.map((l) => make(l))) }
+  }
+
+  const platform = resolve(result.data)
+  const findings = checkRules(result.data, platform)
+  const errors = findings.filter((f) => f.severity === 'error').map((f) => make(f))
+  const warnings = findings.filter((f) => f.severity === 'warning').map((f) => make(f, 'warning'))
+  if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics([...errors, ...warnings]) }
+  return { ok: true, config: result.data, platform, warnings: sortDiagnostics(warnings) }
+}

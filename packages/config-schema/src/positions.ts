@@ -1,0 +1,44 @@
+import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml'
+
+export interface Position {
+  line: number
+  column: number
+}
+
+/**
+ * Finds the YAML node a config path points at and returns where it starts. When the path goes
+ * further than the document (a missing field, a value a preset supplied), the deepest node that
+ * exists is used, so every diagnostic still lands on a line the user wrote.
+ * `at: 'key'` points at the key of the last segment (unknown keys); otherwise at the value.
+ */
+export function positionOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+  at: 'key' | 'value' = 'value',
+): Position {
+  let node: unknown = doc.contents
+  let anchor: unknown = doc.contents
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))
+      if (!pair) break
+      const isLast = i === path.length - 1
+      anchor = isLast && at === 'key' ? pair.key : (pair.value ?? pair.key)
+      if (pair.value === null || pair.value === undefined) anchor = pair.key
+      node = pair.value
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment]
+      if (!item) break
+      anchor = item
+      node = item
+    } else {
+      break
+    }
+  }
+  const range = (anchor as Node | null)?.range
+  const offset = range ? range[0] : 0
+  const { line, col } = lines.linePos(offset)
+  return { line, column: col }
+}

@@ -1,0 +1,110 @@
+import type { DataCategory } from './categories'
+import type { Jurisdiction, JurisdictionFacts } from './jurisdictions'
+import type { PlatformConfig } from './schema/platform'
+import type { PresetName } from './schema/verticals'
+
+/** Makes every property and element readonly, all the way down. */
+export type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
+
+type Config = PlatformConfig
+
+export interface ResolvedRegion {
+  name: string
+  role: 'primary' | 'dr'
+  multiAz: boolean
+  /** ISO 3166-1 alpha-2 country that hosts the region. */
+  country: string
+}
+
+export interface ResolvedMarket {
+  name: string
+  city: string
+  tier: string
+  status: 'live' | 'planned'
+  trafficShare: number
+  budget: { amount: number; currency: string }
+  /** The market's own latency objective in seconds, or its tier's. */
+  latencyP95: number
+  edgeCache: number
+}
+
+export interface ResolvedDataClass {
+  name: string
+  category: DataCategory
+  description: string
+  fields: string[]
+  storage: Config['dataClasses'][string]['storage']
+  recordClass: string | null
+  personal: boolean
+  special: boolean
+  /** Jurisdictions whose law names the category special. */
+  specialIn: Jurisdiction[]
+  /** Redis TTL in seconds; 0 means never written to Redis. */
+  cacheTtl: number
+  /** CDN TTL in seconds; 0 means not cacheable at the edge. */
+  cdnTtl: number
+}
+
+export interface ResolvedPurpose {
+  name: string
+  description: string
+  legalBasis: Config['consent']['purposes'][string]['legalBasis']
+  explicit: boolean
+  /** Seconds a grant lasts before it must be renewed. */
+  validity: number
+  dataClasses: string[]
+  special: boolean
+}
+
+export interface ResolvedWorkload {
+  name: string
+  kind: 'http' | 'worker'
+  description: string | null
+  port: number
+  image: { repository: string; tag: string }
+  resources: Config['compute']['resources']
+  probes: Config['compute']['probes']
+  rollingUpdate: Config['compute']['rollingUpdate']
+  autoscaling: Config['compute']['autoscaling']
+  schedule: Config['compute']['schedule']
+  queueDepthTarget: number | null
+  scrapeInterval: number
+}
+
+export interface ResolvedVertical {
+  name: string
+  preset: PresetName
+  enabled: boolean
+  displayName: string
+  description: string
+  namespace: string
+  dataClasses: string[]
+  purposes: string[]
+  objectStorage: boolean
+  socialIntegrations: string[]
+  dpiaRequired: boolean
+  /** Categories of the special data the vertical processes. */
+  specialCategories: DataCategory[]
+  notes: string[]
+  markets: string[]
+  workloads: Record<string, ResolvedWorkload>
+}
+
+export interface ResolvedPlatformShape
+  extends Omit<Config, 'regions' | 'markets' | 'verticals' | 'dataClasses' | 'consent' | 'jurisdictions'> {
+  jurisdictions: JurisdictionFacts[]
+  regions: ResolvedRegion[]
+  primaryRegion: ResolvedRegion
+  drRegion: ResolvedRegion | null
+  markets: Record<string, ResolvedMarket>
+  verticals: Record<string, ResolvedVertical>
+  dataClasses: Record<string, ResolvedDataClass>
+  consent: Omit<Config['consent'], 'purposes'> & { purposes: Record<string, ResolvedPurpose> }
+}
+
+/** The platform with every default, preset and unit resolved: nothing downstream applies a default. */
+export type ResolvedPlatform = DeepReadonly<ResolvedPlatformShape>

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { clockTime, cpu, bytes as memory, duration, percent, timeZone, weekday } from '../units'
+
+const resourcePair = z.strictObject({ cpu, memory })
+
+export const resourcesSchema = z.strictObject({ requests: resourcePair, limits: resourcePair })
+
+const probeSchema = z.strictObject({
+  path: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'expected an HTTP path such as /health'),
+  initialDelay: duration,
+  period: duration,
+  timeout: duration.prefault('1s'),
+  failureThreshold: z.number().int().positive().default(3),
+})
+
+export const probesSchema = z.strictObject({ liveness: probeSchema, readiness: probeSchema })
+
+const scalingPolicy = z.strictObject({
+  stabilizationWindow: duration,
+  pods: z.number().int().positive().describe('At most this many pods added or removed per period.'),
+  period: duration,
+})
+
+export const autoscalingSchema = z.strictObject({
+  minReplicas: z.number().int().positive(),
+  maxReplicas: z.number().int().positive(),
+  cpuUtilization: percent,
+  memoryUtilization: percent,
+  scaleUp: scalingPolicy,
+  scaleDown: scalingPolicy,
+})
+
+export const autoscalingOverrideSchema = autoscalingSchema.partial().strict()
+
+const timeRange = z.strictObject({ start: clockTime, end: clockTime })
+
+export const scheduleSchema = z.strictObject({
+  timeZone: timeZone.describe('IANA time zone of the business hours.'),
+  businessHours: z.strictObject({ days: z.array(weekday).min(1), start: clockTime, end: clockTime }),
+  peaks: z.array(timeRange).default([]).describe('Daily peaks; capacity is raised ahead of each.'),
+  leadTime: duration.describe('How long before business hours and peaks the minimum is raised.'),
+  businessMinReplicas: z.number().int().positive().describe('HPA minimum during business hours.'),
+  peakMinReplicas: z.number().int().positive().describe('HPA minimum during peaks.'),
+})
+
+export const computeSchema = z.strictObject({
+  image: z.strictObject({
+    registry: z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/, 'expected an image registry path such as ghcr.io/acme'),
+    tag: z
+      .string()
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected an image tag such as 1.4.2')
+      .refine((tag) => tag !== 'latest', 'the tag "latest" is refused: pin a version so rollouts are reproducible'),
+  }),
+  port: z.number().int().min(1024).max(65535).default(8080).describe('Container port (unprivileged).'),
+  resources: resourcesSchema,
+  probes: probesSchema,
+  rollingUpdate: z.strictObject({ maxSurge: z.number().int().nonnegative(), maxUnavailable: z.number().int().nonnegative() }),
+  autoscaling: autoscalingSchema,
+  schedule: scheduleSchema,
+})
+
+export const workloadSchema = z.strictObject({
+  kind: z.enum(['http', 'worker']).default('http'),
+  description: z.string().max(200).optional(),
+  autoscaling: autoscalingOverrideSchema.optional(),
+  queueDepthTarget: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Workers scale on queue depth: the target number of queued jobs per replica.'),
+  scrapeInterval: duration.optional().describe('Overrides monitoring.scrapeInterval for this workload.'),
+  schedule: z
+    .strictObject({
+      businessMinReplicas: z.number().int().positive().optional(),
+      peakMinReplicas: z.number().int().positive().optional(),
+    })
+    .optional()
+    .describe('Overrides the scheduled minimums of compute.schedule for this workload.'),
+})

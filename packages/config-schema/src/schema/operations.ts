@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { clockTime, duration, label, money, percent, timeZone, weekday } from '../units'
+
+export const sloSchema = z.strictObject({
+  period: duration.prefault('30d'),
+  availability: percent,
+  latencyP95: duration,
+  errorRate: percent,
+  mttd: duration.describe('Mean time to detect.'),
+  mttr: duration.describe('Mean time to recover.'),
+})
+
+const severityName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities')
+const downAlert = z.strictObject({ for: duration, severity: severityName })
+const thresholdAlert = z.strictObject({ threshold: percent, for: duration, severity: severityName })
+
+export const alertsSchema = z.strictObject({
+  serviceDown: downAlert,
+  postgresDown: downAlert,
+  redisDown: downAlert,
+  latency: z
+    .array(z.strictObject({ threshold: duration, for: duration, severity: severityName }))
+    .min(1)
+    .describe('p95 latency thresholds, each its own alert.'),
+  errorRate: thresholdAlert.describe('Share of 5xx responses.'),
+  errorCount: z.strictObject({ threshold: z.number().int().positive(), window: duration, severity: severityName }),
+  cpu: thresholdAlert.describe('Container CPU use as a share of its limit.'),
+  memory: thresholdAlert.describe('Container memory use as a share of its limit.'),
+  databaseCpu: thresholdAlert.describe('RDS CPU (CloudWatch).'),
+  poolSaturation: z.strictObject({ for: duration, severity: severityName }).describe('Fires at dataStores.postgres.pool.alarmAt.'),
+  cacheHitRate: z.strictObject({ for: duration, severity: severityName }).describe('Fires below dataStores.redis.hitRateTarget.'),
+  dsrDeadline: z.strictObject({ severity: severityName, overdueSeverity: severityName }),
+  retentionStale: z.strictObject({ severity: severityName }).describe('Fires when retention has not run for twice retention.runEvery.'),
+  paymentSuccess: z.strictObject({ for: duration, severity: severityName }),
+})
+
+export const monitoringSchema = z.strictObject({
+  scrapeInterval: duration,
+  retention: duration.describe('Prometheus retention.'),
+  logRetention: duration,
+  exporters: z.strictObject({
+    postgres: z.strictObject({ port: z.number().int().min(1).max(65535) }),
+    redis: z.strictObject({ port: z.number().int().min(1).max(65535) }),
+  }),
+  business: z.strictObject({
+    paymentSuccessRate: percent,
+    providerUtilization: z.strictObject({ min: percent, max: percent }),
+    revenueCurrency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as ARS'),
+  }),
+})
+
+export const severitySchema = z.strictObject({
+  definition: label,
+  respondWithin: duration,
+  escalation: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a role name such as on-call or cto')).min(1),
+})
+
+export const incidentsSchema = z.strictObject({
+  breachDetection: duration.describe('A personal-data breach must be detected within this time.'),
+  severities: z.record(z.string(), severitySchema),
+})
+
+export const maintenanceSchema = z.strictObject({
+  timeZone,
+  windows: z.record(
+    z.string(),
+    z.strictObject({
+      days: z.array(weekday).min(1),
+      start: clockTime,
+      end: clockTime,
+      scope: z.enum(['all', 'database']).default('all'),
+      emergencyOnly: z.boolean().default(false),
+    }),
+  ),
+})
+
+const cadence = z.enum(['daily', 'weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'])
+
+export const disasterRecoverySchema = z.strictObject({
+  rto: z.strictObject({ target: duration, database: duration, application: duration, fullSystem: duration }),
+  rpo: z.strictObject({ database: duration, fileStorage: duration, configuration: duration }),
+  tests: z.strictObject({ databaseFailover: cadence, applicationRecovery: cadence, fullSimulation: cadence }),
+})
+
+export const budgetSchema = z.strictObject({
+  monthly: money,
+  alertThresholds: z.array(percent).min(1),
+})
+
+export const securitySchema = z.strictObject({
+  waf: z.strictObject({
+    allowCountries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code')).min(1),
+    rateLimits: z
+      .array(
+        z.strictObject({
+          path: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'expected a URL path prefix such as /api/'),
+          requests: z.number().int().min(10),
+          window: duration,
+        }),
+      )
+      .default([]),
+    managedRules: z.array(z.enum(['sql-injection', 'common', 'known-bad-inputs'])).default(['sql-injection']),
+  }),
+  tls: z.strictObject({ minVersion: z.enum(['1.2', '1.3']) }),
+  headers: z.strictObject({
+    hstsMaxAge: duration,
+    contentSecurityPolicy: label,
+    frameOptions: z.enum(['DENY', 'SAMEORIGIN']),
+  }),
+  network: z.strictObject({
+    ingressNamespace: z.string().regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, 'expected a Kubernetes namespace name'),
+    postgresPort: z.number().int().min(1).max(65535).default(5432),
+    redisPort: z.number().int().min(1).max(65535).default(6379),
+    dnsPort: z.number().int().min(1).max(65535).default(53),
+  }),
+  encryptionAtRest: z.enum(['AES-256']).default('AES-256'),
+})
+
+export const noteSchema = label

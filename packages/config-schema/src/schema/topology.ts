@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { JURISDICTIONS } from '../jurisdictions'
+import { AWS_REGIONS } from '../regions'
+import { bytes, dnsLabel, duration, label, money, percent } from '../units'
+
+export const metadataSchema = z.strictObject({
+  name: dnsLabel.describe('Short name of the platform; prefixes namespaces, buckets and resources.'),
+  displayName: label.describe('Human name used in documents and dashboards.'),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'expected a semantic version such as 1.4.0')
+    .describe('Version of this platform definition; bundles are published under it.'),
+  controller: z
+    .strictObject({
+      name: label.describe('Legal name of the data controller.'),
+      country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as AR'),
+      contact: label.describe('Where data subjects send their requests (an e-mail address or URL).'),
+    })
+    .describe('The data controller named in the records of processing.'),
+})
+
+export const regionSchema = z.strictObject({
+  name: z.enum(AWS_REGIONS as [string, ...string[]], { error: 'expected an AWS region code such as sa-east-1' }),
+  role: z.enum(['primary', 'dr']),
+  multiAz: z.boolean().default(true),
+})
+
+export const dataResidencySchema = z.strictObject({
+  subjectsCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as AR')
+    .describe('Country whose residents are the data subjects.'),
+  transferMechanism: z
+    .enum(['model-clauses', 'consent', 'binding-corporate-rules'])
+    .optional()
+    .describe('Legal mechanism for storing personal data in a country the subjects’ law does not deem adequate.'),
+  transferReference: label.optional().describe('The document that implements the mechanism (e.g. contract id).'),
+  replicationLag: duration.describe('Maximum cross-region replication lag.'),
+})
+
+export const jurisdictionsSchema = z
+  .array(z.enum(JURISDICTIONS, { error: `expected one of ${JURISDICTIONS.join(', ')}` }))
+  .min(1)
+  .describe('Privacy laws in scope: AR (Ley 25.326), BR (LGPD), EU (GDPR).')
+
+export const tierSchema = z.strictObject({
+  description: label.optional(),
+  availability: percent.describe('Availability objective over the SLO period.'),
+  latencyP95: duration.describe('95th percentile latency objective.'),
+  burnRateAlerts: z
+    .strictObject({ page: z.boolean().default(true), ticket: z.boolean().default(true) })
+    .prefault({})
+    .describe('Turn the paging (fast) or ticket (slow) burn-rate alerts off for this tier.'),
+  minRequests: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(100)
+    .describe('Burn-rate alerts stay silent while a market saw fewer requests than this in the long window.'),
+})
+
+export const marketSchema = z.strictObject({
+  city: label,
+  tier: dnsLabel,
+  status: z.enum(['live', 'planned']).default('live'),
+  trafficShare: percent.describe('Share of traffic; the live markets sum to 100%.'),
+  budget: money.describe('Monthly budget of the market (part of budget.monthly).'),
+  latencyP95: duration.optional().describe('Overrides the tier’s latency objective for this market.'),
+  edgeCache: bytes.describe('Edge (CDN) cache capacity for the market.'),
+})

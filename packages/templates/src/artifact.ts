@@ -1,0 +1,44 @@
+import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { TextEngine } from './text/engine'
+
+/** Manifest kinds: a contract that users' CI scripts rely on. */
+export const ARTIFACT_KINDS = [
+  'kubernetes',
+  'terraform',
+  'prometheus-rules',
+  'prometheus-rule-tests',
+  'prometheus-scrape-config',
+  'alertmanager-config',
+  'grafana-dashboard',
+  'compliance-policy',
+  'compliance-document',
+  'sql-migration',
+  'runbook',
+] as const
+
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
+
+/** One generated file, relative to the bundle root (e.g. `barber/infrastructure/kubernetes/namespace.yaml`). */
+export interface Artifact {
+  readonly path: string
+  readonly kind: ArtifactKind
+  readonly vertical: string
+  readonly content: string
+}
+
+/** A SQL migration shipped by @verticals/core; the generator passes them in so templates never import core. */
+export interface SqlMigration {
+  readonly name: string
+  readonly sql: string
+}
+
+/** Everything a builder may read. Builders are pure: same context, same bytes. */
+export interface BundleContext {
+  readonly platform: ResolvedPlatform
+  readonly vertical: ResolvedVertical
+  readonly text: TextEngine
+  readonly migrations: readonly SqlMigration[]
+}
+
+/** Builds the artifacts of one bundle (or one part of it) for one vertical. */
+export type ArtifactBuilder = (context: BundleContext) => Artifact[]

@@ -1,0 +1,4 @@
+import type { ArtifactBuilder } from '../artifact'
+
+/** Builds the compliance bundle of one vertical. */
+export const complianceBundle: ArtifactBuilder = () => []

@@ -1,0 +1,6 @@
+export { ARTIFACT_KINDS, type Artifact, type ArtifactBuilder, type ArtifactKind, type BundleContext, type SqlMigration } from './artifact'
+export { GENERATED_NOTICE, generatedHeader } from './header'
+export { sortKeys, toJson, toYaml } from './serialize'
+export { createTextEngine, assertTemplateSafe, type TextEngine } from './text/engine'
+export { hclValue, markdownInline, sqlIdentifier, sqlString } from './text/escape'
+export { renderVertical, BUNDLES } from './render'

@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url'
+
+// This file sits one level below the package root in src/ and is bundled one level below it in dist/,
+// so the same relative URL finds the shipped templates in both.
+/** Directory of the text templates shipped with this package. */
+export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url))

@@ -1,0 +1,25 @@
+import type { Artifact, ArtifactBuilder, BundleContext } from './artifact'
+import { complianceBundle } from './compliance/index'
+import { infrastructureBundle } from './infrastructure/index'
+import { monitoringBundle } from './monitoring/index'
+import { finalizeText } from './serialize'
+
+/** The three bundles every vertical gets, in the order they are built. */
+export const BUNDLES: Readonly<Record<'infrastructure' | 'monitoring' | 'compliance', ArtifactBuilder>> = {
+  infrastructure: infrastructureBundle,
+  monitoring: monitoringBundle,
+  compliance: complianceBundle,
+}
+
+/** Every artifact of one vertical, sorted by path, with normalised line endings. */
+export function renderVertical(context: BundleContext): Artifact[] {
+  const artifacts = Object.values(BUNDLES).flatMap((build) => build(context))
+  const seen = new Set<string>()
+  for (const a of artifacts) {
+    if (seen.has(a.path)) throw new Error(`two artifacts share the path ${a.path}`)
+    seen.add(a.path)
+  }
+  return artifacts
+    .map((a) => ({ ...a, content: finalizeText(a.content) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}

@@ -1,0 +1,44 @@
+// Escapers for the text formats we render. Each makes a config string inert in its target: it can
+// never close the literal it sits in, start an interpolation, or add structure the template lacks.
+
+/** An HCL quoted string (or a bare number/boolean), with `${` and `%{` template sequences neutralised. */
+export function hclValue(value: unknown): string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} to HCL`)
+    return String(value)
+  }
+  if (typeof value === 'boolean') return String(value)
+  if (typeof value !== 'string') throw new Error(`hcl helper expects a string, number or boolean, got ${typeof value}`)
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/\$\{/g, '$${')
+    .replace(/%\{/g, '%%{')
+  return `"${escaped}"`
+}
+
+/** Inline Markdown text: markup characters are backslash-escaped and line breaks become spaces. */
+export function markdownInline(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  return String(value)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+}
+
+/** A SQL string literal. */
+export function sqlString(value: unknown): string {
+  const text = String(value)
+  if (text.includes('\u0000')) throw new Error('SQL strings may not contain NUL')
+  return `'${text.replace(/'/g, "''")}'`
+}
+
+/** A SQL identifier, always quoted. */
+export function sqlIdentifier(value: unknown): string {
+  const text = String(value)
+  if (text.includes('\u0000')) throw new Error('SQL identifiers may not contain NUL')
+  return `"${text.replace(/"/g, '""')}"`
+}
