@@ -4,7 +4,9 @@ import type { Options } from 'tsup'
 export const baseTsup: Options = {
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations resolve sibling packages through node_modules (their built types), never through
+  // the source paths that typecheck uses, so no package's d.ts inlines another's.
+  dts: { compilerOptions: { paths: {}, baseUrl: '.' } },
   clean: true,
   sourcemap: false,
   target: 'node20',

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Bench } from 'tinybench'
+
+/** A benchmark result as BENCHMARKS.md shows it. */
+export interface BenchEntry {
+  /** Section heading, e.g. "config-schema". */
+  group: string
+  name: string
+  /** The measured value (a median for timings). */
+  value: number
+  unit: 'ms' | 'µs' | 'ns' | 'rows/s' | 'ops/s' | 'req/s' | 'x'
+  /** The raw baseline measured in the same run, when the target is a ratio. */
+  baseline?: { name: string; value: number }
+  /** The target in words, e.g. "median < 20 ms" or "<= 1.15x raw GET". */
+  target: string
+  met: boolean
+  notes?: string
+}
+
+/** Appends one result to the package's .bench-results.json (cwd is the package when vitest runs). */
+export function recordBenchmark(entry: BenchEntry, cwd = process.cwd()): void {
+  const file = join(cwd, '.bench-results.json')
+  const list: BenchEntry[] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : []
+  const rest = list.filter((e) => !(e.group === entry.group && e.name === entry.name))
+  writeFileSync(file, `${JSON.stringify([...rest, entry], null, 2)}\n`)
+  const ratio = entry.baseline ? ` (${(entry.value / entry.baseline.value).toFixed(2)}x ${entry.baseline.name})` : ''
+  console.log(`${entry.met ? 'MET ' : 'MISS'} ${entry.group}: ${entry.name} = ${entry.value} ${entry.unit}${ratio}; target ${entry.target}`)
+}
+
+/** Median time of one call in milliseconds, measured by tinybench after a warm-up. */
+export async function medianMs(
+  fn: () => unknown | Promise<unknown>,
+  options: { time?: number; iterations?: number; warmupIterations?: number } = {},
+): Promise<number> {
+  const bench = new Bench({
+    time: options.time ?? 1000,
+    iterations: options.iterations ?? 20,
+    warmupIterations: options.warmupIterations ?? 10,
+  })
+  bench.add('task', fn)
+  await bench.run()
+  const result = bench.tasks[0]?.result as { latency?: { p50?: number } } | undefined
+  const median = result?.latency?.p50
+  if (median === undefined) throw new Error('tinybench returned no latency median')
+  return median
+}
