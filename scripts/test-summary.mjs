@@ -1,5 +1,5 @@
 // Sums the vitest JSON reports of every package into one closing line that CI can read.
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const roots = ['packages', 'apps']

@@ -22,7 +22,12 @@ const lines = [
 ]
 const groups = [...new Set(entries.map((e) => e.group))]
 for (const group of groups) {
-  lines.push(`## ${group}`, '', '| benchmark | result | baseline | ratio | target | met |', '|---|---|---|---|---|---|')
+  lines.push(
+    `## ${group}`,
+    '',
+    '| benchmark | result | baseline | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+  )
   for (const e of entries.filter((x) => x.group === group)) {
     const value = `${Number(e.value.toPrecision(4))} ${e.unit}`
     const base = e.baseline ? `${e.baseline.name}: ${Number(e.baseline.value.toPrecision(4))} ${e.unit}` : ''
@@ -34,4 +39,6 @@ for (const group of groups) {
   lines.push('')
 }
 writeFileSync('BENCHMARKS.md', `${lines.join('\n')}`)
-console.log(`BENCHMARKS.md: ${entries.length} results, ${entries.filter((e) => !e.met).length} targets missed`)
+console.log(
+  `BENCHMARKS.md: ${entries.length} results, ${entries.filter((e) => !e.met).length} targets missed`,
+)

@@ -24,8 +24,12 @@ export function recordBenchmark(entry: BenchEntry, cwd = process.cwd()): void {
   const list: BenchEntry[] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : []
   const rest = list.filter((e) => !(e.group === entry.group && e.name === entry.name))
   writeFileSync(file, `${JSON.stringify([...rest, entry], null, 2)}\n`)
-  const ratio = entry.baseline ? ` (${(entry.value / entry.baseline.value).toFixed(2)}x ${entry.baseline.name})` : ''
-  console.log(`${entry.met ? 'MET ' : 'MISS'} ${entry.group}: ${entry.name} = ${entry.value} ${entry.unit}${ratio}; target ${entry.target}`)
+  const ratio = entry.baseline
+    ? ` (${(entry.value / entry.baseline.value).toFixed(2)}x ${entry.baseline.name})`
+    : ''
+  console.log(
+    `${entry.met ? 'MET ' : 'MISS'} ${entry.group}: ${entry.name} = ${entry.value} ${entry.unit}${ratio}; target ${entry.target}`,
+  )
 }
 
 /** Median time of one call in milliseconds, measured by tinybench after a warm-up. */

@@ -1,7 +1,14 @@
-export { ARTIFACT_KINDS, type Artifact, type ArtifactBuilder, type ArtifactKind, type BundleContext, type SqlMigration } from './artifact'
+export {
+  ARTIFACT_KINDS,
+  type Artifact,
+  type ArtifactBuilder,
+  type ArtifactKind,
+  type BundleContext,
+  type SqlMigration,
+} from './artifact'
 export { GENERATED_NOTICE, generatedHeader } from './header'
+export { BUNDLES, renderVertical } from './render'
 export { sortKeys, toJson, toYaml } from './serialize'
-export { createTextEngine, assertTemplateSafe, type TextEngine } from './text/engine'
+export { assertTemplateSafe, createTextEngine, type TextEngine } from './text/engine'
 export { hclValue, markdownInline, sqlIdentifier, sqlString } from './text/escape'
-export { renderVertical, BUNDLES } from './render'
-export { validateArtifacts, type ArtifactValidator, type ValidationProblem } from './validate/index'
+export { type ArtifactValidator, type ValidationProblem, validateArtifacts } from './validate/index'

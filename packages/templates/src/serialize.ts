@@ -6,7 +6,8 @@ export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeys) as T
   if (value && typeof value === 'object') {
     const sorted: Record<string, unknown> = {}
-    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key])
+    for (const key of Object.keys(value).sort())
+      sorted[key] = sortKeys((value as Record<string, unknown>)[key])
     return sorted as T
   }
   return value
@@ -16,7 +17,12 @@ export function sortKeys<T>(value: T): T {
 export function toYaml(documents: readonly unknown[], header: CommentSyntax | null = 'hash'): string {
   const body = documents
     .map((doc) =>
-      stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, defaultStringType: 'PLAIN', singleQuote: false }),
+      stringify(doc, {
+        lineWidth: 0,
+        aliasDuplicateObjects: false,
+        defaultStringType: 'PLAIN',
+        singleQuote: false,
+      }),
     )
     .join('---\n')
   return `${header ? generatedHeader(header) : ''}${body}`

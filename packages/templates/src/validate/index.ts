@@ -34,7 +34,8 @@ export async function validateArtifacts(artifacts: readonly Artifact[]): Promise
   for (const artifact of artifacts) {
     const validator = VALIDATORS[artifact.kind]
     if (!validator) continue
-    for (const message of await validator(artifact)) problems.push({ path: artifact.path, kind: artifact.kind, message })
+    for (const message of await validator(artifact))
+      problems.push({ path: artifact.path, kind: artifact.kind, message })
   }
   return problems
 }
