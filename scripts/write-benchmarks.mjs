@@ -4,7 +4,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 
 const entries = []
-for (const root of ['packages', 'apps']) {
+for (const root of ['packages', 'apps', 'tools']) {
   for (const name of existsSync(root) ? readdirSync(root).sort() : []) {
     const file = join(root, name, '.bench-results.json')
     if (existsSync(file)) entries.push(...JSON.parse(readFileSync(file, 'utf8')))
