@@ -1,1 +1,1 @@
-export {}
+export { MIGRATIONS, type Migration } from './migrations/sql.generated'
