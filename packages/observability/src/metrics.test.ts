@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process'
+import { isPlatformError } from '@verticals/config-schema'
+import { describe, expect, it } from 'vitest'
+import { latencyTargets } from './buckets'
+import { METRIC_LIST } from './contract'
+import { createMetrics } from './metrics'
+import { examplePlatform } from './testing/example'
+import { exerciseEveryInstrument } from './testing/exercise'
+
+const platform = examplePlatform()
+const PROMTOOL = '/usr/bin/promtool'
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a throw')
+}
+
+describe('createMetrics', () => {
+  it('registers exactly the contract, each series labelled with the vertical', async () => {
+    const metrics = createMetrics(platform, { vertical: 'barber' })
+    exerciseEveryInstrument(metrics)
+    const names = (await metrics.registry.getMetricsAsJSON()).map((m) => m.name).sort()
+    expect(names).toEqual(METRIC_LIST.map((m) => m.name).sort())
+    const text = await metrics.registry.metrics()
+    for (const line of text.split('\n').filter((l) => l && !l.startsWith('#')))
+      expect(line).toContain('vertical="barber"')
+  })
+
+  it('puts every latency target of the config on a bucket boundary', async () => {
+    const metrics = createMetrics(platform, { vertical: 'barber' })
+    exerciseEveryInstrument(metrics)
+    const text = await metrics.registry.metrics()
+    expect(latencyTargets(platform)).toEqual([0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.5])
+    for (const target of latencyTargets(platform))
+      expect(text).toContain(`verticals_http_request_duration_seconds_bucket{le="${target}"`)
+  })
+
+  it('keeps labels bounded: unknown markets become "unknown", unknown classes and purposes are errors', async () => {
+    const metrics = createMetrics(platform, { vertical: 'psychology' })
+    metrics.recordBookingCreated('someone@example.com')
+    expect(await metrics.registry.metrics()).toContain('verticals_bookings_created_total{market="unknown"')
+    expect(thrown(() => metrics.recordCacheOperation('portfolio-images', 'hit'))).toMatchObject({
+      code: 'DATA_CLASS_UNKNOWN',
+    })
+    expect(thrown(() => metrics.recordConsentCheck('marketing', 'granted'))).toMatchObject({
+      code: 'PURPOSE_UNKNOWN',
+    })
+    expect(
+      thrown(() => metrics.setDsrRequests('deletion', { open: 1, overdue: 0, oldestOpenAgeSeconds: 1 })),
+    ).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    })
+    expect(thrown(() => metrics.setJobQueueDepth('Queue With Spaces', 1))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    })
+  })
+
+  it('refuses a vertical the config does not declare', () => {
+    const error = thrown(() => createMetrics(platform, { vertical: 'dentist' }))
+    expect(isPlatformError(error)).toBe(true)
+    expect(error).toMatchObject({ code: 'VERTICAL_UNKNOWN' })
+  })
+
+  it('counts revenue only for succeeded payments, in the configured currency', async () => {
+    const metrics = createMetrics(platform, { vertical: 'beauty' })
+    metrics.recordPayment('cordoba', 'succeeded', 2500)
+    metrics.recordPayment('cordoba', 'failed', 9999)
+    const text = await metrics.registry.metrics()
+    expect(text).toContain('verticals_revenue_total{market="cordoba",currency="ARS",vertical="beauty"} 2500')
+  })
+
+  it('writes exposition text that promtool check metrics accepts', async () => {
+    const metrics = createMetrics(platform, { vertical: 'fitness' })
+    exerciseEveryInstrument(metrics)
+    const text = await metrics.registry.metrics()
+    const out = execFileSync(PROMTOOL, ['check', 'metrics'], { input: text, encoding: 'utf8' })
+    expect(out).toBe('')
+  })
+})
