@@ -5,13 +5,15 @@ export const DIAGNOSTIC_CODES = {
   UNKNOWN_KEY: 'A key the schema does not define (often a typo).',
   MISSING_FIELD: 'A required field is absent.',
   INVALID_VALUE: 'A value has the wrong type, unit, format or range.',
-  UNKNOWN_REFERENCE: 'A name refers to a tier, market, data class, purpose, severity or record class that is not declared.',
+  UNKNOWN_REFERENCE:
+    'A name refers to a tier, market, data class, purpose, severity or record class that is not declared.',
   SHARES_NOT_100: 'The traffic shares of the live markets do not sum to 100%.',
   MIN_ABOVE_MAX: 'A minimum is larger than its maximum.',
   REGIONS: 'The regions are not one primary and at most one distinct DR region.',
   SPECIAL_CATEGORY_CACHED: 'A special-category data class has a cache TTL above 0.',
   DSR_DEADLINE_EXCEEDS_LAW: 'A data-subject-request deadline is longer than a declared law allows.',
-  TRANSFER_MECHANISM_MISSING: 'Personal data is stored in a country without adequacy and no transfer mechanism is declared.',
+  TRANSFER_MECHANISM_MISSING:
+    'Personal data is stored in a country without adequacy and no transfer mechanism is declared.',
   JURISDICTION_MISSING: 'Data is stored in a country whose privacy law is not declared in jurisdictions.',
   CONSENT_VALIDITY: 'A consent validity is not positive or exceeds consent.maxValidity.',
   EXPLICIT_CONSENT_REQUIRED: 'A purpose covers special-category data without explicit consent.',

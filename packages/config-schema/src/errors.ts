@@ -41,5 +41,8 @@ export class PlatformError extends Error {
 
 /** Whether a thrown value is a PlatformError (also across duplicated package copies). */
 export function isPlatformError(value: unknown): value is PlatformError {
-  return value instanceof PlatformError || (value instanceof Error && value.name === 'PlatformError' && 'code' in value)
+  return (
+    value instanceof PlatformError ||
+    (value instanceof Error && value.name === 'PlatformError' && 'code' in value)
+  )
 }

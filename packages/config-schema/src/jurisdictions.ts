@@ -8,8 +8,11 @@ export type DsrKind = 'access' | 'rectification' | 'erasure'
 
 /** A legal deadline: a number of calendar or business days. */
 export interface LegalDeadline {
+  /** The deadline in days (for a deadline in months, its usual length: 30 days). */
   readonly days: number
   readonly business: boolean
+  /** Set when the law counts in calendar months (GDPR: one month). */
+  readonly months?: number
   readonly source: string
 }
 
@@ -59,20 +62,39 @@ export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts
     law: 'General Data Protection Regulation (GDPR, Regulation (EU) 2016/679)',
     authority: 'the competent supervisory authority',
     deadlines: {
-      access: { days: 30, business: false, source: 'GDPR art. 12(3) (one month)' },
-      rectification: { days: 30, business: false, source: 'GDPR art. 12(3) (one month)' },
-      erasure: { days: 30, business: false, source: 'GDPR art. 12(3) (one month)' },
+      access: { days: 30, months: 1, business: false, source: 'GDPR art. 12(3) (one month)' },
+      rectification: { days: 30, months: 1, business: false, source: 'GDPR art. 12(3) (one month)' },
+      erasure: { days: 30, months: 1, business: false, source: 'GDPR art. 12(3) (one month)' },
     },
-    adequateCountries: null,
+    // Art. 45 adequacy decisions that cover a whole country (the US framework covers certified companies only).
+    adequateCountries: [
+      ...EU_EEA,
+      'AD',
+      'AR',
+      'CA',
+      'FO',
+      'GG',
+      'IL',
+      'IM',
+      'JP',
+      'JE',
+      'NZ',
+      'KR',
+      'CH',
+      'GB',
+      'UY',
+    ],
     countries: EU_EEA,
   },
 }
 
 /**
  * The longest time in seconds a deadline is certain to allow. Business days are counted as calendar
- * days: a 5-business-day deadline can be as short as 5 calendar days when no weekend falls inside it.
+ * days (5 business days can be as short as 5 calendar days seen from a deadline that must always hold),
+ * and a month as 28 days, the shortest month.
  */
 export function guaranteedSeconds(deadline: LegalDeadline): number {
+  if (deadline.months !== undefined) return deadline.months * 28 * 86_400
   return deadline.days * 86_400
 }
 

@@ -5,8 +5,8 @@ import { positionOf } from './positions'
 import { resolve } from './resolve'
 import type { ResolvedPlatform } from './resolved'
 import { checkRules } from './rules'
-import { knownKeysAt } from './schema-walk'
 import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
+import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
@@ -21,12 +21,27 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
     const known = knownKeysAt(platformSchema, issue.path)
     return issue.keys.map((key) => {
       const guess = didYouMean(key, known)
-      const hint = guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of: ${known.join(', ')}` : ''
-      return { code: 'UNKNOWN_KEY', path: [...issue.path, key], message: `unknown key "${key}"${hint}`, at: 'key' }
+      const hint = guess
+        ? ` (did you mean "${guess}"?)`
+        : known.length
+          ? `; expected one of: ${known.join(', ')}`
+          : ''
+      return {
+        code: 'UNKNOWN_KEY',
+        path: [...issue.path, key],
+        message: `unknown key "${key}"${hint}`,
+        at: 'key',
+      }
     })
   }
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-    return [{ code: 'MISSING_FIELD', path: issue.path, message: `missing required field "${String(issue.path.at(-1))}"` }]
+    return [
+      {
+        code: 'MISSING_FIELD',
+        path: issue.path,
+        message: `missing required field "${String(issue.path.at(-1))}"`,
+      },
+    ]
   }
   if (issue.code === 'invalid_value' && issue.values.length > 1) {
     const actual = valueAt(input, issue.path)
@@ -70,7 +85,15 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
         doc.errors.map((error) => {
           const pos = error.linePos?.[0] ?? { line: 1, col: 1 }
           const message = error.message.split('\n')[0] ?? error.message
-          return { code: 'YAML_SYNTAX', severity: 'error', file, line: pos.line, column: pos.col, path: '', message }
+          return {
+            code: 'YAML_SYNTAX',
+            severity: 'error',
+            file,
+            line: pos.line,
+            column: pos.col,
+            path: '',
+            message,
+          }
         }),
       ),
     }

@@ -22,7 +22,9 @@ export function positionOf(
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+      )
       if (!pair) break
       const isLast = i === path.length - 1
       anchor = isLast && at === 'key' ? pair.key : (pair.value ?? pair.key)

@@ -134,7 +134,9 @@ export const PRESETS: Readonly<Record<PresetName, VerticalPreset>> = {
     objectStorage: true,
     socialIntegrations: ['instagram', 'facebook'],
     dpiaRequired: false,
-    notes: ['Stores portfolio images in object storage and shares them with social networks the provider connects.'],
+    notes: [
+      'Stores portfolio images in object storage and shares them with social networks the provider connects.',
+    ],
     catalog: {
       dataClasses: {
         ...baseline.dataClasses,

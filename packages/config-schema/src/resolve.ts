@@ -32,9 +32,15 @@ function deepFreeze<T>(value: T): T {
 function resolveCatalogs(config: PlatformConfig) {
   const presets = Object.entries(config.verticals).map(([name, v]) => PRESETS[presetOf(name, v)])
   const classes: Record<string, ResolvedDataClass> = {}
-  const definitions = { ...Object.assign({}, ...presets.map((p) => p.catalog.dataClasses)), ...config.dataClasses }
+  const definitions = {
+    ...Object.assign({}, ...presets.map((p) => p.catalog.dataClasses)),
+    ...config.dataClasses,
+  }
   const presetTtl: Record<string, number> = Object.assign({}, ...presets.map((p) => p.catalog.cacheTtl))
-  for (const [name, definition] of Object.entries(definitions) as [string, PlatformConfig['dataClasses'][string]][]) {
+  for (const [name, definition] of Object.entries(definitions) as [
+    string,
+    PlatformConfig['dataClasses'][string],
+  ][]) {
     const category = definition.category as DataCategory
     classes[name] = {
       name,
@@ -69,7 +75,11 @@ function resolveCatalogs(config: PlatformConfig) {
   return { classes, purposes }
 }
 
-function resolveWorkloads(config: PlatformConfig, vertical: string, source: PlatformConfig['verticals'][string]) {
+function resolveWorkloads(
+  config: PlatformConfig,
+  vertical: string,
+  source: PlatformConfig['verticals'][string],
+) {
   const workloads: Record<string, ResolvedWorkload> = {}
   for (const [name, w] of Object.entries(source.workloads ?? DEFAULT_WORKLOADS)) {
     const workload = w as NonNullable<PlatformConfig['verticals'][string]['workloads']>[string]
@@ -78,7 +88,10 @@ function resolveWorkloads(config: PlatformConfig, vertical: string, source: Plat
       kind: workload.kind,
       description: workload.description ?? null,
       port: config.compute.port,
-      image: { repository: `${config.compute.image.registry}/${vertical}-${name}`, tag: config.compute.image.tag },
+      image: {
+        repository: `${config.compute.image.registry}/${vertical}-${name}`,
+        tag: config.compute.image.tag,
+      },
       resources: structuredClone(config.compute.resources),
       probes: structuredClone(config.compute.probes),
       rollingUpdate: { ...config.compute.rollingUpdate },
@@ -101,7 +114,12 @@ function resolveVertical(
   const preset = PRESETS[presetName]
   const dataClasses = [...(source.dataClasses ?? preset.dataClasses)]
   const specialCategories = [
-    ...new Set(dataClasses.map((c) => classes[c]).filter((c) => c?.special).map((c) => c!.category)),
+    ...new Set(
+      dataClasses
+        .map((c) => classes[c])
+        .filter((c) => c?.special)
+        .map((c) => c!.category),
+    ),
   ].sort()
   const liveMarkets = Object.entries(config.markets)
     .filter(([, m]) => m.status === 'live')
@@ -150,7 +168,8 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
     }
   }
   const verticals: Record<string, ResolvedVertical> = {}
-  for (const [name, v] of Object.entries(config.verticals)) verticals[name] = resolveVertical(config, name, v, classes)
+  for (const [name, v] of Object.entries(config.verticals))
+    verticals[name] = resolveVertical(config, name, v, classes)
   const shape: ResolvedPlatformShape = {
     ...structuredClone(config),
     jurisdictions: config.jurisdictions.map((code) => JURISDICTION_FACTS[code]),

@@ -23,7 +23,8 @@ export function parseDuration(text: string): number | string {
   if (/^\d+(\.\d+)?$/.test(trimmed)) {
     return `"${text}" has no unit: write ${trimmed}s, ${trimmed}m, ${trimmed}h or ${trimmed}d`
   }
-  if (/\d+M$/.test(trimmed)) return `"${text}" is ambiguous: write ${trimmed.slice(0, -1)}mo for months or ${trimmed.slice(0, -1)}m for minutes`
+  if (/\d+M$/.test(trimmed))
+    return `"${text}" is ambiguous: write ${trimmed.slice(0, -1)}mo for months or ${trimmed.slice(0, -1)}m for minutes`
   let total = 0
   let index = 0
   DURATION_PART.lastIndex = 0
@@ -50,7 +51,15 @@ export const duration = z
     }
     return result
   })
-  .meta({ description: 'A duration: a number and a unit (ms, s, m, h, d, w, mo = 30 d, y = 365 d), e.g. 90s, 2h, 24mo' })
+  .meta({
+    type: 'string',
+    pattern: '^(\\d+(\\.\\d+)?(ms|mo|s|m|h|d|w|y))+$',
+    description:
+      'A duration: a number and a unit (ms, s, m, h, d, w, mo = 30 d, y = 365 d), e.g. 90s, 2h, 24mo',
+  })
+
+/** A duration that must be longer than 0s (periods, deadlines, retention). */
+export const positiveDuration = duration.refine((seconds) => seconds > 0, 'must be longer than 0s')
 
 /** Parses `99.9%` into 99.9 (percent); bare numbers are refused because 0.7 could mean 0.7 % or 70 %. */
 export function parsePercent(text: string): number | string {
@@ -88,8 +97,11 @@ export interface Money {
 export function parseMoney(text: string): Money | string {
   const trimmed = text.trim()
   const match = /^([A-Z]{3})\s+(\S+)$/.exec(trimmed) ?? /^(\S+)\s+([A-Z]{3})$/.exec(trimmed)
-  if (!match) return `"${text}" is not an amount of money: write a currency code and an amount, e.g. USD 15000`
-  const [currency, amount] = /^[A-Z]{3}$/.test(match[1] as string) ? [match[1], match[2]] : [match[2], match[1]]
+  if (!match)
+    return `"${text}" is not an amount of money: write a currency code and an amount, e.g. USD 15000`
+  const [currency, amount] = /^[A-Z]{3}$/.test(match[1] as string)
+    ? [match[1], match[2]]
+    : [match[2], match[1]]
   if (/^\d{1,3}([.,]\d{3})+$/.test(amount as string)) {
     return `"${text}" uses a thousands separator, which reads differently in es-AR and en-US: write ${(amount as string).replace(/[.,]/g, '')}`
   }
@@ -110,7 +122,11 @@ export const money = z
     }
     return result
   })
-  .meta({ description: 'An amount with its ISO 4217 currency, e.g. USD 15000 (no thousands separators)' })
+  .meta({
+    type: 'string',
+    pattern: '^([A-Z]{3} +\\d+(\\.\\d{1,2})?|\\d+(\\.\\d{1,2})? +[A-Z]{3})$',
+    description: 'An amount with its ISO 4217 currency, e.g. USD 15000 (no thousands separators)',
+  })
 
 /** Parses a Kubernetes CPU quantity (`500m`, `2`, `0.5`) into millicores. */
 export function parseCpu(value: string | number): number | string {
@@ -147,7 +163,7 @@ export function parseBytes(value: string | number): number | string {
   return Math.round(Number(match[1]) * (BYTE_SUFFIXES[match[2] ?? ''] as number))
 }
 
-function quantity(parse: (v: string | number) => number | string, description: string) {
+function quantity(parse: (v: string | number) => number | string, description: string, pattern: string) {
   return z
     .union([z.string(), z.number()])
     .transform((value, ctx) => {
@@ -158,13 +174,21 @@ function quantity(parse: (v: string | number) => number | string, description: s
       }
       return result
     })
-    .meta({ description })
+    .meta({ description, pattern })
 }
 
 /** A CPU quantity resolved to millicores. */
-export const cpu = quantity(parseCpu, 'A Kubernetes CPU quantity, e.g. 500m or 2')
+export const cpu = quantity(
+  parseCpu,
+  'A Kubernetes CPU quantity, e.g. 500m or 2',
+  '^(\\d+m|\\d+(\\.\\d{1,3})?)$',
+)
 /** A memory or storage quantity resolved to bytes. */
-export const bytes = quantity(parseBytes, 'A Kubernetes quantity of bytes, e.g. 512Mi, 4Gi or 100G')
+export const bytes = quantity(
+  parseBytes,
+  'A Kubernetes quantity of bytes, e.g. 512Mi, 4Gi or 100G',
+  '^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$',
+)
 
 /** A wall-clock time `HH:MM` (24 h). */
 export const clockTime = z
@@ -187,11 +211,14 @@ export const weekday = z.enum(WEEKDAYS)
 /** A lowercase DNS label (RFC 1123), safe as a Kubernetes name, a Terraform identifier suffix and a path segment. */
 export const dnsLabel = z
   .string()
-  .regex(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, 'expected a lowercase name of letters, digits and dashes (e.g. buenos-aires)')
+  .regex(
+    /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    'expected a lowercase name of letters, digits and dashes (e.g. buenos-aires)',
+  )
 
 /** Free text that ends up in generated documents: one line, no control characters. */
 export const label = z
   .string()
   .min(1)
   .max(200)
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must be a single line without control characters')
+  .refine((text) => !/\p{Cc}/u.test(text), 'must be a single line without control characters')

@@ -1,15 +1,24 @@
 import { z } from 'zod'
-import { clockTime, cpu, bytes as memory, duration, percent, timeZone, weekday } from '../units'
+import {
+  clockTime,
+  cpu,
+  duration,
+  bytes as memory,
+  percent,
+  positiveDuration,
+  timeZone,
+  weekday,
+} from '../units'
 
 const resourcePair = z.strictObject({ cpu, memory })
 
 export const resourcesSchema = z.strictObject({ requests: resourcePair, limits: resourcePair })
 
 const probeSchema = z.strictObject({
-  path: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'expected an HTTP path such as /health'),
+  path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected an HTTP path such as /health'),
   initialDelay: duration,
-  period: duration,
-  timeout: duration.prefault('1s'),
+  period: positiveDuration,
+  timeout: positiveDuration.prefault('1s'),
   failureThreshold: z.number().int().positive().default(3),
 })
 
@@ -18,7 +27,7 @@ export const probesSchema = z.strictObject({ liveness: probeSchema, readiness: p
 const scalingPolicy = z.strictObject({
   stabilizationWindow: duration,
   pods: z.number().int().positive().describe('At most this many pods added or removed per period.'),
-  period: duration,
+  period: positiveDuration,
 })
 
 export const autoscalingSchema = z.strictObject({
@@ -51,12 +60,18 @@ export const computeSchema = z.strictObject({
     tag: z
       .string()
       .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected an image tag such as 1.4.2')
-      .refine((tag) => tag !== 'latest', 'the tag "latest" is refused: pin a version so rollouts are reproducible'),
+      .refine(
+        (tag) => tag !== 'latest',
+        'the tag "latest" is refused: pin a version so rollouts are reproducible',
+      ),
   }),
   port: z.number().int().min(1024).max(65535).default(8080).describe('Container port (unprivileged).'),
   resources: resourcesSchema,
   probes: probesSchema,
-  rollingUpdate: z.strictObject({ maxSurge: z.number().int().nonnegative(), maxUnavailable: z.number().int().nonnegative() }),
+  rollingUpdate: z.strictObject({
+    maxSurge: z.number().int().nonnegative(),
+    maxUnavailable: z.number().int().nonnegative(),
+  }),
   autoscaling: autoscalingSchema,
   schedule: scheduleSchema,
 })
@@ -71,7 +86,9 @@ export const workloadSchema = z.strictObject({
     .positive()
     .optional()
     .describe('Workers scale on queue depth: the target number of queued jobs per replica.'),
-  scrapeInterval: duration.optional().describe('Overrides monitoring.scrapeInterval for this workload.'),
+  scrapeInterval: positiveDuration
+    .optional()
+    .describe('Overrides monitoring.scrapeInterval for this workload.'),
   schedule: z
     .strictObject({
       businessMinReplicas: z.number().int().positive().optional(),

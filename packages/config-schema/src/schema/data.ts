@@ -1,27 +1,33 @@
 import { z } from 'zod'
 import { DATA_CATEGORY_NAMES } from '../categories'
-import { bytes, duration, label, percent } from '../units'
+import { bytes, duration, label, percent, positiveDuration } from '../units'
 
-const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a field name such as email or sessionNotes')
+const fieldName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a field name such as email or sessionNotes')
 
 export const dataStoresSchema = z.strictObject({
   postgres: z.strictObject({
     engineVersion: z.string().regex(/^\d+(\.\d+)?$/, 'expected a PostgreSQL major version such as 16'),
-    instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.2xlarge'),
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.2xlarge'),
     storage: bytes,
     multiAz: z.boolean(),
-    backupRetention: duration,
+    backupRetention: positiveDuration,
     performanceInsights: z.boolean(),
     maxConnections: z.number().int().positive(),
     pool: z.strictObject({
       max: z.number().int().positive().describe('Connections per service pool.'),
       alarmAt: z.number().int().positive().describe('Alert when this many connections are in use.'),
     }),
-    slowQuery: duration.describe('A query slower than this counts as slow.'),
+    slowQuery: positiveDuration.describe('A query slower than this counts as slow.'),
     fastQueryTarget: percent.describe('Share of queries that must be faster than slowQuery.'),
   }),
   redis: z.strictObject({
-    nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an ElastiCache node type such as cache.r6g.large'),
+    nodeType: z
+      .string()
+      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an ElastiCache node type such as cache.r6g.large'),
     nodes: z.number().int().positive(),
     automaticFailover: z.boolean(),
     encryptionAtRest: z.boolean(),
@@ -32,9 +38,14 @@ export const dataStoresSchema = z.strictObject({
 })
 
 export const dataClassSchema = z.strictObject({
-  category: z.enum(DATA_CATEGORY_NAMES, { error: 'expected a fideslang-style category such as user.contact or user.health' }),
+  category: z.enum(DATA_CATEGORY_NAMES, {
+    error: 'expected a fideslang-style category such as user.contact or user.health',
+  }),
   description: label,
-  fields: z.array(fieldName).default([]).describe('Field names that carry this data: redacted from logs, erased on request.'),
+  fields: z
+    .array(fieldName)
+    .default([])
+    .describe('Field names that carry this data: redacted from logs, erased on request.'),
   storage: z.array(z.enum(['postgres', 'redis', 'object-storage', 'cdn'])).default(['postgres']),
   recordClass: z.string().optional().describe('Retention record class of the rows that hold this data.'),
 })
@@ -44,41 +55,59 @@ export const cacheSchema = z.strictObject({
     .record(z.string(), duration)
     .describe('Redis TTL per data class. A class not listed here is never cached; 0s says so explicitly.'),
   cdnTtl: z.record(z.string(), duration).default({}).describe('CDN TTL per data class.'),
-  timeout: duration.prefault('50ms').describe('A Redis call slower than this counts as a failure (the cache fails open).'),
-  jitter: percent.prefault('10%').describe('TTLs are shortened by up to this share so keys do not expire together.'),
+  timeout: positiveDuration
+    .prefault('50ms')
+    .describe('A Redis call slower than this counts as a failure (the cache fails open).'),
+  jitter: percent
+    .prefault('10%')
+    .describe('TTLs are shortened by up to this share so keys do not expire together.'),
   maxValueSize: bytes.prefault('512Ki').describe('Values larger than this are served but not cached.'),
   circuitBreaker: z
-    .strictObject({ failures: z.number().int().positive().default(5), cooldown: duration.prefault('30s') })
+    .strictObject({
+      failures: z.number().int().positive().default(5),
+      cooldown: positiveDuration.prefault('30s'),
+    })
     .prefault({}),
 })
 
 export const purposeSchema = z.strictObject({
   description: label,
   legalBasis: z.enum(['consent', 'contract', 'legal-obligation', 'legitimate-interest', 'vital-interest']),
-  explicit: z.boolean().default(false).describe('Requires explicit (opt-in, specific) consent: mandatory for special categories.'),
+  explicit: z
+    .boolean()
+    .default(false)
+    .describe('Requires explicit (opt-in, specific) consent: mandatory for special categories.'),
   validity: duration.optional().describe('How long a grant lasts before it must be renewed.'),
   dataClasses: z.array(z.string()).min(1),
 })
 
 export const consentSchema = z.strictObject({
   maxValidity: duration.describe('No purpose may ask for consent that lasts longer than this.'),
-  textVersion: z.string().min(1).max(64).describe('Version of the consent text users see; stored with each grant.'),
+  textVersion: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('Version of the consent text users see; stored with each grant.'),
   purposes: z.record(z.string(), purposeSchema).default({}),
 })
 
 export const recordClassSchema = z.strictObject({
-  keep: duration.describe('How long records of this class are kept.'),
+  keep: positiveDuration.describe('How long records of this class are kept.'),
   action: z.enum(['delete', 'anonymize']).default('delete'),
   description: label,
 })
 
 export const retentionSchema = z.strictObject({
   batchSize: z.number().int().min(1).max(100_000).default(5000),
-  runEvery: duration.prefault('24h').describe('How often the retention job runs.'),
+  runEvery: positiveDuration.prefault('24h').describe('How often the retention job runs.'),
   recordClasses: z.record(z.string(), recordClassSchema),
 })
 
 export const dsrSchema = z.strictObject({
-  deadlines: z.strictObject({ access: duration, rectification: duration, erasure: duration }),
+  deadlines: z.strictObject({
+    access: positiveDuration,
+    rectification: positiveDuration,
+    erasure: positiveDuration,
+  }),
   warnAt: percent.prefault('75%').describe('Alert when this share of a request’s deadline has passed.'),
 })

@@ -1,16 +1,18 @@
 import { z } from 'zod'
-import { clockTime, duration, label, money, percent, timeZone, weekday } from '../units'
+import { clockTime, duration, label, money, percent, positiveDuration, timeZone, weekday } from '../units'
 
 export const sloSchema = z.strictObject({
-  period: duration.prefault('30d'),
+  period: positiveDuration.prefault('30d'),
   availability: percent,
-  latencyP95: duration,
+  latencyP95: positiveDuration,
   errorRate: percent,
-  mttd: duration.describe('Mean time to detect.'),
-  mttr: duration.describe('Mean time to recover.'),
+  mttd: positiveDuration.describe('Mean time to detect.'),
+  mttr: positiveDuration.describe('Mean time to recover.'),
 })
 
-const severityName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities')
+const severityName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities')
 const downAlert = z.strictObject({ for: duration, severity: severityName })
 const thresholdAlert = z.strictObject({ threshold: percent, for: duration, severity: severityName })
 
@@ -23,21 +25,31 @@ export const alertsSchema = z.strictObject({
     .min(1)
     .describe('p95 latency thresholds, each its own alert.'),
   errorRate: thresholdAlert.describe('Share of 5xx responses.'),
-  errorCount: z.strictObject({ threshold: z.number().int().positive(), window: duration, severity: severityName }),
+  errorCount: z.strictObject({
+    threshold: z.number().int().positive(),
+    window: positiveDuration,
+    severity: severityName,
+  }),
   cpu: thresholdAlert.describe('Container CPU use as a share of its limit.'),
   memory: thresholdAlert.describe('Container memory use as a share of its limit.'),
   databaseCpu: thresholdAlert.describe('RDS CPU (CloudWatch).'),
-  poolSaturation: z.strictObject({ for: duration, severity: severityName }).describe('Fires at dataStores.postgres.pool.alarmAt.'),
-  cacheHitRate: z.strictObject({ for: duration, severity: severityName }).describe('Fires below dataStores.redis.hitRateTarget.'),
+  poolSaturation: z
+    .strictObject({ for: duration, severity: severityName })
+    .describe('Fires at dataStores.postgres.pool.alarmAt.'),
+  cacheHitRate: z
+    .strictObject({ for: duration, severity: severityName })
+    .describe('Fires below dataStores.redis.hitRateTarget.'),
   dsrDeadline: z.strictObject({ severity: severityName, overdueSeverity: severityName }),
-  retentionStale: z.strictObject({ severity: severityName }).describe('Fires when retention has not run for twice retention.runEvery.'),
+  retentionStale: z
+    .strictObject({ severity: severityName })
+    .describe('Fires when retention has not run for twice retention.runEvery.'),
   paymentSuccess: z.strictObject({ for: duration, severity: severityName }),
 })
 
 export const monitoringSchema = z.strictObject({
-  scrapeInterval: duration,
-  retention: duration.describe('Prometheus retention.'),
-  logRetention: duration,
+  scrapeInterval: positiveDuration,
+  retention: positiveDuration.describe('Prometheus retention.'),
+  logRetention: positiveDuration,
   exporters: z.strictObject({
     postgres: z.strictObject({ port: z.number().int().min(1).max(65535) }),
     redis: z.strictObject({ port: z.number().int().min(1).max(65535) }),
@@ -51,12 +63,14 @@ export const monitoringSchema = z.strictObject({
 
 export const severitySchema = z.strictObject({
   definition: label,
-  respondWithin: duration,
-  escalation: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a role name such as on-call or cto')).min(1),
+  respondWithin: positiveDuration,
+  escalation: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a role name such as on-call or cto'))
+    .min(1),
 })
 
 export const incidentsSchema = z.strictObject({
-  breachDetection: duration.describe('A personal-data breach must be detected within this time.'),
+  breachDetection: positiveDuration.describe('A personal-data breach must be detected within this time.'),
   severities: z.record(z.string(), severitySchema),
 })
 
@@ -89,13 +103,15 @@ export const budgetSchema = z.strictObject({
 
 export const securitySchema = z.strictObject({
   waf: z.strictObject({
-    allowCountries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code')).min(1),
+    allowCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'))
+      .min(1),
     rateLimits: z
       .array(
         z.strictObject({
-          path: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'expected a URL path prefix such as /api/'),
+          path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected a URL path prefix such as /api/'),
           requests: z.number().int().min(10),
-          window: duration,
+          window: positiveDuration,
         }),
       )
       .default([]),
@@ -103,12 +119,14 @@ export const securitySchema = z.strictObject({
   }),
   tls: z.strictObject({ minVersion: z.enum(['1.2', '1.3']) }),
   headers: z.strictObject({
-    hstsMaxAge: duration,
+    hstsMaxAge: positiveDuration,
     contentSecurityPolicy: label,
     frameOptions: z.enum(['DENY', 'SAMEORIGIN']),
   }),
   network: z.strictObject({
-    ingressNamespace: z.string().regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, 'expected a Kubernetes namespace name'),
+    ingressNamespace: z
+      .string()
+      .regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, 'expected a Kubernetes namespace name'),
     postgresPort: z.number().int().min(1).max(65535).default(5432),
     redisPort: z.number().int().min(1).max(65535).default(6379),
     dnsPort: z.number().int().min(1).max(65535).default(53),

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { computeSchema } from './compute'
-import { cacheSchema, consentSchema, dataClassSchema, dataStoresSchema, dsrSchema, retentionSchema } from './data'
+import {
+  cacheSchema,
+  consentSchema,
+  dataClassSchema,
+  dataStoresSchema,
+  dsrSchema,
+  retentionSchema,
+} from './data'
 import {
   alertsSchema,
   budgetSchema,
@@ -11,7 +18,14 @@ import {
   securitySchema,
   sloSchema,
 } from './operations'
-import { dataResidencySchema, jurisdictionsSchema, marketSchema, metadataSchema, regionSchema, tierSchema } from './topology'
+import {
+  dataResidencySchema,
+  jurisdictionsSchema,
+  marketSchema,
+  metadataSchema,
+  regionSchema,
+  tierSchema,
+} from './topology'
 import { verticalSchema } from './verticals'
 
 /** The apiVersion values this release reads. Older versions will be migrated here, never broken. */
@@ -45,7 +59,10 @@ export const platformSchema = z
     budget: budgetSchema,
     security: securitySchema,
   })
-  .meta({ title: 'Verticals platform.yaml', description: 'One file that describes a multi-vertical platform.' })
+  .meta({
+    title: 'Verticals platform.yaml',
+    description: 'One file that describes a multi-vertical platform.',
+  })
 
 /** platform.yaml as written, before units are resolved. */
 export type PlatformInput = z.input<typeof platformSchema>

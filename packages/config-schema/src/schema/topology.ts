@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { JURISDICTIONS } from '../jurisdictions'
 import { AWS_REGIONS } from '../regions'
-import { bytes, dnsLabel, duration, label, money, percent } from '../units'
+import { bytes, dnsLabel, label, money, percent, positiveDuration } from '../units'
 
 export const metadataSchema = z.strictObject({
   name: dnsLabel.describe('Short name of the platform; prefixes namespaces, buckets and resources.'),
@@ -20,7 +20,9 @@ export const metadataSchema = z.strictObject({
 })
 
 export const regionSchema = z.strictObject({
-  name: z.enum(AWS_REGIONS as [string, ...string[]], { error: 'expected an AWS region code such as sa-east-1' }),
+  name: z.enum(AWS_REGIONS as [string, ...string[]], {
+    error: 'expected an AWS region code such as sa-east-1',
+  }),
   role: z.enum(['primary', 'dr']),
   multiAz: z.boolean().default(true),
 })
@@ -33,9 +35,13 @@ export const dataResidencySchema = z.strictObject({
   transferMechanism: z
     .enum(['model-clauses', 'consent', 'binding-corporate-rules'])
     .optional()
-    .describe('Legal mechanism for storing personal data in a country the subjects’ law does not deem adequate.'),
-  transferReference: label.optional().describe('The document that implements the mechanism (e.g. contract id).'),
-  replicationLag: duration.describe('Maximum cross-region replication lag.'),
+    .describe(
+      'Legal mechanism for storing personal data in a country the subjects’ law does not deem adequate.',
+    ),
+  transferReference: label
+    .optional()
+    .describe('The document that implements the mechanism (e.g. contract id).'),
+  replicationLag: positiveDuration.describe('Maximum cross-region replication lag.'),
 })
 
 export const jurisdictionsSchema = z
@@ -46,7 +52,7 @@ export const jurisdictionsSchema = z
 export const tierSchema = z.strictObject({
   description: label.optional(),
   availability: percent.describe('Availability objective over the SLO period.'),
-  latencyP95: duration.describe('95th percentile latency objective.'),
+  latencyP95: positiveDuration.describe('95th percentile latency objective.'),
   burnRateAlerts: z
     .strictObject({ page: z.boolean().default(true), ticket: z.boolean().default(true) })
     .prefault({})
@@ -65,6 +71,6 @@ export const marketSchema = z.strictObject({
   status: z.enum(['live', 'planned']).default('live'),
   trafficShare: percent.describe('Share of traffic; the live markets sum to 100%.'),
   budget: money.describe('Monthly budget of the market (part of budget.monthly).'),
-  latencyP95: duration.optional().describe('Overrides the tier’s latency objective for this market.'),
+  latencyP95: positiveDuration.optional().describe('Overrides the tier’s latency objective for this market.'),
   edgeCache: bytes.describe('Edge (CDN) cache capacity for the market.'),
 })

@@ -9,12 +9,17 @@ export const verticalSchema = z.strictObject({
   preset: z
     .enum(PRESET_NAMES, { error: `expected one of the presets ${PRESET_NAMES.join(', ')}` })
     .optional()
-    .describe('Preset the vertical starts from; defaults to the vertical’s own name when that names a preset.'),
+    .describe(
+      'Preset the vertical starts from; defaults to the vertical’s own name when that names a preset.',
+    ),
   enabled: z.boolean().default(true),
   displayName: label.optional(),
   dataClasses: z.array(z.string()).optional().describe('Replaces the preset’s list of data classes.'),
   purposes: z.array(z.string()).optional().describe('Replaces the preset’s list of consent purposes.'),
-  objectStorage: z.boolean().optional().describe('Whether the vertical stores files (e.g. portfolio images) in S3.'),
+  objectStorage: z
+    .boolean()
+    .optional()
+    .describe('Whether the vertical stores files (e.g. portfolio images) in S3.'),
   socialIntegrations: z.array(label).optional(),
   workloads: z.record(dnsLabel, workloadSchema).optional().describe('Replaces the preset’s workloads.'),
   markets: z.array(dnsLabel).optional().describe('Markets the vertical serves; all live markets by default.'),
