@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { clockTime, dnsLabel, label, timeZone } from './text'
+
+describe('text units', () => {
+  it('clockTime takes HH:MM on a 24 h clock', () => {
+    expect(clockTime.parse('09:00')).toBe('09:00')
+    expect(clockTime.parse('24:00')).toBe('24:00')
+    for (const bad of ['9:00', '24:01', '12:60', '0900']) expect(clockTime.safeParse(bad).success).toBe(false)
+  })
+
+  it('timeZone takes IANA names only', () => {
+    expect(timeZone.parse('America/Argentina/Buenos_Aires')).toBe('America/Argentina/Buenos_Aires')
+    expect(timeZone.parse('UTC')).toBe('UTC')
+    expect(timeZone.safeParse('ART').success).toBe(false)
+    expect(timeZone.safeParse('America/Nowhere').success).toBe(false)
+  })
+
+  it('dnsLabel takes lowercase DNS labels', () => {
+    expect(dnsLabel.parse('buenos-aires')).toBe('buenos-aires')
+    for (const bad of ['Buenos', '-a', 'a-', 'a_b', '']) expect(dnsLabel.safeParse(bad).success).toBe(false)
+  })
+
+  it('label refuses control characters and multi-line text', () => {
+    expect(label.parse('Turnos S.A.')).toBe('Turnos S.A.')
+    expect(label.safeParse('line\nbreak').success).toBe(false)
+    expect(label.safeParse('').success).toBe(false)
+  })
+})

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+/** A wall-clock time `HH:MM` (24 h). */
+export const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time of day as HH:MM (24 h), e.g. 09:00')
+
+/** An IANA time zone name known to this Node.js runtime. */
+export const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return zone.includes('/') || zone === 'UTC'
+  } catch {
+    return false
+  }
+}, 'expected an IANA time zone such as America/Argentina/Buenos_Aires')
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export const weekday = z.enum(WEEKDAYS)
+
+/** A lowercase DNS label (RFC 1123), safe as a Kubernetes name, a Terraform identifier suffix and a path segment. */
+export const dnsLabel = z
+  .string()
+  .regex(
+    /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    'expected a lowercase name of letters, digits and dashes (e.g. buenos-aires)',
+  )
+
+/** Free text that ends up in generated documents: one line, no control characters. */
+export const label = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((text) => !/\p{Cc}/u.test(text), 'must be a single line without control characters')
