@@ -19,6 +19,7 @@ export interface HttpObservation {
 /** The contract's instruments for one vertical, with recorders that enforce bounded label values. */
 export interface VerticalMetrics {
   readonly registry: Registry
+  readonly platform: ResolvedPlatform
   readonly vertical: Vertical
   /** The raw prom-client instruments (labels other than `vertical`, which the registry adds). */
   readonly instruments: Instruments
@@ -65,6 +66,7 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
   const currency = platform.monitoring.business.revenueCurrency
   return {
     registry,
+    platform,
     vertical,
     instruments: m,
     recordHttpRequest(o) {

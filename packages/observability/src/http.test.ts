@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { instrumentHandler, MARKET_HEADER } from './http'
+import { createMetrics } from './metrics'
+import { metricsHandler } from './metrics-handler'
+import { currentRequestContext, REQUEST_ID_HEADER } from './request-context'
+import { examplePlatform } from './testing/example'
+import { listen } from './testing/server'
+
+const platform = examplePlatform()
+let close: (() => Promise<void>) | undefined
+afterEach(async () => {
+  await close?.()
+  close = undefined
+})
+
+async function serve(routes: string[]) {
+  const metrics = createMetrics(platform, { vertical: 'barber' })
+  const scrape = metricsHandler(metrics.registry)
+  const seenIds: (string | undefined)[] = []
+  const app = instrumentHandler(
+    metrics,
+    (req, res) => {
+      if (req.url === '/metrics') return void scrape(req, res)
+      seenIds.push(currentRequestContext()?.requestId)
+      res.statusCode = req.url?.startsWith('/boom') ? 500 : req.url?.startsWith('/nope') ? 404 : 200
+      res.end('ok')
+    },
+    { routes },
+  )
+  const server = await listen(app)
+  close = server.close
+  return { url: server.url, metrics, seenIds }
+}
+
+describe('instrumentHandler', () => {
+  it('labels requests by route template, method, status class and market, never by raw URL', async () => {
+    const { url, metrics } = await serve(['/bookings/:id'])
+    await fetch(`${url}/bookings/8f0c2a?email=ana@example.com`, { headers: { [MARKET_HEADER]: 'cordoba' } })
+    await fetch(`${url}/boom/ana@example.com/123`, { method: 'POST' })
+    await fetch(`${url}/nope/whatever`, { headers: { [MARKET_HEADER]: 'atlantis' } })
+    const text = await metrics.registry.metrics()
+    expect(text).toContain(
+      'verticals_http_requests_total{market="cordoba",route="/bookings/:id",method="GET",status_class="2xx",vertical="barber"} 1',
+    )
+    expect(text).toContain('route="/boom/:param/:param",method="POST",status_class="5xx"')
+    expect(text).toContain('market="unknown",route="/:not_found",method="GET",status_class="4xx"')
+    expect(text).not.toContain('example.com')
+    expect(text).not.toContain('8f0c2a')
+  })
+
+  it('does not measure probes or the scrape itself', async () => {
+    const { url, metrics } = await serve([])
+    const scraped = await (await fetch(`${url}/metrics`)).text()
+    await fetch(`${url}/health`)
+    expect(scraped).toContain('# TYPE verticals_http_requests_total counter')
+    expect(await metrics.registry.metrics()).not.toMatch(/route="\/(metrics|health)"/)
+  })
+
+  it('keeps a safe incoming request id, replaces an unsafe one, and exposes it to the handler', async () => {
+    const { url, seenIds } = await serve([])
+    const kept = await fetch(`${url}/a`, { headers: { [REQUEST_ID_HEADER]: 'req-123' } })
+    const replaced = await fetch(`${url}/a`, { headers: { [REQUEST_ID_HEADER]: 'bad id <script>' } })
+    expect(kept.headers.get(REQUEST_ID_HEADER)).toBe('req-123')
+    expect(replaced.headers.get(REQUEST_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(seenIds).toEqual(['req-123', replaced.headers.get(REQUEST_ID_HEADER)])
+  })
+})

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { VerticalMetrics } from './metrics'
+import { METRICS_PATH } from './metrics-handler'
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from './request-context'
+import { RouteTemplater } from './routes'
+
+/** Header a gateway sets to name the market (city) a request belongs to. */
+export const MARKET_HEADER = 'x-verticals-market'
+/** nginx's code for a client that went away before the response was complete. */
+const CLIENT_CLOSED = 499
+
+/** Options of the HTTP instrumentation. */
+export interface HttpInstrumentationOptions {
+  /** Route templates of the service (`/bookings/:id`); unmatched paths get a bounded derived template. */
+  readonly routes?: readonly string[]
+  /** Picks the request's market; by default the `x-verticals-market` header. Unknown values count as `unknown`. */
+  readonly market?: (req: IncomingMessage) => string | undefined
+  /** Paths not measured (exact match); by default the config's probe paths and `/metrics`. */
+  readonly ignore?: readonly string[]
+}
+
+/** A connect-style middleware: Express `app.use(mw)`, or Fastify `onRequest` with `mw(req.raw, reply.raw, done)`. */
+export type HttpMiddleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void
+
+const headerMarket = (req: IncomingMessage): string | undefined => {
+  const value = req.headers[MARKET_HEADER]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** Builds the middleware that assigns a request id, and counts and times every response. */
+export function createHttpMiddleware(
+  metrics: VerticalMetrics,
+  options: HttpInstrumentationOptions = {},
+): HttpMiddleware {
+  const templater = new RouteTemplater(options.routes)
+  const probes = metrics.platform.compute.probes
+  const ignore = new Set(options.ignore ?? [probes.liveness.path, probes.readiness.path, METRICS_PATH])
+  const marketOf = options.market ?? headerMarket
+  return (req, res, next) => {
+    const context = { requestId: requestIdFrom(req) }
+    res.setHeader(REQUEST_ID_HEADER, context.requestId)
+    const path = pathOf(req.url)
+    if (!ignore.has(path)) {
+      const start = process.hrtime.bigint()
+      let done = false
+      const record = (finished: boolean) => {
+        if (done) return
+        done = true
+        const status = finished ? res.statusCode : CLIENT_CLOSED
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9
+        const route = expressRoute(req) ?? templater.template(req.url, status)
+        metrics.recordHttpRequest({ market: marketOf(req), route, method: req.method, status, seconds })
+      }
+      res.once('finish', () => record(true))
+      res.once('close', () => record(res.writableFinished))
+    }
+    runWithRequestContext(req, context, next)
+  }
+}
+
+/** Wraps a plain `node:http` request listener with the middleware. */
+export function instrumentHandler(
+  metrics: VerticalMetrics,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  options: HttpInstrumentationOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const middleware = createHttpMiddleware(metrics, options)
+  return (req, res) => middleware(req, res, () => handler(req, res))
+}
+
+function pathOf(url: string | undefined): string {
+  const value = url ?? '/'
+  const query = value.indexOf('?')
+  return query === -1 ? value : value.slice(0, query)
+}
+
+// Express sets req.route (and req.baseUrl) once a route matched: the framework's own template wins.
+function expressRoute(req: IncomingMessage): string | undefined {
+  const r = req as IncomingMessage & { route?: { path?: unknown }; baseUrl?: unknown }
+  if (typeof r.route?.path !== 'string') return undefined
+  return `${typeof r.baseUrl === 'string' ? r.baseUrl : ''}${r.route.path}`
+}
