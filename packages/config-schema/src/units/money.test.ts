@@ -27,6 +27,8 @@ describe('money', () => {
     expect(parseMoney('15000')).toMatch(/write a currency code and an amount/)
     expect(parseMoney('usd 15000')).toMatch(/write a currency code/)
     expect(parseMoney('$15000')).toMatch(/write a currency code/)
-    expect(money.safeParse(15000).error?.issues[0]?.message).toBe('expected an amount of money such as USD 15000')
+    expect(money.safeParse(15000).error?.issues[0]?.message).toBe(
+      'expected an amount of money such as USD 15000',
+    )
   })
 })

@@ -18,7 +18,9 @@ describe('percent', () => {
   })
 
   it('refuses a bare number, which could be a fraction or a percentage', () => {
-    expect(percent.safeParse(0.7).error?.issues[0]?.message).toBe('0.7 is ambiguous: write 0.7% (or 70% if you meant a fraction)')
+    expect(percent.safeParse(0.7).error?.issues[0]?.message).toBe(
+      '0.7 is ambiguous: write 0.7% (or 70% if you meant a fraction)',
+    )
   })
 
   it('refuses more than 100% and negative values', () => {
