@@ -8,13 +8,21 @@ import { checkRules } from './rules'
 import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
+import { yamlSyntaxDiagnostics } from './yaml-errors'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
 export type ParseResult =
   | { ok: true; config: PlatformConfig; platform: ResolvedPlatform; warnings: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] }
 
-type Located = { code: DiagnosticCode; path: readonly PropertyKey[]; message: string; at?: 'key' | 'value' }
+type Located = {
+  code: DiagnosticCode
+  path: readonly PropertyKey[]
+  message: string
+  at?: 'key' | 'value'
+  /** For a misspelt key: the path of the field it was meant to be. */
+  meant?: readonly PropertyKey[]
+}
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
   if (issue.code === 'unrecognized_keys') {
@@ -26,12 +34,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
         : known.length
           ? `; expected one of: ${known.join(', ')}`
           : ''
-      return {
+      const located: Located = {
         code: 'UNKNOWN_KEY',
         path: [...issue.path, key],
         message: `unknown key "${key}"${hint}`,
         at: 'key',
       }
+      return guess ? { ...located, meant: [...issue.path, guess] } : located
     })
   }
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
@@ -78,26 +87,7 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
     message: l.message,
   })
 
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: sortDiagnostics(
-        doc.errors.map((error) => {
-          const pos = error.linePos?.[0] ?? { line: 1, col: 1 }
-          const message = error.message.split('\n')[0] ?? error.message
-          return {
-            code: 'YAML_SYNTAX',
-            severity: 'error',
-            file,
-            line: pos.line,
-            column: pos.col,
-            path: '',
-            message,
-          }
-        }),
-      ),
-    }
-  }
+  if (doc.errors.length > 0) return { ok: false, diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
 
   let input: unknown
   try {
@@ -120,7 +110,10 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
   const result = platformSchema.safeParse(input)
   if (!result.success) {
     const located = result.error.issues.flatMap((issue) => describeIssue(issue, input))
-    return { ok: false, diagnostics: sortDiagnostics(located.map((l) => make(l))) }
+    // A misspelt key also leaves its field missing; the did-you-mean already says so, once.
+    const meant = new Set(located.flatMap((l) => (l.meant ? [formatPath(l.meant)] : [])))
+    const useful = located.filter((l) => !(l.code === 'MISSING_FIELD' && meant.has(formatPath(l.path))))
+    return { ok: false, diagnostics: sortDiagnostics(useful.map((l) => make(l))) }
   }
 
   const platform = resolve(result.data)

@@ -1,4 +1,4 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml'
+import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml'
 
 export interface Position {
   line: number
@@ -28,7 +28,9 @@ export function positionOf(
       if (!pair) break
       const isLast = i === path.length - 1
       anchor = isLast && at === 'key' ? pair.key : (pair.value ?? pair.key)
-      if (pair.value === null || pair.value === undefined) anchor = pair.key
+      // `key:` with nothing after it: point at the key, not at the empty space after the colon.
+      if (!isNode(pair.value) || (isScalar(pair.value) && pair.value.range?.[0] === pair.value.range?.[1]))
+        anchor = pair.key
       node = pair.value
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment]
