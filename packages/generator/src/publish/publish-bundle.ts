@@ -1,0 +1,141 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import { PlatformError } from '@verticals/config-schema'
+import { formatS3Url, versionKey } from './keys'
+import { type BundleManifest, sha256Hex } from './manifest'
+import { type BundleFile, planVersions, type VersionPlan } from './plan'
+import { forEachLimit } from './pool'
+import { describeDifference, publishRefused } from './refusal'
+import type { RetryOptions } from './retry'
+import { openClient, type S3Target } from './s3-client'
+import { getObjectBytes, isConditionUnsupported, isPreconditionFailed, putObject } from './s3-ops'
+
+/** What publishing reports as it goes; the CLI prints these on stderr. */
+export type PublishProgress =
+  | { type: 'unchanged'; vertical: string; url: string }
+  | { type: 'file'; vertical: string; url: string; done: number; total: number }
+  | { type: 'published'; vertical: string; url: string }
+
+/** Options of `publishBundle`; pass either `client` or `clientOptions`. */
+export type PublishOptions = S3Target & {
+  files: readonly BundleFile[]
+  /** The bundle's manifest.json, as an object or its bytes. */
+  manifest: BundleManifest | Buffer | string
+  bucket: string
+  prefix?: string
+  version: string
+  retry?: RetryOptions
+  /** Uploads in flight at once (default 8). */
+  concurrency?: number
+  onProgress?: (event: PublishProgress) => void
+}
+
+/** The outcome for one vertical: newly published, or already there with identical bytes. */
+export interface PublishedVersion {
+  vertical: string
+  version: string
+  url: string
+  status: 'published' | 'unchanged'
+  files: number
+}
+
+interface Context {
+  client: S3Client
+  bucket: string
+  retry: RetryOptions
+}
+
+/** Uploads each vertical's files, then its manifest.json last; refuses to change a published version. */
+export async function publishBundle(options: PublishOptions): Promise<PublishedVersion[]> {
+  const plans = planVersions(options.files, options.manifest, options.version)
+  if (plans.length === 0) {
+    throw new PlatformError('INVALID_ARGUMENT', 'The bundle lists no files, so there is nothing to publish.')
+  }
+  const { client, release } = openClient(options)
+  const ctx: Context = { client, bucket: options.bucket, retry: options.retry ?? {} }
+  const progress = options.onProgress ?? (() => {})
+  try {
+    // Check every vertical before uploading anything: a refusal leaves the bucket as it was.
+    const targets = []
+    for (const plan of plans) {
+      const key = versionKey(options.prefix ?? '', plan.vertical, plan.version)
+      const stored = await getObjectBytes(client, ctx.bucket, `${key}/manifest.json`, ctx.retry)
+      targets.push({ plan, key, url: formatS3Url(ctx.bucket, key), stored })
+    }
+    const conflicts = targets
+      .filter((target) => target.stored && !target.stored.equals(target.plan.manifestBytes))
+      .map((target) => ({
+        url: target.url,
+        reason: describeDifference(target.stored!, target.plan.manifest),
+      }))
+    if (conflicts.length > 0) throw publishRefused(conflicts)
+
+    const results: PublishedVersion[] = []
+    for (const { plan, key, url, stored } of targets) {
+      const result = (status: PublishedVersion['status']) => ({
+        vertical: plan.vertical,
+        version: plan.version,
+        url,
+        status,
+        files: plan.files.length,
+      })
+      if (stored) {
+        progress({ type: 'unchanged', vertical: plan.vertical, url })
+        results.push(result('unchanged'))
+        continue
+      }
+      let done = 0
+      await forEachLimit(plan.files, options.concurrency ?? 8, async (file) => {
+        await putObject(
+          client,
+          { bucket: ctx.bucket, key: `${key}/${file.path}`, body: file.content, sha256: file.sha256 },
+          ctx.retry,
+        )
+        progress({ type: 'file', vertical: plan.vertical, url, done: ++done, total: plan.files.length })
+      })
+      const status = await writeManifest(ctx, plan, key, url)
+      progress({ type: status, vertical: plan.vertical, url })
+      results.push(result(status))
+    }
+    return results
+  } finally {
+    release()
+  }
+}
+
+/** Writes manifest.json only if absent (If-None-Match), else read-and-compare where the server lacks it. */
+async function writeManifest(ctx: Context, plan: VersionPlan, key: string, url: string) {
+  const manifestKey = `${key}/manifest.json`
+  const put = (ifNoneMatch: boolean) =>
+    putObject(
+      ctx.client,
+      {
+        bucket: ctx.bucket,
+        key: manifestKey,
+        body: plan.manifestBytes,
+        sha256: sha256Hex(plan.manifestBytes),
+        ifNoneMatch,
+      },
+      ctx.retry,
+    )
+  const settle = async (): Promise<'published' | 'unchanged' | undefined> => {
+    const stored = await getObjectBytes(ctx.client, ctx.bucket, manifestKey, ctx.retry)
+    if (!stored) return undefined
+    if (stored.equals(plan.manifestBytes)) return 'unchanged'
+    throw publishRefused([{ url, reason: describeDifference(stored, plan.manifest) }])
+  }
+  try {
+    await put(true)
+    return 'published'
+  } catch (error) {
+    // Someone published this version while we uploaded: fine if the bytes agree.
+    if (isPreconditionFailed(error)) {
+      const outcome = await settle()
+      if (outcome) return outcome
+    }
+    if (!isConditionUnsupported(error)) throw error
+  }
+  const outcome = await settle()
+  if (outcome) return outcome
+  await put(false)
+  return 'published'
+}
