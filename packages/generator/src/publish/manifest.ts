@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { PlatformError } from '@verticals/config-schema'
 import { toJson } from '@verticals/templates'
-import { assertSafeRelativePath, assertSegment } from './keys'
+import { assertSafeRelativePath } from './keys'
 
 /** One file of a bundle as the generator lists it in `<out>/manifest.json`. */
 export interface BundleManifestEntry {
@@ -98,6 +98,7 @@ export function parseVersionManifest(bytes: Buffer, where: string): VersionManif
     throw integrity(`${where} does not name its vertical and version.`)
   }
   if (!Array.isArray(value.files)) throw integrity(`${where} has no file list.`)
+  const seen = new Set<string>(['manifest.json'])
   for (const entry of value.files as Partial<VersionManifestEntry>[]) {
     const ok =
       typeof entry?.path === 'string' &&
@@ -110,8 +111,9 @@ export function parseVersionManifest(bytes: Buffer, where: string): VersionManif
     } catch {
       throw integrity(`${where} lists the unsafe path "${entry.path}".`)
     }
+    // A repeated path, or one named manifest.json, would overwrite another file on fetch.
+    if (seen.has(entry.path as string)) throw integrity(`${where} lists "${entry.path}" twice.`)
+    seen.add(entry.path as string)
   }
-  assertSegment(value.vertical, 'The vertical')
-  assertSegment(value.version, 'The version')
   return value as VersionManifest
 }

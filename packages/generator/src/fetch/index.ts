@@ -1,0 +1,1 @@
+export { type FetchOptions, type FetchResult, fetchBundle } from './fetch-bundle'
