@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { referencedFiles } from './manifest-files.ts'
+import { describeRun } from './processes.ts'
+import type { Sandbox } from './sandbox.ts'
+import type { WorkspacePackage } from './workspace.ts'
+
+/** Fails with the missing files when a package has not been built (dist is what gets published). */
+export function assertBuilt(packages: readonly WorkspacePackage[]): void {
+  const missing = packages.flatMap((pkg) =>
+    referencedFiles(pkg.manifest)
+      .filter((file) => !file.includes('*') && !existsSync(join(pkg.dir, file)))
+      .map((file) => `${pkg.folder}/${file}`),
+  )
+  if (missing.length > 0) {
+    throw new Error(
+      `packages are not built (missing ${missing.join(', ')}); run \`npm run test:e2e\`, which builds them first`,
+    )
+  }
+}
+
+/**
+ * Publishes each package to the sandbox registry with `npm publish`, as a release would, after
+ * mirroring the third-party dependencies they declare.
+ */
+export async function publishWorkspace(
+  sandbox: Sandbox,
+  packages: readonly WorkspacePackage[],
+): Promise<void> {
+  await sandbox.mirror(
+    packages.flatMap((pkg) =>
+      Object.keys({ ...pkg.manifest.dependencies, ...pkg.manifest.optionalDependencies }).map((name) => ({
+        name,
+        fromDir: pkg.dir,
+      })),
+    ),
+  )
+  for (const pkg of packages) {
+    const args = ['publish', '--registry', sandbox.registry.url, '--userconfig', sandbox.npm.userconfig]
+    const result = await sandbox.run('npm', [...args, '--ignore-scripts'], pkg.dir)
+    if (result.code !== 0) throw new Error(describeRun(`npm publish (${pkg.manifest.name})`, result))
+  }
+}
