@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import Handlebars from 'handlebars'
 import { BUILTIN_TEMPLATES_DIR } from '../paths'
+import { hclList, hclMap, hclValue, markdownInline, sqlIdentifier, sqlString } from './escape'
 import { formatDuration, formatPercent } from './format'
-import { hclValue, markdownInline, sqlIdentifier, sqlString } from './escape'
 
 /** Renders text templates by name (`compliance/dpia.md`), preferring a user's override directory. */
 export interface TextEngine {
@@ -15,6 +15,8 @@ export interface TextEngine {
 // Helpers whose output is safe to place in a template: escapers, and formatters of numbers.
 const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   hcl: (value: unknown) => hclValue(value),
+  hclList: (values: unknown) => hclList(values),
+  hclMap: (value: unknown) => hclMap(value),
   md: (value: unknown) => markdownInline(value),
   sql: (value: unknown) => sqlString(value),
   sqlIdent: (value: unknown) => sqlIdentifier(value),
@@ -22,11 +24,13 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   duration: (seconds: unknown) => formatDuration(Number(seconds)),
   percent: (value: unknown) => formatPercent(Number(value)),
   num: (value: unknown) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`num helper expects a number, got ${String(value)}`)
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new Error(`num helper expects a number, got ${String(value)}`)
     return String(value)
   },
   eq: (a: unknown, b: unknown) => a === b,
-  join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(markdownInline).join(String(separator)) : ''),
+  join: (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.map(markdownInline).join(String(separator)) : '',
 }
 
 const SAFE_DATA_VARIABLES = new Set(['@index', '@first', '@last'])
@@ -39,13 +43,25 @@ export function assertTemplateSafe(name: string, source: string): void {
   const problems: string[] = []
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return
-    const n = node as { type?: string; escaped?: boolean; path?: { original?: string; data?: boolean }; params?: unknown[]; loc?: { start: { line: number } } }
+    const n = node as {
+      type?: string
+      escaped?: boolean
+      path?: { original?: string; data?: boolean }
+      params?: unknown[]
+      loc?: { start: { line: number } }
+    }
     if (n.type === 'MustacheStatement') {
       const original = n.path?.original ?? ''
       const line = n.loc?.start.line ?? 0
       if (n.escaped === false) problems.push(`line ${line}: triple-stash {{{${original}}}} is not allowed`)
-      else if (!(original in HELPERS) && !SAFE_DATA_VARIABLES.has(`@${original}`) && !(n.path?.data && SAFE_DATA_VARIABLES.has(`@${original}`))) {
-        problems.push(`line ${line}: {{${original}}} prints a value without escaping: use {{md …}}, {{hcl …}} or {{sql …}}`)
+      else if (
+        !(original in HELPERS) &&
+        !SAFE_DATA_VARIABLES.has(`@${original}`) &&
+        !(n.path?.data && SAFE_DATA_VARIABLES.has(`@${original}`))
+      ) {
+        problems.push(
+          `line ${line}: {{${original}}} prints a value without escaping: use {{md …}}, {{hcl …}} or {{sql …}}`,
+        )
       }
     }
     for (const value of Object.values(n)) {
@@ -64,7 +80,13 @@ function listTemplates(dir: string): string[] {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = join(current, entry.name)
       if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.hbs')) out.push(relative(dir, full).split('\\').join('/').replace(/\.hbs$/, ''))
+      else if (entry.name.endsWith('.hbs'))
+        out.push(
+          relative(dir, full)
+            .split('\\')
+            .join('/')
+            .replace(/\.hbs$/, ''),
+        )
     }
   }
   walk(dir)
@@ -80,7 +102,9 @@ export function createTextEngine(options: { overrideDir?: string; builtinDir?: s
   const overrides = options.overrideDir ? listTemplates(options.overrideDir) : []
   const unknown = overrides.filter((name) => !builtin.includes(name))
   if (unknown.length > 0) {
-    throw new Error(`override templates do not replace any built-in template: ${unknown.join(', ')} (known: ${builtin.join(', ')})`)
+    throw new Error(
+      `override templates do not replace any built-in template: ${unknown.join(', ')} (known: ${builtin.join(', ')})`,
+    )
   }
   const cache = new Map<string, Handlebars.TemplateDelegate>()
   const load = (name: string) => {

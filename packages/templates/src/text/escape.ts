@@ -8,7 +8,8 @@ export function hclValue(value: unknown): string {
     return String(value)
   }
   if (typeof value === 'boolean') return String(value)
-  if (typeof value !== 'string') throw new Error(`hcl helper expects a string, number or boolean, got ${typeof value}`)
+  if (typeof value !== 'string')
+    throw new Error(`hcl helper expects a string, number or boolean, got ${typeof value}`)
   const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -18,6 +19,20 @@ export function hclValue(value: unknown): string {
     .replace(/\$\{/g, '$${')
     .replace(/%\{/g, '%%{')
   return `"${escaped}"`
+}
+
+/** An HCL tuple of quoted strings, numbers or booleans: `["AR", "UY"]`. */
+export function hclList(values: unknown): string {
+  if (!Array.isArray(values)) throw new Error(`hclList helper expects a list, got ${typeof values}`)
+  return `[${values.map(hclValue).join(', ')}]`
+}
+
+/** An HCL object with quoted keys, so a key from the config can never become an expression: `{ "a" = "b" }`. */
+export function hclMap(value: unknown): string {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('hclMap helper expects an object')
+  const entries = Object.entries(value).map(([key, v]) => `${hclValue(key)} = ${hclValue(v)}`)
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`
 }
 
 /** Inline Markdown text: markup characters are backslash-escaped and line breaks become spaces. */

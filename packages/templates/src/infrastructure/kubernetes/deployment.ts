@@ -1,0 +1,110 @@
+import type { ResolvedPlatform, ResolvedVertical, ResolvedWorkload } from '@verticals/config-schema'
+import { selectorLabels, workloadLabels } from '../names'
+import { cpuQuantity, memoryQuantity } from '../quantity'
+import { RUNTIME_CONFIG_DIR, RUNTIME_CONFIG_KEY, runtimeConfigName } from './runtime-config'
+import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } from './security'
+
+type Probe = ResolvedWorkload['probes']['liveness']
+
+const PORT_NAME = 'http'
+
+function probe(p: Probe): Record<string, unknown> {
+  return {
+    httpGet: { path: p.path, port: PORT_NAME },
+    initialDelaySeconds: p.initialDelay,
+    periodSeconds: p.period,
+    timeoutSeconds: p.timeout,
+    failureThreshold: p.failureThreshold,
+  }
+}
+
+function container(w: ResolvedWorkload): Record<string, unknown> {
+  const { requests, limits } = w.resources
+  return {
+    name: w.name,
+    image: `${w.image.repository}:${w.image.tag}`,
+    imagePullPolicy: 'IfNotPresent',
+    ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
+    env: [{ name: 'VERTICALS_RUNTIME_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${RUNTIME_CONFIG_KEY}` }],
+    resources: {
+      requests: { cpu: cpuQuantity(requests.cpu), memory: memoryQuantity(requests.memory) },
+      limits: { cpu: cpuQuantity(limits.cpu), memory: memoryQuantity(limits.memory) },
+    },
+    livenessProbe: probe(w.probes.liveness),
+    readinessProbe: probe(w.probes.readiness),
+    securityContext: containerSecurityContext(),
+    volumeMounts: [TMP_MOUNT, { name: 'runtime-config', mountPath: RUNTIME_CONFIG_DIR, readOnly: true }],
+  }
+}
+
+/**
+ * The workload's Deployment. It has no `replicas`: the autoscaler owns that number, and an apply must
+ * not reset it. Rolling updates use the configured surge and unavailability.
+ */
+export function deployment(
+  platform: ResolvedPlatform,
+  vertical: ResolvedVertical,
+  w: ResolvedWorkload,
+): Record<string, unknown> {
+  const labels = workloadLabels(platform, vertical, w)
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: w.name, namespace: vertical.namespace, labels },
+    spec: {
+      selector: { matchLabels: selectorLabels(vertical, w) },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: w.rollingUpdate.maxSurge, maxUnavailable: w.rollingUpdate.maxUnavailable },
+      },
+      template: {
+        metadata: { labels },
+        spec: {
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          hostNetwork: false,
+          hostPID: false,
+          hostIPC: false,
+          securityContext: podSecurityContext(),
+          containers: [container(w)],
+          volumes: [TMP_VOLUME, { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } }],
+        },
+      },
+    },
+  }
+}
+
+/** A ClusterIP Service in front of an HTTP workload's port. */
+export function service(
+  platform: ResolvedPlatform,
+  vertical: ResolvedVertical,
+  w: ResolvedWorkload,
+): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: w.name, namespace: vertical.namespace, labels: workloadLabels(platform, vertical, w) },
+    spec: {
+      type: 'ClusterIP',
+      selector: selectorLabels(vertical, w),
+      ports: [{ name: PORT_NAME, port: w.port, targetPort: PORT_NAME, protocol: 'TCP' }],
+    },
+  }
+}
+
+/** A PodDisruptionBudget that lets voluntary disruptions take as many pods as a rollout may. */
+export function disruptionBudget(
+  platform: ResolvedPlatform,
+  vertical: ResolvedVertical,
+  w: ResolvedWorkload,
+): Record<string, unknown> {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: w.name, namespace: vertical.namespace, labels: workloadLabels(platform, vertical, w) },
+    spec: {
+      maxUnavailable: w.rollingUpdate.maxUnavailable,
+      selector: { matchLabels: selectorLabels(vertical, w) },
+    },
+  }
+}

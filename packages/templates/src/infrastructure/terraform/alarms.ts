@@ -1,0 +1,50 @@
+import type { ResolvedPlatform } from '@verticals/config-schema'
+
+// CloudWatch periods are whole minutes (above the high-resolution 10 s and 30 s).
+const MINUTE = 60
+
+/** A CloudWatch period covering a `for` duration: whole minutes, at least one. */
+export function alarmPeriod(seconds: number): number {
+  return Math.max(MINUTE, Math.ceil(seconds / MINUTE) * MINUTE)
+}
+
+// One period spanning the whole `for` duration: the metric's average over it must breach.
+function threshold(threshold: number, seconds: number, severity: string) {
+  return {
+    threshold,
+    period: alarmPeriod(seconds),
+    evaluationPeriods: Math.ceil(seconds / alarmPeriod(seconds)),
+    severity,
+  }
+}
+
+/**
+ * What the alarms template prints: CloudWatch alarms for what Prometheus cannot see from inside the
+ * cluster (RDS and ElastiCache host metrics), with the thresholds and durations of `alerts`.
+ */
+export function alarmsView(platform: ResolvedPlatform) {
+  const { alerts, dataStores, dataResidency } = platform
+  const pool = dataStores.postgres.pool
+  return {
+    databaseCpu: threshold(alerts.databaseCpu.threshold, alerts.databaseCpu.for, alerts.databaseCpu.severity),
+    // The pools' alarm ratio (alarmAt of max) applied to the instance's connection limit.
+    databaseConnections: threshold(
+      Math.floor((dataStores.postgres.maxConnections * pool.alarmAt) / pool.max),
+      alerts.poolSaturation.for,
+      alerts.poolSaturation.severity,
+    ),
+    cacheCpu: threshold(alerts.cpu.threshold, alerts.cpu.for, alerts.cpu.severity),
+    cacheMemory: threshold(alerts.memory.threshold, alerts.memory.for, alerts.memory.severity),
+    cacheHitRate: threshold(
+      dataStores.redis.hitRateTarget,
+      alerts.cacheHitRate.for,
+      alerts.cacheHitRate.severity,
+    ),
+    // Lag above the replication target for as long as the target itself.
+    replicaLag: threshold(
+      dataResidency.replicationLag,
+      dataResidency.replicationLag,
+      alerts.postgresDown.severity,
+    ),
+  }
+}

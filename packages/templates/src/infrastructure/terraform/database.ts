@@ -1,0 +1,66 @@
+import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import { PlatformError } from '@verticals/config-schema'
+import { resourcePrefix } from '../names'
+import { days, gibibytes } from '../quantity'
+
+// AWS limits, not platform settings: RDS keeps automated backups at most 35 days, and without a
+// replica the freshest copy of the database in another region is a daily snapshot.
+const RDS_MAX_BACKUP_DAYS = 35
+const SNAPSHOT_INTERVAL_SECONDS = 86_400
+
+/** Whether the database RPO is tighter than cross-region snapshot copies can give: then a replica is needed. */
+export function needsCrossRegionReplica(platform: ResolvedPlatform): boolean {
+  return platform.drRegion !== null && platform.disasterRecovery.rpo.database < SNAPSHOT_INTERVAL_SECONDS
+}
+
+/** What the database template prints: RDS PostgreSQL, its parameters and the optional DR replica. */
+export function databaseView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+  const pg = platform.dataStores.postgres
+  const prefix = resourcePrefix(platform, vertical)
+  const backupRetentionDays = days(pg.backupRetention)
+  if (backupRetentionDays > RDS_MAX_BACKUP_DAYS) {
+    throw new PlatformError(
+      'INVALID_ARGUMENT',
+      `dataStores.postgres.backupRetention is ${backupRetentionDays} days; RDS keeps at most ${RDS_MAX_BACKUP_DAYS}`,
+      {
+        hint: 'Lower backupRetention, or keep longer copies with AWS Backup outside this module.',
+      },
+    )
+  }
+  const major = pg.engineVersion.split('.')[0] ?? pg.engineVersion
+  const replica = needsCrossRegionReplica(platform) && platform.drRegion
+  return {
+    identifier: `${prefix}-postgres`,
+    subnetGroupName: `${prefix}-postgres`,
+    parameterGroupName: `${prefix}-postgres${major}`,
+    finalSnapshot: `${prefix}-postgres-final`,
+    kmsDescription: `${prefix} PostgreSQL storage and Performance Insights`,
+    engineVersion: pg.engineVersion,
+    family: `postgres${major}`,
+    instanceClass: pg.instanceClass,
+    allocatedStorage: gibibytes(pg.storage),
+    multiAz: pg.multiAz,
+    backupRetentionDays,
+    performanceInsights: pg.performanceInsights,
+    // A replica must allow at least as many connections as its source, so both use the same parameters.
+    parameters: [
+      { name: 'max_connections', value: String(pg.maxConnections), applyMethod: 'pending-reboot' },
+      {
+        name: 'log_min_duration_statement',
+        value: String(Math.round(pg.slowQuery * 1000)),
+        applyMethod: 'immediate',
+      },
+      { name: 'rds.force_ssl', value: '1', applyMethod: 'immediate' }, // on: refuse unencrypted connections,
+    ],
+    replica: replica
+      ? {
+          region: replica.name,
+          identifier: `${prefix}-postgres-replica`,
+          subnetGroupName: `${prefix}-postgres-dr`,
+          finalSnapshot: `${prefix}-postgres-replica-final`,
+          kmsDescription: `${prefix} PostgreSQL replica storage in ${replica.name}`,
+          multiAz: replica.multiAz,
+        }
+      : null,
+  }
+}

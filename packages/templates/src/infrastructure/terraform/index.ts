@@ -1,0 +1,47 @@
+import type { Artifact, BundleContext } from '../../artifact'
+import { generatedHeader } from '../../header'
+import { alarmsView } from './alarms'
+import { budgetView } from './budget'
+import { cacheView } from './cache'
+import { databaseView } from './database'
+import { moduleView } from './module'
+import { storageView } from './storage'
+import { wafView } from './waf'
+
+/** Files of the root module, each rendered from `infrastructure/terraform/<file>.hbs`. */
+export const TERRAFORM_FILES = [
+  'versions.tf',
+  'providers.tf',
+  'variables.tf',
+  'database.tf',
+  'cache.tf',
+  'storage.tf',
+  'alarms.tf',
+  'budget.tf',
+  'waf.tf',
+  'outputs.tf',
+] as const
+
+/** The data every Terraform template receives; documented for users who override a template. */
+export function terraformView({ platform, vertical }: Pick<BundleContext, 'platform' | 'vertical'>) {
+  return {
+    module: moduleView(platform, vertical),
+    database: databaseView(platform, vertical),
+    cache: cacheView(platform, vertical),
+    storage: storageView(platform, vertical),
+    alarms: alarmsView(platform),
+    budget: budgetView(platform, vertical),
+    waf: wafView(platform, vertical),
+  }
+}
+
+/** The Terraform root module of one vertical. storage.tf exists only when the vertical keeps objects. */
+export function terraformArtifacts(context: BundleContext): Artifact[] {
+  const view = terraformView(context)
+  return TERRAFORM_FILES.filter((file) => file !== 'storage.tf' || view.storage !== null).map((file) => ({
+    path: `${context.vertical.name}/infrastructure/terraform/${file}`,
+    kind: 'terraform',
+    vertical: context.vertical.name,
+    content: generatedHeader('hash') + context.text.render(`infrastructure/terraform/${file}`, view),
+  }))
+}

@@ -1,0 +1,31 @@
+// Test support: the example platform and its infrastructure bundle. Not exported from the package.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parse, type ResolvedPlatform, type ResolvedVertical } from '@verticals/config-schema'
+import type { Artifact } from '../artifact'
+import { createTextEngine, type TextEngine } from '../text/engine'
+import { infrastructureBundle } from './index'
+
+/** Path of the example platform.yaml that the golden files are generated from. */
+export const EXAMPLE_CONFIG = fileURLToPath(
+  new URL('../../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
+)
+
+/** The example platform, parsed and resolved; throws with the diagnostics when it does not validate. */
+export function examplePlatform(): ResolvedPlatform {
+  const result = parse(readFileSync(EXAMPLE_CONFIG, 'utf8'), EXAMPLE_CONFIG)
+  if (!result.ok) throw new Error(`example config is invalid: ${JSON.stringify(result.diagnostics, null, 2)}`)
+  return result.platform
+}
+
+/** The infrastructure artifacts of every vertical of a platform. */
+export function buildAll(platform: ResolvedPlatform, text: TextEngine = createTextEngine()): Artifact[] {
+  return (
+    Object.values(platform.verticals)
+      .filter((v) => v.enabled)
+      // BundleContext types the vertical as mutable while the platform is deeply readonly; builders never write.
+      .flatMap((vertical) =>
+        infrastructureBundle({ platform, vertical: vertical as ResolvedVertical, text, migrations: [] }),
+      )
+  )
+}

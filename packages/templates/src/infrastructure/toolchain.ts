@@ -1,0 +1,22 @@
+// Versions of the tools (and cluster services) the generated files were written and validated against. They are not settings
+// of the platform (platform.yaml has no field for them), so they live here, in one place, instead of
+// being scattered through builders and templates. Bump them on purpose, with a changeset.
+
+/** Terraform CLI versions the root modules accept. */
+export const TERRAFORM_REQUIRED_VERSION = '>= 1.6.0'
+
+/** The AWS provider: `evaluation_window_sec` on WAF rate-based rules needs 5.x. */
+export const AWS_PROVIDER = { source: 'hashicorp/aws', version: '~> 5.80' } as const
+
+/** ElastiCache Redis engine and the parameter-group family that goes with it. */
+export const REDIS_ENGINE = { engine: 'redis', version: '7.1', family: 'redis7' } as const
+
+/**
+ * Cluster services the manifests rely on but platform.yaml does not describe: the Prometheus that KEDA
+ * asks for queue depth (the kube-prometheus-stack default) and the cluster DNS pods.
+ */
+export const CLUSTER = {
+  prometheus: 'http://prometheus-operated.monitoring.svc:9090',
+  dnsNamespace: 'kube-system',
+  dnsPodLabels: { 'k8s-app': 'kube-dns' },
+} as const
