@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import { parseTerraform } from '../../validate/terraform'
+import { days, gibibytes } from '../quantity'
+import { buildAll, examplePlatform } from '../testing'
+
+const platform = examplePlatform()
+const artifacts = buildAll(platform).filter((a) => a.kind === 'terraform')
+
+type Block = Record<string, unknown>
+type Module = {
+  resource: Record<string, Record<string, Block[]>>
+  provider: Record<string, Block[]>
+  variable: Record<string, Block[]>
+}
+
+// All files of a vertical's root module merged into one parsed HCL document.
+async function moduleOf(vertical: string): Promise<Module> {
+  const merged: Module = { resource: {}, provider: {}, variable: {} }
+  for (const artifact of artifacts.filter((a) => a.vertical === vertical)) {
+    const parsed = (await parseTerraform(artifact)) as Partial<Module>
+    for (const [type, byName] of Object.entries(parsed.resource ?? {}))
+      merged.resource[type] = { ...merged.resource[type], ...byName }
+    Object.assign(merged.provider, parsed.provider)
+    Object.assign(merged.variable, parsed.variable)
+  }
+  return merged
+}
+
+const one = (m: Module, type: string, name: string): Block => {
+  const block = m.resource[type]?.[name]?.[0]
+  if (!block) throw new Error(`no resource ${type}.${name}`)
+  return block
+}
+
+describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
+  const vertical = platform.verticals[name]!
+  const prefix = `${platform.metadata.name}-${name}`
+  const { postgres, redis } = platform.dataStores
+
+  it('has the primary provider and the DR region as the aws.dr alias', async () => {
+    const m = await moduleOf(name)
+    expect(m.provider.aws).toEqual([
+      expect.objectContaining({ region: platform.primaryRegion.name }),
+      expect.objectContaining({ alias: 'dr', region: platform.drRegion?.name }),
+    ])
+  })
+
+  it('creates RDS PostgreSQL as configured, and a DR replica because the RPO asks for one', async () => {
+    const m = await moduleOf(name)
+    expect(one(m, 'aws_db_instance', 'primary')).toMatchObject({
+      identifier: `${prefix}-postgres`,
+      engine: 'postgres',
+      engine_version: postgres.engineVersion,
+      instance_class: postgres.instanceClass,
+      allocated_storage: gibibytes(postgres.storage),
+      multi_az: postgres.multiAz,
+      storage_encrypted: true,
+      backup_retention_period: days(postgres.backupRetention),
+      performance_insights_enabled: postgres.performanceInsights,
+      deletion_protection: true,
+      publicly_accessible: false,
+    })
+    const parameters = one(m, 'aws_db_parameter_group', 'primary').parameter as Block[]
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'max_connections', value: String(postgres.maxConnections) }),
+    )
+    expect(platform.disasterRecovery.rpo.database).toBeLessThan(86_400)
+    expect(one(m, 'aws_db_instance', 'dr_replica')).toMatchObject({
+      provider: '${aws.dr}',
+      replicate_source_db: '${aws_db_instance.primary.arn}',
+      storage_encrypted: true,
+      kms_key_id: '${aws_kms_key.dr_database.arn}',
+    })
+    expect(one(m, 'aws_cloudwatch_metric_alarm', 'replica_lag')).toMatchObject({
+      threshold: platform.dataResidency.replicationLag,
+    })
+  })
+
+  it('creates an encrypted ElastiCache replication group with automatic failover', async () => {
+    const m = await moduleOf(name)
+    expect(one(m, 'aws_elasticache_replication_group', 'cache')).toMatchObject({
+      replication_group_id: `${prefix}-redis`,
+      node_type: redis.nodeType,
+      num_cache_clusters: redis.nodes,
+      automatic_failover_enabled: redis.automaticFailover,
+      at_rest_encryption_enabled: redis.encryptionAtRest,
+      transit_encryption_enabled: redis.encryptionInTransit,
+      port: platform.security.network.redisPort,
+    })
+    const parameters = one(m, 'aws_elasticache_parameter_group', 'cache').parameter as Block[]
+    expect(parameters).toEqual([{ name: 'maxmemory-policy', value: redis.evictionPolicy }])
+  })
+
+  it('has a private, versioned, encrypted bucket only when the vertical keeps objects', async () => {
+    const m = await moduleOf(name)
+    if (!vertical.objectStorage) {
+      expect(m.resource.aws_s3_bucket).toBeUndefined()
+      return
+    }
+    expect(one(m, 'aws_s3_bucket', 'objects')).toMatchObject({ bucket: `${prefix}-objects` })
+    expect(one(m, 'aws_s3_bucket_versioning', 'objects').versioning_configuration).toEqual([
+      { status: 'Enabled' },
+    ])
+    expect(one(m, 'aws_s3_bucket_public_access_block', 'objects')).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    })
+    const sse = one(m, 'aws_s3_bucket_server_side_encryption_configuration', 'objects').rule as Block[]
+    expect(sse[0]?.apply_server_side_encryption_by_default).toEqual([
+      { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.objects.arn}' },
+    ])
+    const rules = one(m, 'aws_s3_bucket_lifecycle_configuration', 'objects').rule as Block[]
+    expect(rules).toContainEqual(
+      expect.objectContaining({
+        noncurrent_version_expiration: [{ noncurrent_days: days(platform.dsr.deadlines.erasure) }],
+      }),
+    )
+  })
+
+  it('alarms on the data stores with the thresholds of `alerts`', async () => {
+    const m = await moduleOf(name)
+    const { alerts } = platform
+    expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_cpu')).toMatchObject({
+      metric_name: 'CPUUtilization',
+      threshold: alerts.databaseCpu.threshold,
+      period: alerts.databaseCpu.for,
+      tags: { severity: alerts.databaseCpu.severity },
+    })
+    expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_connections')).toMatchObject({
+      threshold: (postgres.maxConnections * postgres.pool.alarmAt) / postgres.pool.max,
+    })
+    expect(one(m, 'aws_cloudwatch_metric_alarm', 'cache_hit_rate')).toMatchObject({
+      comparison_operator: 'LessThanThreshold',
+      threshold: redis.hitRateTarget,
+      period: alerts.cacheHitRate.for,
+    })
+    expect(one(m, 'aws_cloudwatch_metric_alarm', 'cache_memory')).toMatchObject({
+      threshold: alerts.memory.threshold,
+    })
+  })
+
+  it('has a monthly budget with one notification per alert threshold', async () => {
+    const budget = one(await moduleOf(name), 'aws_budgets_budget', 'monthly')
+    expect(budget).toMatchObject({
+      limit_amount: String(platform.budget.monthly.amount),
+      limit_unit: platform.budget.monthly.currency,
+      time_unit: 'MONTHLY',
+    })
+    const notifications = budget.notification as Block[]
+    expect(notifications.map((n) => n.threshold)).toEqual(platform.budget.alertThresholds)
+    expect(notifications.every((n) => n.threshold_type === 'PERCENTAGE')).toBe(true)
+  })
+
+  it('has a WAF with the country allow-list, the rate limits and the SQL-injection rule set', async () => {
+    const acl = one(await moduleOf(name), 'aws_wafv2_web_acl', 'main')
+    const rules = acl.rule as Block[]
+    const text = JSON.stringify(rules)
+    expect(text).toContain(JSON.stringify({ country_codes: platform.security.waf.allowCountries }))
+    for (const limit of platform.security.waf.rateLimits) {
+      expect(text).toContain(`"evaluation_window_sec":${limit.window}`)
+      expect(text).toContain(`"limit":${limit.requests}`)
+      expect(text).toContain(JSON.stringify(limit.path))
+    }
+    expect(text).toContain('"name":"AWSManagedRulesSQLiRuleSet"')
+    expect(rules.map((r) => r.priority)).toEqual(rules.map((_, i) => i))
+  })
+})

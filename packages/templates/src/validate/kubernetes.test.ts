@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { parseAllDocuments } from 'yaml'
+import type { Artifact } from '../artifact'
+import { buildAll, examplePlatform } from '../infrastructure/testing'
+import { validateKubernetes, validateKubernetesObject } from './kubernetes'
+
+const artifacts = buildAll(examplePlatform()).filter((a) => a.kind === 'kubernetes')
+const yamlArtifact = (content: string): Artifact => ({
+  path: 'x.yaml',
+  kind: 'kubernetes',
+  vertical: 'x',
+  content,
+})
+
+describe('validateKubernetes on the example bundle', () => {
+  it('covers all four verticals', () => {
+    expect(new Set(artifacts.map((a) => a.vertical))).toEqual(
+      new Set(['barber', 'psychology', 'beauty', 'fitness']),
+    )
+  })
+
+  it.each(artifacts.map((a) => [a.path, a] as const))(
+    '%s: every document passes',
+    async (_path, artifact) => {
+      expect(await validateKubernetes(artifact)).toEqual([])
+      expect(parseAllDocuments(artifact.content).length).toBeGreaterThan(0)
+    },
+  )
+})
+
+describe('validateKubernetes rejects what Kubernetes would', () => {
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      selector: {},
+      template: { spec: { containers: [{ name: 'web', resources: { limits: { cpu: 'lots' } } }] } },
+    },
+  }
+
+  it('reports a malformed quantity through kubernetes-models', () => {
+    const [problem] = validateKubernetesObject(deployment)
+    expect(problem).toMatch(/^apps\/v1\/Deployment: .*limits\/cpu must match format "quantity"/)
+  })
+
+  it('reports a kind it has no model for instead of passing it silently', () => {
+    expect(validateKubernetesObject({ apiVersion: 'v1', kind: 'Secret' })).toEqual([
+      'v1/Secret: no validator for this kind',
+    ])
+  })
+
+  it('reports YAML syntax errors and duplicate keys with the document number', async () => {
+    const problems = await validateKubernetes(
+      yamlArtifact('apiVersion: v1\nkind: Namespace\nkind: Namespace\n'),
+    )
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/^document 1: .*unique/i)
+  })
+
+  it('checks KEDA ScaledObjects with its own schema: a cron trigger without an end is refused', () => {
+    const scaled = {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: { name: 'web', namespace: 'ns' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+        minReplicaCount: 2,
+        maxReplicaCount: 4,
+        triggers: [{ type: 'cron', metadata: { timezone: 'UTC', start: '0 9 * * 1', desiredReplicas: '3' } }],
+      },
+    }
+    expect(validateKubernetesObject(scaled)).toEqual([
+      'keda.sh/v1alpha1/ScaledObject: spec.triggers.0.metadata.end: Invalid input: expected string, received undefined',
+    ])
+    const swapped = { ...scaled, spec: { ...scaled.spec, minReplicaCount: 5, extra: true } }
+    expect(validateKubernetesObject(swapped).join('\n')).toMatch(/Unrecognized key: "extra"/)
+  })
+})
