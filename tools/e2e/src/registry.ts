@@ -8,6 +8,8 @@ import { delay, type ProcessTracker } from './processes.ts'
 export interface LocalRegistry {
   readonly url: string
   readonly port: number
+  /** PID of the verdaccio process (leader of its own process group). */
+  readonly pid: number
   /** Everything verdaccio logged, for failure messages. */
   log(): string
 }
@@ -94,7 +96,7 @@ export async function startRegistry(
       (response) => response.ok,
       () => false,
     )
-    if (ok) return { url, port, log: () => output }
+    if (ok) return { url, port, pid: child.pid!, log: () => output }
     await delay(250)
   }
   throw new Error(`verdaccio did not answer on ${url} within 60 s:\n${output}`)
