@@ -5,17 +5,17 @@ import { assertSafeRelativePath } from './keys'
 
 /** One file of a bundle as the generator lists it in `<out>/manifest.json`. */
 export interface BundleManifestEntry {
-  path: string
-  kind: string
-  vertical: string
-  sha256: string
+  readonly path: string
+  readonly kind: string
+  readonly vertical: string
+  readonly sha256: string
 }
 
 /** The bundle's `manifest.json` as the generator writes it. */
 export interface BundleManifest {
-  generator: unknown
-  configSha256: string
-  files: BundleManifestEntry[]
+  readonly generator: unknown
+  readonly configSha256: string
+  readonly files: readonly BundleManifestEntry[]
 }
 
 /** One file of a published version; `path` is relative to the version. */

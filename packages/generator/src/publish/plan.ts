@@ -10,10 +10,10 @@ import {
 
 /** A file of a generated bundle; `path` is relative to the bundle root, as in its manifest. */
 export interface BundleFile {
-  path: string
-  content: Buffer | string
+  readonly path: string
+  readonly content: Buffer | string
   /** Hex SHA-256 of `content`; checked against the content and the manifest when given. */
-  sha256?: string
+  readonly sha256?: string
 }
 
 /** One file to upload: its path inside the version and its verified bytes. */

@@ -24,6 +24,8 @@ export type PublishOptions = S3Target & {
   prefix?: string
   version: string
   retry?: RetryOptions
+  /** Send each upload's SHA-256 for the server to verify (default true); off only for servers that reject it. */
+  checksums?: boolean
   /** Uploads in flight at once (default 8). */
   concurrency?: number
   onProgress?: (event: PublishProgress) => void
@@ -42,6 +44,7 @@ interface Context {
   client: S3Client
   bucket: string
   retry: RetryOptions
+  checksums: boolean
 }
 
 /** Uploads each vertical's files, then its manifest.json last; refuses to change a published version. */
@@ -51,7 +54,12 @@ export async function publishBundle(options: PublishOptions): Promise<PublishedV
     throw new PlatformError('INVALID_ARGUMENT', 'The bundle lists no files, so there is nothing to publish.')
   }
   const { client, release } = openClient(options)
-  const ctx: Context = { client, bucket: options.bucket, retry: options.retry ?? {} }
+  const ctx: Context = {
+    client,
+    bucket: options.bucket,
+    retry: options.retry ?? {},
+    checksums: options.checksums ?? true,
+  }
   const progress = options.onProgress ?? (() => {})
   try {
     // Check every vertical before uploading anything: a refusal leaves the bucket as it was.
@@ -87,7 +95,12 @@ export async function publishBundle(options: PublishOptions): Promise<PublishedV
       await forEachLimit(plan.files, options.concurrency ?? 8, async (file) => {
         await putObject(
           client,
-          { bucket: ctx.bucket, key: `${key}/${file.path}`, body: file.content, sha256: file.sha256 },
+          {
+            bucket: ctx.bucket,
+            key: `${key}/${file.path}`,
+            body: file.content,
+            ...checksum(ctx, file.sha256),
+          },
           ctx.retry,
         )
         progress({ type: 'file', vertical: plan.vertical, url, done: ++done, total: plan.files.length })
@@ -112,7 +125,7 @@ async function writeManifest(ctx: Context, plan: VersionPlan, key: string, url: 
         bucket: ctx.bucket,
         key: manifestKey,
         body: plan.manifestBytes,
-        sha256: sha256Hex(plan.manifestBytes),
+        ...checksum(ctx, sha256Hex(plan.manifestBytes)),
         ifNoneMatch,
       },
       ctx.retry,
@@ -138,4 +151,8 @@ async function writeManifest(ctx: Context, plan: VersionPlan, key: string, url: 
   if (outcome) return outcome
   await put(false)
   return 'published'
+}
+
+function checksum(ctx: Context, sha256: string): { sha256?: string } {
+  return ctx.checksums ? { sha256 } : {}
 }

@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeBundle } from './bundle.fixture'
+import { sha256Hex } from './manifest'
 import { publishBundle } from './publish-bundle'
 import { recordingClient, startTestS3Server, type TestS3Server } from './s3-test-server'
 
@@ -40,8 +41,13 @@ describe('publishBundle against s3rver', () => {
       const mine = puts.filter((put) => put.key.startsWith(`${base}/`))
       expect(mine).toHaveLength(4)
       // The manifest is the last object of its version, both as sent and as the server stored it.
-      expect(mine.at(-1)).toEqual({ key: `${base}/manifest.json`, ifNoneMatch: true })
+      expect(mine.at(-1)).toMatchObject({ key: `${base}/manifest.json`, ifNoneMatch: true })
       expect(mine.slice(0, -1).every((put) => !put.ifNoneMatch)).toBe(true)
+      // Every upload carries the SHA-256 of exactly the bytes stored.
+      for (const put of mine) {
+        const stored = Buffer.from(await read(put.key))
+        expect(put.checksumSha256).toBe(Buffer.from(sha256Hex(stored), 'hex').toString('base64'))
+      }
       const stored = server.created.slice(createdBefore).filter((key) => key.startsWith(`${base}/`))
       expect(stored.at(-1)).toBe(`${base}/manifest.json`)
       expect(stored).toHaveLength(4)
@@ -111,6 +117,20 @@ describe('publishBundle against s3rver', () => {
     })
     expect(next.map((r) => r.status)).toEqual(['published'])
     expect(await read('barber/4.0.0/compliance/retention.md')).not.toContain('v2')
+  })
+
+  it('leaves checksums out when asked, for servers that reject the header', async () => {
+    const { client, puts } = recordingClient(server)
+    await publishBundle({
+      ...makeBundle(['barber']),
+      client,
+      bucket: server.bucket,
+      prefix: 'nosum',
+      version: '1.0.0',
+      checksums: false,
+    })
+    expect(puts).toHaveLength(4)
+    expect(puts.every((put) => put.checksumSha256 === undefined)).toBe(true)
   })
 
   it('a concurrent publisher that wrote other bytes first makes the conditional write refuse', async () => {

@@ -50,10 +50,10 @@ export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8'
 }
 
-/** Uploads bytes with their SHA-256 so a server that checks checksums rejects any corruption. */
+/** Uploads bytes, with their SHA-256 when given, so a server that checks checksums rejects corruption. */
 export async function putObject(
   client: S3Client,
-  input: { bucket: string; key: string; body: Buffer; sha256: string; ifNoneMatch?: boolean },
+  input: { bucket: string; key: string; body: Buffer; sha256?: string; ifNoneMatch?: boolean },
   retry: RetryOptions,
 ): Promise<void> {
   await withRetry(
@@ -64,8 +64,12 @@ export async function putObject(
           Key: input.key,
           Body: input.body,
           ContentType: contentTypeOf(input.key),
-          ChecksumAlgorithm: 'SHA256',
-          ChecksumSHA256: Buffer.from(input.sha256, 'hex').toString('base64'),
+          ...(input.sha256 === undefined
+            ? {}
+            : {
+                ChecksumAlgorithm: 'SHA256',
+                ChecksumSHA256: Buffer.from(input.sha256, 'hex').toString('base64'),
+              }),
           ...(input.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
         }),
       ),

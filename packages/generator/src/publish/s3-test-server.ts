@@ -59,19 +59,28 @@ export async function startTestS3Server(): Promise<TestS3Server> {
   }
 }
 
-/** A client on the server that records every PutObject (key, If-None-Match) once it has succeeded. */
-export function recordingClient(server: TestS3Server): {
-  client: S3Client
-  puts: { key: string; ifNoneMatch: boolean }[]
-} {
+/** One successful PutObject as the client sent it. */
+export interface RecordedPut {
+  key: string
+  ifNoneMatch: boolean
+  /** The base64 x-amz-checksum-sha256 sent, if any. */
+  checksumSha256: string | undefined
+}
+
+/** A client on the server that records every PutObject once it has succeeded. */
+export function recordingClient(server: TestS3Server): { client: S3Client; puts: RecordedPut[] } {
   const client = createS3Client(server.clientOptions)
-  const puts: { key: string; ifNoneMatch: boolean }[] = []
+  const puts: RecordedPut[] = []
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args)
       if (context.commandName === 'PutObjectCommand') {
-        const input = args.input as { Key: string; IfNoneMatch?: string }
-        puts.push({ key: input.Key, ifNoneMatch: input.IfNoneMatch === '*' })
+        const input = args.input as { Key: string; IfNoneMatch?: string; ChecksumSHA256?: string }
+        puts.push({
+          key: input.Key,
+          ifNoneMatch: input.IfNoneMatch === '*',
+          checksumSha256: input.ChecksumSHA256,
+        })
       }
       return result
     },
