@@ -26,6 +26,9 @@ async function moduleOf(vertical: string): Promise<Module> {
   return merged
 }
 
+// hcl2json writes references as interpolations: ref('aws.dr') is the string "${aws.dr}".
+const ref = (expression: string) => `${'$'}{${expression}}`
+
 const one = (m: Module, type: string, name: string): Block => {
   const block = m.resource[type]?.[name]?.[0]
   if (!block) throw new Error(`no resource ${type}.${name}`)
@@ -66,10 +69,10 @@ describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
     )
     expect(platform.disasterRecovery.rpo.database).toBeLessThan(86_400)
     expect(one(m, 'aws_db_instance', 'dr_replica')).toMatchObject({
-      provider: '${aws.dr}',
-      replicate_source_db: '${aws_db_instance.primary.arn}',
+      provider: ref('aws.dr'),
+      replicate_source_db: ref('aws_db_instance.primary.arn'),
       storage_encrypted: true,
-      kms_key_id: '${aws_kms_key.dr_database.arn}',
+      kms_key_id: ref('aws_kms_key.dr_database.arn'),
     })
     expect(one(m, 'aws_cloudwatch_metric_alarm', 'replica_lag')).toMatchObject({
       threshold: platform.dataResidency.replicationLag,
@@ -109,7 +112,7 @@ describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
     })
     const sse = one(m, 'aws_s3_bucket_server_side_encryption_configuration', 'objects').rule as Block[]
     expect(sse[0]?.apply_server_side_encryption_by_default).toEqual([
-      { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.objects.arn}' },
+      { sse_algorithm: 'aws:kms', kms_master_key_id: ref('aws_kms_key.objects.arn') },
     ])
     const rules = one(m, 'aws_s3_bucket_lifecycle_configuration', 'objects').rule as Block[]
     expect(rules).toContainEqual(
