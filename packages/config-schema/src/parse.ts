@@ -8,7 +8,7 @@ import { checkRules } from './rules'
 import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
-import { yamlSyntaxDiagnostics } from './yaml-errors'
+import { unresolvedAlias, yamlSyntaxDiagnostics } from './yaml-errors'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
 export type ParseResult =
@@ -43,7 +43,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
       return guess ? { ...located, meant: [...issue.path, guess] } : located
     })
   }
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+  const actual = valueAt(input, issue.path)
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && actual === undefined) {
     return [
       {
         code: 'MISSING_FIELD',
@@ -52,14 +53,30 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
       },
     ]
   }
-  if (issue.code === 'invalid_value' && issue.values.length > 1) {
-    const actual = valueAt(input, issue.path)
-    const guess = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : undefined
-    const list = issue.values.length <= 12 ? `: expected one of ${issue.values.join(', ')}` : ''
-    const message = `${JSON.stringify(actual)} is not allowed${guess ? ` (did you mean "${guess}"?)` : list}`
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map(String)
+    const guess = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined
+    const list =
+      allowed.length <= 12
+        ? `expected ${allowed.length > 1 ? 'one of ' : ''}${allowed.join(', ')}`
+        : issue.message
+    const message = `${show(actual)} is not allowed${guess ? ` (did you mean "${guess}"?)` : `: ${list}`}`
     return [{ code: 'INVALID_VALUE', path: issue.path, message }]
   }
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    const message = `expected ${issue.expected}, got ${Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : show(actual)}`
+    return [{ code: 'INVALID_VALUE', path: issue.path, message }]
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof actual === 'number') {
+    return [{ code: 'INVALID_VALUE', path: issue.path, message: `${issue.message}, got ${actual}` }]
+  }
   return [{ code: 'INVALID_VALUE', path: issue.path, message: issue.message }]
+}
+
+/** A value as it reads in a one-line message, cut short. */
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -93,8 +110,12 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
   try {
     input = doc.toJS({ maxAliasCount: 50 })
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, diagnostics: [make({ code: 'YAML_SYNTAX', path: [], message })] }
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
+    const at = unresolvedAlias(doc, lines) ?? { line: 1, column: 1 }
+    return {
+      ok: false,
+      diagnostics: [{ code: 'YAML_SYNTAX', severity: 'error', file, ...at, path: '', message }],
+    }
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     const message = 'expected a mapping that starts with apiVersion: verticals/v1 and kind: Platform'

@@ -3,6 +3,7 @@ import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules, dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
+import { regions } from './rules/regions'
 import type { Rule, RuleFinding } from './rules/shared'
 import { windows } from './rules/windows'
 import type { PlatformConfig } from './schema/platform'
@@ -10,6 +11,7 @@ import type { PlatformConfig } from './schema/platform'
 export type { RuleFinding } from './rules/shared'
 
 const RULES: readonly Rule[] = [
+  regions,
   trafficShares,
   minMax,
   budgets,

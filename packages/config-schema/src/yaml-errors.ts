@@ -1,4 +1,4 @@
-import { type Document, type LineCounter, Parser } from 'yaml'
+import { type Document, type LineCounter, Parser, visit } from 'yaml'
 import { type Diagnostic, sortDiagnostics } from './diagnostics'
 
 /** Where an unterminated quoted scalar opens: the yaml library reports where the file ran out instead. */
@@ -32,6 +32,9 @@ export function yamlSyntaxDiagnostics(
     doc.errors.map((error) => {
       let pos = error.linePos?.[0] ?? { line: 1, col: 1 }
       let message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '')
+      // The library reports some errors at the start of the line; the offending text starts after the spaces.
+      const indent = /^ */.exec(text.split('\n')[pos.line - 1] ?? '')?.[0].length ?? 0
+      if (pos.col === 1 && indent > 0) pos = { line: pos.line, col: indent + 1 }
       if (error.code === 'MISSING_CHAR' && /quote/.test(message)) {
         const offset = openingQuote(text)
         if (offset !== undefined) pos = lines.linePos(offset)
@@ -49,4 +52,22 @@ export function yamlSyntaxDiagnostics(
       }
     }),
   )
+}
+
+/** Where the first alias that names no anchor (`*nope`) is, if there is one. */
+export function unresolvedAlias(
+  doc: Document,
+  lines: LineCounter,
+): { line: number; column: number } | undefined {
+  let offset: number | undefined
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined
+      offset = node.range?.[0]
+      return visit.BREAK
+    },
+  })
+  if (offset === undefined) return undefined
+  const { line, col } = lines.linePos(offset)
+  return { line, column: col }
 }

@@ -1,4 +1,4 @@
-import { err, type Rule, type RuleFinding } from './shared'
+import { err, formatSeconds, type Rule, type RuleFinding } from './shared'
 
 /** Live markets' traffic shares sum to 100 %; a planned market has none. */
 export const trafficShares: Rule = (config) => {
@@ -23,8 +23,14 @@ export const trafficShares: Rule = (config) => {
 /** Every minimum is at most its maximum: resources, replicas and their schedule, pools, ranges, RTOs, retention. */
 export const minMax: Rule = (config, platform) => {
   const findings: RuleFinding[] = []
-  const check = (path: (string | number)[], min: number, max: number, what: string) => {
-    if (min > max) findings.push(err('MIN_ABOVE_MAX', path, `${what}: ${min} is above ${max}`))
+  const check = (
+    path: (string | number)[],
+    min: number,
+    max: number,
+    what: string,
+    show: (n: number) => string = String,
+  ) => {
+    if (min > max) findings.push(err('MIN_ABOVE_MAX', path, `${what}: ${show(min)} is above ${show(max)}`))
   }
   const { resources } = config.compute
   check(
@@ -90,27 +96,31 @@ export const minMax: Rule = (config, platform) => {
     ['monitoring', 'business', 'providerUtilization', 'min'],
     util.min,
     util.max,
-    'provider utilization minimum above its maximum (%)',
+    'provider utilization minimum above its maximum',
+    (n) => `${n}%`,
   )
   const { rto } = config.disasterRecovery
   check(
     ['disasterRecovery', 'rto', 'database'],
     rto.database,
     rto.fullSystem,
-    'database RTO above the full-system RTO (seconds)',
+    'database RTO above the full-system RTO',
+    formatSeconds,
   )
   check(
     ['disasterRecovery', 'rto', 'application'],
     rto.application,
     rto.fullSystem,
-    'application RTO above the full-system RTO (seconds)',
+    'application RTO above the full-system RTO',
+    formatSeconds,
   )
   // A burn-rate alert over the SLO period needs the whole period in Prometheus.
   check(
     ['slo', 'period'],
     config.slo.period,
     config.monitoring.retention,
-    'SLO period longer than monitoring.retention (seconds)',
+    'SLO period longer than monitoring.retention',
+    formatSeconds,
   )
   const { maxSurge, maxUnavailable } = config.compute.rollingUpdate
   if (maxSurge === 0 && maxUnavailable === 0) {

@@ -17,22 +17,12 @@ export const references: Rule = (config, platform) => {
     if (!v.preset && !(PRESET_NAMES as readonly string[]).includes(name)) {
       const guess = didYouMean(name, PRESET_NAMES)
       const hint = guess ? ` (did you mean "${guess}"?)` : ''
-      findings.push(
-        err(
-          'UNKNOWN_REFERENCE',
-          ['verticals', name],
-          `vertical "${name}" is not a preset name${hint}: rename it or set preset: ${PRESET_NAMES.join(' | ')}`,
-        ),
-      )
+      const message = `vertical "${name}" is not a preset name${hint}: rename it or set preset: ${PRESET_NAMES.join(' | ')}`
+      findings.push({ ...err('UNKNOWN_REFERENCE', ['verticals', name], message), at: 'key' })
     }
     if (!/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/.test(name)) {
-      findings.push(
-        err(
-          'INVALID_VALUE',
-          ['verticals', name],
-          `vertical name "${name}" must be a lowercase DNS label of at most 32 characters`,
-        ),
-      )
+      const message = `vertical name "${name}" must be a lowercase DNS label of at most 32 characters`
+      findings.push({ ...err('INVALID_VALUE', ['verticals', name], message), at: 'key' })
     }
     const resolved = platform.verticals[name]
     for (const [i, m] of (v.markets ?? []).entries()) {
@@ -53,9 +43,9 @@ export const references: Rule = (config, platform) => {
     }
   }
   for (const key of Object.keys(config.cache.ttl))
-    findings.push(...reference(['cache', 'ttl', key], 'data class', key, classes))
+    findings.push(...reference(['cache', 'ttl', key], 'data class', key, classes, 'key'))
   for (const key of Object.keys(config.cache.cdnTtl))
-    findings.push(...reference(['cache', 'cdnTtl', key], 'data class', key, classes))
+    findings.push(...reference(['cache', 'cdnTtl', key], 'data class', key, classes, 'key'))
   for (const c of Object.values(platform.dataClasses)) {
     if (c.recordClass) {
       const path = config.dataClasses[c.name]

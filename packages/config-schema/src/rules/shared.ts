@@ -9,6 +9,8 @@ export interface RuleFinding {
   severity: 'error' | 'warning'
   path: (string | number)[]
   message: string
+  /** Point at the key of the last path segment (a name that is wrong) instead of its value. */
+  at?: 'key' | 'value'
 }
 
 /** A rule reads the schema-valid config (for paths the user wrote) and the resolved platform (for values). */
@@ -37,9 +39,10 @@ export function reference(
   kind: string,
   name: string,
   known: readonly string[],
+  at: 'key' | 'value' = 'value',
 ): RuleFinding[] {
   if (known.includes(name)) return []
   const guess = didYouMean(name, known)
   const hint = guess ? ` (did you mean "${guess}"?)` : `; declared: ${known.join(', ') || 'none'}`
-  return [err('UNKNOWN_REFERENCE', path, `${kind} "${name}" is not declared${hint}`)]
+  return [{ ...err('UNKNOWN_REFERENCE', path, `${kind} "${name}" is not declared${hint}`), at }]
 }
