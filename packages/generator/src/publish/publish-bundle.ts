@@ -1,13 +1,12 @@
-import type { S3Client } from '@aws-sdk/client-s3'
 import { PlatformError } from '@verticals/config-schema'
 import { formatS3Url, versionKey } from './keys'
-import { type BundleManifest, sha256Hex } from './manifest'
-import { type BundleFile, planVersions, type VersionPlan } from './plan'
-import { forEachLimit } from './pool'
+import type { BundleManifest } from './manifest'
+import { type BundleFile, planVersions } from './plan'
 import { describeDifference, publishRefused } from './refusal'
 import type { RetryOptions } from './retry'
 import { openClient, type S3Target } from './s3-client'
-import { getObjectBytes, isConditionUnsupported, isPreconditionFailed, putObject } from './s3-ops'
+import { getObjectBytes } from './s3-ops'
+import { type UploadContext, uploadFiles, writeManifest } from './upload'
 
 /** What publishing reports as it goes; the CLI prints these on stderr. */
 export type PublishProgress =
@@ -40,13 +39,6 @@ export interface PublishedVersion {
   files: number
 }
 
-interface Context {
-  client: S3Client
-  bucket: string
-  retry: RetryOptions
-  checksums: boolean
-}
-
 /** Uploads each vertical's files, then its manifest.json last; refuses to change a published version. */
 export async function publishBundle(options: PublishOptions): Promise<PublishedVersion[]> {
   const plans = planVersions(options.files, options.manifest, options.version)
@@ -54,7 +46,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishedV
     throw new PlatformError('INVALID_ARGUMENT', 'The bundle lists no files, so there is nothing to publish.')
   }
   const { client, release } = openClient(options)
-  const ctx: Context = {
+  const ctx: UploadContext = {
     client,
     bucket: options.bucket,
     retry: options.retry ?? {},
@@ -91,20 +83,9 @@ export async function publishBundle(options: PublishOptions): Promise<PublishedV
         results.push(result('unchanged'))
         continue
       }
-      let done = 0
-      await forEachLimit(plan.files, options.concurrency ?? 8, async (file) => {
-        await putObject(
-          client,
-          {
-            bucket: ctx.bucket,
-            key: `${key}/${file.path}`,
-            body: file.content,
-            ...checksum(ctx, file.sha256),
-          },
-          ctx.retry,
-        )
-        progress({ type: 'file', vertical: plan.vertical, url, done: ++done, total: plan.files.length })
-      })
+      await uploadFiles(ctx, plan, key, options.concurrency ?? 8, (done) =>
+        progress({ type: 'file', vertical: plan.vertical, url, done, total: plan.files.length }),
+      )
       const status = await writeManifest(ctx, plan, key, url)
       progress({ type: status, vertical: plan.vertical, url })
       results.push(result(status))
@@ -113,46 +94,4 @@ export async function publishBundle(options: PublishOptions): Promise<PublishedV
   } finally {
     release()
   }
-}
-
-/** Writes manifest.json only if absent (If-None-Match), else read-and-compare where the server lacks it. */
-async function writeManifest(ctx: Context, plan: VersionPlan, key: string, url: string) {
-  const manifestKey = `${key}/manifest.json`
-  const put = (ifNoneMatch: boolean) =>
-    putObject(
-      ctx.client,
-      {
-        bucket: ctx.bucket,
-        key: manifestKey,
-        body: plan.manifestBytes,
-        ...checksum(ctx, sha256Hex(plan.manifestBytes)),
-        ifNoneMatch,
-      },
-      ctx.retry,
-    )
-  const settle = async (): Promise<'published' | 'unchanged' | undefined> => {
-    const stored = await getObjectBytes(ctx.client, ctx.bucket, manifestKey, ctx.retry)
-    if (!stored) return undefined
-    if (stored.equals(plan.manifestBytes)) return 'unchanged'
-    throw publishRefused([{ url, reason: describeDifference(stored, plan.manifest) }])
-  }
-  try {
-    await put(true)
-    return 'published'
-  } catch (error) {
-    // Someone published this version while we uploaded: fine if the bytes agree.
-    if (isPreconditionFailed(error)) {
-      const outcome = await settle()
-      if (outcome) return outcome
-    }
-    if (!isConditionUnsupported(error)) throw error
-  }
-  const outcome = await settle()
-  if (outcome) return outcome
-  await put(false)
-  return 'published'
-}
-
-function checksum(ctx: Context, sha256: string): { sha256?: string } {
-  return ctx.checksums ? { sha256 } : {}
 }
