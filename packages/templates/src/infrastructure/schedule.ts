@@ -1,4 +1,4 @@
-import type { ResolvedWorkload } from '@verticals/config-schema'
+import type { Workload } from './names'
 
 const DAY = 1440
 const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 }
@@ -30,7 +30,7 @@ function cronAt(minute: number, days: readonly number[]): string {
  * before its start so that new pods are ready when the traffic arrives. KEDA takes the highest
  * of all triggers, so overlapping windows need no special handling.
  */
-export function capacityWindows(workload: ResolvedWorkload): CapacityWindow[] {
+export function capacityWindows(workload: Workload): CapacityWindow[] {
   const { businessHours, peaks, leadTime, businessMinReplicas, peakMinReplicas } = workload.schedule
   const days = businessHours.days.map((d) => WEEKDAY_NUMBERS[d] ?? 0)
   const lead = Math.ceil(leadTime / 60)

@@ -35,12 +35,19 @@ export function hclMap(value: unknown): string {
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`
 }
 
-/** Inline Markdown text: markup characters are backslash-escaped and line breaks become spaces. */
+/**
+ * Inline Markdown text: markup characters are backslash-escaped; runs of white space (line breaks, the
+ * indentation of a code block, a trailing hard break) become one space. `:` and
+ * `=` are escaped too, so a value can neither become a GFM autolink (`https://…`) nor underline the line
+ * above into a setext heading; `&` is escaped so an entity prints as typed.
+ */
 export function markdownInline(value: unknown): string {
   if (value === null || value === undefined) return ''
   return String(value)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]()#+\-.!|~>:=]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
 }
 

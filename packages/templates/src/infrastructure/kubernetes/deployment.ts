@@ -1,10 +1,11 @@
-import type { ResolvedPlatform, ResolvedVertical, ResolvedWorkload } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
 import { RUNTIME_CONFIG_DIR, RUNTIME_CONFIG_KEY, runtimeConfigName } from './runtime-config'
 import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } from './security'
 
-type Probe = ResolvedWorkload['probes']['liveness']
+type Probe = Workload['probes']['liveness']
 
 const PORT_NAME = 'http'
 
@@ -18,7 +19,7 @@ function probe(p: Probe): Record<string, unknown> {
   }
 }
 
-function container(w: ResolvedWorkload): Record<string, unknown> {
+function container(w: Workload): Record<string, unknown> {
   const { requests, limits } = w.resources
   return {
     name: w.name,
@@ -43,8 +44,8 @@ function container(w: ResolvedWorkload): Record<string, unknown> {
  */
 export function deployment(
   platform: ResolvedPlatform,
-  vertical: ResolvedVertical,
-  w: ResolvedWorkload,
+  vertical: Vertical,
+  w: Workload,
 ): Record<string, unknown> {
   const labels = workloadLabels(platform, vertical, w)
   return {
@@ -77,8 +78,8 @@ export function deployment(
 /** A ClusterIP Service in front of an HTTP workload's port. */
 export function service(
   platform: ResolvedPlatform,
-  vertical: ResolvedVertical,
-  w: ResolvedWorkload,
+  vertical: Vertical,
+  w: Workload,
 ): Record<string, unknown> {
   return {
     apiVersion: 'v1',
@@ -95,8 +96,8 @@ export function service(
 /** A PodDisruptionBudget that lets voluntary disruptions take as many pods as a rollout may. */
 export function disruptionBudget(
   platform: ResolvedPlatform,
-  vertical: ResolvedVertical,
-  w: ResolvedWorkload,
+  vertical: Vertical,
+  w: Workload,
 ): Record<string, unknown> {
   return {
     apiVersion: 'policy/v1',

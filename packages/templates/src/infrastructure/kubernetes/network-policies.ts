@@ -1,11 +1,12 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { selectorLabels, verticalLabels, workloadsOf } from '../names'
 import { CLUSTER } from '../toolchain'
 import { handlesSpecialData } from './namespace'
 
 type Doc = Record<string, unknown>
 
-function policy(platform: ResolvedPlatform, vertical: ResolvedVertical, name: string, spec: Doc): Doc {
+function policy(platform: ResolvedPlatform, vertical: Vertical, name: string, spec: Doc): Doc {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -16,7 +17,7 @@ function policy(platform: ResolvedPlatform, vertical: ResolvedVertical, name: st
 
 // DNS anywhere by default (clusters with NodeLocal DNSCache answer from a link-local address); only the
 // cluster's DNS pods where special-category data is processed.
-function dnsPeers(vertical: ResolvedVertical): Doc[] | undefined {
+function dnsPeers(vertical: Vertical): Doc[] | undefined {
   if (!handlesSpecialData(vertical)) return undefined
   return [
     {
@@ -30,7 +31,7 @@ function dnsPeers(vertical: ResolvedVertical): Doc[] | undefined {
  * Default deny in both directions; ingress only to each HTTP workload's port from the ingress
  * controller's namespace; egress only to PostgreSQL, Redis and DNS (UDP and TCP).
  */
-export function networkPolicies(platform: ResolvedPlatform, vertical: ResolvedVertical): Doc[] {
+export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical): Doc[] {
   const { network } = platform.security
   const dns = dnsPeers(vertical)
   const ingress = workloadsOf(vertical)

@@ -1,5 +1,6 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import { toJson } from '../../serialize'
+import type { Vertical } from '../names'
 import { verticalLabels } from '../names'
 
 /** Key of the ConfigMap entry that holds the runtime settings. */
@@ -9,16 +10,13 @@ export const RUNTIME_CONFIG_KEY = 'platform.json'
 export const RUNTIME_CONFIG_DIR = '/etc/verticals'
 
 /** Name of the vertical's runtime ConfigMap. */
-export const runtimeConfigName = (vertical: ResolvedVertical) => `${vertical.name}-platform`
+export const runtimeConfigName = (vertical: Vertical) => `${vertical.name}-platform`
 
 /**
  * The settings @verticals/core needs at run time, for this vertical only: Redis and CDN TTLs per data
  * class (seconds; 0 = never cached), consent purposes, retention classes and DSR deadlines (seconds).
  */
-export function runtimeSettings(
-  platform: ResolvedPlatform,
-  vertical: ResolvedVertical,
-): Record<string, unknown> {
+export function runtimeSettings(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown> {
   const classes = vertical.dataClasses
     .map((name) => platform.dataClasses[name])
     .filter((c) => c !== undefined)
@@ -83,10 +81,7 @@ export function runtimeSettings(
 }
 
 /** The ConfigMap `<vertical>-platform` holding the runtime settings as one JSON document. */
-export function runtimeConfigMap(
-  platform: ResolvedPlatform,
-  vertical: ResolvedVertical,
-): Record<string, unknown> {
+export function runtimeConfigMap(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown> {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

@@ -1,4 +1,5 @@
-import type { ResolvedPlatform, ResolvedVertical, ResolvedWorkload } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical, Workload } from '../names'
 import { workloadLabels } from '../names'
 import { capacityWindows } from '../schedule'
 import { CLUSTER } from '../toolchain'
@@ -6,7 +7,7 @@ import { CLUSTER } from '../toolchain'
 /** The gauge of queued jobs that workers export (defined by the observability metric contract). */
 export const QUEUE_DEPTH_METRIC = 'verticals_job_queue_depth'
 
-type Policy = ResolvedWorkload['autoscaling']['scaleUp']
+type Policy = Workload['autoscaling']['scaleUp']
 
 function behavior(policy: Policy): Record<string, unknown> {
   return {
@@ -17,11 +18,11 @@ function behavior(policy: Policy): Record<string, unknown> {
 }
 
 /** The PromQL query of a worker's queue depth; label values are PromQL string literals (JSON escaping). */
-export function queueDepthQuery(vertical: ResolvedVertical, w: ResolvedWorkload): string {
+export function queueDepthQuery(vertical: Vertical, w: Workload): string {
   return `sum(${QUEUE_DEPTH_METRIC}{namespace=${JSON.stringify(vertical.namespace)},workload=${JSON.stringify(w.name)}})`
 }
 
-function triggers(vertical: ResolvedVertical, w: ResolvedWorkload): Record<string, unknown>[] {
+function triggers(vertical: Vertical, w: Workload): Record<string, unknown>[] {
   const { autoscaling, schedule } = w
   const list: Record<string, unknown>[] = [
     {
@@ -75,8 +76,8 @@ function triggers(vertical: ResolvedVertical, w: ResolvedWorkload): Record<strin
  */
 export function scaledObject(
   platform: ResolvedPlatform,
-  vertical: ResolvedVertical,
-  w: ResolvedWorkload,
+  vertical: Vertical,
+  w: Workload,
 ): Record<string, unknown> {
   return {
     apiVersion: 'keda.sh/v1alpha1',

@@ -1,4 +1,5 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { VERTICAL_TAG } from './module'
 
@@ -7,7 +8,7 @@ import { VERTICAL_TAG } from './module'
  * (activate the tag as a cost-allocation tag), limited to the platform's monthly budget, with one
  * notification per configured threshold.
  */
-export function budgetView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+export function budgetView(platform: ResolvedPlatform, vertical: Vertical) {
   return {
     name: `${resourcePrefix(platform, vertical)}-monthly`,
     amount: String(platform.budget.monthly.amount),

@@ -1,4 +1,5 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { REDIS_ENGINE } from '../toolchain'
 
@@ -11,7 +12,7 @@ export function memberClusterIds(groupId: string, count: number): string[] {
  * What the cache template prints: an ElastiCache Redis replication group. ElastiCache's own limits (ids
  * of at most 40 characters, at most six nodes) are checked by the AWS provider at `terraform plan`.
  */
-export function cacheView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+export function cacheView(platform: ResolvedPlatform, vertical: Vertical) {
   const redis = platform.dataStores.redis
   const groupId = `${resourcePrefix(platform, vertical)}-redis`
   return {

@@ -1,5 +1,6 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import { PlatformError } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { days, gibibytes } from '../quantity'
 
@@ -14,7 +15,7 @@ export function needsCrossRegionReplica(platform: ResolvedPlatform): boolean {
 }
 
 /** What the database template prints: RDS PostgreSQL, its parameters and the optional DR replica. */
-export function databaseView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
   const pg = platform.dataStores.postgres
   const prefix = resourcePrefix(platform, vertical)
   const backupRetentionDays = days(pg.backupRetention)

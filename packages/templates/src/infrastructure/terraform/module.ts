@@ -1,4 +1,5 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { MANAGER } from '../names'
 import { AWS_PROVIDER, TERRAFORM_REQUIRED_VERSION } from '../toolchain'
 
@@ -7,7 +8,7 @@ export const PLATFORM_TAG = 'verticals:platform'
 export const VERTICAL_TAG = 'verticals:vertical'
 
 /** What versions.tf and providers.tf print: the primary region, and the DR region as the `aws.dr` alias. */
-export function moduleView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+export function moduleView(platform: ResolvedPlatform, vertical: Vertical) {
   return {
     terraformVersion: TERRAFORM_REQUIRED_VERSION,
     provider: AWS_PROVIDER,

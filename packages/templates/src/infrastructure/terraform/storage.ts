@@ -1,4 +1,5 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { days } from '../quantity'
 
@@ -8,7 +9,7 @@ import { days } from '../quantity'
  * deletions or overwrites, and abandoned uploads, are purged within the erasure deadline so an erased
  * object does not live on as an old version.
  */
-export function storageView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+export function storageView(platform: ResolvedPlatform, vertical: Vertical) {
   if (!vertical.objectStorage) return null
   const prefix = resourcePrefix(platform, vertical)
   const expirations = vertical.dataClasses.flatMap((name) => {

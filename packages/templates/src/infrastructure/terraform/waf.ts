@@ -1,5 +1,6 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import { PlatformError } from '@verticals/config-schema'
+import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 
 const MANAGED_RULE_GROUPS = {
@@ -15,7 +16,7 @@ const WAF_WINDOWS = [60, 120, 300, 600]
  * What the WAF template prints. Rules run in priority order: requests from outside the allowed
  * countries are blocked first, then rate limits per path prefix, then AWS managed rule groups.
  */
-export function wafView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+export function wafView(platform: ResolvedPlatform, vertical: Vertical) {
   const { waf } = platform.security
   const prefix = resourcePrefix(platform, vertical)
   for (const limit of waf.rateLimits) {
