@@ -1,1 +1,32 @@
+export type { AuditReceipt } from './audit/appender'
+export type { AuditInput, AuditLog, AuditVerification } from './audit/audit'
+export { canonicalJson, entryHash, GENESIS, idDigest } from './audit/canonical'
+export type { BreakReason, BrokenAt } from './audit/verify'
+export { CircuitBreaker } from './cache/breaker'
+export type { Cache, WrapOptions } from './cache/cache'
+export type { RedisClient } from './connections'
+export type { Consent, ConsentEvidence, ConsentRecord } from './consent/consent'
+export type { ConsentDecision, ConsentReason } from './consent/state'
+export {
+  addBusinessDays,
+  computeDeadlines,
+  DSR_KINDS,
+  type DsrDeadlines,
+  type DsrKind,
+} from './dsr/deadlines'
+export type { DataSubjectRequests, DsrFulfilment, DsrRequest, FulfilOptions } from './dsr/dsr'
+export type { ErasureReport } from './dsr/erase'
+export type { SubjectExport } from './dsr/export'
+export { loadPlatformConfig } from './load-config'
+export type { CacheResult, ConsentResult, CoreLogger, CoreMetrics } from './metrics'
+export { type MigrateResult, migrate } from './migrations/migrate'
 export { MIGRATIONS, type Migration } from './migrations/sql.generated'
+export { createPlatform, type Platform, type PlatformOptions } from './platform'
+export type { HoldTarget, LegalHolds } from './records/holds'
+export type { PersonalRecord, Records } from './records/records'
+export type {
+  Retention,
+  RetentionClassReport,
+  RetentionOptions,
+  RetentionReport,
+} from './retention/retention'

@@ -1,0 +1,80 @@
+import { createHash, createHmac } from 'node:crypto'
+
+/** The prev_hash of the first entry of every chain. */
+export const GENESIS = '0'.repeat(64)
+
+/** JSON with object keys sorted at every level and no whitespace: one text per value. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined && typeof record[k] !== 'function')
+    .sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`
+}
+
+/** Hex sha256 of a UTF-8 text. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/** The pseudonymous digest of a subject or actor id, stored beside (and outliving) the clear value. */
+export function idDigest(id: string): string {
+  return sha256(`id:${id}`)
+}
+
+/** The fields of an entry that its hash covers: clear personal values only through their digests. */
+export interface HashedFields {
+  vertical: string
+  recordClass: string
+  seq: number
+  type: string
+  createdAt: Date
+  actorDigest: string
+  subjectDigest: string | null
+  dataDigest: string
+}
+
+/** sha256 over the previous hash and the canonical encoding of the entry. */
+export function entryHash(prevHash: string, f: HashedFields): string {
+  const body = canonicalJson([
+    f.vertical,
+    f.recordClass,
+    f.seq,
+    f.type,
+    f.createdAt.toISOString(),
+    f.actorDigest,
+    f.subjectDigest,
+    f.dataDigest,
+  ])
+  return sha256(`${prevHash}\n${body}`)
+}
+
+/** What a retention checkpoint vouches for: entries from..to were purged between prevHash and lastHash. */
+export interface CheckpointFields {
+  vertical: string
+  recordClass: string
+  fromSeq: number
+  toSeq: number
+  prevHash: string
+  lastHash: string
+  purged: number
+}
+
+/** The checkpoint's signature: HMAC-SHA256 with the audit key, or a plain sha256 without one. */
+export function signCheckpoint(c: CheckpointFields, key: string | undefined): string {
+  const body = canonicalJson([
+    c.vertical,
+    c.recordClass,
+    c.fromSeq,
+    c.toSeq,
+    c.prevHash,
+    c.lastHash,
+    c.purged,
+  ])
+  return key === undefined
+    ? sha256(`checkpoint\n${body}`)
+    : createHmac('sha256', key).update(body).digest('hex')
+}

@@ -1,0 +1,65 @@
+import { statement } from '../sql'
+
+const ENTRY_COLUMNS =
+  'seq, type, actor, actor_digest, subject_id, subject_digest, data, data_digest, created_at, prev_hash, hash, redacted_at'
+
+/** The SQL of the audit log for one schema, built once with stable statement names. */
+export function auditQueries(schema: string) {
+  return {
+    createHead: statement(
+      `INSERT INTO ${schema}.audit_chains (vertical, record_class, last_seq, last_hash, last_at)
+VALUES ($1, $2, 0, $3, 'epoch') ON CONFLICT DO NOTHING`,
+    ),
+    lockHead: statement(
+      `SELECT last_seq, last_hash, last_at FROM ${schema}.audit_chains WHERE vertical = $1 AND record_class = $2 FOR UPDATE`,
+    ),
+    head: statement(
+      `SELECT last_seq, last_hash FROM ${schema}.audit_chains WHERE vertical = $1 AND record_class = $2`,
+    ),
+    chains: statement(
+      `SELECT record_class FROM ${schema}.audit_chains WHERE vertical = $1 ORDER BY record_class`,
+    ),
+    // Inserts a batch and moves the chain head in one statement, inside the transaction holding the head lock.
+    insertBatch: statement(`WITH ins AS (
+  INSERT INTO ${schema}.audit_entries (vertical, record_class, seq, type, actor, actor_digest, subject_id, subject_digest, data, data_digest, created_at, prev_hash, hash)
+  SELECT $1, $2, u.seq, u.type, u.actor, u.actor_digest, u.subject_id, u.subject_digest, u.data, u.data_digest, $14, u.prev_hash, u.hash
+  FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[], $12::text[])
+    AS u(seq, type, actor, actor_digest, subject_id, subject_digest, data, data_digest, prev_hash, hash)
+)
+UPDATE ${schema}.audit_chains SET last_seq = $13, last_hash = $15, last_at = $14 WHERE vertical = $1 AND record_class = $2`),
+    page: statement(
+      `SELECT ${ENTRY_COLUMNS} FROM ${schema}.audit_entries
+WHERE vertical = $1 AND record_class = $2 AND seq >= $3 AND seq <= $4 ORDER BY seq LIMIT $5`,
+    ),
+    beyondHead: statement(
+      `SELECT min(seq) AS seq FROM ${schema}.audit_entries WHERE vertical = $1 AND record_class = $2 AND seq > $3`,
+    ),
+    one: statement(
+      `SELECT hash FROM ${schema}.audit_entries WHERE vertical = $1 AND record_class = $2 AND seq = $3`,
+    ),
+    seqRange: statement(
+      `SELECT min(seq) AS lo, max(seq) AS hi FROM ${schema}.audit_entries
+WHERE vertical = $1 AND record_class = $2 AND created_at >= $3 AND created_at <= $4`,
+    ),
+    checkpoints: statement(
+      `SELECT from_seq, to_seq, prev_hash, last_hash, purged, signature FROM ${schema}.audit_checkpoints
+WHERE vertical = $1 AND record_class = $2`,
+    ),
+  }
+}
+
+/** A row of audit_entries as verify reads it. */
+export interface EntryRow {
+  seq: string
+  type: string
+  actor: string | null
+  actor_digest: string
+  subject_id: string | null
+  subject_digest: string | null
+  data: unknown
+  data_digest: string
+  created_at: Date
+  prev_hash: string
+  hash: string
+  redacted_at: Date | null
+}

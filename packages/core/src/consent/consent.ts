@@ -1,0 +1,212 @@
+import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import { CircuitBreaker } from '../cache/breaker'
+import { withTimeout } from '../cache/timeout'
+import type { Context } from '../context'
+import { consentQueries } from './queries'
+import { type ConsentDecision, decide, encodeState } from './state'
+
+type Purpose = ResolvedPlatform['consent']['purposes'][string] & { cached: boolean }
+
+/** Who recorded a consent event, how, and against which version of the consent text. */
+export interface ConsentEvidence {
+  /** Who collected it: a user, an operator or a service. */
+  collectedBy: string
+  /** How: e.g. `checkbox`, `signed-form`, `verbal-recorded`. */
+  method: string
+  /** The consent text version shown; defaults to consent.textVersion from the config. */
+  textVersion?: string
+  /** Anything else worth keeping as proof (form id, channel). */
+  details?: Record<string, unknown>
+}
+
+/** A ledger event that was recorded, and whether the cached decision was replaced. */
+export interface ConsentRecord {
+  eventId: string
+  status: 'granted' | 'withdrawn'
+  expiresAt: Date | null
+  /** False when Redis could not be updated: a cached decision may live until consentCacheTtl. */
+  cacheUpdated: boolean
+}
+
+/** Consent on PostgreSQL: an append-only ledger, a derived state, checks that fail closed. */
+export class Consent {
+  private readonly q: ReturnType<typeof consentQueries>
+  private readonly purposes = new Map<string, Purpose>()
+  private readonly breaker: CircuitBreaker
+  private readonly redisTimeoutMs: number
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly options: { cacheTtl: number; timeoutMs: number },
+  ) {
+    this.q = consentQueries(ctx.schema)
+    for (const name of ctx.vertical.purposes) {
+      const purpose = ctx.platform.consent.purposes[name]
+      // Knowing that someone consented to a special-category purpose reveals special data: never cached.
+      if (purpose) this.purposes.set(name, { ...purpose, cached: !purpose.special && options.cacheTtl > 0 })
+    }
+    const { circuitBreaker, timeout } = ctx.platform.cache
+    this.breaker = new CircuitBreaker(circuitBreaker.failures, circuitBreaker.cooldown * 1000)
+    this.redisTimeoutMs = Math.max(1, timeout * 1000)
+  }
+
+  /** Records a grant valid for the purpose's validity; renewing is granting again. */
+  async grant(input: {
+    subjectId: string
+    purpose: string
+    evidence: ConsentEvidence
+    explicit?: boolean
+  }): Promise<ConsentRecord> {
+    const purpose = this.purpose(input.purpose)
+    if (purpose.explicit && input.explicit !== true) {
+      throw new PlatformError('INVALID_ARGUMENT', `purpose "${purpose.name}" requires explicit consent`, {
+        hint: 'Collect a specific opt-in for this purpose and pass explicit: true with its evidence.',
+      })
+    }
+    const now = this.ctx.now()
+    const expiresAt = new Date(now.getTime() + purpose.validity * 1000)
+    return this.record(
+      input.subjectId,
+      purpose,
+      'grant',
+      input.explicit === true,
+      input.evidence,
+      expiresAt,
+      now,
+    )
+  }
+
+  /** Records a withdrawal; the next check (on any instance) denies. */
+  async withdraw(input: {
+    subjectId: string
+    purpose: string
+    evidence?: ConsentEvidence
+  }): Promise<ConsentRecord> {
+    const purpose = this.purpose(input.purpose)
+    const evidence = input.evidence ?? { collectedBy: input.subjectId, method: 'withdrawal' }
+    return this.record(input.subjectId, purpose, 'withdraw', false, evidence, null, this.ctx.now())
+  }
+
+  /** Whether processing for a purpose is allowed now. Fails closed: `unavailable` when PostgreSQL cannot answer. */
+  async check(subjectId: string, purposeName: string): Promise<ConsentDecision> {
+    const purpose = this.purpose(purposeName)
+    if (purpose.legalBasis !== 'consent') {
+      this.ctx.metrics.consentCheck(purpose.name, 'granted')
+      return { allowed: true, reason: 'legal-basis', expiresAt: null }
+    }
+    const key = purpose.cached ? this.ctx.keys.consent(purpose.name, subjectId) : undefined
+    if (key !== undefined && this.breaker.allow()) {
+      try {
+        const cached = await withTimeout(this.ctx.redis.get(key), this.redisTimeoutMs)
+        this.breaker.success()
+        if (cached !== null) return this.answer(purpose.name, decide(cached, this.ctx.now().getTime()))
+      } catch {
+        this.breaker.failure()
+      }
+    }
+    let state: string
+    try {
+      const result = await withTimeout(
+        this.ctx.pool.query<{ status: string; expires_at: Date | null }>({
+          ...this.q.state,
+          values: [this.ctx.vertical.name, subjectId, purpose.name],
+        }),
+        this.options.timeoutMs,
+      )
+      state = encodeState(result.rows[0])
+    } catch (error) {
+      this.ctx.metrics.consentCheck(purpose.name, 'error')
+      this.ctx.logger.warn(
+        { purpose: purpose.name, err: String(error) },
+        'consent check failed closed: postgres unavailable',
+      )
+      return { allowed: false, reason: 'unavailable', expiresAt: null }
+    }
+    // NX: a concurrent grant or withdrawal writes its own state, which a stale fill must not replace.
+    if (key !== undefined && this.breaker.allow()) {
+      this.ctx.redis.set(key, state, 'EX', this.options.cacheTtl, 'NX').catch(() => this.breaker.failure())
+    }
+    return this.answer(purpose.name, decide(state, this.ctx.now().getTime()))
+  }
+
+  /** Grants that expire within `seconds` from now, soonest first: the renewal worklist. */
+  async expiring(
+    seconds: number,
+    limit = 1000,
+  ): Promise<{ subjectId: string; purpose: string; expiresAt: Date }[]> {
+    const now = this.ctx.now()
+    const until = new Date(now.getTime() + seconds * 1000)
+    const { rows } = await this.ctx.pool.query<{ subject_id: string; purpose: string; expires_at: Date }>({
+      ...this.q.expiring,
+      values: [this.ctx.vertical.name, now, until, limit],
+    })
+    return rows.map((r) => ({ subjectId: r.subject_id, purpose: r.purpose, expiresAt: r.expires_at }))
+  }
+
+  private answer(purpose: string, decision: ConsentDecision): ConsentDecision {
+    this.ctx.metrics.consentCheck(purpose, decision.allowed ? 'granted' : 'denied')
+    return decision
+  }
+
+  private purpose(name: string): Purpose {
+    const purpose = this.purposes.get(name)
+    if (purpose === undefined) {
+      throw new PlatformError(
+        'PURPOSE_UNKNOWN',
+        `consent purpose "${name}" is not used by vertical ${this.ctx.vertical.name}`,
+        {
+          hint: `Use one of: ${[...this.purposes.keys()].join(', ')}.`,
+        },
+      )
+    }
+    return purpose
+  }
+
+  private async record(
+    subjectId: string,
+    purpose: Purpose,
+    action: 'grant' | 'withdraw',
+    explicit: boolean,
+    evidence: ConsentEvidence,
+    expiresAt: Date | null,
+    now: Date,
+  ): Promise<ConsentRecord> {
+    if (subjectId === '') throw new PlatformError('INVALID_ARGUMENT', 'subjectId must not be empty')
+    const textVersion = evidence.textVersion ?? this.ctx.platform.consent.textVersion
+    const values = [
+      this.ctx.vertical.name,
+      subjectId,
+      purpose.name,
+      action,
+      explicit,
+      textVersion,
+      { ...evidence, textVersion },
+      expiresAt,
+      now,
+    ]
+    const { rows } = await this.ctx.pool.query<{ event_id: string }>({ ...this.q.record, values })
+    const status = action === 'grant' ? 'granted' : 'withdrawn'
+    const cacheUpdated = purpose.cached
+      ? await this.replaceCached(subjectId, purpose.name, encodeState({ status, expires_at: expiresAt }))
+      : true
+    return { eventId: String(rows[0]?.event_id), status, expiresAt, cacheUpdated }
+  }
+
+  // Writes the new state over any cached one (invalidate, then answer), retrying once.
+  private async replaceCached(subjectId: string, purpose: string, state: string): Promise<boolean> {
+    const key = this.ctx.keys.consent(purpose, subjectId)
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        await withTimeout(
+          this.ctx.redis.set(key, state, 'EX', this.options.cacheTtl),
+          this.redisTimeoutMs * 4,
+        )
+        return true
+      } catch {
+        // retry below
+      }
+    }
+    this.ctx.logger.error({ purpose }, 'consent recorded but its cached decision could not be replaced')
+    return false
+  }
+}

@@ -1,0 +1,237 @@
+import { PlatformError } from '@verticals/config-schema'
+import type { AuditLog } from '../audit/audit'
+import { idDigest } from '../audit/canonical'
+import type { Cache } from '../cache/cache'
+import type { Context } from '../context'
+import type { LegalHolds } from '../records/holds'
+import { Records } from '../records/records'
+import { computeDeadlines, DSR_KINDS, type DsrKind } from './deadlines'
+import { type ErasureReport, eraseSubject } from './erase'
+import { exportSubject, type SubjectExport } from './export'
+import { dsrQueries, type RequestRow } from './queries'
+
+/** A data-subject request and its deadlines. */
+export interface DsrRequest {
+  id: string
+  /** Null once the subject was erased (the request keeps the subject's digest). */
+  subjectId: string | null
+  kind: DsrKind
+  status: 'open' | 'fulfilled' | 'rejected'
+  /** The declared jurisdiction whose deadline is the strictest. */
+  jurisdiction: string
+  openedAt: Date
+  /** The binding deadline: the internal target or the legal one, whichever comes first. */
+  dueAt: Date
+  legalDueAt: Date
+  closedAt: Date | null
+  result: Record<string, unknown> | null
+}
+
+/** Options of dsr.fulfil. */
+export interface FulfilOptions {
+  /** Who fulfils it (recorded in the audit log; default `dsr`). */
+  actor?: string
+  /** Rectification: the records to change and their new field values. */
+  rectify?: { recordId: string; fields: Record<string, unknown> }[]
+}
+
+/** What fulfilling a request produced. */
+export interface DsrFulfilment {
+  request: DsrRequest
+  /** Access: everything stored about the subject. */
+  export?: SubjectExport
+  /** Rectification: which fields of which records changed. */
+  rectified?: { recordId: string; fields: string[] }[]
+  /** Erasure: what was removed. */
+  erased?: ErasureReport
+}
+
+function toRequest(r: RequestRow): DsrRequest {
+  return {
+    id: r.id,
+    subjectId: r.subject_id,
+    kind: r.kind,
+    status: r.status,
+    jurisdiction: r.jurisdiction,
+    openedAt: r.opened_at,
+    dueAt: r.due_at,
+    legalDueAt: r.legal_due_at,
+    closedAt: r.closed_at,
+    result: r.result,
+  }
+}
+
+/** Data-subject requests: opened with deadlines, fulfilled (access, rectification, erasure), watched for overdue. */
+export class DataSubjectRequests {
+  private readonly q: ReturnType<typeof dsrQueries>
+  private readonly records: Records
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly deps: { audit: AuditLog; cache: Cache; holds: LegalHolds },
+  ) {
+    this.q = dsrQueries(ctx.schema)
+    this.records = new Records(ctx)
+  }
+
+  /** Opens a request; its deadline is the earlier of the strictest declared law and the internal target. */
+  async open(input: { subjectId: string; kind: DsrKind; actor?: string }): Promise<DsrRequest> {
+    if (!DSR_KINDS.includes(input.kind))
+      throw new PlatformError('INVALID_ARGUMENT', `unknown request kind "${input.kind}"`)
+    if (!input.subjectId) throw new PlatformError('INVALID_ARGUMENT', 'subjectId must not be empty')
+    const { platform, vertical } = this.ctx
+    const openedAt = this.ctx.now()
+    const d = computeDeadlines(
+      openedAt,
+      input.kind,
+      platform.jurisdictions,
+      platform.dsr.deadlines[input.kind],
+      platform.dsr.warnAt,
+    )
+    const digest = idDigest(input.subjectId)
+    const values = [
+      vertical.name,
+      input.subjectId,
+      digest,
+      input.kind,
+      d.jurisdiction,
+      openedAt,
+      d.dueAt,
+      d.legalDueAt,
+    ]
+    const { rows } = await this.ctx.pool.query<RequestRow>({ ...this.q.open, values })
+    const request = toRequest(rows[0] as RequestRow)
+    await this.proof(`dsr.${input.kind}.opened`, input.actor, digest, {
+      requestId: request.id,
+      dueAt: request.dueAt,
+      jurisdiction: d.jurisdiction,
+    })
+    return request
+  }
+
+  /** One request by id, or NOT_FOUND. */
+  async get(id: string): Promise<DsrRequest> {
+    const { rows } = await this.ctx.pool.query<RequestRow>({
+      ...this.q.get,
+      values: [this.ctx.vertical.name, id],
+    })
+    if (rows[0] === undefined)
+      throw new PlatformError('NOT_FOUND', `data-subject request ${id} does not exist`)
+    return toRequest(rows[0])
+  }
+
+  /** Fulfils an open request by its kind and closes it; the audit log keeps the proof. */
+  async fulfil(id: string, options: FulfilOptions = {}): Promise<DsrFulfilment> {
+    const request = await this.get(id)
+    if (request.status !== 'open')
+      throw new PlatformError('INVALID_ARGUMENT', `request ${id} is already ${request.status}`)
+    const subjectId = request.subjectId as string
+    const digest = idDigest(subjectId)
+    if (request.kind === 'access') {
+      const data = await exportSubject(this.ctx, this.q, this.records, subjectId)
+      const summary = {
+        records: data.records.length,
+        consentEvents: data.consent.events.length,
+        auditEntries: data.audit.length,
+      }
+      return { request: await this.close(request, options.actor, digest, summary), export: data }
+    }
+    if (request.kind === 'rectification') {
+      const rectified = await this.rectify(subjectId, options.rectify ?? [])
+      return { request: await this.close(request, options.actor, digest, { rectified }), rectified }
+    }
+    if (await this.deps.holds.isSubjectHeld(subjectId)) {
+      throw new PlatformError(
+        'INVALID_ARGUMENT',
+        `subject of request ${id} is under a legal hold; erasure is suspended`,
+        {
+          hint: 'Release the hold when it ends, or reject the request citing the legal claim.',
+        },
+      )
+    }
+    const erased = await eraseSubject(this.ctx, this.q, this.deps.cache, subjectId)
+    const closed = await this.close(request, options.actor, digest, { ...erased })
+    await this.ctx.pool.query({ ...this.q.forgetRequests, values: [this.ctx.vertical.name, digest] })
+    return { request: { ...closed, subjectId: null }, erased }
+  }
+
+  /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */
+  async reject(id: string, reason: string, actor?: string): Promise<DsrRequest> {
+    const request = await this.get(id)
+    return this.close(request, actor, idDigest(request.subjectId ?? ''), { reason }, 'rejected')
+  }
+
+  /** Open requests past their deadline, soonest first; also reports the backlog to metrics. */
+  async overdue(): Promise<DsrRequest[]> {
+    const now = this.ctx.now()
+    const v = this.ctx.vertical.name
+    const [late, backlog] = await Promise.all([
+      this.ctx.pool.query<RequestRow>({ ...this.q.overdue, values: [v, now] }),
+      this.ctx.pool.query<{ kind: DsrKind; open: string; overdue: string; oldest: Date }>({
+        ...this.q.backlog,
+        values: [v, now],
+      }),
+    ])
+    for (const kind of DSR_KINDS) {
+      const row = backlog.rows.find((r) => r.kind === kind)
+      const age = row ? (now.getTime() - row.oldest.getTime()) / 1000 : 0
+      this.ctx.metrics.dsrBacklog(kind, Number(row?.open ?? 0), Number(row?.overdue ?? 0), age)
+    }
+    return late.rows.map(toRequest)
+  }
+
+  private async rectify(
+    subjectId: string,
+    changes: NonNullable<FulfilOptions['rectify']>,
+  ): Promise<{ recordId: string; fields: string[] }[]> {
+    if (changes.length === 0)
+      throw new PlatformError('INVALID_ARGUMENT', 'a rectification needs rectify: [{ recordId, fields }]')
+    const done: { recordId: string; fields: string[] }[] = []
+    for (const change of changes) {
+      const record = await this.records.get(change.recordId)
+      if (record.subjectId !== subjectId) {
+        throw new PlatformError(
+          'INVALID_ARGUMENT',
+          `record ${change.recordId} does not belong to the request's subject`,
+        )
+      }
+      await this.records.patch(change.recordId, change.fields)
+      done.push({ recordId: change.recordId, fields: Object.keys(change.fields).sort() })
+    }
+    await this.deps.cache.invalidateSubject(subjectId)
+    return done
+  }
+
+  private async close(
+    request: DsrRequest,
+    actor: string | undefined,
+    digest: string,
+    result: Record<string, unknown>,
+    status: 'fulfilled' | 'rejected' = 'fulfilled',
+  ): Promise<DsrRequest> {
+    const receipt = await this.proof(`dsr.${request.kind}.${status}`, actor, digest, {
+      requestId: request.id,
+      ...result,
+    })
+    const values = [
+      this.ctx.vertical.name,
+      request.id,
+      status,
+      this.ctx.now(),
+      { ...result, proof: { recordClass: receipt.recordClass, seq: receipt.seq, hash: receipt.hash } },
+    ]
+    const { rows } = await this.ctx.pool.query<RequestRow>({ ...this.q.close, values })
+    if (rows[0] === undefined)
+      throw new PlatformError('INVALID_ARGUMENT', `request ${request.id} is no longer open`)
+    return toRequest(rows[0])
+  }
+
+  // Proof entries name the subject by digest only, so they survive the erasure they prove.
+  private proof(type: string, actor: string | undefined, digest: string, data: Record<string, unknown>) {
+    const audit = this.deps.audit
+    const recordClass = this.ctx.platform.retention.recordClasses['data-access']
+      ? 'data-access'
+      : audit.recordClassOf({ type })
+    return audit.appendPseudonymous({ type, actor: actor ?? 'dsr', subjectDigest: digest, data, recordClass })
+  }
+}

@@ -1,0 +1,67 @@
+import { statement } from '../sql'
+
+const REQUEST =
+  'id, subject_id, kind, status, jurisdiction, opened_at, due_at, legal_due_at, closed_at, result'
+
+/** The SQL of data-subject requests, export and erasure for one schema. */
+export function dsrQueries(s: string) {
+  return {
+    open: statement(`INSERT INTO ${s}.dsr_requests (vertical, subject_id, subject_digest, kind, status, jurisdiction, opened_at, due_at, legal_due_at)
+VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8) RETURNING ${REQUEST}`),
+    get: statement(`SELECT ${REQUEST} FROM ${s}.dsr_requests WHERE vertical = $1 AND id = $2`),
+    close: statement(`UPDATE ${s}.dsr_requests SET status = $3, closed_at = $4, result = $5
+WHERE vertical = $1 AND id = $2 AND status = 'open' RETURNING ${REQUEST}`),
+    overdue: statement(
+      `SELECT ${REQUEST} FROM ${s}.dsr_requests WHERE vertical = $1 AND status = 'open' AND due_at < $2 ORDER BY due_at`,
+    ),
+    backlog:
+      statement(`SELECT kind, count(*) AS open, count(*) FILTER (WHERE due_at < $2) AS overdue, min(opened_at) AS oldest
+FROM ${s}.dsr_requests WHERE vertical = $1 AND status = 'open' GROUP BY kind`),
+    subjectRequests: statement(
+      `SELECT ${REQUEST} FROM ${s}.dsr_requests WHERE vertical = $1 AND subject_digest = $2 ORDER BY opened_at`,
+    ),
+    subjectAudit: statement(`SELECT record_class, seq, type, actor, data, created_at FROM ${s}.audit_entries
+WHERE vertical = $1 AND (subject_digest = $2 OR actor_digest = $2) ORDER BY created_at, record_class, seq`),
+    consentEvents:
+      statement(`SELECT id, purpose, action, explicit, text_version, evidence, expires_at, created_at FROM ${s}.consent_events
+WHERE vertical = $1 AND subject_id = $2 ORDER BY id`),
+    consentState:
+      statement(`SELECT purpose, status, explicit, text_version, expires_at, updated_at FROM ${s}.consent_state
+WHERE vertical = $1 AND subject_id = $2 ORDER BY purpose`),
+    // Erasure, in one transaction. Audit entries keep their hashes and digests, so the chain still verifies;
+    // entries about the request itself (dsr.*) keep their data, which names no one.
+    eraseRecords:
+      statement(`DELETE FROM ${s}.personal_records WHERE vertical = $1 AND subject_id = $2 AND id::text <> ALL($3::text[])
+RETURNING data_class, ARRAY(SELECT jsonb_object_keys(data)) AS fields`),
+    heldRecords: statement(
+      `SELECT id FROM ${s}.personal_records WHERE vertical = $1 AND subject_id = $2 AND id::text = ANY($3::text[])`,
+    ),
+    eraseConsentEvents: statement(`DELETE FROM ${s}.consent_events WHERE vertical = $1 AND subject_id = $2`),
+    eraseConsentState: statement(`DELETE FROM ${s}.consent_state WHERE vertical = $1 AND subject_id = $2`),
+    redactAudit: statement(`UPDATE ${s}.audit_entries SET subject_id = NULL,
+  actor = CASE WHEN actor_digest = $2 THEN NULL ELSE actor END,
+  data = CASE WHEN type LIKE 'dsr.%' THEN data ELSE NULL END,
+  redacted_at = COALESCE(redacted_at, $3)
+WHERE vertical = $1 AND (subject_digest = $2 OR actor_digest = $2)
+  AND (subject_id IS NOT NULL OR actor IS NOT NULL AND actor_digest = $2 OR data IS NOT NULL AND type NOT LIKE 'dsr.%')`),
+    forgetRequests: statement(
+      `UPDATE ${s}.dsr_requests SET subject_id = NULL WHERE vertical = $1 AND subject_digest = $2`,
+    ),
+    recordHolds: statement(`SELECT record_ref FROM ${s}.legal_holds
+WHERE vertical = $1 AND record_table = 'personal_records' AND released_at IS NULL`),
+  }
+}
+
+/** A dsr_requests row. */
+export interface RequestRow {
+  id: string
+  subject_id: string | null
+  kind: 'access' | 'rectification' | 'erasure'
+  status: 'open' | 'fulfilled' | 'rejected'
+  jurisdiction: string
+  opened_at: Date
+  due_at: Date
+  legal_due_at: Date
+  closed_at: Date | null
+  result: Record<string, unknown> | null
+}

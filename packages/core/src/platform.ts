@@ -1,0 +1,126 @@
+import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import type pg from 'pg'
+import { AuditLog } from './audit/audit'
+import { Cache } from './cache/cache'
+import { type RedisClient, toPool, toRedis, waitReady } from './connections'
+import { Consent } from './consent/consent'
+import type { Context } from './context'
+import { DataSubjectRequests } from './dsr/dsr'
+import { KeySpace } from './keys'
+import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
+import { type MigrateResult, migrate } from './migrations/migrate'
+import { LegalHolds } from './records/holds'
+import { Records } from './records/records'
+import { Retention } from './retention/retention'
+import { quoteSchema } from './sql'
+
+/** Options of createPlatform. */
+export interface PlatformOptions {
+  /** The resolved platform.yaml (see loadPlatformConfig). */
+  config: ResolvedPlatform
+  /** The vertical this service runs as: declared and enabled in the config. */
+  vertical: string
+  /** A pg.Pool, or a connection string (core then owns the pool, sized by dataStores.postgres.pool.max). */
+  pg: pg.Pool | string
+  /** An ioredis Redis or Cluster, or a URL (core then owns the client). */
+  redis: RedisClient | string
+  logger?: CoreLogger
+  /** Instruments; any method left out is a no-op. */
+  metrics?: Partial<CoreMetrics>
+  /** PostgreSQL schema of the platform tables (default `verticals`). */
+  schema?: string
+  /** Prepended to every Redis key, e.g. to isolate tests (default none). */
+  keyPrefix?: string
+  /** Seconds a non-special consent decision stays in Redis (default 60); withdrawals replace it at once. */
+  consentCacheTtl?: number
+  /** Milliseconds a consent check waits for PostgreSQL before failing closed (default 2000). */
+  consentTimeoutMs?: number
+  /** Secret that signs audit retention checkpoints with HMAC-SHA256; keep it outside the database. */
+  auditKey?: string
+  /** The clock, for tests and replays (default the system clock). */
+  clock?: () => Date
+}
+
+/** The runtime of one vertical: cache, consent, audit, records, holds, retention and DSR. */
+export interface Platform {
+  readonly vertical: string
+  readonly cache: Cache
+  readonly consent: Consent
+  readonly audit: AuditLog
+  readonly records: Records
+  readonly holds: LegalHolds
+  readonly retention: Retention
+  readonly dsr: DataSubjectRequests
+  /** Creates or updates the platform tables in the schema; safe to call from every replica at once. */
+  migrate(): Promise<MigrateResult>
+  /** Ends the connections core opened (never those it was given). */
+  close(): Promise<void>
+}
+
+/** Creates the runtime of one vertical from the resolved config and its connections. */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options
+  const vertical = config.verticals[options.vertical]
+  if (vertical === undefined) {
+    throw new PlatformError(
+      'VERTICAL_UNKNOWN',
+      `vertical "${options.vertical}" is not declared in platform.yaml`,
+      {
+        hint: `Declared verticals: ${Object.keys(config.verticals).join(', ')}.`,
+      },
+    )
+  }
+  if (!vertical.enabled) {
+    throw new PlatformError(
+      'VERTICAL_DISABLED',
+      `vertical "${options.vertical}" is declared but not enabled`,
+      {
+        hint: `Set verticals.${options.vertical}.enabled: true in platform.yaml.`,
+      },
+    )
+  }
+  const schemaName = options.schema ?? 'verticals'
+  const schema = quoteSchema(schemaName)
+  const logger = options.logger ?? silentLogger
+  const pool = toPool(options.pg, config.dataStores.postgres.pool.max, logger)
+  const redis = toRedis(options.redis, logger)
+  if (redis.owned) await waitReady(redis.redis, 1000)
+  const ctx: Context = {
+    platform: config,
+    vertical,
+    pool: pool.pool,
+    redis: redis.redis,
+    keys: new KeySpace(config, vertical.name, options.keyPrefix ?? ''),
+    schema,
+    metrics: completeMetrics(options.metrics),
+    logger,
+    now: options.clock ?? (() => new Date()),
+    auditKey: options.auditKey,
+  }
+  const cache = new Cache(ctx)
+  const consent = new Consent(ctx, {
+    cacheTtl: options.consentCacheTtl ?? 60,
+    timeoutMs: options.consentTimeoutMs ?? 2000,
+  })
+  const audit = new AuditLog(ctx)
+  const records = new Records(ctx)
+  const holds = new LegalHolds(ctx)
+  let closed = false
+  return {
+    vertical: vertical.name,
+    cache,
+    consent,
+    audit,
+    records,
+    holds,
+    retention: new Retention(ctx, audit),
+    dsr: new DataSubjectRequests(ctx, { audit, cache, holds }),
+    migrate: () => migrate(pool.pool, schemaName),
+    async close() {
+      if (closed) return
+      closed = true
+      if (redis.owned) redis.redis.disconnect()
+      if (pool.owned) await pool.pool.end()
+    },
+  }
+}

@@ -1,0 +1,70 @@
+import { statement } from '../sql'
+
+// Rows held by a subject hold (digest list $h) or a record hold (reference list $r) are never picked.
+const SUBJECT_NOT_HELD = (column: string, param: string) =>
+  `(${column} IS NULL OR cardinality(${param}::text[]) = 0 OR encode(sha256(convert_to('id:' || ${column}, 'UTF8')), 'hex') <> ALL(${param}::text[]))`
+
+/** The SQL of the retention job for one schema; every write statement touches at most `$4` rows. */
+export function retentionQueries(s: string) {
+  const auditEligible = `e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3
+  AND (e.subject_digest IS NULL OR e.subject_digest <> ALL($5::text[])) AND (e.record_class || ':' || e.seq) <> ALL($6::text[])`
+  const recordEligible = `r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL
+  AND ${SUBJECT_NOT_HELD('r.subject_id', '$5')} AND r.id::text <> ALL($6::text[])`
+  // Consent rows have no record holds ($6) and no record class column ($2); both are bound for a uniform parameter list.
+  const consentEligible = `c.vertical = $1 AND c.created_at < $3 AND ${SUBJECT_NOT_HELD('c.subject_id', '$5')} AND $2::text IS NOT NULL AND $6::text[] IS NOT NULL`
+  const stateEligible = `c.vertical = $1 AND c.updated_at < $3 AND (c.status = 'withdrawn' OR c.expires_at < $7)
+    AND ${SUBJECT_NOT_HELD('c.subject_id', '$5')} AND $2::text IS NOT NULL AND $6::text[] IS NOT NULL`
+  return {
+    activeHolds: statement(
+      `SELECT subject_digest, record_table, record_ref FROM ${s}.legal_holds WHERE vertical = $1 AND released_at IS NULL`,
+    ),
+    countAudit:
+      statement(`SELECT count(*) FILTER (WHERE ${auditEligible}) AS due, count(*) AS expired FROM ${s}.audit_entries e
+WHERE e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3 AND ($4::int IS NOT NULL)`),
+    countRedact:
+      statement(`SELECT count(*) FILTER (WHERE ${auditEligible}) AS due, count(*) AS expired FROM ${s}.audit_entries e
+WHERE e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3 AND e.redacted_at IS NULL AND ($4::int IS NOT NULL)`),
+    deleteAudit: statement(`WITH victims AS (
+  SELECT e.seq FROM ${s}.audit_entries e WHERE ${auditEligible} ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED
+)
+DELETE FROM ${s}.audit_entries e USING victims v WHERE e.vertical = $1 AND e.record_class = $2 AND e.seq = v.seq
+RETURNING e.seq, e.prev_hash, e.hash`),
+    redactAudit:
+      statement(`UPDATE ${s}.audit_entries SET actor = NULL, subject_id = NULL, data = NULL, redacted_at = $7
+WHERE vertical = $1 AND record_class = $2 AND seq IN (
+  SELECT e.seq FROM ${s}.audit_entries e WHERE ${auditEligible} AND e.redacted_at IS NULL ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    checkpointBefore: statement(`SELECT from_seq, prev_hash, purged FROM ${s}.audit_checkpoints
+WHERE vertical = $1 AND record_class = $2 AND to_seq = $3 FOR UPDATE`),
+    extendCheckpoint:
+      statement(`UPDATE ${s}.audit_checkpoints SET to_seq = $4, last_hash = $5, purged = $6, signature = $7, created_at = $8
+WHERE vertical = $1 AND record_class = $2 AND from_seq = $3`),
+    insertCheckpoint:
+      statement(`INSERT INTO ${s}.audit_checkpoints (vertical, record_class, from_seq, to_seq, prev_hash, last_hash, purged, signature, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`),
+    countRecords:
+      statement(`SELECT count(*) FILTER (WHERE ${recordEligible}) AS due, count(*) AS expired FROM ${s}.personal_records r
+WHERE r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL AND ($4::int IS NOT NULL)`),
+    deleteRecords: statement(`DELETE FROM ${s}.personal_records WHERE id IN (
+  SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    // Anonymizing drops the subject and the data class's personal fields ($7: data class, $8: fields).
+    anonymizeRecords:
+      statement(`UPDATE ${s}.personal_records SET subject_id = NULL, data = data - $8::text[], anonymized_at = $9, updated_at = $9
+WHERE id IN (
+  SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} AND r.data_class = $7 ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    countConsent:
+      statement(`SELECT count(*) FILTER (WHERE ${consentEligible}) AS due, count(*) AS expired FROM ${s}.consent_events c
+WHERE c.vertical = $1 AND c.created_at < $3 AND ($4::int IS NOT NULL)`),
+    deleteConsent: statement(`DELETE FROM ${s}.consent_events WHERE id IN (
+  SELECT c.id FROM ${s}.consent_events c WHERE ${consentEligible} ORDER BY c.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    // Current states go only once they no longer allow anything: withdrawn, or expired.
+    countConsentState:
+      statement(`SELECT count(*) FILTER (WHERE ${stateEligible}) AS due, count(*) AS expired FROM ${s}.consent_state c
+WHERE c.vertical = $1 AND c.updated_at < $3 AND (c.status = 'withdrawn' OR c.expires_at < $7) AND ($4::int IS NOT NULL)`),
+    deleteConsentState: statement(`DELETE FROM ${s}.consent_state WHERE (vertical, subject_id, purpose) IN (
+  SELECT c.vertical, c.subject_id, c.purpose FROM ${s}.consent_state c WHERE ${stateEligible} LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    runStarted: statement(
+      `INSERT INTO ${s}.retention_runs (vertical, dry_run, started_at) VALUES ($1, $2, $3) RETURNING id`,
+    ),
+    runFinished: statement(`UPDATE ${s}.retention_runs SET finished_at = $2, report = $3 WHERE id = $1`),
+  }
+}

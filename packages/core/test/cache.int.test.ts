@@ -1,0 +1,166 @@
+import { Redis } from 'ioredis'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CacheResult } from '../src/index'
+import { createEnv, type Env } from './harness'
+import { startProxy } from './proxy'
+
+let env: Env
+beforeEach(async () => {
+  env = await createEnv()
+})
+afterEach(async () => {
+  await env.cleanup()
+})
+
+function counter() {
+  const seen: string[] = []
+  return {
+    seen,
+    metrics: {
+      cacheOperation: (dataClass: string, result: CacheResult) => seen.push(`${dataClass}:${result}`),
+    },
+  }
+}
+
+describe('cache', () => {
+  it('caches by data class under <prefix><platform>:<vertical>:<class>:<key> with the configured TTL minus jitter', async () => {
+    const platform = await env.platform('barber')
+    let loads = 0
+    const loader = async () => ({ name: 'Ana', visits: ++loads })
+    expect(await platform.cache.wrap('user-profiles', 'u1', loader)).toEqual({ name: 'Ana', visits: 1 })
+    expect(await platform.cache.wrap('user-profiles', 'u1', loader)).toEqual({ name: 'Ana', visits: 1 })
+    expect(loads).toBe(1)
+    const key = `${env.prefix}turnos:barber:user-profiles:u1`
+    expect(await env.keys()).toEqual([key])
+    const ttl = await env.redis.ttl(key)
+    const configured = env.config.dataClasses['user-profiles']?.cacheTtl ?? 0
+    expect(ttl).toBeLessThanOrEqual(configured)
+    expect(ttl).toBeGreaterThanOrEqual(Math.floor(configured * (1 - env.config.cache.jitter / 100)) - 1)
+    await platform.cache.invalidate('user-profiles', 'u1')
+    expect(await env.keys()).toEqual([])
+  })
+
+  it('never writes a TTL-0 class (psychology session notes) to Redis, even under concurrency', async () => {
+    const { seen, metrics } = counter()
+    const platform = await env.platform('psychology', { metrics })
+    const notes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        platform.cache.wrap('session-notes', `s${i % 4}`, async () => ({ notes: `n${i}` })),
+      ),
+    )
+    expect(notes).toHaveLength(20)
+    await platform.cache.wrap('api-responses', 'catalogue', async () => ['a'])
+    // SCAN proves it: the only key under the prefix is the cacheable class.
+    const keys = await env.keys()
+    expect(keys).toEqual([`${env.prefix}turnos:psychology:api-responses:catalogue`])
+    expect(keys.some((k) => k.includes('session-notes'))).toBe(false)
+    expect(seen.filter((s) => s === 'session-notes:bypass')).toHaveLength(20)
+  })
+
+  it('rejects a data class the vertical does not use', async () => {
+    const platform = await env.platform('barber')
+    await expect(platform.cache.wrap('session-notes', 'x', () => 1)).rejects.toMatchObject({
+      code: 'DATA_CLASS_UNKNOWN',
+    })
+    await expect(platform.cache.wrap('nope', 'x', () => 1)).rejects.toMatchObject({
+      code: 'DATA_CLASS_UNKNOWN',
+    })
+  })
+
+  it('runs one loader for concurrent misses of the same key', async () => {
+    const platform = await env.platform('barber')
+    let calls = 0
+    const loader = async () => {
+      calls += 1
+      await new Promise((r) => setTimeout(r, 50))
+      return { calls }
+    }
+    const values = await Promise.all(
+      Array.from({ length: 25 }, () => platform.cache.wrap('api-responses', 'hot', loader)),
+    )
+    expect(calls).toBe(1)
+    expect(new Set(values.map((v) => v.calls))).toEqual(new Set([1]))
+  })
+
+  it('refuses cached JSON that would pollute a prototype, and reloads instead', async () => {
+    const { seen, metrics } = counter()
+    const platform = await env.platform('barber', { metrics })
+    const key = `${env.prefix}turnos:barber:api-responses:evil`
+    for (const payload of [
+      '{"__proto__":{"polluted":true}}',
+      '{"a":{"constructor":{"prototype":{"polluted":true}}}}',
+      '{"\\u005f_proto__":{"polluted":true}}',
+    ]) {
+      await env.redis.set(key, payload)
+      const value = await platform.cache.wrap('api-responses', 'evil', async () => ({ safe: true }))
+      expect(value).toEqual({ safe: true })
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      expect(await env.redis.get(key)).toBe('{"safe":true}')
+    }
+    expect(seen.filter((s) => s === 'api-responses:error')).toHaveLength(3)
+  })
+
+  it('serves but does not cache values larger than cache.maxValueSize', async () => {
+    const platform = await env.platform('barber')
+    const big = 'x'.repeat(env.config.cache.maxValueSize + 1)
+    expect(await platform.cache.wrap('api-responses', 'big', async () => big)).toBe(big)
+    expect(await env.keys()).toEqual([])
+  })
+
+  it('indexes keys by subject so they can be removed together', async () => {
+    const platform = await env.platform('barber')
+    await platform.cache.wrap('user-profiles', 'ana', async () => ({ n: 1 }), { subjectId: 'ana' })
+    await platform.cache.wrap('api-responses', 'ana-feed', async () => [1], { subjectId: 'ana' })
+    expect(await platform.cache.invalidateSubject('ana')).toBe(2)
+    expect(await env.keys()).toEqual([])
+  })
+})
+
+describe('cache fails open', () => {
+  it('returns loader values when Redis is unreachable, counts errors and opens the breaker', async () => {
+    const { seen, metrics } = counter()
+    // A client pointed at a closed port: every call fails, like a Redis that is down.
+    const dead = new Redis({
+      port: 1,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    })
+    const platform = await env.platform('barber', { redis: dead, metrics })
+    const failures = env.config.cache.circuitBreaker.failures
+    for (let i = 0; i < failures + 3; i += 1) {
+      expect(await platform.cache.wrap('user-profiles', `u${i}`, async () => ({ i }))).toEqual({ i })
+    }
+    expect(seen.filter((s) => s === 'user-profiles:error')).toHaveLength(failures)
+    expect(seen.filter((s) => s === 'user-profiles:bypass')).toHaveLength(3)
+    expect(platform.cache.breakerState).toBe('open')
+    dead.disconnect()
+  })
+
+  it('returns loader values within cache.timeout when Redis stops answering mid-run', async () => {
+    // A proxy we can freeze stands in for a hung server; the shared Redis is never paused.
+    const proxy = await startProxy('127.0.0.1', 6379)
+    const client = new Redis({ host: '127.0.0.1', port: proxy.port })
+    const platform = await env.platform('barber', { redis: client })
+    expect(await platform.cache.wrap('api-responses', 'k', async () => 'first')).toBe('first')
+    expect(await platform.cache.wrap('api-responses', 'k', async () => 'second')).toBe('first')
+    proxy.freeze()
+    const started = performance.now()
+    expect(await platform.cache.wrap('api-responses', 'k', async () => 'loaded while down')).toBe(
+      'loaded while down',
+    )
+    // cache.timeout for the GET, once more for the write attempt, plus scheduling slack.
+    expect(performance.now() - started).toBeLessThan(env.config.cache.timeout * 1000 * 2 + 150)
+    client.disconnect()
+    await proxy.close()
+  })
+
+  it('returns loader values when the connection drops mid-run', async () => {
+    const client = new Redis({ ...env.redis.options, enableOfflineQueue: false, retryStrategy: () => null })
+    const platform = await env.platform('barber', { redis: client })
+    expect(await platform.cache.wrap('api-responses', 'k2', async () => 'cached')).toBe('cached')
+    client.disconnect()
+    expect(await platform.cache.wrap('api-responses', 'k2', async () => 'fresh')).toBe('fresh')
+  })
+})

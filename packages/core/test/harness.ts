@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import { Redis } from 'ioredis'
+import pg from 'pg'
+import { loadPlatformConfig } from '../src/load-config'
+import { createPlatform, type Platform, type PlatformOptions } from '../src/platform'
+
+// Integration tests run against the machine's PostgreSQL and Redis; each test gets its own schema
+// and key prefix (random suffix) and removes them afterwards, so tests run in parallel safely.
+
+export const PG_URL = process.env.VERTICALS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const REDIS_URL = process.env.VERTICALS_TEST_REDIS ?? 'redis://127.0.0.1:6379'
+const EXAMPLE = fileURLToPath(
+  new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
+)
+
+let config: Promise<ResolvedPlatform> | undefined
+/** The resolved example config (read once per test file). */
+export function exampleConfig(): Promise<ResolvedPlatform> {
+  config ??= loadPlatformConfig(EXAMPLE)
+  return config
+}
+
+/** A test environment: its pool, Redis client, schema, prefix, and the platforms it created. */
+export interface Env {
+  pool: pg.Pool
+  redis: Redis
+  schema: string
+  prefix: string
+  config: ResolvedPlatform
+  /** Creates (and migrates) a platform in this environment's schema and prefix. */
+  platform(vertical: string, options?: Partial<PlatformOptions>): Promise<Platform>
+  /** Every Redis key under this environment's prefix (SCAN, never KEYS). */
+  keys(): Promise<string[]>
+  cleanup(): Promise<void>
+}
+
+/** Sets up an isolated schema and key prefix on the shared servers. */
+export async function createEnv(): Promise<Env> {
+  const suffix = randomBytes(5).toString('hex')
+  const schema = `vx_test_${suffix}`
+  const prefix = `vx-test-${suffix}:`
+  const pool = new pg.Pool({ connectionString: PG_URL, max: 8 })
+  const redis = new Redis(REDIS_URL)
+  const platforms: Platform[] = []
+  const cfg = await exampleConfig()
+  const keys = async () => {
+    const found: string[] = []
+    let cursor = '0'
+    do {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
+      found.push(...batch)
+      cursor = next
+    } while (cursor !== '0')
+    return found
+  }
+  return {
+    pool,
+    redis,
+    schema,
+    prefix,
+    config: cfg,
+    keys,
+    async platform(vertical, options = {}) {
+      const platform = await createPlatform({
+        config: cfg,
+        vertical,
+        pg: pool,
+        redis,
+        schema,
+        keyPrefix: prefix,
+        ...options,
+      })
+      platforms.push(platform)
+      await platform.migrate()
+      return platform
+    },
+    async cleanup() {
+      for (const p of platforms) await p.close()
+      const leftovers = await keys()
+      if (leftovers.length > 0) await redis.del(...leftovers)
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await pool.end()
+      redis.disconnect()
+    },
+  }
+}

@@ -1,0 +1,55 @@
+import { PlatformError } from '@verticals/config-schema'
+import pg from 'pg'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../src/index'
+import { migrate } from '../src/migrations/migrate'
+import { createEnv, type Env } from './harness'
+
+let env: Env
+beforeEach(async () => {
+  env = await createEnv()
+})
+afterEach(async () => {
+  await env.cleanup()
+})
+
+describe('migrate', () => {
+  it('creates every table once, even when ten callers race', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => migrate(env.pool, env.schema)))
+    const applied = results.flatMap((r) => r.applied)
+    expect(applied).toEqual(MIGRATIONS.map((m) => m.name))
+    const { rows } = await env.pool.query<{ table_name: string }>(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+      [env.schema],
+    )
+    expect(rows.map((r) => r.table_name)).toEqual([
+      'audit_chains',
+      'audit_checkpoints',
+      'audit_entries',
+      'consent_events',
+      'consent_state',
+      'dsr_requests',
+      'legal_holds',
+      'personal_records',
+      'retention_runs',
+      'schema_migrations',
+    ])
+    const again = await migrate(env.pool, env.schema)
+    expect(again).toEqual({ applied: [], unchanged: MIGRATIONS.map((m) => m.name) })
+  })
+
+  it('refuses to run when an applied migration changed', async () => {
+    await migrate(env.pool, env.schema)
+    const changed = MIGRATIONS.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited` } : m))
+    const error = await migrate(env.pool, env.schema, changed).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(PlatformError)
+    expect((error as PlatformError).code).toBe('INTEGRITY')
+    expect((error as PlatformError).message).toContain(MIGRATIONS[0]?.name)
+  })
+
+  it('rejects a schema name that is not a plain identifier', async () => {
+    const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/test', max: 1 })
+    await expect(migrate(pool, 'bad"; DROP TABLE x; --')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    await pool.end()
+  })
+})
