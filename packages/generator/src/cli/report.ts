@@ -1,0 +1,50 @@
+import { formatDiagnostic, isPlatformError } from '@verticals/config-schema'
+import { type Output, printJson, println } from '../commands/io'
+import { GENERATOR_VERSION } from '../version'
+import { UsageError } from './usage-error'
+
+/** Exit codes of the CLI, a contract with scripts (ARCHITECTURE.md). */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.split('\n')[0] ?? ''
+}
+
+/**
+ * Turns anything a command threw into text and an exit code: usage errors 2, expected failures
+ * (PlatformError) 1 with their diagnostics and hint, anything else 2 with a bug-report hint and no
+ * stack trace unless VERTICALS_DEBUG=1.
+ */
+export function reportError(
+  error: unknown,
+  io: { stdout: Output; stderr: Output; env: Readonly<Record<string, string | undefined>> },
+  options: { json?: boolean } = {},
+): number {
+  if (error instanceof UsageError) {
+    println(io.stderr, `verticals: ${error.message}`)
+    const help = error.command ? `verticals ${error.command} --help` : 'verticals --help'
+    println(io.stderr, `Run \`${help}\` for usage.`)
+    return EXIT.usage
+  }
+  if (isPlatformError(error)) {
+    for (const d of error.diagnostics) println(io.stderr, formatDiagnostic(d))
+    println(io.stderr, error.message)
+    if (error.hint) println(io.stderr, `hint: ${error.hint}`)
+    if (options.json) {
+      const { code, message, hint, diagnostics } = error
+      printJson(io.stdout, { error: { code, message, hint: hint ?? null, diagnostics } })
+    }
+    return EXIT.failed
+  }
+  println(io.stderr, `verticals: unexpected error: ${oneLine(error)}`)
+  if (io.env.VERTICALS_DEBUG === '1' && error instanceof Error && error.stack) println(io.stderr, error.stack)
+  else {
+    println(
+      io.stderr,
+      `This is a bug in verticals ${GENERATOR_VERSION}. Please report it with the command you ran and your ` +
+        'platform.yaml (redacted); set VERTICALS_DEBUG=1 to include the stack trace.',
+    )
+  }
+  return EXIT.usage
+}

@@ -1,0 +1,99 @@
+import { existsSync, statSync } from 'node:fs'
+import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import { MIGRATIONS } from '@verticals/core'
+import {
+  type Artifact,
+  type ArtifactKind,
+  type BundleContext,
+  createTextEngine,
+  renderVertical,
+  type TextEngine,
+} from '@verticals/templates'
+import { sha256 } from './hash'
+import { buildManifest, type Manifest } from './manifest'
+import { assertBundlePath, assertDistinctPaths } from './paths'
+import { selectVerticals } from './select'
+
+/** One file of a generated bundle, held in memory. */
+export interface GeneratedFile {
+  /** Relative to the bundle root, `/`-separated, e.g. `barber/infrastructure/kubernetes/deployment.yaml`. */
+  readonly path: string
+  readonly kind: ArtifactKind
+  readonly vertical: string
+  readonly content: string
+  readonly sha256: string
+}
+
+/** A bundle in memory: its files (sorted by path) and the manifest that lists them. */
+export interface GenerateResult {
+  readonly files: readonly GeneratedFile[]
+  readonly manifest: Manifest
+  /** The verticals this result covers. */
+  readonly verticals: readonly string[]
+  /** True when only some of the enabled verticals were generated (`--vertical`). */
+  readonly partial: boolean
+}
+
+/** Options of {@link generate}. */
+export interface GenerateOptions {
+  /** SHA-256 of the config file's bytes, recorded in the manifest. */
+  configSha256: string
+  /** Limit the run to these verticals (each must be declared and enabled); default: every enabled one. */
+  verticals?: readonly string[]
+  /** A directory whose `*.hbs` files replace built-in text templates of the same name. */
+  templatesDir?: string
+  /** Called after each vertical is rendered (the CLI prints a progress line). */
+  onVertical?: (event: { vertical: string; files: number; ms: number }) => void
+  /** Replaces the templates' renderVertical; for tests and for teams with their own builders. */
+  render?: (context: BundleContext) => Artifact[]
+}
+
+function textEngine(templatesDir: string | undefined): TextEngine {
+  if (templatesDir !== undefined && !(existsSync(templatesDir) && statSync(templatesDir).isDirectory())) {
+    throw new PlatformError('INVALID_ARGUMENT', `The templates directory ${templatesDir} does not exist.`, {
+      hint: 'Pass --templates a directory of *.hbs files named like the built-in templates.',
+    })
+  }
+  try {
+    return createTextEngine(templatesDir === undefined ? {} : { overrideDir: templatesDir })
+  } catch (error) {
+    // An override that replaces nothing is a user mistake, not a bug: say which names exist.
+    throw new PlatformError('INVALID_ARGUMENT', error instanceof Error ? error.message : String(error), {
+      hint: 'Name each override after the built-in template it replaces, e.g. compliance/dpia.md.hbs.',
+      cause: error,
+    })
+  }
+}
+
+/**
+ * Renders the bundle of every enabled vertical (or the selected ones) in memory. Pure apart from
+ * reading text templates: the same config, options and version always give the same bytes.
+ */
+export function generate(config: ResolvedPlatform, options: GenerateOptions): GenerateResult {
+  const { names, partial } = selectVerticals(config, options.verticals)
+  const text = textEngine(options.templatesDir)
+  const render = options.render ?? renderVertical
+  const files: GeneratedFile[] = []
+  for (const name of names) {
+    const started = performance.now()
+    // BundleContext asks for a mutable ResolvedVertical; builders never mutate it, the platform is readonly.
+    const vertical = config.verticals[name] as BundleContext['vertical']
+    const artifacts = render({ platform: config, vertical, text, migrations: MIGRATIONS })
+    for (const a of artifacts) {
+      assertBundlePath(a.path, name)
+      if (a.vertical !== name)
+        throw new Error(`${a.path} is labelled ${a.vertical} but was built for ${name}`)
+      files.push({
+        path: a.path,
+        kind: a.kind,
+        vertical: a.vertical,
+        content: a.content,
+        sha256: sha256(a.content),
+      })
+    }
+    options.onVertical?.({ vertical: name, files: artifacts.length, ms: performance.now() - started })
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  assertDistinctPaths(files)
+  return { files, manifest: buildManifest(options.configSha256, files), verticals: names, partial }
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { type Diagnostic, PlatformError, parse, type ResolvedPlatform } from '@verticals/config-schema'
+import { sha256 } from './hash'
+
+/** A config file read from disk, validated and resolved. */
+export interface LoadedConfig {
+  /** The path as the caller gave it; diagnostics name the file this way. */
+  readonly file: string
+  readonly platform: ResolvedPlatform
+  /** SHA-256 of the file's bytes, recorded in the manifest. */
+  readonly sha256: string
+  readonly warnings: readonly Diagnostic[]
+}
+
+/** Reads the raw bytes of a config file, as CONFIG_UNREADABLE when it cannot be read. */
+export async function readConfigBytes(file: string, cwd: string): Promise<Buffer> {
+  try {
+    return await readFile(resolve(cwd, file))
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+    throw new PlatformError('CONFIG_UNREADABLE', `Cannot read ${file}: ${reason}.`, {
+      hint: 'Pass the path of your platform.yaml, relative to the current directory or absolute.',
+      cause: error,
+    })
+  }
+}
+
+/**
+ * Reads, parses, validates and resolves a platform.yaml; throws CONFIG_INVALID carrying every
+ * diagnostic (each `file:line:col`) when the config has errors.
+ */
+export async function loadConfig(file: string, options: { cwd?: string } = {}): Promise<LoadedConfig> {
+  const bytes = await readConfigBytes(file, options.cwd ?? process.cwd())
+  const result = parse(bytes.toString('utf8'), file)
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+    throw new PlatformError('CONFIG_INVALID', `${file} has ${errors} error(s).`, {
+      diagnostics: result.diagnostics,
+      hint: 'Fix each line above, then run the command again (`verticals validate` checks the file alone).',
+    })
+  }
+  return { file, platform: result.platform, sha256: sha256(bytes), warnings: result.warnings }
+}
