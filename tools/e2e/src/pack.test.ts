@@ -12,7 +12,7 @@ const versions = new Map(listPackages().map((pkg) => [pkg.manifest.name, pkg.man
 it('finds the public packages under packages/*', () => {
   const names = packages.map((pkg) => pkg.manifest.name)
   expect(names).toEqual(expect.arrayContaining(['@verticals/config-schema', '@verticals/generator']))
-  for (const name of names) expect(name).toMatch(/^@verticals\/[a-z-]+$/)
+  for (const name of names) expect(name).toMatch(/^(@verticals\/[a-z-]+|create-vertical)$/)
 })
 
 describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))('%s', (name, pkg) => {

@@ -61,7 +61,10 @@ describe('the packages, installed from a real registry', () => {
       ['verticals', 'generate', 'platform.yaml', '--out', 'bundle'],
       project,
     )
-    expect(existsSync(join(project, 'bundle', 'manifest.json'))).toBe(true)
+    expect(
+      existsSync(join(project, 'bundle', 'manifest.json')),
+      'generate wrote no bundle/manifest.json',
+    ).toBe(true)
     await step('verticals check', 'npx', ['verticals', 'check', 'platform.yaml', '--out', 'bundle'], project)
   })
 

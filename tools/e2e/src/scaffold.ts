@@ -21,7 +21,7 @@ export async function scaffolderNotReady(): Promise<string | undefined> {
     })
     // An empty placeholder build exits 0 too: a working CLI documents its --vertical flag.
     if (help.code !== 0 || !`${help.stdout}${help.stderr}`.includes('--vertical')) {
-      return `create-vertical --help does not work yet:\n${describeRun('create-vertical --help', help)}`
+      return `create-vertical --help must exit 0 and document --vertical:\n${describeRun('create-vertical --help', help)}`
     }
     const names = listPublicPackages().map((pkg) => pkg.manifest.name)
     if (!names.includes('create-vertical')) {
