@@ -33,22 +33,39 @@ export async function scaffolderNotReady(): Promise<string | undefined> {
   }
 }
 
-/** The `verticals check` command line that the scaffolded CI workflow runs. */
+/**
+ * The command the scaffolded CI workflow runs to check the bundle: a line that runs
+ * `verticals check` itself, or `npm run <script>` where that package.json script does.
+ */
 export function workflowCheckCommand(projectDir: string): string {
   const workflow = join(projectDir, '.github', 'workflows', 'platform.yml')
   if (!existsSync(workflow)) throw new Error(`the scaffold has no ${workflow}`)
-  const line = readFileSync(workflow, 'utf8')
-    .split('\n')
-    .find((text) => /\bverticals check\b/.test(text))
+  const scripts = readManifest(projectDir).scripts ?? {}
+  const checking = Object.keys(scripts).filter((name) => /\bverticals check\b/.test(scripts[name] ?? ''))
+  const runsCheck = (text: string) =>
+    /\bverticals check\b/.test(text) ||
+    checking.some((name) =>
+      new RegExp(`\\bnpm run ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text),
+    )
+  const line = readFileSync(workflow, 'utf8').split('\n').find(runsCheck)
   if (line === undefined) throw new Error(`${workflow} never runs \`verticals check\``)
   return line.replace(/^\s*(-\s*)?(run:\s*)?/, '').trim()
 }
 
+/** The scaffolded package.json fields these checks read. */
+interface ProjectManifest {
+  readonly scripts?: Record<string, string>
+  readonly dependencies?: Record<string, string>
+  readonly devDependencies?: Record<string, string>
+}
+
+/** Reads the package.json of a scaffolded project. */
+function readManifest(projectDir: string): ProjectManifest {
+  return JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as ProjectManifest
+}
+
 /** The dependency names (runtime and dev) that a scaffolded package.json asks npm to install. */
 export function projectDependencies(projectDir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>
-    devDependencies?: Record<string, string>
-  }
+  const manifest = readManifest(projectDir)
   return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
 }
