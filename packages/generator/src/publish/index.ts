@@ -17,4 +17,5 @@ export {
 export { readBundleDir } from './read-bundle-dir'
 export type { RetryOptions } from './retry'
 export { type ChecksumMode, createS3Client, type S3ClientOptions, type S3Target } from './s3-client'
+export { isS3RequestError, S3RequestError, s3ErrorHint } from './s3-error'
 export { publishVersion } from './version'

@@ -78,7 +78,9 @@ describe('publishBundle when the server misbehaves', () => {
       retry: noWait,
       concurrency: 1,
     })
-    await expect(failure).rejects.toThrow('Service unavailable')
+    await expect(failure).rejects.toThrow(
+      /PUT s3:\/\/.*deployment\.yaml failed: ServiceUnavailable: Service unavailable/,
+    )
     expect(sent.filter((line) => line.endsWith('deployment.yaml'))).toHaveLength(3)
     expect(puts.some((put) => put.key.endsWith('manifest.json'))).toBe(false)
   })
@@ -97,7 +99,11 @@ describe('publishBundle when the server misbehaves', () => {
       version: '1.0.0',
       retry: noWait,
     })
-    await expect(failure).rejects.toMatchObject({ name: 'NoSuchBucket' })
+    await expect(failure).rejects.toMatchObject({
+      name: 'S3RequestError',
+      code: 'NoSuchBucket',
+      message: expect.stringContaining('GET s3://no-such-bucket/barber/1.0.0/manifest.json failed'),
+    })
     expect(sent).toEqual(['GetObjectCommand barber/1.0.0/manifest.json'])
   })
 

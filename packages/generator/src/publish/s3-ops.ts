@@ -1,8 +1,14 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { formatS3Url } from './keys'
 import { type RetryOptions, statusOf, withRetry } from './retry'
+import { S3RequestError } from './s3-error'
+
+// Predicates look through our wrapper to the SDK error it carries.
+const unwrap = (error: unknown): unknown => (error instanceof S3RequestError ? error.cause : error)
 
 /** Whether an SDK error means the object is not there (a missing bucket is a different, real failure). */
 export function isNotFound(error: unknown): boolean {
+  error = unwrap(error)
   const name = (error as { name?: string } | null)?.name
   if (name === 'NoSuchBucket') return false
   return statusOf(error) === 404 || name === 'NoSuchKey' || name === 'NotFound'
@@ -10,11 +16,13 @@ export function isNotFound(error: unknown): boolean {
 
 /** Whether a conditional write failed because the object already exists. */
 export function isPreconditionFailed(error: unknown): boolean {
+  error = unwrap(error)
   return statusOf(error) === 412 || (error as { name?: string } | null)?.name === 'PreconditionFailed'
 }
 
 /** Whether the server rejected the If-None-Match header itself rather than the write. */
 export function isConditionUnsupported(error: unknown): boolean {
+  error = unwrap(error)
   const name = (error as { name?: string } | null)?.name
   return statusOf(error) === 501 || name === 'NotImplemented'
 }
@@ -34,7 +42,7 @@ export async function getObjectBytes(
     }, retry)
   } catch (error) {
     if (isNotFound(error)) return undefined
-    throw error
+    throw new S3RequestError('GET', formatS3Url(bucket, key), error)
   }
 }
 
@@ -56,23 +64,24 @@ export async function putObject(
   input: { bucket: string; key: string; body: Buffer; sha256?: string; ifNoneMatch?: boolean },
   retry: RetryOptions,
 ): Promise<void> {
-  await withRetry(
-    () =>
-      client.send(
-        new PutObjectCommand({
-          Bucket: input.bucket,
-          Key: input.key,
-          Body: input.body,
-          ContentType: contentTypeOf(input.key),
-          ...(input.sha256 === undefined
-            ? {}
-            : {
-                ChecksumAlgorithm: 'SHA256',
-                ChecksumSHA256: Buffer.from(input.sha256, 'hex').toString('base64'),
-              }),
-          ...(input.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
-        }),
-      ),
-    retry,
-  )
+  const checksum =
+    input.sha256 === undefined
+      ? {}
+      : {
+          ChecksumAlgorithm: 'SHA256' as const,
+          ChecksumSHA256: Buffer.from(input.sha256, 'hex').toString('base64'),
+        }
+  const command = new PutObjectCommand({
+    Bucket: input.bucket,
+    Key: input.key,
+    Body: input.body,
+    ContentType: contentTypeOf(input.key),
+    ...checksum,
+    ...(input.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+  })
+  try {
+    await withRetry(() => client.send(command), retry)
+  } catch (error) {
+    throw new S3RequestError('PUT', formatS3Url(input.bucket, input.key), error)
+  }
 }
