@@ -16,8 +16,9 @@ export function hclValue(value: unknown): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, '$${')
-    .replace(/%\{/g, '%%{')
+    // Function replacers: in a replacement string `$$` means one `$`, which silently undid this escape.
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{')
   return `"${escaped}"`
 }
 
