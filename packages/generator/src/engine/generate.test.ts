@@ -1,0 +1,128 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isPlatformError } from '@verticals/config-schema'
+import type { Artifact } from '@verticals/templates'
+import { describe, expect, it } from 'vitest'
+import { examplePlatform, fixtureRender } from '../testing/fixtures'
+import { tempDir } from '../testing/temp-dir'
+import { generate } from './generate'
+import { sha256 } from './hash'
+
+const example = examplePlatform()
+const enabled = Object.values(example.platform.verticals)
+  .filter((v) => v.enabled)
+  .map((v) => v.name)
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a throw')
+}
+
+describe('generate', () => {
+  it('renders every enabled vertical with the real templates, each file listed in the manifest with its sha256', () => {
+    const result = generate(example.platform, { configSha256: example.configSha256 })
+    expect(result.verticals).toEqual(enabled)
+    expect(result.partial).toBe(false)
+    expect(new Set(result.files.map((f) => f.vertical))).toEqual(new Set(enabled))
+    expect(result.manifest.configSha256).toBe(example.configSha256)
+    expect(result.manifest.files).toEqual(
+      result.files.map(({ path, kind, vertical, content }) => ({
+        path,
+        kind,
+        vertical,
+        sha256: sha256(content),
+      })),
+    )
+    const paths = result.files.map((f) => f.path)
+    expect(paths).toEqual([...paths].sort())
+    for (const file of result.files) {
+      expect(file.path.startsWith(`${file.vertical}/`)).toBe(true)
+      expect(file.content.endsWith('\n')).toBe(true)
+      expect(file.content).not.toContain('\r')
+    }
+  })
+
+  it('is deterministic: two runs give identical files and manifests', () => {
+    const a = generate(example.platform, { configSha256: example.configSha256 })
+    const b = generate(example.platform, { configSha256: example.configSha256 })
+    expect(b).toEqual(a)
+  })
+
+  it('limits a run to the selected verticals and marks it partial', () => {
+    const result = generate(example.platform, {
+      configSha256: 'c',
+      verticals: ['psychology'],
+      render: fixtureRender,
+    })
+    expect(result.verticals).toEqual(['psychology'])
+    expect(result.partial).toBe(true)
+    expect(result.files.every((f) => f.path.startsWith('psychology/'))).toBe(true)
+    const all = generate(example.platform, { configSha256: 'c', verticals: enabled, render: fixtureRender })
+    expect(all.partial).toBe(false)
+  })
+
+  it('refuses unknown and disabled verticals with their codes', () => {
+    const unknown = thrown(() => generate(example.platform, { configSha256: 'c', verticals: ['barbr'] }))
+    expect(isPlatformError(unknown) && unknown.code).toBe('VERTICAL_UNKNOWN')
+    const verticals = {
+      ...example.platform.verticals,
+      beauty: { ...example.platform.verticals.beauty!, enabled: false },
+    }
+    const platform = { ...example.platform, verticals }
+    const disabled = thrown(() => generate(platform, { configSha256: 'c', verticals: ['beauty'] }))
+    expect(isPlatformError(disabled) && disabled.code).toBe('VERTICAL_DISABLED')
+    const result = generate(platform, { configSha256: 'c', render: fixtureRender })
+    expect(result.verticals).not.toContain('beauty')
+  })
+
+  it('refuses artifact paths that could escape the bundle or collide', () => {
+    const evil = (path: string) => (): Artifact[] => [
+      { path, kind: 'runbook', vertical: 'barber', content: 'x\n' },
+    ]
+    for (const path of [
+      'barber/../../etc/passwd',
+      '/barber/x.md',
+      'psychology/x.md',
+      'manifest.json',
+      'barber',
+    ]) {
+      expect(() =>
+        generate(example.platform, { configSha256: 'c', verticals: ['barber'], render: evil(path) }),
+      ).toThrow(/not a safe path/)
+    }
+    const doubled = (c: Parameters<typeof fixtureRender>[0]) => [...fixtureRender(c), ...fixtureRender(c)]
+    expect(() => generate(example.platform, { configSha256: 'c', render: doubled })).toThrow(/share the path/)
+    const mislabelled = (): Artifact[] => [
+      { path: 'barber/x.md', kind: 'runbook', vertical: 'fitness', content: 'x\n' },
+    ]
+    expect(() =>
+      generate(example.platform, { configSha256: 'c', verticals: ['barber'], render: mislabelled }),
+    ).toThrow(/labelled fitness/)
+  })
+
+  it('reports progress once per vertical', () => {
+    const seen: string[] = []
+    generate(example.platform, {
+      configSha256: 'c',
+      render: fixtureRender,
+      onVertical: (e) => seen.push(e.vertical),
+    })
+    expect(seen).toEqual(enabled)
+  })
+
+  it('checks the templates directory: missing is an error, an override that replaces nothing is named', () => {
+    const missing = thrown(() =>
+      generate(example.platform, { configSha256: 'c', templatesDir: '/nonexistent/templates' }),
+    )
+    expect(isPlatformError(missing) && missing.code).toBe('INVALID_ARGUMENT')
+    const dir = tempDir()
+    mkdirSync(join(dir, 'infrastructure'))
+    writeFileSync(join(dir, 'infrastructure', 'no-such-template.md.hbs'), '# nothing\n')
+    const unknown = thrown(() => generate(example.platform, { configSha256: 'c', templatesDir: dir }))
+    expect(isPlatformError(unknown) && unknown.message).toMatch(/no-such-template/)
+  })
+})
