@@ -1,0 +1,164 @@
+import { httpLatencyBuckets, leLabel } from '../buckets'
+import { METRICS } from '../contract'
+import { alertRule, family, type MonitoringContext } from './context'
+import { num, promDuration, ratio, sorted } from './promql'
+import { counter, sampleCount, seriesName } from './series'
+import type { AlertFamily, AlertScenario } from './types'
+
+/** The quantile the latency objectives and alerts speak of (p95). */
+export const LATENCY_QUANTILE = 0.95
+const REQUESTS = METRICS.httpRequests.name
+const DURATION = METRICS.httpRequestDuration.name
+// Requests per test sample: large enough that ratios are exact decimals.
+const TEST_RATE = 1000
+
+/**
+ * Bucket series where every request falls into the bucket (lo, hi]; histogram_quantile then reports
+ * lo + q * (hi - lo), so the test knows the p95 it produces without evaluating PromQL.
+ */
+function latencySeries(ctx: MonitoringContext, bucketIndex: number, samples: number) {
+  const buckets = [...httpLatencyBuckets(ctx.platform), Number.POSITIVE_INFINITY]
+  const lo = bucketIndex === 0 ? 0 : (buckets[bucketIndex - 1] as number)
+  const hi = buckets[bucketIndex] as number
+  const series = buckets.map((b, i) =>
+    counter(
+      seriesName(`${DURATION}_bucket`, { vertical: ctx.vertical.name, le: leLabel(b) }),
+      i >= bucketIndex ? TEST_RATE : 0,
+      samples,
+    ),
+  )
+  return { series, p95: lo + LATENCY_QUANTILE * (hi - lo) }
+}
+
+/** VerticalsLatencyHigh: one rule per configured p95 threshold, sharing a name so critical inhibits high. */
+export function latency(ctx: MonitoringContext): AlertFamily {
+  const thresholds = [...ctx.platform.alerts.latency].sort((a, b) => a.threshold - b.threshold)
+  const rules = thresholds.map((t) =>
+    alertRule(ctx, {
+      alert: 'VerticalsLatencyHigh',
+      expr: `histogram_quantile(${LATENCY_QUANTILE}, sum by (le) (rate(${DURATION}_bucket${ctx.own()}[${ctx.rate}]))) > ${num(t.threshold)}`,
+      forSeconds: t.for,
+      severity: t.severity,
+      labels: { threshold: `${num(t.threshold)}s` },
+      summary: `${ctx.vertical.displayName} p95 latency above ${num(t.threshold * 1000)} ms`,
+      description: `The 95th percentile of request duration has been above ${num(t.threshold * 1000)} ms for ${promDuration(t.for)}.`,
+    }),
+  )
+  const longestFor = Math.max(...thresholds.map((t) => t.for))
+  const evalSeconds = longestFor + 4 * ctx.rateSeconds
+  const n = sampleCount(evalSeconds, ctx.testInterval)
+  const buckets = httpLatencyBuckets(ctx.platform)
+  const scenario = (name: string, index: number): AlertScenario => {
+    const { series, p95 } = latencySeries(ctx, index, n)
+    const firing = rules
+      .filter((_, i) => p95 > (thresholds[i]?.threshold ?? Number.POSITIVE_INFINITY))
+      .map((rule) => ({ rule, labels: {} }))
+    return { name: `${name} (p95 ${num(p95)} s)`, series, evalSeconds, firing }
+  }
+  const lowest = thresholds[0]?.threshold ?? 0
+  const scenarios = [
+    // The bucket ending at the lowest threshold puts p95 just under it: nothing fires.
+    scenario('just under the lowest threshold', buckets.indexOf(lowest)),
+    // The bucket starting at each threshold puts p95 just over it.
+    ...thresholds.map((t) => scenario(`just over ${num(t.threshold)} s`, buckets.indexOf(t.threshold) + 1)),
+  ]
+  return family(ctx, 'VerticalsLatencyHigh', rules, scenarios)
+}
+
+function errorSeries(ctx: MonitoringContext, errorsPerSample: number, samples: number) {
+  return [
+    counter(
+      seriesName(REQUESTS, { vertical: ctx.vertical.name, status_class: '2xx' }),
+      TEST_RATE - errorsPerSample,
+      samples,
+    ),
+    counter(
+      seriesName(REQUESTS, { vertical: ctx.vertical.name, status_class: '5xx' }),
+      errorsPerSample,
+      samples,
+    ),
+  ]
+}
+
+/** VerticalsErrorRateHigh: the share of 5xx responses above the configured threshold. */
+export function errorRate(ctx: MonitoringContext): AlertFamily {
+  const cfg = ctx.platform.alerts.errorRate
+  const share = ratio(cfg.threshold)
+  const rule = alertRule(ctx, {
+    alert: 'VerticalsErrorRateHigh',
+    expr: `sum(rate(${REQUESTS}${ctx.own({ status_class: '5xx' })}[${ctx.rate}])) / sum(rate(${REQUESTS}${ctx.own()}[${ctx.rate}])) > ${num(share)}`,
+    forSeconds: cfg.for,
+    severity: cfg.severity,
+    summary: `${ctx.vertical.displayName} serves more than ${num(cfg.threshold)}% errors`,
+    description: `More than ${num(cfg.threshold)}% of responses have been 5xx for ${promDuration(cfg.for)}.`,
+  })
+  const evalSeconds = cfg.for + 4 * ctx.rateSeconds
+  const n = sampleCount(evalSeconds, ctx.testInterval)
+  const above = Math.min(TEST_RATE, Math.ceil(2 * share * TEST_RATE))
+  const below = Math.floor((share * TEST_RATE) / 2)
+  return family(
+    ctx,
+    'VerticalsErrorRateHigh',
+    [rule],
+    [
+      {
+        name: `twice the threshold (${above}/${TEST_RATE})`,
+        series: errorSeries(ctx, above, n),
+        evalSeconds,
+        firing: [{ rule, labels: {} }],
+      },
+      {
+        name: `half the threshold (${below}/${TEST_RATE})`,
+        series: errorSeries(ctx, below, n),
+        evalSeconds,
+        firing: [],
+      },
+    ],
+  )
+}
+
+/** VerticalsErrorCountHigh: more 5xx responses than the threshold within the configured window. */
+export function errorCount(ctx: MonitoringContext): AlertFamily {
+  const cfg = ctx.platform.alerts.errorCount
+  const window = promDuration(cfg.window)
+  const rule = alertRule(ctx, {
+    alert: 'VerticalsErrorCountHigh',
+    expr: `sum(increase(${REQUESTS}${ctx.own({ status_class: '5xx' })}[${window}])) > ${cfg.threshold}`,
+    severity: cfg.severity,
+    summary: `${ctx.vertical.displayName} served more than ${cfg.threshold} errors in ${window}`,
+    description: `More than ${cfg.threshold} responses were 5xx within the last ${window}.`,
+  })
+  const evalSeconds = cfg.window + 4 * ctx.testInterval
+  const n = sampleCount(evalSeconds, ctx.testInterval)
+  const perWindow = cfg.window / ctx.testInterval
+  const step = (total: number) => num(total / perWindow)
+  const rate = (total: number) => [
+    counter(
+      seriesName(REQUESTS, { vertical: ctx.vertical.name, status_class: '5xx' }),
+      Number(step(total)),
+      n,
+    ),
+  ]
+  return family(
+    ctx,
+    'VerticalsErrorCountHigh',
+    [rule],
+    [
+      {
+        name: `twice the threshold per window`,
+        series: rate(2 * cfg.threshold),
+        evalSeconds,
+        firing: [{ rule, labels: {} }],
+      },
+      { name: `half the threshold per window`, series: rate(cfg.threshold / 2), evalSeconds, firing: [] },
+    ],
+  )
+}
+
+/** Data classes the vertical actually caches (TTL above zero), alphabetically. */
+export function cachedClasses(ctx: MonitoringContext): string[] {
+  return sorted(
+    ctx.vertical.dataClasses.filter((c) => (ctx.platform.dataClasses[c]?.cacheTtl ?? 0) > 0),
+    (c) => c,
+  )
+}

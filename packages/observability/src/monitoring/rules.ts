@@ -1,0 +1,82 @@
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { Vertical } from '../vertical'
+import { serviceDown, storeDown } from './alerts-down'
+import { errorCount, errorRate, latency } from './alerts-http'
+import { cacheHitRate, dsrDeadline, paymentSuccess, retentionStale } from './alerts-privacy'
+import { cpu, databaseCpu, memory, poolSaturation } from './alerts-resources'
+import { monitoringContext } from './context'
+import { promDuration } from './promql'
+import { type RuleTestFile, ruleTestFile } from './rule-tests'
+import { burnRateFamily, sloRecordingRules } from './slo-rules'
+import type { AlertFamily, RuleFile } from './types'
+
+/** One rule file of the bundle and the promtool test files that exercise it. */
+export interface RuleSet {
+  /** File name stem: `<name>.rules.yaml`, `<name>[-<interval>].test.yaml`. */
+  readonly name: string
+  readonly rules: RuleFile
+  readonly tests: readonly { readonly name: string; readonly file: RuleTestFile }[]
+  readonly families: readonly AlertFamily[]
+}
+
+/** Every threshold alert of `alerts` in platform.yaml, for one vertical. */
+export function alertFamilies(platform: ResolvedPlatform, vertical: Vertical): AlertFamily[] {
+  const ctx = monitoringContext(platform, vertical)
+  return [
+    serviceDown(ctx),
+    storeDown(ctx, 'postgres'),
+    storeDown(ctx, 'redis'),
+    latency(ctx),
+    errorRate(ctx),
+    errorCount(ctx),
+    cpu(ctx),
+    memory(ctx),
+    databaseCpu(ctx),
+    poolSaturation(ctx),
+    cacheHitRate(ctx),
+    dsrDeadline(ctx),
+    retentionStale(ctx),
+    paymentSuccess(ctx),
+  ]
+}
+
+// Families with the same test sample interval share a test file (promtool has one evaluation interval per file).
+function testsFor(name: string, families: readonly AlertFamily[]) {
+  const evaluation = (f: AlertFamily) => f.evaluation ?? f.interval
+  const intervals = [...new Set(families.map(evaluation))].sort((a, b) => a - b)
+  return intervals.map((interval, i) => ({
+    name: i === 0 ? `${name}.test.yaml` : `${name}-${promDuration(interval)}.test.yaml`,
+    file: ruleTestFile(
+      [`${name}.rules.yaml`],
+      families.filter((f) => evaluation(f) === interval),
+      interval,
+    ),
+  }))
+}
+
+/** The rule sets of one vertical: threshold alerts, and SLO recording rules with burn-rate alerts. */
+export function ruleSets(platform: ResolvedPlatform, vertical: Vertical): RuleSet[] {
+  const ctx = monitoringContext(platform, vertical)
+  const alerts = alertFamilies(platform, vertical)
+  const burn = [burnRateFamily(ctx, 'availability'), burnRateFamily(ctx, 'latency')]
+  const prefix = `verticals-${vertical.name}`
+  return [
+    {
+      name: 'alerts',
+      rules: { groups: [{ name: `${prefix}-alerts`, rules: alerts.flatMap((f) => f.rules) }] },
+      tests: testsFor('alerts', alerts),
+      families: alerts,
+    },
+    {
+      name: 'slo',
+      rules: {
+        groups: [
+          { name: `${prefix}-slo-recordings`, rules: sloRecordingRules(ctx) },
+          { name: `${prefix}-slo-alerts`, rules: burn.flatMap((f) => f.rules) },
+        ],
+      },
+      tests: testsFor('slo', burn),
+      families: burn,
+    },
+  ]
+}
