@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { canonicalJson, entryHash, GENESIS, idDigest, signCheckpoint } from './canonical'
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level and drops undefined members', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[3,{"y":2,"z":1}]},"b":1}',
+    )
+  })
+
+  it('is the same for equal values written in a different order', () => {
+    expect(canonicalJson({ x: 1, y: 'é' })).toBe(canonicalJson({ y: 'é', x: 1 }))
+  })
+})
+
+describe('hashes', () => {
+  const fields = {
+    vertical: 'barber',
+    recordClass: 'system',
+    seq: 1,
+    type: 'deploy',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    actorDigest: idDigest('ci'),
+    subjectDigest: null,
+    dataDigest: 'd',
+  }
+
+  it('changes when any covered field or the previous hash changes', () => {
+    const base = entryHash(GENESIS, fields)
+    expect(base).toMatch(/^[0-9a-f]{64}$/)
+    expect(entryHash(GENESIS, { ...fields, seq: 2 })).not.toBe(base)
+    expect(entryHash(GENESIS, { ...fields, type: 'deploy2' })).not.toBe(base)
+    expect(entryHash(GENESIS, { ...fields, createdAt: new Date('2026-01-01T00:00:00.001Z') })).not.toBe(base)
+    expect(entryHash('1'.repeat(64), fields)).not.toBe(base)
+    expect(entryHash(GENESIS, { ...fields })).toBe(base)
+  })
+
+  it('signs checkpoints with HMAC when a key is given', () => {
+    const cp = {
+      vertical: 'v',
+      recordClass: 'system',
+      fromSeq: 1,
+      toSeq: 4,
+      prevHash: GENESIS,
+      lastHash: 'h',
+      purged: 4,
+    }
+    expect(signCheckpoint(cp, 'k1')).not.toBe(signCheckpoint(cp, 'k2'))
+    expect(signCheckpoint(cp, undefined)).not.toBe(signCheckpoint(cp, 'k1'))
+    expect(signCheckpoint({ ...cp, purged: 3 }, 'k1')).not.toBe(signCheckpoint(cp, 'k1'))
+  })
+})

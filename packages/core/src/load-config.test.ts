@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { KeySpace } from './keys'
+import { loadPlatformConfig } from './load-config'
+
+const EXAMPLE = fileURLToPath(
+  new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
+)
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('loadPlatformConfig', () => {
+  it('returns the resolved example config', async () => {
+    const config = await loadPlatformConfig(EXAMPLE)
+    expect(config.metadata.name).toBe('turnos')
+    expect(config.dataClasses['session-notes']?.cacheTtl).toBe(0)
+  })
+
+  it('throws CONFIG_INVALID with every diagnostic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vx-core-'))
+    dirs.push(dir)
+    const file = join(dir, 'platform.yaml')
+    writeFileSync(file, 'apiVersion: verticals/v1\nkind: Platform\nmetadta: {}\n')
+    const error = await loadPlatformConfig(file).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' })
+    const diagnostics = (error as { diagnostics: { path: string; line: number }[] }).diagnostics
+    expect(diagnostics.length).toBeGreaterThan(1)
+    expect(diagnostics.some((d) => d.path === 'metadta' && d.line === 3)).toBe(true)
+  })
+
+  it('throws CONFIG_UNREADABLE for a missing file', async () => {
+    await expect(loadPlatformConfig('/nonexistent/platform.yaml')).rejects.toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+    })
+  })
+})
+
+describe('KeySpace', () => {
+  it('namespaces keys by prefix, platform, vertical and data class', async () => {
+    const keys = new KeySpace(await loadPlatformConfig(EXAMPLE), 'psychology', 't:')
+    expect(keys.prefixOf('user-profiles')).toBe('t:turnos:psychology:user-profiles:')
+    expect(keys.consent('health-care', 's1')).toBe('t:turnos:psychology:~consent:health-care:s1')
+    expect(() => keys.prefixOf('portfolio-images')).toThrow(
+      expect.objectContaining({ code: 'DATA_CLASS_UNKNOWN' }),
+    )
+  })
+})
