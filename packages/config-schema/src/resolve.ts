@@ -1,107 +1,27 @@
-import { DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
 import { JURISDICTION_FACTS } from './jurisdictions'
-import { DEFAULT_WORKLOADS, PRESETS } from './presets'
+import { PRESETS } from './presets'
 import { AWS_REGION_COUNTRIES } from './regions'
+import { presetOf, resolveCatalogs } from './resolve-catalogs'
+import { resolveWorkloads } from './resolve-workloads'
 import type {
   ResolvedDataClass,
   ResolvedMarket,
   ResolvedPlatform,
   ResolvedPlatformShape,
-  ResolvedPurpose,
   ResolvedRegion,
   ResolvedVertical,
-  ResolvedWorkload,
 } from './resolved'
 import type { PlatformConfig } from './schema/platform'
-import { PRESET_NAMES, type PresetName } from './schema/verticals'
 
-/** The preset a vertical uses: its own `preset`, else its name when that names a preset, else barber. */
-export function presetOf(name: string, vertical: PlatformConfig['verticals'][string]): PresetName {
-  if (vertical.preset) return vertical.preset
-  return (PRESET_NAMES as readonly string[]).includes(name) ? (name as PresetName) : 'barber'
-}
+export { presetOf } from './resolve-catalogs'
 
+/** Freezes every object reachable from `value`, so no consumer can change the resolved platform. */
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const child of Object.values(value)) deepFreeze(child)
   }
   return value
-}
-
-function resolveCatalogs(config: PlatformConfig) {
-  const presets = Object.entries(config.verticals).map(([name, v]) => PRESETS[presetOf(name, v)])
-  const classes: Record<string, ResolvedDataClass> = {}
-  const definitions = {
-    ...Object.assign({}, ...presets.map((p) => p.catalog.dataClasses)),
-    ...config.dataClasses,
-  }
-  const presetTtl: Record<string, number> = Object.assign({}, ...presets.map((p) => p.catalog.cacheTtl))
-  for (const [name, definition] of Object.entries(definitions) as [
-    string,
-    PlatformConfig['dataClasses'][string],
-  ][]) {
-    const category = definition.category as DataCategory
-    classes[name] = {
-      name,
-      category,
-      description: definition.description,
-      fields: [...definition.fields],
-      storage: [...definition.storage],
-      recordClass: definition.recordClass ?? null,
-      personal: DATA_CATEGORIES[category].personal,
-      special: isSpecialCategory(category),
-      specialIn: [...DATA_CATEGORIES[category].specialIn],
-      cacheTtl: config.cache.ttl[name] ?? presetTtl[name] ?? 0,
-      cdnTtl: config.cache.cdnTtl[name] ?? 0,
-    }
-  }
-  const purposes: Record<string, ResolvedPurpose> = {}
-  const purposeDefinitions = {
-    ...Object.assign({}, ...presets.map((p) => p.catalog.purposes)),
-    ...config.consent.purposes,
-  } as Record<string, PlatformConfig['consent']['purposes'][string]>
-  for (const [name, purpose] of Object.entries(purposeDefinitions)) {
-    purposes[name] = {
-      name,
-      description: purpose.description,
-      legalBasis: purpose.legalBasis,
-      explicit: purpose.explicit,
-      validity: purpose.validity ?? config.consent.maxValidity,
-      dataClasses: [...purpose.dataClasses],
-      special: purpose.dataClasses.some((c) => classes[c]?.special === true),
-    }
-  }
-  return { classes, purposes }
-}
-
-function resolveWorkloads(
-  config: PlatformConfig,
-  vertical: string,
-  source: PlatformConfig['verticals'][string],
-) {
-  const workloads: Record<string, ResolvedWorkload> = {}
-  for (const [name, w] of Object.entries(source.workloads ?? DEFAULT_WORKLOADS)) {
-    const workload = w as NonNullable<PlatformConfig['verticals'][string]['workloads']>[string]
-    workloads[name] = {
-      name,
-      kind: workload.kind,
-      description: workload.description ?? null,
-      port: config.compute.port,
-      image: {
-        repository: `${config.compute.image.registry}/${vertical}-${name}`,
-        tag: config.compute.image.tag,
-      },
-      resources: structuredClone(config.compute.resources),
-      probes: structuredClone(config.compute.probes),
-      rollingUpdate: { ...config.compute.rollingUpdate },
-      autoscaling: { ...structuredClone(config.compute.autoscaling), ...workload.autoscaling },
-      schedule: { ...structuredClone(config.compute.schedule), ...workload.schedule },
-      queueDepthTarget: workload.queueDepthTarget ?? null,
-      scrapeInterval: workload.scrapeInterval ?? config.monitoring.scrapeInterval,
-    }
-  }
-  return workloads
 }
 
 function resolveVertical(
