@@ -16,6 +16,8 @@ export const INTERPRETED_FIELDS = [
   /\.schedule\.peaks\.\d+\.(start|end)$/,
   /^security\.waf\.managedRules\.\d+$/,
   /^dataClasses\.[^.]+\.storage\.\d+$/,
+  /^maintenance\.timeZone$/,
+  /^maintenance\.windows\.[^.]+\.(start|end|scope|days\.\d+)$/,
 ]
 
 // Maps whose keys are names that other strings refer to: their keys are renamed like the references.

@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { REDIS_ENGINE } from '../toolchain'
+import { dataStoreMaintenanceWindow } from './maintenance'
 
 /** Ids ElastiCache gives the member clusters of a replication group: `<group>-001`, `<group>-002`, ... */
 export function memberClusterIds(groupId: string, count: number): string[] {
@@ -30,6 +31,7 @@ export function cacheView(platform: ResolvedPlatform, vertical: Vertical) {
     encryptionAtRest: redis.encryptionAtRest,
     encryptionInTransit: redis.encryptionInTransit,
     kmsDescription: `${groupId} encryption at rest`,
+    maintenanceWindow: dataStoreMaintenanceWindow(platform),
     memberClusterIds: memberClusterIds(groupId, redis.nodes),
   }
 }

@@ -3,6 +3,7 @@ import { PlatformError } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { days, gibibytes } from '../quantity'
+import { dataStoreMaintenanceWindow } from './maintenance'
 
 // AWS limits, not platform settings: RDS keeps automated backups at most 35 days, and without a
 // replica the freshest copy of the database in another region is a daily snapshot.
@@ -43,6 +44,7 @@ export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
     multiAz: pg.multiAz,
     backupRetentionDays,
     performanceInsights: pg.performanceInsights,
+    maintenanceWindow: dataStoreMaintenanceWindow(platform),
     // A replica must allow at least as many connections as its source, so both use the same parameters.
     parameters: [
       { name: 'max_connections', value: String(pg.maxConnections), applyMethod: 'pending-reboot' },

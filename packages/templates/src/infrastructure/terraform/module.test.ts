@@ -62,6 +62,8 @@ describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
       performance_insights_enabled: postgres.performanceInsights,
       deletion_protection: true,
       publicly_accessible: false,
+      // maintenance.windows.database, Sunday 04:00-05:00 in Buenos Aires (UTC-3)
+      maintenance_window: 'sun:07:00-sun:08:00',
     })
     const parameters = one(m, 'aws_db_parameter_group', 'primary').parameter as Block[]
     expect(parameters).toContainEqual(
@@ -89,6 +91,7 @@ describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
       at_rest_encryption_enabled: redis.encryptionAtRest,
       transit_encryption_enabled: redis.encryptionInTransit,
       port: platform.security.network.redisPort,
+      maintenance_window: 'sun:07:00-sun:08:00',
     })
     const parameters = one(m, 'aws_elasticache_parameter_group', 'cache').parameter as Block[]
     expect(parameters).toEqual([{ name: 'maxmemory-policy', value: redis.evictionPolicy }])

@@ -38,5 +38,6 @@ resource "aws_elasticache_replication_group" "cache" {
   kms_key_id                 = aws_kms_key.cache.arn
   transit_encryption_enabled = true
   auto_minor_version_upgrade = true
+  maintenance_window         = "sun:07:00-sun:08:00"
   apply_immediately          = false
 }

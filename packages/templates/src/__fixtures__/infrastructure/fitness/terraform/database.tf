@@ -58,6 +58,7 @@ resource "aws_db_instance" "primary" {
   performance_insights_kms_key_id     = aws_kms_key.database.arn
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   auto_minor_version_upgrade          = true
+  maintenance_window                  = "sun:07:00-sun:08:00"
   deletion_protection                 = true
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "turnos-fitness-postgres-final"
