@@ -1,0 +1,63 @@
+import type { ResolvedDataClass, ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { Artifact } from '../artifact'
+import { policyArtifact } from './documents'
+import { type ComplianceContext, classesOf, purposesOf, purposesOfClass } from './facts'
+import { locationsOf } from './locations'
+import type { DataMap } from './schemas'
+
+type Recipient = DataMap['dataClasses'][number]['recipients'][number]
+
+// The platform runs on AWS only (regions are AWS regions), so AWS hosts every stored class as a
+// processor. Classes served through the CDN are public; published content (user.content) goes to the
+// social networks the vertical integrates.
+function recipientsOf(vertical: ResolvedVertical, dataClass: ResolvedDataClass): Recipient[] {
+  const out: Recipient[] = [{ name: 'Amazon Web Services (hosting)', role: 'processor' }]
+  if (dataClass.storage.includes('cdn'))
+    out.push({ name: 'the public (served through the CDN)', role: 'public' })
+  if (dataClass.category === 'user.content')
+    for (const network of vertical.socialIntegrations) out.push({ name: network, role: 'recipient' })
+  return out
+}
+
+function retentionOf(
+  platform: ResolvedPlatform,
+  dataClass: ResolvedDataClass,
+): DataMap['dataClasses'][number]['retention'] {
+  const recordClass =
+    dataClass.recordClass === null ? undefined : platform.retention.recordClasses[dataClass.recordClass]
+  if (!recordClass || dataClass.recordClass === null) return null
+  return { recordClass: dataClass.recordClass, keepSeconds: recordClass.keep, action: recordClass.action }
+}
+
+/** The data map of a vertical: each data class with category, purposes, locations, retention and recipients. */
+export function dataMap({ platform, vertical }: Pick<ComplianceContext, 'platform' | 'vertical'>): DataMap {
+  const purposes = purposesOf(platform, vertical)
+  return {
+    vertical: vertical.name,
+    controller: { ...platform.metadata.controller },
+    subjectsCountry: platform.dataResidency.subjectsCountry,
+    dataClasses: classesOf(platform, vertical).map((c) => ({
+      name: c.name,
+      description: c.description,
+      category: c.category,
+      personal: c.personal,
+      special: c.special,
+      specialIn: [...c.specialIn],
+      fields: [...c.fields],
+      purposes: purposesOfClass(purposes, c.name),
+      storage: locationsOf(platform, c),
+      retention: retentionOf(platform, c),
+      cache: {
+        ttlSeconds: c.cacheTtl,
+        cdnTtlSeconds: c.cdnTtl,
+        neverCached: c.cacheTtl === 0 && c.cdnTtl === 0,
+      },
+      recipients: recipientsOf(vertical, c),
+    })),
+  }
+}
+
+/** `data-map.json`. */
+export function dataMapArtifacts(ctx: ComplianceContext): Artifact[] {
+  return [policyArtifact(ctx, 'data-map.json', dataMap(ctx))]
+}

@@ -1,0 +1,35 @@
+import type { Artifact } from '../artifact'
+import { markdownArtifact } from './documents'
+import type { ComplianceContext } from './facts'
+
+/** The view of `runbooks/disaster-recovery.md`. */
+export function disasterRecoveryView({
+  platform,
+  vertical,
+}: Pick<ComplianceContext, 'platform' | 'vertical'>) {
+  const { disasterRecovery: dr, dataStores } = platform
+  return {
+    displayName: vertical.displayName,
+    primary: platform.primaryRegion,
+    dr: platform.drRegion,
+    replicationLag: platform.dataResidency.replicationLag,
+    rto: dr.rto,
+    rpo: dr.rpo,
+    tests: dr.tests,
+    postgres: {
+      multiAz: dataStores.postgres.multiAz,
+      backupRetention: dataStores.postgres.backupRetention,
+      instanceClass: dataStores.postgres.instanceClass,
+    },
+    redis: { nodes: dataStores.redis.nodes, automaticFailover: dataStores.redis.automaticFailover },
+    maintenance: {
+      timeZone: platform.maintenance.timeZone,
+      windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({ name, ...w })),
+    },
+  }
+}
+
+/** `runbooks/disaster-recovery.md`: RTO/RPO per layer, regions, replication and the DR test cadence. */
+export function disasterRecoveryArtifacts(ctx: ComplianceContext): Artifact[] {
+  return [markdownArtifact(ctx, 'runbooks', 'disaster-recovery.md', 'runbook', disasterRecoveryView(ctx))]
+}

@@ -1,0 +1,38 @@
+import type { Artifact } from '../artifact'
+import { markdownArtifact } from './documents'
+import { type ComplianceContext, classesOf, severityOf } from './facts'
+import { legalDeadlineText } from './labels'
+
+const KINDS = ['access', 'rectification', 'erasure'] as const
+
+/** The view of `dsr.md`: internal targets, each declared law's deadline, and what each request does. */
+export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platform' | 'vertical'>) {
+  const personal = classesOf(platform, vertical).filter((c) => c.personal)
+  return {
+    displayName: vertical.displayName,
+    contact: platform.metadata.controller.contact,
+    warnAt: platform.dsr.warnAt,
+    requests: KINDS.map((kind) => ({
+      kind,
+      target: platform.dsr.deadlines[kind],
+      laws: platform.jurisdictions.map((j) => ({
+        code: j.code,
+        deadline: legalDeadlineText(j.deadlines[kind]),
+        source: j.deadlines[kind].source,
+      })),
+    })),
+    jurisdictions: platform.jurisdictions.map((j) => ({ code: j.code, law: j.law, authority: j.authority })),
+    fields: personal.map((c) => ({ name: c.name, fields: c.fields })),
+    warning: severityOf(platform, platform.alerts.dsrDeadline.severity, 'alerts.dsrDeadline.severity'),
+    overdue: severityOf(
+      platform,
+      platform.alerts.dsrDeadline.overdueSeverity,
+      'alerts.dsrDeadline.overdueSeverity',
+    ),
+  }
+}
+
+/** `dsr.md`: how data-subject requests are answered, and by when. */
+export function dsrArtifacts(ctx: ComplianceContext): Artifact[] {
+  return [markdownArtifact(ctx, 'compliance', 'dsr.md', 'compliance-document', dsrView(ctx))]
+}

@@ -1,0 +1,202 @@
+import { describe, expect, test } from 'vitest'
+import { markdownInline as md } from '../text/escape'
+import { formatDuration as dur, formatPercent } from '../text/format'
+import { consentPolicySchema, dataMapSchema, retentionPolicySchema } from './schemas'
+import { rowsStartingWith } from './table-rows'
+import { artifactAt, buildVertical, examplePlatform } from './testing'
+
+// Each figure the documents print equals the resolved config: JSON is parsed and compared field by
+// field; Markdown is checked row by row, the value in the column of its row.
+
+const platform = examplePlatform()
+const names = Object.keys(platform.verticals)
+const content = (vertical: string, file: string) =>
+  artifactAt(buildVertical(platform, vertical), `${vertical}/${file}`).content
+
+describe.each(names)('%s', (name) => {
+  const vertical = platform.verticals[name]!
+  const purposes = vertical.purposes.map((p) => platform.consent.purposes[p]!)
+
+  test('retention.json and retention-schedule.md carry every record class with its period and action', () => {
+    const policy = retentionPolicySchema.parse(JSON.parse(content(name, 'compliance/retention.json')))
+    expect(policy.batchSize).toBe(platform.retention.batchSize)
+    expect(policy.runEverySeconds).toBe(platform.retention.runEvery)
+    expect(policy.operational).toEqual({
+      metricsSeconds: platform.monitoring.retention,
+      logsSeconds: platform.monitoring.logRetention,
+      databaseBackupsSeconds: platform.dataStores.postgres.backupRetention,
+    })
+    const schedule = content(name, 'compliance/retention-schedule.md')
+    expect(policy.recordClasses.map((rc) => rc.name)).toEqual(Object.keys(platform.retention.recordClasses))
+    for (const [rcName, rc] of Object.entries(platform.retention.recordClasses)) {
+      const entry = policy.recordClasses.find((r) => r.name === rcName)!
+      expect([entry.keepSeconds, entry.action]).toEqual([rc.keep, rc.action])
+      const owned = vertical.dataClasses.filter((c) => platform.dataClasses[c]!.recordClass === rcName)
+      expect(entry.dataClasses).toEqual(owned)
+      const [row] = rowsStartingWith(schedule, md(rcName))
+      expect(row!.slice(1, 3)).toEqual([md(dur(rc.keep)), rc.action === 'delete' ? 'deleted' : 'anonymized'])
+    }
+    expect(schedule).toContain(`runs every ${dur(platform.retention.runEvery)}`)
+    expect(schedule).toContain(`batches of ${platform.retention.batchSize} rows`)
+    expect(rowsStartingWith(schedule, 'Logs (personal fields redacted)')[0]![1]).toBe(
+      dur(platform.monitoring.logRetention),
+    )
+  })
+
+  test('consent.json lists exactly the purposes the vertical uses, with basis, explicitness and validity', () => {
+    const policy = consentPolicySchema.parse(JSON.parse(content(name, 'compliance/consent.json')))
+    expect(policy.textVersion).toBe(platform.consent.textVersion)
+    expect(policy.maxValiditySeconds).toBe(platform.consent.maxValidity)
+    expect(policy.purposes.map((p) => p.name)).toEqual(vertical.purposes)
+    for (const [i, p] of purposes.entries()) {
+      const out = policy.purposes[i]!
+      expect(out).toMatchObject({
+        legalBasis: p.legalBasis,
+        explicit: p.explicit,
+        special: p.special,
+        validitySeconds: p.validity,
+        validity: dur(p.validity),
+        dataClasses: p.dataClasses,
+        consentRequired: p.legalBasis === 'consent',
+      })
+    }
+  })
+
+  test('data-map.json: categories, special flags, regions, retention and cache TTLs per data class', () => {
+    const map = dataMapSchema.parse(JSON.parse(content(name, 'compliance/data-map.json')))
+    expect(map.controller).toEqual(platform.metadata.controller)
+    expect(map.dataClasses.map((c) => c.name)).toEqual(vertical.dataClasses)
+    for (const out of map.dataClasses) {
+      const c = platform.dataClasses[out.name]!
+      expect(out).toMatchObject({
+        category: c.category,
+        special: c.special,
+        specialIn: c.specialIn,
+        fields: c.fields,
+      })
+      expect(out.cache).toEqual({
+        ttlSeconds: c.cacheTtl,
+        cdnTtlSeconds: c.cdnTtl,
+        neverCached: c.cacheTtl === 0 && c.cdnTtl === 0,
+      })
+      expect(out.purposes).toEqual(purposes.filter((p) => p.dataClasses.includes(c.name)).map((p) => p.name))
+      const rc = c.recordClass ? platform.retention.recordClasses[c.recordClass]! : null
+      expect(out.retention).toEqual(
+        rc ? { recordClass: c.recordClass, keepSeconds: rc.keep, action: rc.action } : null,
+      )
+      expect(out.storage.map((s) => s.system)).toEqual(c.storage)
+      const pg = out.storage.find((s) => s.system === 'postgres')
+      if (pg) expect(pg.regions).toEqual([platform.primaryRegion.name, platform.drRegion!.name])
+    }
+  })
+
+  test('records-of-processing.md: purposes, transfers with mechanism, retention and security settings', () => {
+    const doc = content(name, 'compliance/records-of-processing.md')
+    for (const p of purposes) {
+      const [row] = rowsStartingWith(doc, md(p.name))
+      expect(row![3]).toBe(p.explicit ? 'yes' : 'no')
+      expect(row![4]).toBe(p.legalBasis === 'consent' ? md(dur(p.validity)) : 'not consent-based')
+    }
+    const { dataResidency, primaryRegion, drRegion } = platform
+    const [primary] = rowsStartingWith(
+      doc,
+      md(dataResidency.subjectsCountry),
+      md(primaryRegion.country),
+      md(primaryRegion.name),
+    )
+    const [dr] = rowsStartingWith(
+      doc,
+      md(dataResidency.subjectsCountry),
+      md(drRegion!.country),
+      md(drRegion!.name),
+    )
+    for (const row of [primary!, dr!]) {
+      expect(row[4]).toBe('no')
+      expect(row[5]).toBe('model contractual clauses')
+      expect(row[6]).toBe(md(dataResidency.transferReference))
+    }
+    expect(doc).toContain(`lags the primary by at most ${dur(dataResidency.replicationLag)}`)
+    const limit = platform.security.waf.rateLimits[0]!
+    expect(rowsStartingWith(doc, 'Rate limit')[0]![1]).toBe(
+      `${limit.requests} requests per ${dur(limit.window)} on ${md(limit.path)}`,
+    )
+    expect(rowsStartingWith(doc, 'Breach detection')[0]![1]).toBe(
+      `within ${dur(platform.incidents.breachDetection)}`,
+    )
+    expect(rowsStartingWith(doc, 'Encryption at rest')[0]![1]).toBe(md(platform.security.encryptionAtRest))
+    for (const c of vertical.dataClasses.map((n) => platform.dataClasses[n]!).filter((c) => c.recordClass)) {
+      const rc = platform.retention.recordClasses[c.recordClass!]!
+      expect(rowsStartingWith(doc, md(c.name), md(c.recordClass))[0]![2]).toBe(md(dur(rc.keep)))
+    }
+  })
+
+  test('dsr.md: the internal target and each declared law’s deadline per request kind', () => {
+    const doc = content(name, 'compliance/dsr.md')
+    for (const kind of ['access', 'rectification', 'erasure'] as const) {
+      const [row] = rowsStartingWith(doc, kind)
+      const laws = platform.jurisdictions.map((j) => {
+        const d = j.deadlines[kind]
+        return d.months ? `${d.months} month` : `${d.days} ${d.business ? 'business' : 'calendar'} days`
+      })
+      expect(row).toEqual([kind, dur(platform.dsr.deadlines[kind]), ...laws])
+    }
+    expect(doc).toContain(`once ${formatPercent(platform.dsr.warnAt)} of the time`)
+  })
+
+  test('incident-response.md: severity matrix, windows and each alert’s figures', () => {
+    const doc = content(name, 'runbooks/incident-response.md')
+    for (const [sev, s] of Object.entries(platform.incidents.severities))
+      expect(rowsStartingWith(doc, md(sev))[0]!.slice(2)).toEqual([
+        dur(s.respondWithin),
+        s.escalation.map(md).join(' → '),
+      ])
+    for (const [win, w] of Object.entries(platform.maintenance.windows))
+      expect(rowsStartingWith(doc, md(win))[0]!.slice(1, 4)).toEqual([
+        w.days.join(', '),
+        md(w.start),
+        md(w.end),
+      ])
+    for (const l of platform.alerts.latency)
+      expect(rowsStartingWith(doc, dur(l.threshold), dur(l.for))[0]![2]).toBe(md(l.severity))
+    const a = platform.alerts
+    expect(doc).toContain(
+      `more than ${formatPercent(a.errorRate.threshold)} of responses are server errors for ${dur(a.errorRate.for)}`,
+    )
+    expect(doc).toContain(
+      `more than ${a.errorCount.threshold} server errors happen within ${dur(a.errorCount.window)}`,
+    )
+    expect(doc).toContain(
+      `at least ${platform.dataStores.postgres.pool.alarmAt} of its ${platform.dataStores.postgres.pool.max} database connections`,
+    )
+    expect(doc).toContain(
+      `below ${formatPercent(platform.dataStores.redis.hitRateTarget)} for ${dur(a.cacheHitRate.for)}`,
+    )
+    expect(doc).toContain(
+      `fewer than ${formatPercent(platform.monitoring.business.paymentSuccessRate)} of payments`,
+    )
+    expect(doc).toContain(
+      `breach of personal data must be detected within ${dur(platform.incidents.breachDetection)}`,
+    )
+  })
+
+  test('disaster-recovery.md: RTO and RPO per layer, test cadence and regions', () => {
+    const doc = content(name, 'runbooks/disaster-recovery.md')
+    const { rto, rpo, tests } = platform.disasterRecovery
+    expect(rowsStartingWith(doc, 'Database')[0]!.slice(1)).toEqual([dur(rto.database), dur(rpo.database)])
+    expect(rowsStartingWith(doc, 'Application')[0]![1]).toBe(dur(rto.application))
+    expect(rowsStartingWith(doc, 'File storage')[0]![2]).toBe(dur(rpo.fileStorage))
+    expect(rowsStartingWith(doc, 'Configuration')[0]![2]).toBe(dur(rpo.configuration))
+    expect(rowsStartingWith(doc, 'Full system')[0]![1]).toBe(dur(rto.fullSystem))
+    expect(rowsStartingWith(doc, 'Database failover')[0]![1]).toBe(tests.databaseFailover)
+    expect(rowsStartingWith(doc, 'Application recovery')[0]![1]).toBe(tests.applicationRecovery)
+    expect(rowsStartingWith(doc, 'Full simulation')[0]![1]).toBe(tests.fullSimulation)
+    expect(rowsStartingWith(doc, md(platform.primaryRegion.name), 'primary')[0]![2]).toBe(
+      platform.primaryRegion.country,
+    )
+    expect(rowsStartingWith(doc, md(platform.drRegion!.name), 'disaster recovery')[0]![2]).toBe(
+      platform.drRegion!.country,
+    )
+    expect(doc).toContain(`overall recovery time objective is ${dur(rto.target)}`)
+    expect(doc).toContain(`with a lag of at most ${dur(platform.dataResidency.replicationLag)}`)
+  })
+})

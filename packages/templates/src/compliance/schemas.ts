@@ -1,0 +1,102 @@
+import { z } from 'zod'
+
+// The shape of every JSON policy the compliance bundle writes. Builders are typed from these schemas
+// and the validator checks generated (or committed, hand-edited) files against them.
+
+const seconds = z.number().nonnegative()
+const name = z.string().min(1)
+
+/** `<vertical>/compliance/retention.json`. */
+export const retentionPolicySchema = z.strictObject({
+  vertical: name,
+  batchSize: z.number().int().positive(),
+  runEverySeconds: seconds,
+  recordClasses: z.array(
+    z.strictObject({
+      name,
+      description: z.string(),
+      keepSeconds: seconds,
+      keep: z.string(),
+      action: z.enum(['delete', 'anonymize']),
+      dataClasses: z.array(name),
+    }),
+  ),
+  operational: z.strictObject({
+    metricsSeconds: seconds,
+    logsSeconds: seconds,
+    databaseBackupsSeconds: seconds,
+  }),
+})
+
+/** `<vertical>/compliance/consent.json`. */
+export const consentPolicySchema = z.strictObject({
+  vertical: name,
+  textVersion: name,
+  maxValiditySeconds: seconds,
+  purposes: z.array(
+    z.strictObject({
+      name,
+      description: z.string(),
+      legalBasis: z.enum([
+        'consent',
+        'contract',
+        'legal-obligation',
+        'legitimate-interest',
+        'vital-interest',
+      ]),
+      legalBasisText: z.string(),
+      consentRequired: z.boolean(),
+      explicit: z.boolean(),
+      special: z.boolean(),
+      withdrawable: z.boolean(),
+      validitySeconds: seconds,
+      validity: z.string(),
+      dataClasses: z.array(name),
+    }),
+  ),
+})
+
+const location = z.strictObject({
+  system: z.enum(['postgres', 'redis', 'object-storage', 'cdn']),
+  description: z.string(),
+  regions: z.array(name),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  edge: z.boolean(),
+})
+
+/** `<vertical>/compliance/data-map.json`. */
+export const dataMapSchema = z.strictObject({
+  vertical: name,
+  controller: z.strictObject({ name, country: name, contact: name }),
+  subjectsCountry: name,
+  dataClasses: z.array(
+    z.strictObject({
+      name,
+      description: z.string(),
+      category: name,
+      personal: z.boolean(),
+      special: z.boolean(),
+      specialIn: z.array(name),
+      fields: z.array(name),
+      purposes: z.array(name),
+      storage: z.array(location),
+      retention: z
+        .strictObject({ recordClass: name, keepSeconds: seconds, action: z.enum(['delete', 'anonymize']) })
+        .nullable(),
+      cache: z.strictObject({ ttlSeconds: seconds, cdnTtlSeconds: seconds, neverCached: z.boolean() }),
+      recipients: z.array(z.strictObject({ name, role: z.enum(['processor', 'recipient', 'public']) })),
+    }),
+  ),
+})
+
+export type RetentionPolicy = z.infer<typeof retentionPolicySchema>
+export type ConsentPolicy = z.infer<typeof consentPolicySchema>
+export type DataMap = z.infer<typeof dataMapSchema>
+export type StorageLocation = z.infer<typeof location>
+
+/** The schema of each JSON file of the compliance bundle, by file name. */
+export const POLICY_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  'retention.json': retentionPolicySchema,
+  'consent.json': consentPolicySchema,
+  'data-map.json': dataMapSchema,
+}

@@ -1,0 +1,29 @@
+import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import { classesOf } from './facts'
+
+/** The security measures the documents list, each value from `security`, `dataStores` or `cache`. */
+export function securityView(platform: ResolvedPlatform, vertical: ResolvedVertical) {
+  const { security, dataStores } = platform
+  const classes = classesOf(platform, vertical)
+  return {
+    encryptionAtRest: security.encryptionAtRest,
+    tlsMinVersion: security.tls.minVersion,
+    redisEncryptionAtRest: dataStores.redis.encryptionAtRest,
+    redisEncryptionInTransit: dataStores.redis.encryptionInTransit,
+    allowCountries: [...security.waf.allowCountries],
+    rateLimits: security.waf.rateLimits.map((r) => ({ ...r })),
+    managedRules: [...security.waf.managedRules],
+    hstsMaxAge: security.headers.hstsMaxAge,
+    contentSecurityPolicy: security.headers.contentSecurityPolicy,
+    frameOptions: security.headers.frameOptions,
+    ingressNamespace: security.network.ingressNamespace,
+    appPort: platform.compute.port,
+    egressPorts: [security.network.postgresPort, security.network.redisPort, security.network.dnsPort],
+    postgresMultiAz: dataStores.postgres.multiAz,
+    backupRetention: dataStores.postgres.backupRetention,
+    redisFailover: dataStores.redis.automaticFailover,
+    neverCached: classes.filter((c) => c.personal && c.cacheTtl === 0 && c.cdnTtl === 0).map((c) => c.name),
+    redactedFields: [...new Set(classes.filter((c) => c.personal).flatMap((c) => c.fields))],
+    breachDetection: platform.incidents.breachDetection,
+  }
+}
