@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url'
 import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
 import { toJsonSchema } from './json-schema'
 import { argentinaText, barberText } from './testing/example'
+import { bytes, cpu, duration, money, percent } from './units'
 
 const schema = toJsonSchema()
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema)
@@ -61,5 +63,23 @@ describe('JSON Schema', () => {
     expect(beyond.length).toBeGreaterThanOrEqual(Object.keys(BEYOND_JSON_SCHEMA).length + 30)
     const rejected = beyond.filter((c) => !validate(parseYaml(c.text))).map((c) => c.file)
     expect(rejected).toEqual([])
+  })
+
+  it('gives each unit a pattern that agrees with its parser', () => {
+    // [unit, accepted by both, refused by both, refused by the parser alone (beyond a pattern)]
+    const samples: [z.ZodType, string[], string[], string[]][] = [
+      [duration, ['90s', '1h30m', '24mo', '50ms', '1.5h'], ['90', '1M', '5 m', ''], ['30m1h']],
+      [percent, ['70%', '99.95%', ' 5 % '], ['70', '%', '-5%'], ['150%']],
+      [money, ['USD 15000', '15000 USD', 'ARS 49.90'], ['USD 15,000', '15000', 'usd 1'], []],
+      [cpu, ['500m', '2', '0.25'], ['2 cores', '1.5m', '0.0001'], []],
+      [bytes, ['1Gi', '100G', '512Mi'], ['100GB', '1 Gi', '1gi'], []],
+    ]
+    for (const [unit, good, bad, parserOnly] of samples) {
+      const pattern = new RegExp(String(z.toJSONSchema(unit, { io: 'input' }).pattern))
+      const verdicts = (texts: string[]) => texts.map((t) => [t, pattern.test(t), unit.safeParse(t).success])
+      expect(verdicts(good)).toEqual(good.map((t) => [t, true, true]))
+      expect(verdicts(bad)).toEqual(bad.map((t) => [t, false, false]))
+      expect(verdicts(parserOnly)).toEqual(parserOnly.map((t) => [t, true, false]))
+    }
   })
 })

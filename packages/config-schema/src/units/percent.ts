@@ -25,4 +25,8 @@ export const percent = z
     }
     return result
   })
-  .meta({ type: 'string', pattern: '^\\d+(\\.\\d+)?%$', description: 'A percentage, e.g. 70% or 99.95%' })
+  .meta({
+    type: 'string',
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$',
+    description: 'A percentage, e.g. 70% or 99.95%',
+  })
