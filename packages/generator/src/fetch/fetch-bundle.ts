@@ -74,7 +74,8 @@ export async function fetchBundle(options: FetchOptions): Promise<FetchResult> {
       await commitStagingDir(staging, options.out)
     } finally {
       // After a successful commit the staging dir no longer exists; after a failure nothing is left.
-      await rm(staging, { recursive: true, force: true })
+      // A failed cleanup must not hide the error that caused it.
+      await rm(staging, { recursive: true, force: true }).catch(() => {})
     }
     return { url, out: options.out, manifest }
   } finally {

@@ -1,23 +1,25 @@
-/** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight. After a failure no new call starts,
+ * and the first error is thrown only once every call in flight has settled, so the caller can
+ * clean up without racing stragglers.
+ */
 export async function forEachLimit<T>(
   items: readonly T[],
   limit: number,
   fn: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
   let next = 0
-  let failed = false
+  let failure: { error: unknown } | undefined
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (!failure && next < items.length) {
       const index = next++
       try {
         await fn(items[index] as T, index)
       } catch (error) {
-        // Stop the other workers from starting new work; the first error wins.
-        failed = true
-        throw error
+        failure ??= { error }
       }
     }
   }
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker)
-  await Promise.all(workers)
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  if (failure) throw failure.error
 }
