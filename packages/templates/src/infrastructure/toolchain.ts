@@ -11,12 +11,16 @@ export const AWS_PROVIDER = { source: 'hashicorp/aws', version: '~> 5.80' } as c
 /** ElastiCache Redis engine and the parameter-group family that goes with it. */
 export const REDIS_ENGINE = { engine: 'redis', version: '7.1', family: 'redis7' } as const
 
+const MONITORING_NAMESPACE = 'monitoring'
+
 /**
- * Cluster services the manifests rely on but platform.yaml does not describe: the Prometheus that KEDA
- * asks for queue depth (the kube-prometheus-stack default) and the cluster DNS pods.
+ * Cluster services the manifests rely on but platform.yaml does not describe: the namespace of the
+ * Prometheus that scrapes the workloads and that KEDA asks for queue depth (the kube-prometheus-stack
+ * defaults), and the cluster DNS pods.
  */
 export const CLUSTER = {
-  prometheus: 'http://prometheus-operated.monitoring.svc:9090',
+  monitoringNamespace: MONITORING_NAMESPACE,
+  prometheus: `http://prometheus-operated.${MONITORING_NAMESPACE}.svc:9090`,
   dnsNamespace: 'kube-system',
   dnsPodLabels: { 'k8s-app': 'kube-dns' },
 } as const

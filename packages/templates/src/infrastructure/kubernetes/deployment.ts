@@ -7,6 +7,24 @@ import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } f
 
 type Probe = Workload['probes']['liveness']
 
+// The most even spread there is: zones differ by at most one pod.
+const EVEN_SPREAD = 1
+
+// Across the zones of a multi-AZ region, so losing a zone loses a share of the pods, not all of them.
+function zoneSpread(platform: ResolvedPlatform, vertical: Vertical, w: Workload): Record<string, unknown> {
+  if (!platform.primaryRegion.multiAz) return {}
+  return {
+    topologySpreadConstraints: [
+      {
+        maxSkew: EVEN_SPREAD,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: selectorLabels(vertical, w) },
+      },
+    ],
+  }
+}
+
 const PORT_NAME = 'http'
 
 function probe(p: Probe): Record<string, unknown> {
@@ -67,6 +85,7 @@ export function deployment(
           hostPID: false,
           hostIPC: false,
           securityContext: podSecurityContext(),
+          ...zoneSpread(platform, vertical, w),
           containers: [container(w)],
           volumes: [TMP_VOLUME, { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } }],
         },

@@ -58,6 +58,9 @@ describe.each(Object.values(platform.verticals).map((v) => [v.name, v] as const)
         const deployment = find(docs, 'Deployment', w.name)
         const container = deployment.spec?.template.spec.containers[0]
         expect(deployment.spec?.replicas).toBeUndefined()
+        expect(deployment.spec?.template.spec.topologySpreadConstraints[0]).toMatchObject({
+          topologyKey: 'topology.kubernetes.io/zone',
+        })
         expect(deployment.spec?.strategy.rollingUpdate).toEqual(w.rollingUpdate)
         expect(container.image).toBe(`${w.image.repository}:${w.image.tag}`)
         expect(container.ports).toEqual([{ name: 'http', containerPort: w.port, protocol: 'TCP' }])
@@ -158,6 +161,11 @@ describe.each(Object.values(platform.verticals).map((v) => [v.name, v] as const)
             ],
             ports: [{ protocol: 'TCP', port: w.port }],
           },
+        ])
+      }
+      for (const w of Object.values(vertical.workloads)) {
+        expect(find(docs, 'NetworkPolicy', `${w.name}-allow-metrics-scrape`).spec?.ingress[0].ports).toEqual([
+          { protocol: 'TCP', port: w.port },
         ])
       }
       const egress = find(docs, 'NetworkPolicy', 'allow-egress-datastores-dns').spec?.egress

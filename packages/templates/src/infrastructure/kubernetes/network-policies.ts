@@ -29,7 +29,8 @@ function dnsPeers(vertical: Vertical): Doc[] | undefined {
 
 /**
  * Default deny in both directions; ingress only to each HTTP workload's port from the ingress
- * controller's namespace; egress only to PostgreSQL, Redis and DNS (UDP and TCP).
+ * controller's namespace, and to every workload's port (which serves /metrics) from Prometheus's;
+ * egress only to PostgreSQL, Redis and DNS (UDP and TCP).
  */
 export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical): Doc[] {
   const { network } = platform.security
@@ -54,9 +55,28 @@ export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical):
         ],
       }),
     )
+  const scrape = workloadsOf(vertical).map((w) =>
+    policy(platform, vertical, `${w.name}-allow-metrics-scrape`, {
+      podSelector: { matchLabels: selectorLabels(vertical, w) },
+      policyTypes: ['Ingress'],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': CLUSTER.monitoringNamespace },
+              },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: w.port }],
+        },
+      ],
+    }),
+  )
   return [
     policy(platform, vertical, 'default-deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     ...ingress,
+    ...scrape,
     policy(platform, vertical, 'allow-egress-datastores-dns', {
       podSelector: {},
       policyTypes: ['Egress'],

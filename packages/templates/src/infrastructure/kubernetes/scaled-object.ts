@@ -17,9 +17,14 @@ function behavior(policy: Policy): Record<string, unknown> {
   }
 }
 
-/** The PromQL query of a worker's queue depth; label values are PromQL string literals (JSON escaping). */
+/**
+ * The PromQL query of a worker's queue depth. Every pod reports the length of the shared queues, so
+ * take one value per queue (max across pods) and add the queues up; KEDA divides by the replicas.
+ * Label values are PromQL string literals (JSON escaping); the scrape config sets `namespace` and `workload`.
+ */
 export function queueDepthQuery(vertical: Vertical, w: Workload): string {
-  return `sum(${QUEUE_DEPTH_METRIC}{namespace=${JSON.stringify(vertical.namespace)},workload=${JSON.stringify(w.name)}})`
+  const selector = `namespace=${JSON.stringify(vertical.namespace)},workload=${JSON.stringify(w.name)}`
+  return `sum(max by (queue) (${QUEUE_DEPTH_METRIC}{${selector}}))`
 }
 
 function triggers(vertical: Vertical, w: Workload): Record<string, unknown>[] {

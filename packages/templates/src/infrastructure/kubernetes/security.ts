@@ -2,10 +2,9 @@
 // `restricted` and the Polaris/Checkov checks of "danger" level; tests assert each one on every workload.
 
 /** Pod-level security context: non-root, the runtime's default seccomp profile. */
-export function podSecurityContext(runAsUser?: number): Record<string, unknown> {
+export function podSecurityContext(): Record<string, unknown> {
   return {
     runAsNonRoot: true,
-    ...(runAsUser === undefined ? {} : { runAsUser, runAsGroup: runAsUser }),
     seccompProfile: { type: 'RuntimeDefault' },
   }
 }
