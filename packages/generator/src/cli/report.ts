@@ -11,6 +11,12 @@ function oneLine(error: unknown): string {
   return text.split('\n')[0] ?? ''
 }
 
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error
+  )
+}
+
 /**
  * Turns anything a command threw into text and an exit code: usage errors 2, expected failures
  * (PlatformError) 1 with their diagnostics and hint, anything else 2 with a bug-report hint and no
@@ -36,6 +42,12 @@ export function reportError(
       printJson(io.stdout, { error: { code, message, hint: hint ?? null, diagnostics } })
     }
     return EXIT.failed
+  }
+  if (isSystemError(error)) {
+    // The filesystem or OS refused (ENOSPC, EACCES, ENOTDIR...): not a bug, but not expected either.
+    println(io.stderr, `verticals: ${oneLine(error)}`)
+    println(io.stderr, 'hint: check the paths, permissions and free space, then run the command again.')
+    return EXIT.usage
   }
   println(io.stderr, `verticals: unexpected error: ${oneLine(error)}`)
   if (io.env.VERTICALS_DEBUG === '1' && error instanceof Error && error.stack) println(io.stderr, error.stack)

@@ -1,18 +1,11 @@
-import { existsSync, statSync } from 'node:fs'
-import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import { MIGRATIONS } from '@verticals/core'
-import {
-  type Artifact,
-  type ArtifactKind,
-  type BundleContext,
-  createTextEngine,
-  renderVertical,
-  type TextEngine,
-} from '@verticals/templates'
+import { type Artifact, type ArtifactKind, type BundleContext, renderVertical } from '@verticals/templates'
 import { sha256 } from './hash'
 import { buildManifest, type Manifest } from './manifest'
 import { assertBundlePath, assertDistinctPaths } from './paths'
 import { selectVerticals } from './select'
+import { textEngine } from './text-engine'
 
 /** One file of a generated bundle, held in memory. */
 export interface GeneratedFile {
@@ -46,23 +39,6 @@ export interface GenerateOptions {
   onVertical?: (event: { vertical: string; files: number; ms: number }) => void
   /** Replaces the templates' renderVertical; for tests and for teams with their own builders. */
   render?: (context: BundleContext) => Artifact[]
-}
-
-function textEngine(templatesDir: string | undefined): TextEngine {
-  if (templatesDir !== undefined && !(existsSync(templatesDir) && statSync(templatesDir).isDirectory())) {
-    throw new PlatformError('INVALID_ARGUMENT', `The templates directory ${templatesDir} does not exist.`, {
-      hint: 'Pass --templates a directory of *.hbs files named like the built-in templates.',
-    })
-  }
-  try {
-    return createTextEngine(templatesDir === undefined ? {} : { overrideDir: templatesDir })
-  } catch (error) {
-    // An override that replaces nothing is a user mistake, not a bug: say which names exist.
-    throw new PlatformError('INVALID_ARGUMENT', error instanceof Error ? error.message : String(error), {
-      hint: 'Name each override after the built-in template it replaces, e.g. compliance/dpia.md.hbs.',
-      cause: error,
-    })
-  }
 }
 
 /**

@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BROKEN_DIR, EXAMPLE_CONFIG, ROOT } from '../../testing/fixtures'
+import { hasStackTrace, verticals } from '../../testing/spawn-cli'
+import { validateCommand } from './index'
+
+const corpus = existsSync(BROKEN_DIR)
+  ? readdirSync(BROKEN_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+  : []
+const example = relative(ROOT, EXAMPLE_CONFIG)
+
+/** `# expect: <line>:<col> <CODE> <path>` on the first line of each broken config. */
+function expectation(file: string) {
+  const first = readFileSync(`${BROKEN_DIR}/${file}`, 'utf8').split('\n')[0] ?? ''
+  const match = /^# expect: (\d+):(\d+) ([A-Z_0-9]+) (\S+)/.exec(first)
+  if (!match) throw new Error(`${file} has no "# expect: line:col CODE path" first line`)
+  return {
+    line: Number(match[1]),
+    column: Number(match[2]),
+    code: match[3]!,
+    path: match[4] === '-' ? null : match[4]!,
+  }
+}
+
+describe('verticals validate', () => {
+  it('exits 0 on the four-vertical example and names the enabled verticals', async () => {
+    const run = await verticals(['validate', example], { cwd: ROOT })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/is valid: 4 vertical\(s\) enabled \(barber, psychology, beauty, fitness\)/)
+  })
+
+  it('prints machine-readable results with --json', async () => {
+    const run = await verticals(['validate', example, '--json'], { cwd: ROOT })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, file: example, diagnostics: [] })
+  })
+
+  it('exits 1 with CONFIG_UNREADABLE for a file that does not exist', async () => {
+    const run = await verticals(['validate', 'nope/platform.yaml'], { cwd: ROOT })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('Cannot read nope/platform.yaml: no such file.')
+    expect(hasStackTrace(run.stderr)).toBe(false)
+  })
+
+  it('has a broken corpus to run', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(40)
+  })
+
+  // One spawn of the real binary per file (text output); the JSON form of the same diagnostics is
+  // checked in process through the command function, which the binary only wires to arguments.
+  it.concurrent.each(corpus)('%s exits 1 at its expected line:col, without a stack trace', async (file) => {
+    const expected = expectation(file)
+    const typed = relative(ROOT, `${BROKEN_DIR}/${file}`)
+    const text = await verticals(['validate', typed], { cwd: ROOT })
+    expect(text.code).toBe(1)
+    const located = `${typed}:${expected.line}:${expected.column}  ${expected.path ?? ''}`
+    expect(text.stderr.split('\n').some((line) => line.startsWith(located))).toBe(true)
+    expect(hasStackTrace(text.stderr)).toBe(false)
+
+    const out = { stdout: '', stderr: '' }
+    const code = await validateCommand({
+      config: typed,
+      cwd: ROOT,
+      json: true,
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: { write: (s: string) => (out.stderr += s) },
+    })
+    expect(code).toBe(1)
+    const { valid, diagnostics } = JSON.parse(out.stdout)
+    expect(valid).toBe(false)
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: typed,
+        line: expected.line,
+        column: expected.column,
+        code: expected.code,
+        ...(expected.path ? { path: expected.path } : {}),
+      }),
+    )
+  })
+})

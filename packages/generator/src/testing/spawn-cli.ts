@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process'
+import { PACKAGE_DIR } from './fixtures'
+
+/** What a CLI run printed and how it exited. */
+export interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the built `verticals` binary (node dist/cli.js) with the given arguments. */
+export function verticals(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
+  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', VERTICALS_DEBUG: '', ...options.env }
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [`${PACKAGE_DIR}dist/cli.js`, ...args],
+      { cwd: options.cwd ?? PACKAGE_DIR, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0
+        resolve({ code, stdout, stderr })
+      },
+    )
+  })
+}
+
+/** True when text contains a stack-trace frame. */
+export const hasStackTrace = (text: string): boolean => /^\s+at /m.test(text)
