@@ -25,17 +25,13 @@ async function entriesOf(dir: string): Promise<string[] | undefined> {
 }
 
 /**
- * Moves `staging` to `out`. An existing `out` is replaced only if it is empty or a previous fetch
- * (it holds a manifest.json), so a mistyped --out never wipes unrelated files.
+ * Checks that `out` may be replaced: it is missing, empty or a previous fetch (holds a
+ * manifest.json), so a mistyped --out never wipes unrelated files. Returns whether it exists.
  */
-export async function commitStagingDir(staging: string, out: string): Promise<void> {
+export async function assertReplaceable(out: string): Promise<boolean> {
   const target = resolve(out)
   const existing = await entriesOf(target)
-  if (existing === undefined) {
-    await rename(staging, target)
-    return
-  }
-  if (existing.length > 0 && !existing.includes('manifest.json')) {
+  if (existing && existing.length > 0 && !existing.includes('manifest.json')) {
     throw new PlatformError(
       'OUTPUT_NOT_OURS',
       `${target} is not empty and does not hold a fetched version.`,
@@ -44,12 +40,21 @@ export async function commitStagingDir(staging: string, out: string): Promise<vo
       },
     )
   }
+  return existing !== undefined
+}
+
+/** Moves `staging` to `out`, swapping out a replaceable previous `out` (put back if the swap fails). */
+export async function commitStagingDir(staging: string, out: string): Promise<void> {
+  const target = resolve(out)
+  if (!(await assertReplaceable(target))) {
+    await rename(staging, target)
+    return
+  }
   const previous = `${staging}.previous`
   await rename(target, previous)
   try {
     await rename(staging, target)
   } catch (error) {
-    // Put the old version back so a failed swap leaves `out` as it was.
     await rename(previous, target)
     throw error
   }

@@ -7,7 +7,7 @@ import { forEachLimit } from '../publish/pool'
 import type { RetryOptions } from '../publish/retry'
 import { openClient, type S3Target } from '../publish/s3-client'
 import { getObjectBytes } from '../publish/s3-ops'
-import { commitStagingDir, makeStagingDir } from './atomic-dir'
+import { assertReplaceable, commitStagingDir, makeStagingDir } from './atomic-dir'
 
 /** Options of `fetchBundle`; pass either `client` or `clientOptions`. */
 export type FetchOptions = S3Target & {
@@ -39,6 +39,8 @@ export async function fetchBundle(options: FetchOptions): Promise<FetchResult> {
   const { bucket, key, vertical, version } = parseS3Url(options.url)
   const url = formatS3Url(bucket, key)
   const retry = options.retry ?? {}
+  // Refuse a foreign --out before downloading anything; the commit checks again.
+  await assertReplaceable(options.out)
   const { client, release } = openClient(options)
   try {
     const manifestBytes = await getObjectBytes(client, bucket, `${key}/manifest.json`, retry)

@@ -139,6 +139,13 @@ describe('fetchBundle against s3rver', () => {
       clientOptions: server.clientOptions,
     })
     await expect(failure).rejects.toMatchObject({ code: 'OUTPUT_NOT_OURS' })
+    await expect(
+      fetchBundle({
+        url: `s3://${server.bucket}/foreign/barber/1.0.0`,
+        out: join(out, 'notes.txt'),
+        clientOptions: server.clientOptions,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/not a directory/) })
     expect(await tree(out)).toEqual({ 'notes.txt': 'keep me' })
     expect(await readdir(work)).toEqual(['mine'])
   })
