@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { BROKEN_CASES, corpusBase, renderCase } from '../scripts/broken-cases'
-import { DIAGNOSTIC_CODES } from './diagnostics'
+import { DIAGNOSTIC_CODES, formatDiagnostic } from './diagnostics'
 import { parse } from './parse'
 import { argentinaText } from './testing/example'
 
@@ -60,6 +60,7 @@ describe('broken-config corpus', () => {
       expect(d.message).not.toMatch(/\n/)
       expect(d.message).not.toMatch(/^\s*at |\bat .+:\d+:\d+\)?$|Error:|ZodError|\[object Object\]|undefined/)
       expect(d.message.length).toBeGreaterThan(10)
+      expect(formatDiagnostic(d)).toMatch(new RegExp(`^${file}:\\d+:\\d+  \\S+  [^\\n]+$`))
     }
   })
 })
