@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs'
+import Ajv from 'ajv/dist/2020'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { EXAMPLE_CONFIG } from '../../testing/fixtures'
+import { verticals } from '../../testing/spawn-cli'
+
+describe('verticals schema', () => {
+  it('prints a JSON Schema that accepts the example config, exit 0', async () => {
+    const run = await verticals(['schema'])
+    expect(run.code).toBe(0)
+    const schema = JSON.parse(run.stdout)
+    expect(schema.type).toBe('object')
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema)
+    const example = parseYaml(readFileSync(EXAMPLE_CONFIG, 'utf8'))
+    expect(validate(example), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    expect(validate({ ...example, apiVersion: 42 })).toBe(false)
+  })
+})
