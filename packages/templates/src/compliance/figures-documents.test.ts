@@ -97,6 +97,11 @@ describe.each(names)('%s', (name) => {
     expect(doc).toContain(
       `below ${formatPercent(platform.dataStores.redis.hitRateTarget)} for ${dur(a.cacheHitRate.for)}`,
     )
+    const { timeout, circuitBreaker } = platform.cache
+    expect(doc).toContain(`calls slower than ${dur(timeout)} (\`cache.timeout\`) count as failures`)
+    expect(doc).toContain(
+      `after ${circuitBreaker.failures} failures in a row a circuit breaker stops calling Redis for ${dur(circuitBreaker.cooldown)}`,
+    )
     expect(doc).toContain(
       `fewer than ${formatPercent(platform.monitoring.business.paymentSuccessRate)} of payments`,
     )

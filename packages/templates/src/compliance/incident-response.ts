@@ -43,6 +43,7 @@ function alertsView(platform: ResolvedPlatform) {
       for: a.redisDown.for,
       severity: sev(a.redisDown.severity, 'redisDown'),
       cacheTimeout: platform.cache.timeout,
+      breaker: platform.cache.circuitBreaker,
     },
     latency: a.latency.map((l, i) => ({ ...l, severity: sev(l.severity, `latency[${i}]`) })),
     sloLatency: platform.slo.latencyP95,
