@@ -74,13 +74,22 @@ export const scaledObjectSchema = z
       if (t.type === 'prometheus') need(['serverAddress', 'query', 'threshold'])
       if (t.type === 'cron') {
         const result = cronMetadata.safeParse(t.metadata)
-        if (!result.success)
-          for (const issue of result.error.issues)
+        if (!result.success) {
+          for (const issue of result.error.issues) {
             ctx.addIssue({
               code: 'custom',
               path: [...path, ...issue.path.map(String)],
               message: issue.message,
             })
+          }
+        } else if (Number(result.data.desiredReplicas) > value.spec.maxReplicaCount) {
+          // KEDA would cap it silently: the schedule would ask for capacity the workload never gets.
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'desiredReplicas'],
+            message: 'desiredReplicas exceeds maxReplicaCount',
+          })
+        }
       }
     })
   })

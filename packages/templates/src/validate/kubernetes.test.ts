@@ -75,5 +75,13 @@ describe('validateKubernetes rejects what Kubernetes would', () => {
     ])
     const swapped = { ...scaled, spec: { ...scaled.spec, minReplicaCount: 5, extra: true } }
     expect(validateKubernetesObject(swapped).join('\n')).toMatch(/Unrecognized key: "extra"/)
+    const cron = {
+      type: 'cron',
+      metadata: { timezone: 'UTC', start: '0 9 * * 1', end: '0 18 * * 1', desiredReplicas: '9' },
+    }
+    const capped = { ...scaled, spec: { ...scaled.spec, triggers: [cron] } }
+    expect(validateKubernetesObject(capped)).toEqual([
+      'keda.sh/v1alpha1/ScaledObject: spec.triggers.0.metadata.desiredReplicas: desiredReplicas exceeds maxReplicaCount',
+    ])
   })
 })
