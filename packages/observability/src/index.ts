@@ -34,6 +34,49 @@ export { methodLabel, statusClass, UNKNOWN_MARKET } from './labels'
 export { createLogger, type LoggerOptions } from './logger'
 export { createMetrics, type HttpObservation, type MetricsOptions, type VerticalMetrics } from './metrics'
 export { METRICS_PATH, metricsHandler } from './metrics-handler'
+export {
+  ALERTMANAGER_SECRETS_DIR,
+  alertmanagerConfig,
+  DATABASE_ALERTS,
+  escalationRoles,
+  INHIBIT_EQUAL,
+} from './monitoring/alertmanager'
+export { LATENCY_QUANTILE } from './monitoring/alerts-http'
+export { RETENTION_STALE_FACTOR } from './monitoring/alerts-privacy'
+export { dashboard, dashboardUid } from './monitoring/dashboard'
+export {
+  type Dashboard,
+  dashboardSchema,
+  GRAFANA_SCHEMA_VERSION,
+  type Panel,
+} from './monitoring/dashboard-schema'
+export { EXPORTER_METRICS, seriesNames } from './monitoring/exporters'
+export { buildMonitoring, type MonitoringBuild } from './monitoring/index'
+export { promDuration } from './monitoring/promql'
+export { type RuleTestFile, renderAnnotation, ruleTestFile } from './monitoring/rule-tests'
+export { alertFamilies, type RuleSet, ruleSets } from './monitoring/rules'
+export { type AlertName, RUNBOOK_ANCHORS, runbookPath, runbookUrl } from './monitoring/runbook'
+export { scrapeConfig } from './monitoring/scrape'
+export { burnRateSeverities, severitiesByUrgency } from './monitoring/severities'
+export {
+  type BurnWindow,
+  burnWindows,
+  objectives,
+  REFERENCE_BURN_WINDOWS,
+  REFERENCE_PERIOD_SECONDS,
+  type SloObjective,
+} from './monitoring/slo'
+export { sloRecordingRules } from './monitoring/slo-rules'
+export { type MaintenanceInterval, maintenanceIntervals } from './monitoring/time-intervals'
+export type {
+  AlertFamily,
+  AlertingRule,
+  AlertScenario,
+  RecordingRule,
+  RuleFile,
+  RuleGroup,
+  TestSeries,
+} from './monitoring/types'
 export { REDACTED, redactionPaths, SECRET_FIELDS, sensitiveFields } from './redaction'
 export { currentRequestContext, REQUEST_ID_HEADER, type RequestContext, requestIdOf } from './request-context'
 export { NOT_FOUND_ROUTE, OTHER_ROUTE, RouteTemplater } from './routes'

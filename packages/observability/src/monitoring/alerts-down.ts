@@ -15,7 +15,7 @@ function downScenarios(
   targets: readonly DownTarget[],
   forSeconds: number,
 ): AlertScenario[] {
-  const evalSeconds = forSeconds + 4 * ctx.testInterval
+  const evalSeconds = ctx.at(forSeconds + 4 * ctx.testInterval)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const all = (value: number, skip?: string) =>
     targets

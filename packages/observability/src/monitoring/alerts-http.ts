@@ -45,7 +45,7 @@ export function latency(ctx: MonitoringContext): AlertFamily {
     }),
   )
   const longestFor = Math.max(...thresholds.map((t) => t.for))
-  const evalSeconds = longestFor + 4 * ctx.rateSeconds
+  const evalSeconds = ctx.at(longestFor + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const buckets = httpLatencyBuckets(ctx.platform)
   const scenario = (name: string, index: number): AlertScenario => {
@@ -92,7 +92,7 @@ export function errorRate(ctx: MonitoringContext): AlertFamily {
     summary: `${ctx.vertical.displayName} serves more than ${num(cfg.threshold)}% errors`,
     description: `More than ${num(cfg.threshold)}% of responses have been 5xx for ${promDuration(cfg.for)}.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.rateSeconds
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const above = Math.min(TEST_RATE, Math.ceil(2 * share * TEST_RATE))
   const below = Math.floor((share * TEST_RATE) / 2)
@@ -128,7 +128,7 @@ export function errorCount(ctx: MonitoringContext): AlertFamily {
     summary: `${ctx.vertical.displayName} served more than ${cfg.threshold} errors in ${window}`,
     description: `More than ${cfg.threshold} responses were 5xx within the last ${window}.`,
   })
-  const evalSeconds = cfg.window + 4 * ctx.testInterval
+  const evalSeconds = ctx.at(cfg.window + 4 * ctx.testInterval)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const perWindow = cfg.window / ctx.testInterval
   const step = (total: number) => num(total / perWindow)

@@ -22,7 +22,7 @@ export function cacheHitRate(ctx: MonitoringContext): AlertFamily {
     summary: `${ctx.vertical.displayName} cache hit rate below ${num(target)}%`,
     description: `The Redis hit rate of data class {{ $labels.data_class }} has been below ${num(target)}% for ${promDuration(cfg.for)}.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.rateSeconds
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const at = (hitShare: number) =>
     classes.flatMap((c) => [
@@ -82,7 +82,7 @@ export function dsrDeadline(ctx: MonitoringContext): AlertFamily {
       description: `At least one ${kind} request has been open longer than its ${promDuration(deadline)} deadline.`,
     }),
   ])
-  const evalSeconds = 4 * ctx.testInterval
+  const evalSeconds = ctx.at(4 * ctx.testInterval)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const at = (fraction: number, late: number) =>
     kinds.flatMap(([kind, deadline]) => [
@@ -142,6 +142,7 @@ export function retentionStale(ctx: MonitoringContext): AlertFamily {
   // Hourly samples: the windows here are days long, and `time()` is what matters.
   const interval = 3600
   const evalSeconds = limit + retention.runEvery
+
   const n = sampleCount(evalSeconds, interval)
   const classes = sorted(Object.keys(retention.recordClasses), (c) => c)
   const lastRun = (at: number) =>
@@ -172,6 +173,7 @@ export function retentionStale(ctx: MonitoringContext): AlertFamily {
       },
     ],
     interval,
+    interval,
   )
 }
 
@@ -188,7 +190,7 @@ export function paymentSuccess(ctx: MonitoringContext): AlertFamily {
     summary: `${ctx.vertical.displayName} payment success below ${num(target)}%`,
     description: `Fewer than ${num(target)}% of payment attempts have succeeded for ${promDuration(cfg.for)}.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.rateSeconds
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const at = (share: number) => [
     counter(

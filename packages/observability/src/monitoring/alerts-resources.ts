@@ -28,7 +28,7 @@ export function cpu(ctx: MonitoringContext): AlertFamily {
     summary: `A ${ctx.vertical.displayName} pod uses more than ${num(cfg.threshold)}% of its CPU limit`,
     description: `Pod {{ $labels.pod }} has used more than ${num(cfg.threshold)}% of its CPU limit for ${promDuration(cfg.for)}.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.rateSeconds
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const { cores } = limits(ctx)
   const at = (share: number) => [
@@ -81,7 +81,7 @@ export function memory(ctx: MonitoringContext): AlertFamily {
     summary: `A ${ctx.vertical.displayName} pod uses more than ${num(cfg.threshold)}% of its memory limit`,
     description: `Pod {{ $labels.pod }} has used more than ${num(cfg.threshold)}% of its memory limit for ${promDuration(cfg.for)}; it risks being OOM-killed.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.testInterval
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.testInterval)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const { bytes } = limits(ctx)
   const at = (s: number) => [
@@ -138,7 +138,7 @@ export function databaseCpu(ctx: MonitoringContext): AlertFamily {
     summary: `${ctx.vertical.displayName} database CPU above ${num(cfg.threshold)}%`,
     description: `RDS instance ${id} has used more than ${num(cfg.threshold)}% CPU for ${promDuration(cfg.for)}.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.testInterval
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.testInterval)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const at = (percent: number) => [
     gauge(seriesName('aws_rds_cpuutilization_average', { dbinstance_identifier: id }), percent, n),
@@ -172,7 +172,7 @@ export function poolSaturation(ctx: MonitoringContext): AlertFamily {
     summary: `${ctx.vertical.displayName} PostgreSQL pool near exhaustion`,
     description: `Instance {{ $labels.instance }} has held at least ${alarmAt} of its ${max} pool connections for ${promDuration(cfg.for)}.`,
   })
-  const evalSeconds = cfg.for + 4 * ctx.testInterval
+  const evalSeconds = ctx.at(cfg.for + 4 * ctx.testInterval)
   const n = sampleCount(evalSeconds, ctx.testInterval)
   const instance = '10.0.0.7:8080'
   const at = (inUse: number) => [

@@ -17,6 +17,10 @@ export interface MonitoringContext {
   readonly rate: string
   /** The sample interval of synthetic test series (the fastest scrape interval of the vertical). */
   readonly testInterval: number
+  /** Seconds between rule evaluations in tests: the short rate window (our `for`s are at least that long). */
+  readonly evaluation: number
+  /** `seconds` rounded up to a whole number of evaluations, so promtool's eval_time lands on one. */
+  readonly at: (seconds: number) => number
 }
 
 /** Builds the context of one vertical. */
@@ -29,6 +33,8 @@ export function monitoringContext(platform: ResolvedPlatform, vertical: Vertical
     inNamespace: (extra = {}) => selector({ namespace: vertical.namespace, ...extra }),
     rateSeconds,
     rate: promDuration(rateSeconds),
+    evaluation: rateSeconds,
+    at: (seconds) => Math.ceil(seconds / rateSeconds) * rateSeconds,
     testInterval: Math.min(
       platform.monitoring.scrapeInterval,
       ...Object.values(vertical.workloads).map((w) => w.scrapeInterval),
@@ -74,14 +80,7 @@ export function family(
   rules: readonly AlertingRule[],
   scenarios: readonly AlertScenario[],
   interval = ctx.testInterval,
-  evaluation?: number,
+  evaluation = ctx.evaluation,
 ): AlertFamily {
-  return {
-    alert,
-    anchor: RUNBOOK_ANCHORS[alert],
-    rules,
-    scenarios,
-    interval,
-    ...(evaluation ? { evaluation } : {}),
-  }
+  return { alert, anchor: RUNBOOK_ANCHORS[alert], rules, scenarios, interval, evaluation }
 }

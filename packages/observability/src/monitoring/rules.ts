@@ -42,7 +42,7 @@ export function alertFamilies(platform: ResolvedPlatform, vertical: Vertical): A
 
 // Families with the same test sample interval share a test file (promtool has one evaluation interval per file).
 function testsFor(name: string, families: readonly AlertFamily[]) {
-  const evaluation = (f: AlertFamily) => f.evaluation ?? f.interval
+  const evaluation = (f: AlertFamily) => f.evaluation
   const intervals = [...new Set(families.map(evaluation))].sort((a, b) => a - b)
   return intervals.map((interval, i) => ({
     name: i === 0 ? `${name}.test.yaml` : `${name}-${promDuration(interval)}.test.yaml`,

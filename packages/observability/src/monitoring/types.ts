@@ -59,6 +59,6 @@ export interface AlertFamily {
   readonly scenarios: readonly AlertScenario[]
   /** Seconds between samples of the synthetic series (and between rule evaluations) in its tests. */
   readonly interval: number
-  /** Seconds between rule evaluations in its tests, when coarser than `interval` (alerts without `for`). */
-  readonly evaluation?: number
+  /** Seconds between rule evaluations in its tests (a multiple of `interval`). */
+  readonly evaluation: number
 }

@@ -1,4 +1,29 @@
-import type { ArtifactBuilder } from '../artifact'
+import { buildMonitoring } from '@verticals/observability'
+import type { Artifact, ArtifactBuilder } from '../artifact'
+import { toJson, toYaml } from '../serialize'
 
-/** Builds the monitoring bundle of one vertical. */
-export const monitoringBundle: ArtifactBuilder = () => []
+/**
+ * Builds the monitoring bundle of one vertical from the builders of @verticals/observability, so
+ * every rule and panel queries the metric contract the runtime emits:
+ * `prometheus/*.rules.yaml` with their promtool tests beside them (rule_files are relative),
+ * `prometheus/scrape.yaml`, `alertmanager/alertmanager.yaml` and `grafana/*.json`.
+ */
+export const monitoringBundle: ArtifactBuilder = ({ platform, vertical }) => {
+  const build = buildMonitoring(platform, vertical)
+  const base = `${vertical.name}/monitoring`
+  const file = (path: string, kind: Artifact['kind'], content: string): Artifact => ({
+    path: `${base}/${path}`,
+    kind,
+    vertical: vertical.name,
+    content,
+  })
+  return [
+    ...build.ruleSets.flatMap((set) => [
+      file(`prometheus/${set.name}.rules.yaml`, 'prometheus-rules', toYaml([set.rules])),
+      ...set.tests.map((t) => file(`prometheus/${t.name}`, 'prometheus-rule-tests', toYaml([t.file]))),
+    ]),
+    file('prometheus/scrape.yaml', 'prometheus-scrape-config', toYaml([build.scrape])),
+    file('alertmanager/alertmanager.yaml', 'alertmanager-config', toYaml([build.alertmanager])),
+    ...build.dashboards.map((d) => file(`grafana/${d.name}.json`, 'grafana-dashboard', toJson(d.dashboard))),
+  ]
+}

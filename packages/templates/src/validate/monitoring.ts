@@ -1,6 +1,98 @@
+import { basename, dirname } from 'node:path'
+import { parse, stringify } from 'yaml'
 import type { Artifact } from '../artifact'
+import { checkStructure, withoutKubernetesSd } from '../monitoring/structure'
+import { findTool, inTempDir, noteMissing, runTool } from '../monitoring/tools'
 
-/** Validates a monitoring artifact (to be implemented by its owner). */
-export async function validateMonitoring(_artifact: Artifact): Promise<string[]> {
-  return []
+function parsed(artifact: Artifact): { doc: unknown } | { error: string } {
+  try {
+    return {
+      doc:
+        artifact.kind === 'grafana-dashboard'
+          ? JSON.parse(artifact.content)
+          : parse(artifact.content, { uniqueKeys: true }),
+    }
+  } catch (error) {
+    return { error: `does not parse: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+// The tool check of one artifact kind, run in a temporary directory holding the file.
+async function toolCheck(artifact: Artifact): Promise<string[]> {
+  const name = basename(artifact.path)
+  const run = async (tool: 'promtool' | 'amtool', files: Record<string, string>, args: string[]) => {
+    const path = findTool(tool)
+    if (!path) {
+      noteMissing(tool, 'monitoring artifacts were checked structurally only')
+      return []
+    }
+    const result = await inTempDir(files, (dir) => runTool(path, args, dir))
+    return result.ok ? [] : [`${tool} ${args.slice(0, 2).join(' ')} rejected it: ${result.output}`]
+  }
+  switch (artifact.kind) {
+    case 'prometheus-rules':
+      return run('promtool', { [name]: artifact.content }, ['check', 'rules', name])
+    case 'prometheus-scrape-config': {
+      // promtool checks whole Prometheus configs; the snippet's scrape_configs are a valid one on their own.
+      const args = ['check', 'config', '--syntax-only', 'prometheus.yml']
+      const problems = await run('promtool', { 'prometheus.yml': artifact.content }, args)
+      if (!problems.some((p) => p.includes('field kubernetes_sd_configs not found'))) return problems
+      noteMissing(
+        'kubernetes-sd',
+        'this promtool has no Kubernetes discovery (Debian builds it without); scrape configs are checked with it swapped for a static target',
+      )
+      return run(
+        'promtool',
+        { 'prometheus.yml': stringify(withoutKubernetesSd(parse(artifact.content))) },
+        args,
+      )
+    }
+    case 'alertmanager-config':
+      return run('amtool', { [name]: artifact.content }, ['check-config', name])
+    default:
+      return []
+  }
+}
+
+/**
+ * Validates a monitoring artifact: structure first (rules, tests, routes, the Grafana zod schema),
+ * then promtool / amtool where installed. Rule tests need their rule files: see validateRuleTests.
+ */
+export async function validateMonitoring(artifact: Artifact): Promise<string[]> {
+  const result = parsed(artifact)
+  if ('error' in result) return [result.error]
+  const problems = checkStructure(artifact.kind, result.doc)
+  return problems.length > 0 ? problems : toolCheck(artifact)
+}
+
+/**
+ * Runs `promtool test rules` on every rule-test file with the rule files beside it (one temporary
+ * directory per bundle directory, since rule_files paths are relative). Returns problems by path.
+ */
+export async function validateRuleTests(
+  artifacts: readonly Artifact[],
+): Promise<{ path: string; message: string }[]> {
+  const promtool = findTool('promtool')
+  const tests = artifacts.filter((a) => a.kind === 'prometheus-rule-tests')
+  if (!promtool) {
+    if (tests.length > 0) noteMissing('promtool', 'rule unit tests were not run')
+    return []
+  }
+  const dirs = [...new Set(tests.map((a) => dirname(a.path)))]
+  const runs = dirs.map(async (dir) => {
+    const here = artifacts.filter(
+      (a) => dirname(a.path) === dir && (a.kind === 'prometheus-rules' || a.kind === 'prometheus-rule-tests'),
+    )
+    const files = Object.fromEntries(here.map((a) => [basename(a.path), a.content]))
+    const mine = here.filter((a) => a.kind === 'prometheus-rule-tests')
+    return inTempDir(files, async (tmp) =>
+      Promise.all(
+        mine.map(async (a) => {
+          const result = await runTool(promtool, ['test', 'rules', basename(a.path)], tmp)
+          return result.ok ? [] : [{ path: a.path, message: `promtool test rules failed: ${result.output}` }]
+        }),
+      ),
+    )
+  })
+  return (await Promise.all(runs)).flat(2)
 }

@@ -1,0 +1,15 @@
+// Test support: the example platform's monitoring bundle. Not exported from the package.
+import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { Artifact } from '../artifact'
+import { createTextEngine } from '../text/engine'
+import { monitoringBundle } from './index'
+
+/** The monitoring artifacts of every enabled vertical of a platform. */
+export function buildAllMonitoring(platform: ResolvedPlatform): Artifact[] {
+  const text = createTextEngine()
+  return Object.values(platform.verticals)
+    .filter((v) => v.enabled)
+    .flatMap((vertical) =>
+      monitoringBundle({ platform, vertical: vertical as ResolvedVertical, text, migrations: [] }),
+    )
+}
