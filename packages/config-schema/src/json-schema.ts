@@ -5,7 +5,7 @@ import { platformSchema } from './schema/platform'
 export function toJsonSchema(): Record<string, unknown> {
   // io: 'input' describes what a user writes (units as strings, defaulted fields optional); refinements and
   // cross-field rules cannot be expressed in JSON Schema and stay with `parse`.
-  const schema = z.toJSONSchema(platformSchema, {
+  return z.toJSONSchema(platformSchema, {
     io: 'input',
     target: 'draft-2020-12',
     unrepresentable: 'throw',
@@ -15,5 +15,4 @@ export function toJsonSchema(): Record<string, unknown> {
       if (jsonSchema.type === 'string' && jsonSchema.anyOf) delete jsonSchema.anyOf
     },
   })
-  return { ...schema, $id: 'https://verticals.dev/schemas/platform/v1.json' }
 }
