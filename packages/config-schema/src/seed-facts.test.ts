@@ -237,4 +237,9 @@ describe('SEED-FACTS.md numbers in the resolved examples', () => {
     expect(markets.reduce((sum, m) => sum + m.budget.amount, 0)).toBe(8000)
     expect(markets.filter((m) => m.status === 'live').reduce((sum, m) => sum + m.trafficShare, 0)).toBe(100)
   })
+
+  it('the barber example is barber only, with a single workload', () => {
+    expect(Object.keys(platforms.barber.verticals)).toEqual(['barber'])
+    expect(Object.keys(platforms.barber.verticals.barber?.workloads ?? {})).toEqual(['api'])
+  })
 })
