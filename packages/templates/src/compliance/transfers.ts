@@ -11,7 +11,7 @@ export interface Transfer {
   readonly role: 'primary' | 'dr'
   /** Whether the subjects' law lists the destination as adequate; null when we do not know that law. */
   readonly adequate: boolean | null
-  /** `yes`, `no` or `unknown`, for documents. */
+  /** `yes`, `no`, or `no adequacy list` when the law publishes none, for documents. */
   readonly adequateText: string
   readonly law: string | null
   readonly mechanism: string | null
@@ -42,7 +42,7 @@ export function transfersOf(platform: ResolvedPlatform, classes: readonly Resolv
         region: region.name,
         role,
         adequate,
-        adequateText: adequate === null ? 'unknown' : adequate ? 'yes' : 'no',
+        adequateText: adequate === null ? 'no adequacy list' : adequate ? 'yes' : 'no',
         law: law?.law ?? null,
         mechanism,
         mechanismText: mechanism === null ? null : transferMechanismText(mechanism),
