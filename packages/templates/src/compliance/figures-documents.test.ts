@@ -1,3 +1,4 @@
+import { RETENTION_STALE_FACTOR } from '@verticals/observability'
 import { describe, expect, test } from 'vitest'
 import { markdownInline as md } from '../text/escape'
 import { formatDuration as dur, formatPercent } from '../text/format'
@@ -96,6 +97,10 @@ describe.each(names)('%s', (name) => {
     )
     expect(doc).toContain(
       `below ${formatPercent(platform.dataStores.redis.hitRateTarget)} for ${dur(a.cacheHitRate.for)}`,
+    )
+    const stale = RETENTION_STALE_FACTOR * platform.retention.runEvery
+    expect(doc).toContain(
+      `purged successfully for ${dur(stale)}, ${RETENTION_STALE_FACTOR} times the job's interval of ${dur(platform.retention.runEvery)}`,
     )
     const { timeout, circuitBreaker } = platform.cache
     expect(doc).toContain(`calls slower than ${dur(timeout)} (\`cache.timeout\`) count as failures`)

@@ -1,4 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
+import { RETENTION_STALE_FACTOR } from '@verticals/observability'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, severityOf } from './facts'
@@ -70,6 +71,8 @@ function alertsView(platform: ResolvedPlatform) {
     dsrOverdue: { severity: sev(a.dsrDeadline.overdueSeverity, 'dsrDeadline.overdueSeverity') },
     retentionStale: {
       runEvery: platform.retention.runEvery,
+      factor: RETENTION_STALE_FACTOR,
+      staleAfter: RETENTION_STALE_FACTOR * platform.retention.runEvery,
       severity: sev(a.retentionStale.severity, 'retentionStale'),
     },
     paymentSuccess: {

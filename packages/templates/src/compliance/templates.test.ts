@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { RUNBOOK_ANCHORS, runbookPath } from '@verticals/observability'
 import { describe, expect, test } from 'vitest'
 import { BUILTIN_TEMPLATES_DIR } from '../paths'
 import { RUNBOOK_ANCHOR_NAMES, RUNBOOK_SECTIONS } from './incident-response'
@@ -60,6 +61,11 @@ describe('incident-response.md anchors', () => {
       'slo-burn-rate',
     ])
       expect(ids).toContain(anchor)
+  })
+
+  test('every runbook_url the observability alert rules write resolves to a section', () => {
+    expect(runbookPath('barber')).toBe('barber/runbooks/incident-response.md')
+    for (const anchor of Object.values(RUNBOOK_ANCHORS)) expect(ids).toContain(anchor)
   })
 
   test('every configured alert has a section', () => {
