@@ -109,7 +109,6 @@ export const METRICS = {
     type: 'gauge',
     help: 'Jobs waiting in a queue; the worker autoscaler scales on it.',
     labels: ['queue'],
-    unalerted: 'Consumed by the HorizontalPodAutoscaler of worker workloads, not by alerts.',
   },
   dbPoolConnections: {
     name: 'verticals_db_pool_connections',

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { examplePlatform } from '../testing/example'
+import { verticalOf } from '../vertical'
+import { alertmanagerConfig, DATABASE_ALERTS } from './alertmanager'
+
+const platform = examplePlatform()
+type Route = {
+  matchers?: string[]
+  receiver?: string
+  group_wait?: string
+  repeat_interval?: string
+  mute_time_intervals?: string[]
+  routes?: Route[]
+}
+const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as {
+  route: Route
+  receivers: { name: string; slack_configs: { api_url_file: string }[] }[]
+  inhibit_rules: { source_matchers: string[]; target_matchers: string[]; equal: string[] }[]
+  time_intervals: {
+    name: string
+    time_intervals: {
+      weekdays: string[]
+      times: { start_time: string; end_time: string }[]
+      location: string
+    }[]
+  }[]
+}
+const vertical = config.route.routes?.[0] as Route
+const database = vertical.routes?.[0] as Route
+const general = vertical.routes?.slice(1) ?? []
+
+describe('alertmanagerConfig', () => {
+  it('routes the vertical’s alerts by severity to each escalation role, repeating every respondWithin', () => {
+    expect(vertical.matchers).toEqual(['vertical="fitness"'])
+    const critical = general.filter((r) => r.matchers?.[0] === 'severity="critical"')
+    expect(critical.map((r) => [r.receiver, r.group_wait, r.repeat_interval])).toEqual([
+      ['on-call', undefined, '5m'],
+      ['cto', '5m', '5m'],
+      ['all-hands', '10m', '5m'],
+    ])
+    const low = general.filter((r) => r.matchers?.[0] === 'severity="low"')
+    expect(low.map((r) => [r.receiver, r.repeat_interval])).toEqual([['on-call', '1d']])
+  })
+
+  it('has one receiver per role whose webhook URL is read from a mounted secret, never written in the bundle', () => {
+    expect(config.receivers.map((r) => r.name)).toEqual([
+      'on-call',
+      'cto',
+      'all-hands',
+      'tech-lead',
+      'product',
+      'engineering',
+    ])
+    for (const r of config.receivers)
+      expect(r.slack_configs[0]?.api_url_file).toBe(`/etc/alertmanager/secrets/${r.name}.url`)
+    expect(JSON.stringify(config)).not.toMatch(/https?:\/\//)
+  })
+
+  it('lets a more severe alert silence less severe ones of the same name', () => {
+    expect(config.inhibit_rules[0]).toEqual({
+      source_matchers: ['severity="critical"'],
+      target_matchers: ['severity=~"high|medium|low"'],
+      equal: ['alertname', 'vertical', 'market', 'kind'],
+    })
+    expect(config.inhibit_rules).toHaveLength(3)
+  })
+
+  it('mutes maintenance windows in the configured time zone; database windows only for database alerts', () => {
+    expect(config.time_intervals.find((t) => t.name === 'maintenance-primary')?.time_intervals).toEqual([
+      {
+        weekdays: ['sunday'],
+        times: [{ start_time: '02:00', end_time: '04:00' }],
+        location: 'America/Argentina/Buenos_Aires',
+      },
+    ])
+    expect(database.matchers).toEqual([`alertname=~"${DATABASE_ALERTS.join('|')}"`])
+    for (const r of database.routes ?? [])
+      expect(r.mute_time_intervals).toEqual(['maintenance-database', 'maintenance-primary'])
+    for (const r of general) expect(r.mute_time_intervals).toEqual(['maintenance-primary'])
+    // The emergency window is declared for operators but never mutes on a schedule.
+    expect(config.time_intervals.map((t) => t.name)).toContain('maintenance-emergency')
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { examplePlatform } from '../testing/example'
+import { verticalOf } from '../vertical'
+import { monitoringContext } from './context'
+import { promDuration } from './promql'
+import { burnWindows, objectives, REFERENCE_BURN_WINDOWS } from './slo'
+import { burnRateRules, recordedWindows } from './slo-rules'
+
+const platform = examplePlatform()
+const day = 86_400
+const fmt = (w: { long: number; short: number; factor: number }) =>
+  `${w.factor}x ${promDuration(w.long)}/${promDuration(w.short)}`
+
+describe('multi-window, multi-burn-rate windows', () => {
+  it('are the issue’s numbers for a 30-day period', () => {
+    expect(platform.slo.period).toBe(30 * day)
+    const { page, ticket } = burnWindows(30 * day)
+    expect(page.map(fmt)).toEqual(['14.4x 1h/5m', '6x 6h/30m'])
+    expect(ticket.map(fmt)).toEqual(['3x 1d/2h', '1x 3d/6h'])
+    expect(burnWindows(30 * day)).toEqual(REFERENCE_BURN_WINDOWS)
+  })
+
+  it('scale their windows with the period and keep the factors', () => {
+    expect(burnWindows(7 * day).page.map(fmt)).toEqual(['14.4x 14m/1m10s', '6x 1h24m/7m'])
+    expect(burnWindows(90 * day).ticket.map(fmt)).toEqual(['3x 3d/6h', '1x 9d/18h'])
+  })
+
+  it('are what the generated alerts use, with factor times budget', () => {
+    const ctx = monitoringContext(platform, verticalOf(platform, 'barber'))
+    const page = burnRateRules(ctx, 'availability').find(
+      (r) => r.objective.market === 'buenos-aires' && r.speed === 'page',
+    )
+    expect(page?.rule.expr).toContain(
+      'ratio_rate1h{vertical="barber",market="buenos-aires"} > (14.4 * 0.0005)',
+    )
+    expect(page?.rule.expr).toContain(
+      'ratio_rate5m{vertical="barber",market="buenos-aires"} > (14.4 * 0.0005)',
+    )
+    expect(page?.rule.expr).toContain('ratio_rate6h{vertical="barber",market="buenos-aires"} > (6 * 0.0005)')
+    expect(page?.rule.expr).toContain('ratio_rate30m{vertical="barber",market="buenos-aires"} > (6 * 0.0005)')
+    const ticket = burnRateRules(ctx, 'latency').find(
+      (r) => r.objective.market === 'cordoba' && r.speed === 'ticket',
+    )
+    expect(ticket?.rule.expr).toContain(
+      'verticals_http_slow:ratio_rate1d{vertical="barber",market="cordoba"} > (3 * 0.05)',
+    )
+    expect(ticket?.rule.expr).toContain(
+      'verticals_http_slow:ratio_rate3d{vertical="barber",market="cordoba"} > (1 * 0.05)',
+    )
+    expect(recordedWindows(ctx).map(promDuration)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'])
+  })
+})
+
+describe('SLO objectives', () => {
+  const ctx = monitoringContext(platform, verticalOf(platform, 'psychology'))
+
+  it('are per live market with its tier’s targets, plus the vertical as a whole', () => {
+    const list = objectives(platform, ctx.vertical)
+    expect(list.map((o) => [o.market, o.availability, o.latency, o.page, o.ticket, o.minRequests])).toEqual([
+      ['buenos-aires', 99.95, 0.08, true, true, 100],
+      ['cordoba', 99.9, 0.12, true, true, 100],
+      ['la-plata', 99.9, 0.15, false, true, 50],
+      ['rosario', 99.9, 0.12, true, true, 100],
+      [null, 99.9, 0.2, true, true, 100],
+    ])
+  })
+
+  it('honour a tier that turns paging off, and guard every alert with the tier’s minimum traffic', () => {
+    const rules = burnRateRules(ctx, 'availability')
+    const laPlata = rules.filter((r) => r.objective.market === 'la-plata')
+    expect(laPlata.map((r) => r.speed)).toEqual(['ticket'])
+    expect(laPlata[0]?.rule.expr).toContain('[1d])) >= 50')
+    expect(laPlata[0]?.rule.expr).toContain('[3d])) >= 50')
+    for (const r of rules) expect(r.rule.labels.severity).toBe(r.speed === 'page' ? 'critical' : 'medium')
+  })
+})
