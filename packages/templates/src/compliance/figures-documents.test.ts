@@ -1,4 +1,4 @@
-import { RETENTION_STALE_FACTOR } from '@verticals/observability'
+import { burnRateSeverities, RETENTION_STALE_FACTOR } from '@verticals/observability'
 import { describe, expect, test } from 'vitest'
 import { markdownInline as md } from '../text/escape'
 import { formatDuration as dur, formatPercent } from '../text/format'
@@ -102,6 +102,10 @@ describe.each(names)('%s', (name) => {
     expect(doc).toContain(
       `purged successfully for ${dur(stale)}, ${RETENTION_STALE_FACTOR} times the job's interval of ${dur(platform.retention.runEvery)}`,
     )
+    const { page, ticket } = burnRateSeverities(platform)
+    const [p, t] = [platform.incidents.severities[page]!, platform.incidents.severities[ticket]!]
+    expect(doc).toContain(`of a page: ${md(page)}, respond within ${dur(p.respondWithin)}`)
+    expect(doc).toContain(`Of a ticket: ${md(ticket)}, respond within ${dur(t.respondWithin)}.`)
     const { timeout, circuitBreaker } = platform.cache
     expect(doc).toContain(`calls slower than ${dur(timeout)} (\`cache.timeout\`) count as failures`)
     expect(doc).toContain(

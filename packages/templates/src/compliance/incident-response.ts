@@ -1,5 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { RETENTION_STALE_FACTOR } from '@verticals/observability'
+import { burnRateSeverities, RETENTION_STALE_FACTOR } from '@verticals/observability'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, severityOf } from './facts'
@@ -104,6 +104,10 @@ export function incidentResponseView({
     },
     slo: platform.slo,
     tiers: Object.entries(platform.tiers).map(([name, t]) => ({ name, ...t })),
+    burnRate: {
+      page: severityOf(platform, burnRateSeverities(platform).page, 'the paging burn-rate alert'),
+      ticket: severityOf(platform, burnRateSeverities(platform).ticket, 'the ticket burn-rate alert'),
+    },
     alerts: alertsView(platform),
   }
 }
