@@ -26,5 +26,15 @@ describe('S3RequestError', () => {
     expect(hint('PermanentRedirect', 301)).toMatch(/--region/)
     expect(hint('ECONNREFUSED')).toMatch(/--endpoint/)
     expect(hint('InternalError', 500)).toMatch(/retrying later/)
+    expect(s3ErrorHint(new S3RequestError('GET', 's3://b/k', new Error('Region is missing')))).toMatch(
+      /--region/,
+    )
+    const refused = new S3RequestError(
+      'GET',
+      's3://b/k',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    )
+    expect(refused.code).toBe('ECONNREFUSED')
+    expect(s3ErrorHint(refused)).toMatch(/--endpoint/)
   })
 })

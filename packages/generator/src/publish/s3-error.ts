@@ -1,7 +1,7 @@
 /** An S3 request that failed for good (after retries): which request, on which object, and why. */
 export class S3RequestError extends Error {
   override readonly name = 'S3RequestError'
-  /** The S3 error code (AccessDenied, NoSuchBucket...) or the network error's name. */
+  /** The S3 error code (AccessDenied, NoSuchBucket...) or the network error's code (ECONNREFUSED). */
   readonly code: string
   /** The HTTP status, when the server answered. */
   readonly status: number | undefined
@@ -9,10 +9,12 @@ export class S3RequestError extends Error {
   constructor(operation: 'GET' | 'PUT', url: string, cause: unknown) {
     const shape = (cause ?? {}) as {
       name?: string
+      code?: string
       message?: string
       $metadata?: { httpStatusCode?: number }
     }
-    const code = shape.name ?? 'Error'
+    // Network errors carry their errno code (ECONNREFUSED) on a plain Error.
+    const code = (shape.name === 'Error' || !shape.name ? shape.code : shape.name) ?? shape.name ?? 'Error'
     super(`${operation} ${url} failed: ${code}${shape.message ? `: ${shape.message}` : ''}`, { cause })
     this.code = code
     this.status = shape.$metadata?.httpStatusCode
@@ -37,6 +39,8 @@ export function s3ErrorHint(error: S3RequestError): string {
   if (CREDENTIALS.has(error.code) || error.status === 403) {
     return 'Check the AWS credentials (the standard chain: AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO, roles) and the bucket policy.'
   }
+  if (/region is missing/i.test(error.message))
+    return 'No AWS region is configured: pass --region or set AWS_REGION.'
   if (error.code === 'NoSuchBucket') return 'The bucket does not exist; check --bucket (and --endpoint).'
   if (error.code === 'PermanentRedirect' || error.code === 'AuthorizationHeaderMalformed') {
     return 'The bucket lives in another region; pass --region.'
