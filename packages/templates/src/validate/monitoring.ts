@@ -27,7 +27,8 @@ async function toolCheck(artifact: Artifact): Promise<string[]> {
       return []
     }
     const result = await inTempDir(files, (dir) => runTool(path, args, dir))
-    return result.ok ? [] : [`${tool} ${args.slice(0, 2).join(' ')} rejected it: ${result.output}`]
+    const command = args.slice(0, tool === 'amtool' ? 1 : 2).join(' ')
+    return result.ok ? [] : [`${tool} ${command} rejected it: ${result.output}`]
   }
   switch (artifact.kind) {
     case 'prometheus-rules':
