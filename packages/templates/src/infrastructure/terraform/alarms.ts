@@ -8,8 +8,8 @@ export function alarmPeriod(seconds: number): number {
   return Math.max(MINUTE, Math.ceil(seconds / MINUTE) * MINUTE)
 }
 
-// One period spanning the whole `for` duration: the metric's average over it must breach.
-function threshold(threshold: number, seconds: number, severity: string) {
+/** An alarm's threshold, and one period spanning the whole `for` duration: the statistic over it must breach. */
+export function alarmThreshold(threshold: number, seconds: number, severity: string) {
   return {
     threshold,
     period: alarmPeriod(seconds),
@@ -26,22 +26,26 @@ export function alarmsView(platform: ResolvedPlatform) {
   const { alerts, dataStores, dataResidency } = platform
   const pool = dataStores.postgres.pool
   return {
-    databaseCpu: threshold(alerts.databaseCpu.threshold, alerts.databaseCpu.for, alerts.databaseCpu.severity),
+    databaseCpu: alarmThreshold(
+      alerts.databaseCpu.threshold,
+      alerts.databaseCpu.for,
+      alerts.databaseCpu.severity,
+    ),
     // The pools' alarm ratio (alarmAt of max) applied to the instance's connection limit.
-    databaseConnections: threshold(
+    databaseConnections: alarmThreshold(
       Math.floor((dataStores.postgres.maxConnections * pool.alarmAt) / pool.max),
       alerts.poolSaturation.for,
       alerts.poolSaturation.severity,
     ),
-    cacheCpu: threshold(alerts.cpu.threshold, alerts.cpu.for, alerts.cpu.severity),
-    cacheMemory: threshold(alerts.memory.threshold, alerts.memory.for, alerts.memory.severity),
-    cacheHitRate: threshold(
+    cacheCpu: alarmThreshold(alerts.cpu.threshold, alerts.cpu.for, alerts.cpu.severity),
+    cacheMemory: alarmThreshold(alerts.memory.threshold, alerts.memory.for, alerts.memory.severity),
+    cacheHitRate: alarmThreshold(
       dataStores.redis.hitRateTarget,
       alerts.cacheHitRate.for,
       alerts.cacheHitRate.severity,
     ),
     // Lag above the replication target for as long as the target itself.
-    replicaLag: threshold(
+    replicaLag: alarmThreshold(
       dataResidency.replicationLag,
       dataResidency.replicationLag,
       alerts.postgresDown.severity,

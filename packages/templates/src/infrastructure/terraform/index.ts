@@ -16,6 +16,7 @@ export const TERRAFORM_FILES = [
   'database.tf',
   'cache.tf',
   'storage.tf',
+  'storage-replication.tf',
   'alarms.tf',
   'budget.tf',
   'waf.tf',
@@ -35,10 +36,17 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
   }
 }
 
-/** The Terraform root module of one vertical. storage.tf exists only when the vertical keeps objects. */
+/**
+ * The Terraform root module of one vertical. The storage files exist only when the vertical keeps
+ * objects, and their replication only when there is a DR region to replicate to.
+ */
 export function terraformArtifacts(context: BundleContext): Artifact[] {
   const view = terraformView(context)
-  return TERRAFORM_FILES.filter((file) => file !== 'storage.tf' || view.storage !== null).map((file) => ({
+  const present: Record<string, boolean> = {
+    'storage.tf': view.storage !== null,
+    'storage-replication.tf': Boolean(view.storage?.replica),
+  }
+  return TERRAFORM_FILES.filter((file) => present[file] ?? true).map((file) => ({
     path: `${context.vertical.name}/infrastructure/terraform/${file}`,
     kind: 'terraform',
     vertical: context.vertical.name,

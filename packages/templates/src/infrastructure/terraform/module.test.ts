@@ -123,6 +123,21 @@ describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
         noncurrent_version_expiration: [{ noncurrent_days: days(platform.dsr.deadlines.erasure) }],
       }),
     )
+    // Replicated, deletions included, to an encrypted bucket in the DR region under the same lifecycle.
+    const replication = one(m, 'aws_s3_bucket_replication_configuration', 'objects').rule as Block[]
+    expect(replication[0]).toMatchObject({
+      status: 'Enabled',
+      delete_marker_replication: [{ status: 'Enabled' }],
+    })
+    expect(one(m, 'aws_s3_bucket', 'dr_objects')).toMatchObject({
+      provider: ref('aws.dr'),
+      bucket: `${prefix}-objects-${platform.drRegion?.name}`,
+    })
+    expect(one(m, 'aws_s3_bucket_lifecycle_configuration', 'dr_objects').rule).toEqual(rules)
+    expect(one(m, 'aws_cloudwatch_metric_alarm', 'objects_replication_latency')).toMatchObject({
+      metric_name: 'ReplicationLatency',
+      threshold: platform.disasterRecovery.rpo.fileStorage,
+    })
   })
 
   it('alarms on the data stores with the thresholds of `alerts`', async () => {

@@ -29,6 +29,11 @@ output "objects_bucket" {
   value       = aws_s3_bucket.objects.bucket
 }
 
+output "objects_replica_bucket" {
+  description = "Name of the bucket in the DR region that receives the replicated objects."
+  value       = aws_s3_bucket.dr_objects.bucket
+}
+
 output "web_acl_arn" {
   description = "ARN of the WAF web ACL to attach to the vertical's load balancer."
   value       = aws_wafv2_web_acl.main.arn
