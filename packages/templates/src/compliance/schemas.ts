@@ -89,9 +89,13 @@ export const dataMapSchema = z.strictObject({
   ),
 })
 
+/** The content of `retention.json`. */
 export type RetentionPolicy = z.infer<typeof retentionPolicySchema>
+/** The content of `consent.json`. */
 export type ConsentPolicy = z.infer<typeof consentPolicySchema>
+/** The content of `data-map.json`. */
 export type DataMap = z.infer<typeof dataMapSchema>
+/** Where one storage system keeps a data class. */
 export type StorageLocation = z.infer<typeof location>
 
 /** The schema of each JSON file of the compliance bundle, by file name. */
