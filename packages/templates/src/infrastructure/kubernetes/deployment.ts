@@ -42,7 +42,8 @@ function container(w: Workload): Record<string, unknown> {
   return {
     name: w.name,
     image: `${w.image.repository}:${w.image.tag}`,
-    imagePullPolicy: 'IfNotPresent',
+    // Always: every new pod proves it may still pull the image (Checkov CKV_K8S_15); layers stay cached.
+    imagePullPolicy: 'Always',
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
     env: [{ name: 'VERTICALS_RUNTIME_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${RUNTIME_CONFIG_KEY}` }],
     resources: {

@@ -16,6 +16,7 @@ type Pod = {
 type Container = {
   name: string
   image: string
+  imagePullPolicy?: string
   securityContext: Record<string, unknown> & { capabilities?: { drop?: string[]; add?: string[] } }
   resources: { requests?: Record<string, string>; limits?: Record<string, string> }
   livenessProbe?: object
@@ -79,6 +80,7 @@ describe('security defaults of every generated workload', () => {
     expect(c.image).toContain(':')
     expect(tag).not.toBe('latest')
     expect(tag).not.toContain('/')
+    expect(c.imagePullPolicy).toBe('Always')
   })
 
   it.each(containers)(
