@@ -1,0 +1,45 @@
+import { DATA_CATEGORIES, JURISDICTION_FACTS } from '@verticals/config-schema'
+import { RETENTION_STALE_FACTOR } from '@verticals/observability'
+import { expect, test } from 'vitest'
+import { formatDuration } from '../text/format'
+import { buildVertical, examplePlatform } from './testing'
+
+// Every number a document prints traces to the config: it is a number of the resolved platform (as
+// written, or as formatDuration writes a duration), or part of a string the config or the legal facts
+// hold ("Ley 25.326").
+// A figure typed into a template or a builder would fail here.
+
+const platform = examplePlatform()
+
+function allowedNumbers(): Set<string> {
+  const allowed = new Set<string>([String(RETENTION_STALE_FACTOR)])
+  const add = (n: number) => {
+    allowed.add(String(n))
+    if (n > 0) allowed.add(formatDuration(n).split(' ')[0] as string)
+  }
+  const visit = (value: unknown): void => {
+    if (typeof value === 'number') add(value)
+    else if (typeof value === 'string') for (const m of value.match(/\d+(\.\d+)?/g) ?? []) allowed.add(m)
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit)
+  }
+  visit(platform)
+  // The legal facts of config-schema: a DPIA names laws the config does not declare (GDPR for biometrics).
+  visit(JURISDICTION_FACTS)
+  visit(DATA_CATEGORIES)
+  add(RETENTION_STALE_FACTOR * platform.retention.runEvery)
+  return allowed
+}
+
+test.each(Object.keys(platform.verticals))('%s: every number in a document comes from the config', (name) => {
+  const allowed = allowedNumbers()
+  for (const artifact of buildVertical(platform, name).filter((a) => a.path.endsWith('.md'))) {
+    // Unescape Markdown so that "25\.326" reads as the config wrote it; skip digits inside words (p95).
+    const text = artifact.content.replace(/\\(.)/g, '$1')
+    const numbers = text.match(/(?<![A-Za-z0-9.])\d+(\.\d+)?/g) ?? []
+    expect(numbers.length).toBeGreaterThan(0)
+    expect(
+      numbers.filter((n) => !allowed.has(n)),
+      artifact.path,
+    ).toEqual([])
+  }
+})
