@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeRun, type RunResult } from './processes.ts'
 import { assertBuilt, publishWorkspace } from './publish.ts'
 import { createSandbox, type Sandbox } from './sandbox.ts'
-import { projectDependencies, scaffolderNotReady, workflowCheckCommand } from './scaffold.ts'
+import { projectPins, scaffolderNotReady, workflowCheckCommand } from './scaffold.ts'
 import { listPublicPackages, repoRoot } from './workspace.ts'
 
 const packages = listPublicPackages()
+const released = new Map(packages.map((pkg) => [pkg.manifest.name, pkg.manifest.version]))
 const exampleConfig = join(repoRoot, 'examples', 'argentina-marketplace', 'platform.yaml')
 let sandbox: Sandbox | undefined
 
@@ -34,6 +35,12 @@ function resolvedUrls(projectDir: string): string[] {
   return Object.values(lock.packages).flatMap((entry) => (entry.resolved ? [entry.resolved] : []))
 }
 
+/** The version of `name` that npm installed into a project. */
+function installedVersion(projectDir: string, name: string): string {
+  const manifest = readFileSync(join(projectDir, 'node_modules', name, 'package.json'), 'utf8')
+  return (JSON.parse(manifest) as { version: string }).version
+}
+
 describe('the packages, installed from a real registry', () => {
   beforeAll(async () => {
     assertBuilt(packages)
@@ -52,6 +59,7 @@ describe('the packages, installed from a real registry', () => {
     const urls = resolvedUrls(project)
     expect(urls.length).toBeGreaterThan(0)
     expect(urls.filter((url) => !url.startsWith(box().registry.url))).toEqual([])
+    expect(installedVersion(project, '@verticals/generator')).toBe(released.get('@verticals/generator'))
 
     copyFileSync(exampleConfig, join(project, 'platform.yaml'))
     await step('verticals validate', 'npx', ['--yes', 'verticals', 'validate', 'platform.yaml'], project)
@@ -86,8 +94,12 @@ describe('the packages, installed from a real registry', () => {
     ]
     await step('npx create-vertical', 'npx', scaffold, workspace)
     const project = join(workspace, 'my-svc')
+    const pins = Object.entries(projectPins(project)).filter(([name]) => name.startsWith('@verticals/'))
+    expect(pins.length, 'the scaffold depends on no @verticals package').toBeGreaterThan(0)
+    for (const [name, version] of pins)
+      expect(version, `${name} in my-svc/package.json`).toBe(released.get(name))
     // The scaffold's dev tools (vitest, typescript...) come from the same offline registry.
-    await box().mirror(projectDependencies(project).map((name) => ({ name, fromDir: repoRoot })))
+    await box().mirror(Object.keys(projectPins(project)).map((name) => ({ name, fromDir: repoRoot })))
 
     await step('npm install', 'npm', ['install'], project)
     expect(resolvedUrls(project).filter((url) => !url.startsWith(registry))).toEqual([])

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { projectDependencies, workflowCheckCommand } from './scaffold.ts'
+import { projectPins, workflowCheckCommand } from './scaffold.ts'
 
 let project = ''
 
@@ -47,5 +47,5 @@ describe('workflowCheckCommand', () => {
 
 it('lists runtime and dev dependencies of a scaffolded project', () => {
   scaffold('')
-  expect(projectDependencies(project)).toEqual(['@verticals/core', 'vitest'])
+  expect(projectPins(project)).toEqual({ '@verticals/core': '0.1.0', vitest: '4.1.12' })
 })

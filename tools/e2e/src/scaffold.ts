@@ -64,8 +64,8 @@ function readManifest(projectDir: string): ProjectManifest {
   return JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as ProjectManifest
 }
 
-/** The dependency names (runtime and dev) that a scaffolded package.json asks npm to install. */
-export function projectDependencies(projectDir: string): string[] {
+/** The runtime and dev dependencies (name -> range) a scaffolded package.json asks npm to install. */
+export function projectPins(projectDir: string): Record<string, string> {
   const manifest = readManifest(projectDir)
-  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
+  return { ...manifest.dependencies, ...manifest.devDependencies }
 }
