@@ -16,6 +16,8 @@ function overrideFiles(dir: string): string[] {
   return files.sort()
 }
 
+let builtin: TextEngine | undefined
+
 const invalid = (message: string, hint: string, cause?: unknown) =>
   new PlatformError('INVALID_ARGUMENT', message, { hint, ...(cause === undefined ? {} : { cause }) })
 
@@ -25,7 +27,12 @@ const invalid = (message: string, hint: string, cause?: unknown) =>
  * Mistakes there are the user's to fix, so they become PlatformErrors rather than crashes mid-render.
  */
 export function textEngine(templatesDir: string | undefined): TextEngine {
-  if (templatesDir === undefined) return createTextEngine()
+  if (templatesDir === undefined) {
+    // The built-in templates ship with the package and never change under a running process, so
+    // their compiled form is shared by every generate() call; override directories are re-read.
+    builtin ??= createTextEngine()
+    return builtin
+  }
   if (!(existsSync(templatesDir) && statSync(templatesDir).isDirectory())) {
     throw invalid(
       `The templates directory ${templatesDir} does not exist.`,
