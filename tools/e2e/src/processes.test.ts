@@ -48,3 +48,27 @@ describe('ProcessTracker', () => {
     expect(alive(orphan)).toBe(false)
   })
 })
+
+it('kills the groups it started when the test process itself is interrupted', async () => {
+  const tracker = new ProcessTracker()
+  const script = [
+    "import { ProcessTracker } from './processes.ts'",
+    'const tracker = new ProcessTracker()',
+    "const child = tracker.start('sleep', ['60'], { cwd: process.cwd(), env: process.env })",
+    'console.log(child.pid)',
+    'setInterval(() => {}, 1000)',
+  ].join('\n')
+  const parent = tracker.start(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    ...options,
+    cwd: import.meta.dirname,
+  })
+  const sleeper = await new Promise<number>((resolve) => {
+    parent.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())))
+  })
+  expect(alive(sleeper)).toBe(true)
+  process.kill(parent.pid!, 'SIGTERM')
+  await new Promise((resolve) => parent.once('exit', resolve))
+  for (let i = 0; i < 50 && alive(sleeper); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+  expect(alive(sleeper)).toBe(false)
+  await tracker.stopAll()
+})

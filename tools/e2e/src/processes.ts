@@ -34,9 +34,10 @@ export class ProcessTracker {
     const pid = child.pid
     if (pid === undefined) throw new Error(`could not start ${command}`)
     this.#live.set(pid, child)
+    watchOnExit(pid)
     // Forget the group only once all of it is gone: a grandchild left behind is still ours to end.
     child.once('exit', () => {
-      if (!groupAlive(pid)) this.#live.delete(pid)
+      if (!groupAlive(pid)) this.#forget(pid)
     })
     return child
   }
@@ -70,13 +71,46 @@ export class ProcessTracker {
     const deadline = Date.now() + graceMs
     while (groupAlive(pid) && Date.now() < deadline) await delay(100)
     if (groupAlive(pid)) signalGroup(pid, 'SIGKILL')
+    this.#forget(pid)
+  }
+
+  #forget(pid: number): void {
     this.#live.delete(pid)
+    unwatched(pid)
   }
 
   /** Ends every process group this tracker started that may still be running. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.#live.values()].map((child) => this.stop(child)))
   }
+}
+
+// Groups still running when this process ends (Ctrl-C, a killed worker) are killed on the way
+// out, because detached groups would otherwise outlive us.
+const watched = new Set<number>()
+let handlersInstalled = false
+
+/** Makes sure the group led by `pid` is killed if this process exits or is interrupted first. */
+function watchOnExit(pid: number): void {
+  watched.add(pid)
+  if (handlersInstalled) return
+  handlersInstalled = true
+  const killWatched = () => {
+    for (const group of watched) signalGroup(group, 'SIGKILL')
+  }
+  process.once('exit', killWatched)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killWatched()
+      // Re-raise with the handler gone, so the default action (terminate) still happens.
+      process.kill(process.pid, signal)
+    })
+  }
+}
+
+/** Stops watching a group that has ended. */
+function unwatched(pid: number): void {
+  watched.delete(pid)
 }
 
 /** Sends `signal` to the process group led by `pid`; a group that already ended is fine. */
