@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { PlatformError } from '@verticals/config-schema'
+import { createPlatform, loadPlatformConfig, migrate, type Platform } from '@verticals/core'
+import {
+  createHttpMiddleware,
+  createLogger,
+  createMetrics,
+  healthHandler,
+  METRICS_PATH,
+  metricsHandler,
+  readinessHandler,
+} from '@verticals/observability'
+import { Redis } from 'ioredis'
+import pg from 'pg'
+import type { DestinationStream, Level } from 'pino'
+import type { AppContext } from './context'
+import { coreMetricsOf } from './core-metrics'
+import { Drainer } from './drain'
+import { APP_MIGRATIONS } from './migrations'
+import { ROUTES, route } from './router'
+import type { Settings } from './settings'
+import { Store } from './store'
+
+/** The vertical this service runs as. */
+export const VERTICAL = 'barber'
+
+/** Options of createApp beyond the settings. */
+export interface AppOptions {
+  /** False runs the benchmark baseline: no HTTP middleware, consent checks, cache or business metrics. */
+  readonly sdk?: boolean
+  readonly logLevel?: Level
+  readonly logDestination?: DestinationStream
+}
+
+/** A running service. */
+export interface App {
+  readonly server: Server
+  readonly platform: Platform
+  /** The port it listens on (the real one when settings.port was 0). */
+  readonly port: number
+  /** Drains in-flight requests, then closes the server, the platform and the pool. */
+  close(): Promise<void>
+}
+
+/** Loads platform.yaml, connects, runs the migrations and starts listening. */
+export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(settings.schema)) {
+    throw new PlatformError('INVALID_ARGUMENT', `DB_SCHEMA "${settings.schema}" is not a plain identifier`)
+  }
+  const config = await loadPlatformConfig(settings.configPath)
+  const logger = createLogger(config, {
+    vertical: VERTICAL,
+    level: options.logLevel ?? 'info',
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  })
+  const metrics = createMetrics(config, { vertical: VERTICAL })
+  const pool = new pg.Pool({
+    connectionString: settings.databaseUrl,
+    max: config.dataStores.postgres.pool.max,
+  })
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'postgres idle client error'))
+  // The app owns its Redis client so /ready can PING it (the cache itself fails open and never says).
+  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'))
+  await readyWithin(redis, 1000)
+  const platform = await createPlatform({
+    config,
+    vertical: VERTICAL,
+    pg: pool,
+    redis,
+    schema: settings.schema,
+    keyPrefix: settings.redisPrefix,
+    logger,
+    metrics: coreMetricsOf(metrics),
+  })
+  try {
+    await platform.migrate()
+    await migrate(pool, settings.schema, APP_MIGRATIONS)
+  } catch (error) {
+    await platform.close()
+    await pool.end()
+    redis.disconnect()
+    throw error
+  }
+  const sdk = options.sdk ?? true
+  const ctx: AppContext = { platform, store: new Store(pool, `"${settings.schema}"`), metrics, logger, sdk }
+  const server = createServer()
+  const drainer = new Drainer(server)
+  const probes = config.compute.probes
+  const health = healthHandler()
+  const ready = readinessHandler({
+    postgres: async () => void (await pool.query('SELECT 1')),
+    redis: async () => void (await redis.ping()),
+    extra: {
+      // Not ready while draining, so the load balancer stops sending traffic before the port closes.
+      accepting: async () => {
+        if (drainer.draining) throw new PlatformError('DEPENDENCY_UNAVAILABLE', 'draining')
+      },
+    },
+  })
+  const scrape = metricsHandler(metrics.registry)
+  const api = (req: IncomingMessage, res: ServerResponse) => void route(ctx, req, res)
+  const middleware = sdk
+    ? createHttpMiddleware(metrics, { routes: ROUTES.map((r) => r.template) })
+    : undefined
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0]
+    if (path === probes.liveness.path) return health(req, res)
+    if (path === probes.readiness.path) return void ready(req, res)
+    if (path === METRICS_PATH) return void scrape(req, res)
+    if (middleware) middleware(req, res, () => api(req, res))
+    else api(req, res)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(settings.port, settings.host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  logger.info({ port, schema: settings.schema }, 'barber service listening')
+  let closing: Promise<void> | undefined
+  return {
+    server,
+    platform,
+    port,
+    close: () => {
+      closing ??= (async () => {
+        const { cut } = await drainer.drain(settings.drainTimeoutMs)
+        if (cut > 0) logger.warn({ cut }, 'drain timeout: connections cut')
+        await platform.close()
+        await pool.end()
+        await redis.quit().catch(() => redis.disconnect())
+        logger.info({}, 'barber service stopped')
+        logger.flush()
+      })()
+      return closing
+    },
+  }
+}
+
+/** Waits until the client is connected, at most `ms`; until then the cache fails open. */
+function readyWithin(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      redis.off('ready', done)
+      resolve()
+    }
+    redis.once('ready', done)
+  })
+}
