@@ -16,6 +16,7 @@ export const TERRAFORM_FILES = [
   'database.tf',
   'cache.tf',
   'storage.tf',
+  'storage-dr.tf',
   'storage-replication.tf',
   'alarms.tf',
   'budget.tf',
@@ -42,9 +43,11 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
  */
 export function terraformArtifacts(context: BundleContext): Artifact[] {
   const view = terraformView(context)
+  const replicated = Boolean(view.storage?.replica)
   const present: Record<string, boolean> = {
     'storage.tf': view.storage !== null,
-    'storage-replication.tf': Boolean(view.storage?.replica),
+    'storage-dr.tf': replicated,
+    'storage-replication.tf': replicated,
   }
   return TERRAFORM_FILES.filter((file) => present[file] ?? true).map((file) => ({
     path: `${context.vertical.name}/infrastructure/terraform/${file}`,

@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseTerraform } from '../../validate/terraform'
 import { days, gibibytes } from '../quantity'
-import { buildAll, examplePlatform } from '../testing'
+import { examplePlatform } from '../testing'
+import { type Block, one, moduleOf as parsedModule, ref } from './testing'
 
 const platform = examplePlatform()
-const artifacts = buildAll(platform).filter((a) => a.kind === 'terraform')
+const moduleOf = (vertical: string) => parsedModule(platform, vertical)
 
-type Block = Record<string, unknown>
-type Module = {
-  resource: Record<string, Record<string, Block[]>>
-  provider: Record<string, Block[]>
-  variable: Record<string, Block[]>
-}
-
-// All files of a vertical's root module merged into one parsed HCL document.
-async function moduleOf(vertical: string): Promise<Module> {
-  const merged: Module = { resource: {}, provider: {}, variable: {} }
-  for (const artifact of artifacts.filter((a) => a.vertical === vertical)) {
-    const parsed = (await parseTerraform(artifact)) as Partial<Module>
-    for (const [type, byName] of Object.entries(parsed.resource ?? {}))
-      merged.resource[type] = { ...merged.resource[type], ...byName }
-    Object.assign(merged.provider, parsed.provider)
-    Object.assign(merged.variable, parsed.variable)
-  }
-  return merged
-}
-
-// hcl2json writes references as interpolations: ref('aws.dr') is the string "${aws.dr}".
-const ref = (expression: string) => `${'$'}{${expression}}`
-
-const one = (m: Module, type: string, name: string): Block => {
-  const block = m.resource[type]?.[name]?.[0]
-  if (!block) throw new Error(`no resource ${type}.${name}`)
-  return block
-}
-
-describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
+describe.each(Object.keys(platform.verticals))('the %s data stores and providers', (name) => {
   const vertical = platform.verticals[name]!
   const prefix = `${platform.metadata.name}-${name}`
   const { postgres, redis } = platform.dataStores
@@ -138,53 +109,5 @@ describe.each(Object.keys(platform.verticals))('the %s root module', (name) => {
       metric_name: 'ReplicationLatency',
       threshold: platform.disasterRecovery.rpo.fileStorage,
     })
-  })
-
-  it('alarms on the data stores with the thresholds of `alerts`', async () => {
-    const m = await moduleOf(name)
-    const { alerts } = platform
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_cpu')).toMatchObject({
-      metric_name: 'CPUUtilization',
-      threshold: alerts.databaseCpu.threshold,
-      period: alerts.databaseCpu.for,
-      tags: { severity: alerts.databaseCpu.severity },
-    })
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_connections')).toMatchObject({
-      threshold: (postgres.maxConnections * postgres.pool.alarmAt) / postgres.pool.max,
-    })
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'cache_hit_rate')).toMatchObject({
-      comparison_operator: 'LessThanThreshold',
-      threshold: redis.hitRateTarget,
-      period: alerts.cacheHitRate.for,
-    })
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'cache_memory')).toMatchObject({
-      threshold: alerts.memory.threshold,
-    })
-  })
-
-  it('has a monthly budget with one notification per alert threshold', async () => {
-    const budget = one(await moduleOf(name), 'aws_budgets_budget', 'monthly')
-    expect(budget).toMatchObject({
-      limit_amount: String(platform.budget.monthly.amount),
-      limit_unit: platform.budget.monthly.currency,
-      time_unit: 'MONTHLY',
-    })
-    const notifications = budget.notification as Block[]
-    expect(notifications.map((n) => n.threshold)).toEqual(platform.budget.alertThresholds)
-    expect(notifications.every((n) => n.threshold_type === 'PERCENTAGE')).toBe(true)
-  })
-
-  it('has a WAF with the country allow-list, the rate limits and the SQL-injection rule set', async () => {
-    const acl = one(await moduleOf(name), 'aws_wafv2_web_acl', 'main')
-    const rules = acl.rule as Block[]
-    const text = JSON.stringify(rules)
-    expect(text).toContain(JSON.stringify({ country_codes: platform.security.waf.allowCountries }))
-    for (const limit of platform.security.waf.rateLimits) {
-      expect(text).toContain(`"evaluation_window_sec":${limit.window}`)
-      expect(text).toContain(`"limit":${limit.requests}`)
-      expect(text).toContain(JSON.stringify(limit.path))
-    }
-    expect(text).toContain('"name":"AWSManagedRulesSQLiRuleSet"')
-    expect(rules.map((r) => r.priority)).toEqual(rules.map((_, i) => i))
   })
 })
