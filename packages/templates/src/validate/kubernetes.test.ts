@@ -50,6 +50,15 @@ describe('validateKubernetes rejects what Kubernetes would', () => {
     ])
   })
 
+  it('reports a file without documents, and a document that is not an object', async () => {
+    expect(await validateKubernetes(yamlArtifact('# nothing here\n'))).toEqual([
+      'the file holds no YAML documents',
+    ])
+    expect(await validateKubernetes(yamlArtifact('- a\n- b\n'))).toEqual([
+      'document 1: a document is not an object',
+    ])
+  })
+
   it('reports YAML syntax errors and duplicate keys with the document number', async () => {
     const problems = await validateKubernetes(
       yamlArtifact('apiVersion: v1\nkind: Namespace\nkind: Namespace\n'),

@@ -29,7 +29,7 @@ export function validateKubernetesObject(object: unknown): string[] {
 /** Parses every YAML document of a Kubernetes artifact and validates each object with kubernetes-models. */
 export async function validateKubernetes(artifact: Artifact): Promise<string[]> {
   const documents = parseAllDocuments(artifact.content, { uniqueKeys: true })
-  if (!Array.isArray(documents)) return ['the file holds no YAML documents']
+  if (documents.length === 0) return ['the file holds no YAML documents']
   const problems: string[] = []
   documents.forEach((doc, index) => {
     for (const error of doc.errors) problems.push(`document ${index + 1}: ${error.message}`)
