@@ -22,6 +22,7 @@ export function disasterRecoveryView({
       instanceClass: dataStores.postgres.instanceClass,
     },
     redis: { nodes: dataStores.redis.nodes, automaticFailover: dataStores.redis.automaticFailover },
+    objectStorage: vertical.objectStorage,
     maintenance: {
       timeZone: platform.maintenance.timeZone,
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({ name, ...w })),

@@ -85,8 +85,10 @@ describe.each(names)('%s', (name) => {
         rc ? { recordClass: c.recordClass, keepSeconds: rc.keep, action: rc.action } : null,
       )
       expect(out.storage.map((s) => s.system)).toEqual(c.storage)
-      const pg = out.storage.find((s) => s.system === 'postgres')
-      if (pg) expect(pg.regions).toEqual([platform.primaryRegion.name, platform.drRegion!.name])
+      // PostgreSQL and object storage are replicated to the DR region; Redis stays in the primary.
+      const both = [platform.primaryRegion.name, platform.drRegion!.name]
+      for (const s of out.storage)
+        expect(s.regions).toEqual(s.system === 'cdn' ? [] : s.system === 'redis' ? [both[0]] : both)
     }
   })
 })

@@ -2,15 +2,16 @@ import type { ResolvedDataClass, ResolvedPlatform, ResolvedRegion } from '@verti
 import { storageText } from './labels'
 import type { StorageLocation } from './schemas'
 
-// Where each storage system keeps data, as the infrastructure bundle deploys it: PostgreSQL in the
-// primary region with a copy in the DR region (replica or snapshot copies), Redis and object storage in
-// the primary region only, and the CDN at edge locations wherever viewers are.
+// Where each storage system keeps data, as the infrastructure bundle deploys it: PostgreSQL and object
+// storage in the primary region with a copy in the DR region (database replica or snapshot copies, S3
+// replication), Redis in the primary region only, and the CDN at edge locations wherever viewers are.
 
 type System = StorageLocation['system']
 
 function regionsOf(platform: ResolvedPlatform, system: string): readonly ResolvedRegion[] {
   if (system === 'cdn') return []
-  if (system === 'postgres' && platform.drRegion) return [platform.primaryRegion, platform.drRegion]
+  const replicated = system === 'postgres' || system === 'object-storage'
+  if (replicated && platform.drRegion) return [platform.primaryRegion, platform.drRegion]
   return [platform.primaryRegion]
 }
 
