@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import pg from 'pg'
+import { type App, type AppOptions, createApp } from '../src/app'
+import { type Settings, settingsFromEnv } from '../src/settings'
+
+/** One isolated run: its own PostgreSQL schema and Redis key prefix, both removed by `cleanup`. */
+export interface Isolation {
+  readonly schema: string
+  readonly redisPrefix: string
+  readonly settings: Settings
+  cleanup(): Promise<void>
+}
+
+/** A fresh schema name and key prefix on this machine's PostgreSQL and Redis (or DATABASE_URL/REDIS_URL). */
+export function isolation(): Isolation {
+  const suffix = randomBytes(5).toString('hex')
+  const schema = `barber_test_${suffix}`
+  const redisPrefix = `barber-test:${suffix}:`
+  const settings: Settings = {
+    ...settingsFromEnv({ ...process.env, PORT: '0' }),
+    host: '127.0.0.1',
+    schema,
+    redisPrefix,
+    drainTimeoutMs: 5000,
+  }
+  return {
+    schema,
+    redisPrefix,
+    settings,
+    async cleanup() {
+      const client = new pg.Client({ connectionString: settings.databaseUrl })
+      await client.connect()
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await client.end()
+      const redis = new Redis(settings.redisUrl)
+      const keys = await redis.keys(`${redisPrefix}*`)
+      if (keys.length > 0) await redis.del(...keys)
+      await redis.quit()
+    },
+  }
+}
+
+const silent = { write: () => undefined }
+
+/** Starts the service in-process on a free port; `stop` closes it and drops its data. */
+export async function startApp(
+  options: AppOptions = {},
+): Promise<{ app: App; url: string; stop(): Promise<void>; iso: Isolation }> {
+  const iso = isolation()
+  const app = await createApp(iso.settings, { logDestination: silent, ...options })
+  return {
+    app,
+    iso,
+    url: `http://127.0.0.1:${app.port}`,
+    async stop() {
+      await app.close()
+      await iso.cleanup()
+    },
+  }
+}
+
+/** Sends a JSON request and returns the status and parsed body. */
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields directly and assert on them
+): Promise<{ status: number; body: any }> {
+  const init: RequestInit = { method }
+  if (body !== undefined) {
+    init.headers = { 'content-type': 'application/json' }
+    init.body = typeof body === 'string' ? body : JSON.stringify(body)
+  }
+  const res = await fetch(`${url}${path}`, init)
+  const text = await res.text()
+  return { status: res.status, body: text === '' ? {} : JSON.parse(text) }
+}
+
+/** The value of one sample in a Prometheus text exposition, or 0 when absent. */
+export function sample(metrics: string, name: string, labels: Record<string, string>): number {
+  const line = metrics
+    .split('\n')
+    .find(
+      (l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+    )
+  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1))
+}
