@@ -1,4 +1,4 @@
-import { burnRateSeverities, RETENTION_STALE_FACTOR } from '@verticals/observability'
+import { burnRateSeverities, maintenanceIntervals, RETENTION_STALE_FACTOR } from '@verticals/observability'
 import { describe, expect, test } from 'vitest'
 import { markdownInline as md } from '../text/escape'
 import { formatDuration as dur, formatPercent } from '../text/format'
@@ -77,6 +77,14 @@ describe.each(names)('%s', (name) => {
         dur(s.respondWithin),
         s.escalation.map(md).join(' → '),
       ])
+    const mutes = new Map(maintenanceIntervals(platform).map((w) => [w.name, w.mutes]))
+    const muted = {
+      all: 'all alerts',
+      database: 'database alerts',
+      none: 'none\\: silence by hand if needed',
+    }
+    for (const win of Object.keys(platform.maintenance.windows))
+      expect(rowsStartingWith(doc, md(win))[0]![6]).toBe(muted[mutes.get(`maintenance-${win}`)!])
     for (const [win, w] of Object.entries(platform.maintenance.windows))
       expect(rowsStartingWith(doc, md(win))[0]!.slice(1, 4)).toEqual([
         w.days.join(', '),

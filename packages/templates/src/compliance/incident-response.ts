@@ -1,5 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { burnRateSeverities, RETENTION_STALE_FACTOR } from '@verticals/observability'
+import { burnRateSeverities, maintenanceIntervals, RETENTION_STALE_FACTOR } from '@verticals/observability'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, severityOf } from './facts'
@@ -83,11 +83,19 @@ function alertsView(platform: ResolvedPlatform) {
   }
 }
 
+// What Alertmanager mutes in each window, as the monitoring bundle routes it.
+const MUTED: Readonly<Record<string, string>> = {
+  all: 'all alerts',
+  database: 'database alerts',
+  none: 'none: silence by hand if needed',
+}
+
 /** The view of `runbooks/incident-response.md`. */
 export function incidentResponseView({
   platform,
   vertical,
 }: Pick<ComplianceContext, 'platform' | 'vertical'>) {
+  const mutes = new Map(maintenanceIntervals(platform).map((w) => [w.name, w.mutes]))
   const severities = Object.entries(platform.incidents.severities)
     .map(([name, s]) => ({ name, ...s }))
     .sort((x, y) => x.respondWithin - y.respondWithin)
@@ -100,7 +108,11 @@ export function incidentResponseView({
     contact: platform.metadata.controller.contact,
     maintenance: {
       timeZone: platform.maintenance.timeZone,
-      windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({ name, ...w })),
+      windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({
+        name,
+        ...w,
+        muted: MUTED[mutes.get(`maintenance-${name}`) ?? 'none'] ?? 'none',
+      })),
     },
     slo: platform.slo,
     tiers: Object.entries(platform.tiers).map(([name, t]) => ({ name, ...t })),
