@@ -1,8 +1,28 @@
+import type { ChildProcess } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { cleanEnv } from './npm-env.ts'
 import { ProcessTracker } from './processes.ts'
 
 const options = { cwd: process.cwd(), env: cleanEnv() }
+
+/** The first line of a child's stdout that is a PID (tsx or node may print warnings first). */
+function firstPid(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = ''
+    const timer = setTimeout(() => reject(new Error(`no PID printed within 20 s: ${seen}`)), 20_000)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString()
+    })
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString()
+      const line = seen.split('\n').find((text) => /^\d+$/.test(text.trim()))
+      if (line === undefined) return
+      clearTimeout(timer)
+      resolve(Number(line.trim()))
+    })
+    child.once('exit', (code) => reject(new Error(`exited ${code} before printing a PID: ${seen}`)))
+  })
+}
 
 /** Whether a process with this PID exists. */
 function alive(pid: number): boolean {
@@ -30,9 +50,7 @@ describe('ProcessTracker', () => {
   it('stops a server and the children it spawned, by PID', async () => {
     const tracker = new ProcessTracker()
     const server = tracker.start('sh', ['-c', 'sleep 60 & echo $!; wait'], options)
-    const grandchild = await new Promise<number>((resolve) => {
-      server.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())))
-    })
+    const grandchild = await firstPid(server)
     expect(alive(grandchild)).toBe(true)
     await tracker.stopAll()
     expect(alive(server.pid!)).toBe(false)
@@ -55,16 +73,14 @@ it('kills the groups it started when the test process itself is interrupted', as
     "import { ProcessTracker } from './processes.ts'",
     'const tracker = new ProcessTracker()',
     "const child = tracker.start('sleep', ['60'], { cwd: process.cwd(), env: process.env })",
-    'console.log(child.pid)',
+    'console.log(String(child.pid))',
     'setInterval(() => {}, 1000)',
   ].join('\n')
   const parent = tracker.start(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     ...options,
     cwd: import.meta.dirname,
   })
-  const sleeper = await new Promise<number>((resolve) => {
-    parent.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())))
-  })
+  const sleeper = await firstPid(parent)
   expect(alive(sleeper)).toBe(true)
   process.kill(parent.pid!, 'SIGTERM')
   await new Promise((resolve) => parent.once('exit', resolve))
