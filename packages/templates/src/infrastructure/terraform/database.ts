@@ -3,6 +3,7 @@ import { PlatformError } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { days, gibibytes } from '../quantity'
+import { logRetentionDays } from './logs'
 import { dataStoreMaintenanceWindow } from './maintenance'
 
 // AWS limits, not platform settings: RDS keeps automated backups at most 35 days, and without a
@@ -45,6 +46,11 @@ export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
     backupRetentionDays,
     performanceInsights: pg.performanceInsights,
     maintenanceWindow: dataStoreMaintenanceWindow(platform),
+    // Created before the instance so RDS writes into groups that expire (its own never do).
+    logGroups: Object.fromEntries(
+      ['postgresql', 'upgrade'].map((log) => [log, `/aws/rds/instance/${prefix}-postgres/${log}`]),
+    ),
+    logRetentionDays: logRetentionDays(platform),
     // A replica must allow at least as many connections as its source, so both use the same parameters.
     parameters: [
       { name: 'max_connections', value: String(pg.maxConnections), applyMethod: 'pending-reboot' },

@@ -55,4 +55,18 @@ describe.each(Object.keys(platform.verticals))('the %s alarms, budget and firewa
     expect(text).toContain('"name":"AWSManagedRulesSQLiRuleSet"')
     expect(rules.map((r) => r.priority)).toEqual(rules.map((_, i) => i))
   })
+  it('logs WAF requests and RDS exports to groups that expire after monitoring.logRetention', async () => {
+    const m = await moduleOf(name)
+    const retention = platform.monitoring.logRetention / 86_400
+    expect(one(m, 'aws_cloudwatch_log_group', 'waf')).toMatchObject({
+      name: `aws-waf-logs-${platform.metadata.name}-${name}`,
+      retention_in_days: retention,
+    })
+    expect(one(m, 'aws_cloudwatch_log_group', 'database')).toMatchObject({ retention_in_days: retention })
+    const logging = one(m, 'aws_wafv2_web_acl_logging_configuration', 'main')
+    expect(logging.redacted_fields).toEqual([
+      { single_header: [{ name: 'authorization' }] },
+      { single_header: [{ name: 'cookie' }] },
+    ])
+  })
 })

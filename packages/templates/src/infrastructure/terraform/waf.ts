@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import { PlatformError } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
+import { logRetentionDays } from './logs'
 
 const MANAGED_RULE_GROUPS = {
   'sql-injection': 'AWSManagedRulesSQLiRuleSet',
@@ -53,6 +54,10 @@ export function wafView(platform: ResolvedPlatform, vertical: Vertical) {
     group: MANAGED_RULE_GROUPS[rule],
   }))
   return {
+    // WAF only logs to groups named aws-waf-logs-*; credentials and session cookies are redacted.
+    logGroup: `aws-waf-logs-${prefix}`,
+    logRetentionDays: logRetentionDays(platform),
+    redactedHeaders: ['authorization', 'cookie'],
     name: `${prefix}-web`,
     metricName: `${prefix}-web`,
     description: `${platform.metadata.displayName} ${vertical.displayName}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing'
+import { logRetentionDays } from './logs'
 import { dataStoreMaintenanceWindow, standardOffset } from './maintenance'
 
 describe('standardOffset', () => {
@@ -33,5 +34,23 @@ describe('dataStoreMaintenanceWindow', () => {
     const primary = { days: ['sun'], start: '02:00', end: '04:00', scope: 'all', emergencyOnly: false }
     expect(dataStoreMaintenanceWindow(withWindows({ emergency, primary }))).toBe('sun:05:00-sun:07:00')
     expect(dataStoreMaintenanceWindow(withWindows({ emergency }))).toBeNull()
+  })
+})
+
+describe('logRetentionDays', () => {
+  const platform = examplePlatform()
+  const withLogs = (seconds: number) =>
+    ({ ...platform, monitoring: { ...platform.monitoring, logRetention: seconds } }) as typeof platform
+
+  it('keeps logs at least as long as configured, in a period CloudWatch accepts', () => {
+    expect(logRetentionDays(platform)).toBe(90)
+    expect(logRetentionDays(withLogs(100 * 86_400))).toBe(120)
+    expect(logRetentionDays(withLogs(3600))).toBe(1)
+  })
+
+  it('refuses a retention longer than CloudWatch can keep', () => {
+    expect(() => logRetentionDays(withLogs(4000 * 86_400))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    )
   })
 })
