@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { GenerateResult } from './generate'
+import { recoverInterruptedWrite, siblingPrefix } from './leftovers'
 import { assertOurs, compareTrees, plannedTree, type TreeChanges } from './plan'
 import { readTree } from './tree'
 
@@ -22,7 +23,7 @@ export interface WriteSummary extends TreeChanges {
 
 /** A sibling of `target` (same filesystem, so renames are atomic) that no other run will pick. */
 function sibling(target: string, role: 'staging' | 'previous'): string {
-  return join(dirname(target), `.${basename(target)}.verticals-${role}-${randomBytes(6).toString('hex')}`)
+  return join(dirname(target), `${siblingPrefix(target, role)}${randomBytes(6).toString('hex')}`)
 }
 
 async function writeTree(dir: string, tree: Map<string, string>): Promise<void> {
@@ -43,6 +44,7 @@ export async function writeBundle(
   options: WriteBundleOptions = {},
 ): Promise<WriteSummary> {
   const target = resolve(outDir)
+  await recoverInterruptedWrite(target)
   const previous = await readTree(target)
   assertOurs(outDir, previous, options.force ?? false)
   const planned = plannedTree(result, previous)
