@@ -9,8 +9,9 @@ import {
 } from '@verticals/config-schema'
 import type { BundleContext } from '../artifact'
 
-// Lookups every compliance document shares. They read the resolved config only; a missing reference
-// is a bug in the config's cross-field rules, so it fails loudly instead of printing a blank.
+// Lookups every compliance document shares. They read the resolved config (and config-schema's legal
+// facts for a law the config does not declare); a missing reference is a bug in the config's
+// cross-field rules, so it fails loudly instead of printing a blank.
 
 /** What a compliance builder reads. */
 export type ComplianceContext = Pick<BundleContext, 'platform' | 'vertical' | 'text'>

@@ -7,7 +7,7 @@ import { legalBasisText, recordActionText } from './labels'
 import { securityView } from './security'
 import { transfersOf } from './transfers'
 
-/** Names of the laws that treat a category as special, e.g. "BR (LGPD…), EU (GDPR…)". */
+/** The laws that treat a category as special, as "BR: Lei Geral…", "EU: General Data Protection…". */
 function specialUnder(ctx: ComplianceContext, codes: readonly string[]): string[] {
   return codes.map((code) => `${code}: ${lawOf(ctx.platform, code)?.law ?? code}`)
 }
