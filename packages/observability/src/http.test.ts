@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { instrumentHandler, MARKET_HEADER } from './http'
 import { createMetrics } from './metrics'
 import { metricsHandler } from './metrics-handler'
-import { currentRequestContext, REQUEST_ID_HEADER } from './request-context'
+import { currentRequestContext, REQUEST_ID_HEADER, requestIdOf } from './request-context'
 import { examplePlatform } from './testing/example'
 import { listen } from './testing/server'
 
@@ -13,7 +13,7 @@ afterEach(async () => {
   close = undefined
 })
 
-async function serve(routes: string[]) {
+async function serve(routes: string[], requestContext = false) {
   const metrics = createMetrics(platform, { vertical: 'barber' })
   const scrape = metricsHandler(metrics.registry)
   const seenIds: (string | undefined)[] = []
@@ -21,11 +21,11 @@ async function serve(routes: string[]) {
     metrics,
     (req, res) => {
       if (req.url === '/metrics') return void scrape(req, res)
-      seenIds.push(currentRequestContext()?.requestId)
+      seenIds.push(requestContext ? currentRequestContext()?.requestId : requestIdOf(req))
       res.statusCode = req.url?.startsWith('/boom') ? 500 : req.url?.startsWith('/nope') ? 404 : 200
       res.end('ok')
     },
-    { routes },
+    { routes, requestContext },
   )
   const server = await listen(app)
   close = server.close
@@ -56,12 +56,15 @@ describe('instrumentHandler', () => {
     expect(await metrics.registry.metrics()).not.toMatch(/route="\/(metrics|health)"/)
   })
 
-  it('keeps a safe incoming request id, replaces an unsafe one, and exposes it to the handler', async () => {
-    const { url, seenIds } = await serve([])
-    const kept = await fetch(`${url}/a`, { headers: { [REQUEST_ID_HEADER]: 'req-123' } })
-    const replaced = await fetch(`${url}/a`, { headers: { [REQUEST_ID_HEADER]: 'bad id <script>' } })
-    expect(kept.headers.get(REQUEST_ID_HEADER)).toBe('req-123')
-    expect(replaced.headers.get(REQUEST_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/)
-    expect(seenIds).toEqual(['req-123', replaced.headers.get(REQUEST_ID_HEADER)])
-  })
+  it.each([false, true])(
+    'keeps a safe incoming request id, replaces an unsafe one, and exposes it (requestContext %s)',
+    async (requestContext) => {
+      const { url, seenIds } = await serve([], requestContext)
+      const kept = await fetch(`${url}/a`, { headers: { [REQUEST_ID_HEADER]: 'req-123' } })
+      const replaced = await fetch(`${url}/a`, { headers: { [REQUEST_ID_HEADER]: 'bad id <script>' } })
+      expect(kept.headers.get(REQUEST_ID_HEADER)).toBe('req-123')
+      expect(replaced.headers.get(REQUEST_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/)
+      expect(seenIds).toEqual(['req-123', replaced.headers.get(REQUEST_ID_HEADER)])
+    },
+  )
 })

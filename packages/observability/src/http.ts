@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { VerticalMetrics } from './metrics'
 import { METRICS_PATH } from './metrics-handler'
-import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from './request-context'
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, tagRequest } from './request-context'
 import { RouteTemplater } from './routes'
 
 /** Header a gateway sets to name the market (city) a request belongs to. */
@@ -17,6 +17,13 @@ export interface HttpInstrumentationOptions {
   readonly market?: (req: IncomingMessage) => string | undefined
   /** Paths not measured (exact match); by default the config's probe paths and `/metrics`. */
   readonly ignore?: readonly string[]
+  /**
+   * Run each request inside an AsyncLocalStorage context so every log line written while serving it
+   * carries its request id without passing a logger around. Off by default: on Node 20,
+   * AsyncLocalStorage turns on async_hooks for the whole process (microseconds per request, see
+   * BENCHMARKS.md); without it, use `requestLogger(logger, req)`.
+   */
+  readonly requestContext?: boolean
 }
 
 /** A connect-style middleware: Express `app.use(mw)`, or Fastify `onRequest` with `mw(req.raw, reply.raw, done)`. */
@@ -40,25 +47,27 @@ export function createHttpMiddleware(
   const probes = metrics.platform.compute.probes
   const ignore = new Set(options.ignore ?? [probes.liveness.path, probes.readiness.path, METRICS_PATH])
   const marketOf = options.market ?? headerMarket
+  const withContext = options.requestContext === true
   return (req, res, next) => {
-    const context = { requestId: requestIdFrom(req) }
-    res.setHeader(REQUEST_ID_HEADER, context.requestId)
+    const requestId = requestIdFrom(req)
+    res.setHeader(REQUEST_ID_HEADER, requestId)
     const path = pathOf(req.url)
     if (!ignore.has(path)) {
-      const start = process.hrtime.bigint()
-      let done = false
-      const record = (finished: boolean) => {
-        if (done) return
-        done = true
-        const status = finished ? res.statusCode : CLIENT_CLOSED
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9
+      const start = performance.now()
+      // One listener: 'close' follows 'finish' for a complete response, and also fires when the
+      // client went away first (then the response never finished).
+      res.on('close', () => {
+        const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED
+        const seconds = (performance.now() - start) / 1000
         const route = expressRoute(req) ?? templater.template(req.url, status)
         metrics.recordHttpRequest({ market: marketOf(req), route, method: req.method, status, seconds })
-      }
-      res.once('finish', () => record(true))
-      res.once('close', () => record(res.writableFinished))
+      })
     }
-    runWithRequestContext(req, context, next)
+    if (withContext) runWithRequestContext(req, { requestId }, next)
+    else {
+      tagRequest(req, requestId)
+      next()
+    }
   }
 }
 

@@ -31,7 +31,7 @@ export {
 } from './http'
 export type { Instruments } from './instruments'
 export { methodLabel, statusClass, UNKNOWN_MARKET } from './labels'
-export { createLogger, type LoggerOptions } from './logger'
+export { createLogger, type LoggerOptions, requestLogger } from './logger'
 export { createMetrics, type HttpObservation, type MetricsOptions, type VerticalMetrics } from './metrics'
 export { METRICS_PATH, metricsHandler } from './metrics-handler'
 export {

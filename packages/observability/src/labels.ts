@@ -64,14 +64,15 @@ const METHODS: ReadonlySet<string> = new Set(LABEL_VALUES.method)
 
 /** An HTTP method from the closed list, else OTHER (a client can send any token). */
 export function methodLabel(method: string | undefined): string {
-  const upper = (method ?? '').toUpperCase()
+  if (method === undefined) return 'OTHER'
+  if (METHODS.has(method)) return method
+  const upper = method.toUpperCase()
   return METHODS.has(upper) ? upper : 'OTHER'
 }
 
 /** `2xx`-style class of a status code; codes outside 100-599 count as 5xx (the server misbehaved). */
 export function statusClass(status: number): string {
-  const hundred = Math.floor(status / 100)
-  return hundred >= 1 && hundred <= 5 ? `${hundred}xx` : '5xx'
+  return LABEL_VALUES.statusClass[Math.floor(status / 100) - 1] ?? '5xx'
 }
 
 const QUEUE_NAME = /^[a-z][a-z0-9_-]{0,62}$/

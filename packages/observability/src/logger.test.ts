@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { createLogger } from './logger'
+import { createLogger, requestLogger } from './logger'
 import { redactionPaths, sensitiveFields } from './redaction'
-import { runWithRequestContext } from './request-context'
+import { runWithRequestContext, tagRequest } from './request-context'
 import { examplePlatform } from './testing/example'
 
 const platform = examplePlatform()
@@ -73,7 +73,11 @@ describe('createLogger', () => {
     const req = {} as Parameters<typeof runWithRequestContext>[0]
     runWithRequestContext(req, { requestId: 'req-42' }, () => logger.debug('inside'))
     logger.debug('outside')
+    const other = {} as Parameters<typeof runWithRequestContext>[0]
+    tagRequest(other, 'req-43')
+    requestLogger(logger, other).debug('child')
     expect(JSON.parse(lines[0] as string)).toMatchObject({ requestId: 'req-42', level: 20 })
     expect(JSON.parse(lines[1] as string).requestId).toBeUndefined()
+    expect(JSON.parse(lines[2] as string)).toMatchObject({ requestId: 'req-43', msg: 'child' })
   })
 })

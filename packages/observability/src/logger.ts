@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import pino, { type DestinationStream, type Level, type Logger } from 'pino'
 import {
@@ -9,7 +10,7 @@ import {
   scrubText,
   sensitiveFields,
 } from './redaction'
-import { currentRequestContext } from './request-context'
+import { currentRequestContext, requestIdOf } from './request-context'
 import { verticalOf } from './vertical'
 
 /** Options of createLogger. */
@@ -60,4 +61,10 @@ function scrubArgument(arg: unknown): unknown {
   if (arg && typeof arg === 'object' && 'err' in arg && arg.err instanceof Error)
     return { ...arg, err: scrubError(arg.err) }
   return arg
+}
+
+/** A child logger whose lines carry the request id the middleware gave `req` (for use without requestContext). */
+export function requestLogger(logger: Logger, req: IncomingMessage): Logger {
+  const requestId = requestIdOf(req)
+  return requestId === undefined ? logger : logger.child({ requestId })
 }

@@ -1,7 +1,8 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { Registry } from 'prom-client'
 import type { CacheResult, ConsentResult, Outcome, PaymentResult } from './contract'
-import { VERTICAL_LABEL } from './contract'
+import { METRICS, VERTICAL_LABEL } from './contract'
+import { keyOf } from './fast-instruments'
 import { type Instruments, registerInstruments } from './instruments'
 import { LabelGuard, methodLabel, queueLabel, statusClass } from './labels'
 import { type Vertical, verticalOf } from './vertical'
@@ -76,15 +77,17 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
         method: methodLabel(o.method),
         status_class: statusClass(o.status),
       }
-      m.httpRequests.inc(labels)
-      m.httpRequestDuration.observe(labels, o.seconds)
+      // Both HTTP instruments share label names, so one key serves both.
+      const key = keyOf(METRICS.httpRequests.labels, labels)
+      m.httpRequests.incKeyed(key, labels)
+      m.httpRequestDuration.observeKeyed(key, labels, o.seconds)
     },
     recordCacheOperation: (dataClass, result) =>
       m.cacheOperations.inc({ data_class: guard.dataClass(dataClass), result }),
     recordConsentCheck: (purpose, result) => m.consentChecks.inc({ purpose: guard.purpose(purpose), result }),
     recordAuditAppend(result, seconds) {
       m.auditAppends.inc({ result })
-      m.auditAppendDuration.observe(seconds)
+      m.auditAppendDuration.observe({}, seconds)
     },
     setDsrRequests(kind, state) {
       const labels = { kind: guard.dsrKind(kind) }

@@ -8,7 +8,7 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>()
-const byRequest = new WeakMap<IncomingMessage, RequestContext>()
+const REQUEST_ID = Symbol('verticals.requestId')
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
 /** The header that carries the request id in and out. */
@@ -21,18 +21,23 @@ export function requestIdFrom(req: IncomingMessage): string {
   return value !== undefined && SAFE_ID.test(value) ? value : randomUUID()
 }
 
-/** Runs `fn` with `context` as the current request context. */
+/** Remembers the request id on the request object (requestIdOf reads it back). */
+export function tagRequest(req: IncomingMessage, requestId: string): void {
+  ;(req as IncomingMessage & { [REQUEST_ID]?: string })[REQUEST_ID] = requestId
+}
+
+/** Runs `fn` with `context` as the current request context (AsyncLocalStorage). */
 export function runWithRequestContext<T>(req: IncomingMessage, context: RequestContext, fn: () => T): T {
-  byRequest.set(req, context)
+  tagRequest(req, context.requestId)
   return storage.run(context, fn)
 }
 
-/** The context of the request being served on this async path, if any. */
+/** The context of the request being served on this async path, if the middleware set one. */
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore()
 }
 
 /** The request id the middleware assigned to `req`, if it saw the request. */
 export function requestIdOf(req: IncomingMessage): string | undefined {
-  return byRequest.get(req)?.requestId
+  return (req as IncomingMessage & { [REQUEST_ID]?: string })[REQUEST_ID]
 }
