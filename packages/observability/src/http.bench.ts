@@ -103,7 +103,7 @@ it('records one histogram observation in nanoseconds (and compares with prom-cli
     name: 'reference_seconds',
     help: 'prom-client',
     labelNames: Object.keys(labels),
-    buckets: histogram.buckets,
+    buckets: [...histogram.buckets],
     registers: [],
   })
   const observeReference = () => {
