@@ -37,6 +37,22 @@ describe.each(Object.keys(clean.verticals))('%s', (name) => {
   })
 })
 
+// Fields each document prints, read from the hostile platform: each must appear, escaped.
+const PRINTED: Readonly<Record<string, (p: typeof dirty) => string>> = {
+  'retention-schedule.md': (p) => Object.values(p.retention.recordClasses)[0]!.description,
+  'records-of-processing.md': (p) => p.dataResidency.transferReference!,
+  'dsr.md': (p) => p.jurisdictions[0]!.deadlines.erasure.source,
+  'dpia.md': (p) => p.security.encryptionAtRest,
+  'incident-response.md': (p) => Object.values(p.incidents.severities)[0]!.definition,
+  'disaster-recovery.md': (p) => p.maintenance.timeZone,
+}
+
+test.each(Object.entries(PRINTED))('%s prints its hostile fields escaped', (file, field) => {
+  const doc = buildVertical(dirty, 'psychology').find((a) => a.path.endsWith(`/${file}`))!
+  expect(field(dirty).endsWith(HOSTILE)).toBe(true)
+  expect(doc.content).toContain(markdownInline(field(dirty)))
+})
+
 test('the hostile platform mutates the fields the documents print', () => {
   for (const field of [
     'metadata.controller.name',
