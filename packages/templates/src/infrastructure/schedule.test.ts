@@ -59,4 +59,9 @@ describe('capacityWindows', () => {
     const [business] = capacityWindows(withSchedule({ leadTime: 90, peaks: [] }))
     expect(business?.start).toBe('58 8 * * 1,2,3,4,5,6')
   })
+
+  it('leaves out windows that would not raise the minimum', () => {
+    const quiet = { ...api, autoscaling: { ...api.autoscaling, minReplicas: 3 } }
+    expect(capacityWindows(quiet).map((w) => w.name)).toEqual(['peak-1', 'peak-2'])
+  })
 })

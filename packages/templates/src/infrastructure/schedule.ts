@@ -40,8 +40,9 @@ export function capacityWindows(workload: Workload): CapacityWindow[] {
     const closes = clock(end) <= opens ? clock(end) + DAY : clock(end)
     return { name, start: cronAt(opens, days), end: cronAt(closes, days), desiredReplicas }
   }
+  // A window that would not raise the minimum says nothing, so it is left out.
   return [
     window('business-hours', businessHours.start, businessHours.end, businessMinReplicas),
     ...peaks.map((peak, index) => window(`peak-${index + 1}`, peak.start, peak.end, peakMinReplicas)),
-  ]
+  ].filter((w) => w.desiredReplicas > workload.autoscaling.minReplicas)
 }
