@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parse } from '@verticals/config-schema'
+import { JURISDICTION_FACTS, parse } from '@verticals/config-schema'
 import { describe, expect, test } from 'vitest'
 import { parseDocument } from 'yaml'
 import { validateArtifacts } from '../validate/index'
@@ -53,5 +53,23 @@ describe('subjects resident where the primary region is', () => {
     expect(() => rowsStartingWith(ropa, 'BR', 'BR')).toThrow()
     const [row] = rowsStartingWith(ropa, 'BR', 'US', 'us\\-east\\-1')
     expect(row![4]).toBe('no adequacy list')
+  })
+})
+
+describe('with GDPR declared as well', () => {
+  const platform = variant([['jurisdictions'], ['AR', 'BR', 'EU']])
+
+  test('dsr.md gains a GDPR column counted in months, and every document still validates', async () => {
+    const artifacts = buildVertical(platform, 'fitness')
+    const dsr = artifactAt(artifacts, 'fitness/compliance/dsr.md').content
+    expect(dsr).toContain(
+      '| Request | Internal target | AR legal deadline | BR legal deadline | EU legal deadline |',
+    )
+    expect(rowsStartingWith(dsr, 'erasure')[0]![4]).toBe(
+      `${JURISDICTION_FACTS.EU.deadlines.erasure.months} month`,
+    )
+    const dpia = artifactAt(artifacts, 'fitness/compliance/dpia.md').content
+    expect(dpia).toMatch(/\| AR: Ley 25\\\.326 [^|]+ \| no: not listed/)
+    expect(await validateArtifacts(artifacts)).toEqual([])
   })
 })
