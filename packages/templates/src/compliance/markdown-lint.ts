@@ -23,6 +23,7 @@ interface LexToken {
   type: string
   raw?: string
   text?: string
+  href?: string
   depth?: number
   tokens?: LexToken[]
   items?: LexToken[]
@@ -75,6 +76,8 @@ export function unescapedPipes(line: string): number {
   return pipes
 }
 
+// Control characters and white space are dropped by browsers before they read a scheme.
+const UNSAFE_URL = /^[\u0000-\u0020]*(javascript|vbscript|data|file):/i
 const ANCHOR = /^<a id="[a-z0-9]+(-[a-z0-9]+)*">$/
 const ALLOWED_HTML = (raw: string) =>
   ANCHOR.test(raw) || raw === '</a>' || raw === `<!-- ${GENERATED_NOTICE} -->`
@@ -82,7 +85,8 @@ const ALLOWED_HTML = (raw: string) =>
 /**
  * Problems of a generated Markdown document: a table whose lines differ in column count (a renderer
  * would silently drop or pad cells), raw HTML other than `<a id>` anchors and the generated header,
- * an anchor id used twice, and any link or image (the templates write none).
+ * an anchor id used twice, and a link or image whose target is a script or data URL (an overriding
+ * template may link to a wiki, never run code).
  */
 export function lintMarkdown(text: string): string[] {
   const problems: string[] = []
@@ -102,6 +106,7 @@ export function lintMarkdown(text: string): string[] {
   for (const id of new Set(ids))
     if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`anchor used twice: ${id}`)
   for (const t of tokens)
-    if (t.type === 'link' || t.type === 'image') problems.push(`unexpected ${t.type}: ${t.raw}`)
+    if ((t.type === 'link' || t.type === 'image') && UNSAFE_URL.test(t.href ?? ''))
+      problems.push(`${t.type} to a script or data URL: ${t.raw}`)
   return problems
 }

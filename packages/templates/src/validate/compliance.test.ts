@@ -45,7 +45,7 @@ describe('Markdown documents and runbooks', () => {
       expect(await validateCompliance(a)).toEqual([])
   })
 
-  test('a missing header, a ragged table, raw HTML, a repeated anchor and a link are reported', async () => {
+  test('a missing header, a ragged table, raw HTML, a repeated anchor and a script link are reported', async () => {
     expect(await validateCompliance(doc('# Title\n'))).toEqual([
       'does not start with the generated-file header',
     ])
@@ -61,9 +61,10 @@ describe('Markdown documents and runbooks', () => {
     )
     const twice = `${md}\n<a id="x"></a>\n\n## A\n\n<a id="x"></a>\n\n## B\n`
     expect(await validateCompliance(doc(twice))).toEqual(['anchor used twice: <a id="x">'])
-    expect(await validateCompliance(doc(`${md}\n[a](javascript:alert(1)) https://example.org\n`))).toEqual([
-      'unexpected link: [a](javascript:alert(1))',
-      'unexpected link: https://example.org',
+    const links = `${md}\n[a](javascript:alert(1)) ![i](data:image/png;base64,AA) [wiki](https://example.org/x) [b](x.md)\n`
+    expect(await validateCompliance(doc(links))).toEqual([
+      'link to a script or data URL: [a](javascript:alert(1))',
+      'image to a script or data URL: ![i](data:image/png;base64,AA)',
     ])
   })
 })
