@@ -76,8 +76,9 @@ export function unescapedPipes(line: string): number {
   return pipes
 }
 
-// Control characters and white space are dropped by browsers before they read a scheme.
-const UNSAFE_URL = /^[\u0000-\u0020]*(javascript|vbscript|data|file):/i
+// Browsers drop control characters and white space (even inside "java\tscript:") before they read a scheme.
+const unsafeUrl = (href: string) =>
+  /^(javascript|vbscript|data|file):/i.test([...href].filter((c) => c.charCodeAt(0) > 0x20).join(''))
 const ANCHOR = /^<a id="[a-z0-9]+(-[a-z0-9]+)*">$/
 const ALLOWED_HTML = (raw: string) =>
   ANCHOR.test(raw) || raw === '</a>' || raw === `<!-- ${GENERATED_NOTICE} -->`
@@ -106,7 +107,7 @@ export function lintMarkdown(text: string): string[] {
   for (const id of new Set(ids))
     if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`anchor used twice: ${id}`)
   for (const t of tokens)
-    if ((t.type === 'link' || t.type === 'image') && UNSAFE_URL.test(t.href ?? ''))
+    if ((t.type === 'link' || t.type === 'image') && unsafeUrl(t.href ?? ''))
       problems.push(`${t.type} to a script or data URL: ${t.raw}`)
   return problems
 }
