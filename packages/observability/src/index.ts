@@ -42,7 +42,7 @@ export {
   INHIBIT_EQUAL,
 } from './monitoring/alertmanager'
 export { LATENCY_QUANTILE } from './monitoring/alerts-http'
-export { RETENTION_STALE_FACTOR } from './monitoring/alerts-privacy'
+export { RETENTION_STALE_FACTOR } from './monitoring/alerts-operations'
 export { dashboard, dashboardUid } from './monitoring/dashboard'
 export {
   type Dashboard,

@@ -1,7 +1,7 @@
 import { httpLatencyBuckets, leLabel } from '../buckets'
 import { METRICS } from '../contract'
 import { alertRule, family, type MonitoringContext } from './context'
-import { num, promDuration, ratio, sorted } from './promql'
+import { num, promDuration, ratio } from './promql'
 import { counter, sampleCount, seriesName } from './series'
 import type { AlertFamily, AlertScenario } from './types'
 
@@ -152,13 +152,5 @@ export function errorCount(ctx: MonitoringContext): AlertFamily {
       },
       { name: `half the threshold per window`, series: rate(cfg.threshold / 2), evalSeconds, firing: [] },
     ],
-  )
-}
-
-/** Data classes the vertical actually caches (TTL above zero), alphabetically. */
-export function cachedClasses(ctx: MonitoringContext): string[] {
-  return sorted(
-    ctx.vertical.dataClasses.filter((c) => (ctx.platform.dataClasses[c]?.cacheTtl ?? 0) > 0),
-    (c) => c,
   )
 }

@@ -1,5 +1,4 @@
 import { METRICS } from '../contract'
-import { cachedClasses } from './alerts-http'
 import { alertRule, family, type MonitoringContext } from './context'
 import { num, promDuration, ratio, sorted } from './promql'
 import { counter, gauge, sampleCount, seriesName } from './series'
@@ -112,106 +111,10 @@ export function dsrDeadline(ctx: MonitoringContext): AlertFamily {
 
 const kindOf = (rule: AlertingRule): string => /kind="([^"]+)"/.exec(rule.expr)?.[1] ?? ''
 
-/** How many retention intervals may pass without a successful run (the schema's "twice retention.runEvery"). */
-export const RETENTION_STALE_FACTOR = 2
-
-/** VerticalsRetentionStale: a record class has not been purged successfully for twice `retention.runEvery`. */
-export function retentionStale(ctx: MonitoringContext): AlertFamily {
-  const { retention, alerts } = ctx.platform
-  const limit = RETENTION_STALE_FACTOR * retention.runEvery
-  const name = METRICS.retentionLastSuccess.name
-  const rules = [
-    alertRule(ctx, {
-      alert: 'VerticalsRetentionStale',
-      expr: `time() - max by (record_class) (${name}${ctx.own()}) > ${limit}`,
-      severity: alerts.retentionStale.severity,
-      labels: { stage: 'stale' },
-      summary: `Retention of ${ctx.vertical.displayName} has not run`,
-      description: `Record class {{ $labels.record_class }} has not been purged successfully for more than ${promDuration(limit)} (runs every ${promDuration(retention.runEvery)}).`,
-    }),
-    alertRule(ctx, {
-      alert: 'VerticalsRetentionStale',
-      expr: `absent(${name}${ctx.own()})`,
-      forSeconds: limit,
-      severity: alerts.retentionStale.severity,
-      labels: { stage: 'never-ran' },
-      summary: `Retention of ${ctx.vertical.displayName} has never reported a run`,
-      description: `No successful retention run has been reported for ${promDuration(limit)}.`,
-    }),
-  ]
-  // Hourly samples: the windows here are days long, and `time()` is what matters.
-  const interval = 3600
-  const evalSeconds = limit + retention.runEvery
-
-  const n = sampleCount(evalSeconds, interval)
-  const classes = sorted(Object.keys(retention.recordClasses), (c) => c)
-  const lastRun = (at: number) =>
-    classes.map((c) => gauge(seriesName(name, { vertical: ctx.vertical.name, record_class: c }), at, n))
-  const [stale, never] = rules as [AlertingRule, AlertingRule]
-  return family(
-    ctx,
-    'VerticalsRetentionStale',
-    rules,
-    [
-      {
-        name: 'last success longer ago than the limit',
-        series: lastRun(0),
-        evalSeconds,
-        firing: classes.map((c) => ({ rule: stale, labels: { record_class: c } })),
-      },
-      {
-        name: 'never ran',
-        series: [gauge(seriesName('up', { job: 'unrelated' }), 1, n)],
-        evalSeconds,
-        firing: [{ rule: never, labels: { vertical: ctx.vertical.name } }],
-      },
-      {
-        name: 'ran within the interval',
-        series: lastRun(evalSeconds - retention.runEvery / 2),
-        evalSeconds,
-        firing: [],
-      },
-    ],
-    interval,
-    interval,
-  )
-}
-
-/** VerticalsPaymentSuccessLow: succeeded / all payments below `monitoring.business.paymentSuccessRate`. */
-export function paymentSuccess(ctx: MonitoringContext): AlertFamily {
-  const cfg = ctx.platform.alerts.paymentSuccess
-  const target = ctx.platform.monitoring.business.paymentSuccessRate
-  const name = METRICS.payments.name
-  const rule = alertRule(ctx, {
-    alert: 'VerticalsPaymentSuccessLow',
-    expr: `sum(rate(${name}${ctx.own({ result: 'succeeded' })}[${ctx.rate}])) / sum(rate(${name}${ctx.own()}[${ctx.rate}])) < ${num(ratio(target))}`,
-    forSeconds: cfg.for,
-    severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} payment success below ${num(target)}%`,
-    description: `Fewer than ${num(target)}% of payment attempts have succeeded for ${promDuration(cfg.for)}.`,
-  })
-  const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
-  const n = sampleCount(evalSeconds, ctx.testInterval)
-  const at = (share: number) => [
-    counter(
-      seriesName(name, { vertical: ctx.vertical.name, result: 'succeeded' }),
-      Math.round(share * TEST_RATE),
-      n,
-    ),
-    counter(
-      seriesName(name, { vertical: ctx.vertical.name, result: 'failed' }),
-      TEST_RATE - Math.round(share * TEST_RATE),
-      n,
-    ),
-  ]
-  const share = ratio(target)
-  return family(
-    ctx,
-    'VerticalsPaymentSuccessLow',
-    [rule],
-    [
-      { name: 'half the target', series: at(share / 2), evalSeconds, firing: [{ rule, labels: {} }] },
-      { name: 'halfway between the target and 100%', series: at((1 + share) / 2), evalSeconds, firing: [] },
-    ],
+/** Data classes the vertical actually caches (TTL above zero), alphabetically. */
+export function cachedClasses(ctx: MonitoringContext): string[] {
+  return sorted(
+    ctx.vertical.dataClasses.filter((c) => (ctx.platform.dataClasses[c]?.cacheTtl ?? 0) > 0),
+    (c) => c,
   )
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../vertical'
 import { monitoringContext } from './context'
-import { type PanelSpec, panelSpecs } from './dashboard-panels'
+import { domainPanels } from './dashboard-domain-panels'
+import { type PanelSpec, trafficPanels } from './dashboard-panels'
 import { type Dashboard, GRAFANA_SCHEMA_VERSION, type Panel } from './dashboard-schema'
 import { promDuration } from './promql'
 
@@ -89,6 +90,6 @@ export function dashboard(platform: ResolvedPlatform, vertical: Vertical): Dashb
     },
     annotations: { list: [] },
     links: [],
-    panels: panelSpecs(ctx).map(toPanel),
+    panels: [...trafficPanels(ctx), ...domainPanels(ctx)].map(toPanel),
   }
 }
