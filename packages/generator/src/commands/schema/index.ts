@@ -7,7 +7,7 @@ export type SchemaCommandOptions = CommandIo
 // The config package may export its own toJsonSchema() (with titles and $id); until it does, zod's
 // converter over the exported schema gives the same structure. The namespace import keeps both working.
 function jsonSchema(): unknown {
-  const own = (configSchema as Record<string, unknown>).toJsonSchema
+  const own: unknown = Reflect.get(configSchema, 'toJsonSchema')
   if (typeof own === 'function') return own()
   return configSchema.platformSchema.toJSONSchema({ io: 'input' })
 }
