@@ -1,3 +1,7 @@
+import { mergeConfig } from 'vitest/config'
 import { sharedTestConfig } from '../../vitest.shared.ts'
 
-export default sharedTestConfig()
+// CLI tests spawn the built binary; globalSetup builds it first when the source is newer.
+export default mergeConfig(sharedTestConfig({ testTimeout: 60_000 }), {
+  test: { globalSetup: ['./test/global-setup.ts'] },
+})

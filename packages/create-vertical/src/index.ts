@@ -1,1 +1,8 @@
-export {}
+export { type FileChange, projectChanges } from './changes'
+export type { Context, Project, ScaffoldIo } from './context'
+export { createVertical } from './create-vertical'
+export { parseOptions, type ScaffoldOptions, USAGE } from './options'
+export { displayNameOf, drRegionFor, type PlatformAnswers, renderPlatformYaml } from './platform-yaml'
+export { type Choice, noPrompts, type Prompter, terminalPrompts } from './prompts'
+export { DEFAULT_REGION } from './steps/answers'
+export { readTemplate, TEMPLATE_DIR } from './template-files'

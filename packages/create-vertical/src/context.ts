@@ -1,0 +1,45 @@
+import type { GenerateResult } from '@verticals/generator'
+import type { ScaffoldOptions } from './options'
+import type { Prompter } from './prompts'
+
+/** Where the scaffolder reads and writes: injectable so tests and callers choose. */
+export interface ScaffoldIo {
+  /** Directory the target is relative to (default process.cwd()). */
+  cwd: string
+  /** Results: the file list, the diff, the next steps. */
+  stdout: (text: string) => void
+  /** Progress and warnings. */
+  stderr: (text: string) => void
+  /** How missing answers are obtained (noPrompts without a terminal or with --yes). */
+  prompter: Prompter
+  /** True when questions can be asked: optional answers (name, region) are asked, not defaulted. */
+  interactive: boolean
+}
+
+/** The rendered project, in memory: template files plus the generated bundle. */
+export interface Project {
+  /** Project files other than the bundle, by `/`-separated path. */
+  files: Map<string, string>
+  /** The bundle, generated from the project's platform.yaml. */
+  bundle: GenerateResult
+  /** Every path the project holds, bundle files under `bundle/`, sorted. */
+  paths: string[]
+}
+
+/** What the pipeline knows so far; each step fills in its part. */
+export interface Context extends ScaffoldIo {
+  options: ScaffoldOptions
+  /** The template project to copy (default: the one shipped in the package). */
+  templateDir?: string
+  dir: string
+  /** Absolute target directory. */
+  target: string
+  vertical: string
+  name: string
+  region: string
+  targetState: 'missing' | 'empty' | 'non-empty'
+  project: Project
+}
+
+/** The bundle directory inside a scaffolded project. */
+export const BUNDLE_DIR = 'bundle'

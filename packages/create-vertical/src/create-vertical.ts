@@ -1,0 +1,34 @@
+import type { Context, ScaffoldIo } from './context'
+import type { ScaffoldOptions } from './options'
+import { answers } from './steps/answers'
+import { dryRun } from './steps/dry-run'
+import { nextSteps } from './steps/next-steps'
+import { render } from './steps/render'
+import { checkTarget } from './steps/target'
+import { write } from './steps/write'
+
+type Step = (ctx: Context) => Promise<void> | void
+
+/**
+ * Scaffolds a service: asks for what is missing, checks the target, renders the template and its
+ * bundle in memory, then lists/diffs it (--dry-run) or writes it atomically. Expected failures
+ * are PlatformErrors (INVALID_ARGUMENT for usage, OUTPUT_NOT_OURS, CONFIG_INVALID).
+ */
+export async function createVertical(
+  options: ScaffoldOptions,
+  io: ScaffoldIo,
+  extra: { templateDir?: string } = {},
+): Promise<Context> {
+  // Steps fill the context in order; each reads only what earlier steps set.
+  const ctx = { ...io, options, ...extra } as Context
+  const steps: Step[] = [
+    answers,
+    checkTarget,
+    (c) => c.stderr(`Rendering the ${c.vertical} template and its bundle...\n`),
+    render,
+    options.dryRun ? dryRun : write,
+    options.dryRun ? () => undefined : nextSteps,
+  ]
+  for (const step of steps) await step(ctx)
+  return ctx
+}

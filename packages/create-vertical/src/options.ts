@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util'
+import { PlatformError, PRESET_NAMES } from '@verticals/config-schema'
+
+/** What the user asked for on the command line; anything left undefined may be prompted for. */
+export interface ScaffoldOptions {
+  /** Target directory, relative to cwd. */
+  dir?: string
+  /** One of PRESET_NAMES. */
+  vertical?: string
+  /** Package and platform name (a DNS label); defaults to the directory's name. */
+  name?: string
+  /** Primary AWS region (default sa-east-1). */
+  region?: string
+  /** Accept defaults and never prompt. */
+  yes: boolean
+  /** List the files (or, over an existing scaffold with --force, the diff) and write nothing. */
+  dryRun: boolean
+  /** Write into a non-empty directory, replacing the files the scaffold owns. */
+  force: boolean
+  help: boolean
+  version: boolean
+}
+
+/** The usage text printed by --help. */
+export const USAGE = `Usage: create-vertical <dir> --vertical <${PRESET_NAMES.join('|')}> [options]
+
+Scaffolds a service wired to the Verticals platform: platform.yaml, its generated bundle, a
+minimal booking service with tests, and a CI workflow.
+
+Options:
+  --vertical <name>   ${PRESET_NAMES.join(', ')}
+  --name <name>       package and platform name (default: the directory name)
+  --region <region>   primary AWS region (default: sa-east-1)
+  --yes, -y           accept the defaults; never prompt
+  --dry-run           list the files it would write (with --force over a scaffold: the diff)
+  --force             write into a non-empty directory, replacing the files it owns
+  --help, -h          this text
+  --version, -v       the version of create-vertical
+
+Without a terminal, or with --yes, nothing is asked: a missing answer is an error naming its flag.`
+
+/** Parses argv (without node and the script); unknown flags are usage errors (exit 2). */
+export function parseOptions(argv: readonly string[]): ScaffoldOptions {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    throw new PlatformError('INVALID_ARGUMENT', (error as Error).message, {
+      hint: 'Run `create-vertical --help` for the options.',
+    })
+  }
+  const { values, positionals } = parsed
+  if (positionals.length > 1) {
+    throw new PlatformError('INVALID_ARGUMENT', `expected one directory, got ${positionals.join(', ')}`)
+  }
+  return {
+    dir: positionals[0],
+    vertical: values.vertical,
+    name: values.name,
+    region: values.region,
+    yes: values.yes === true,
+    dryRun: values['dry-run'] === true,
+    force: values.force === true,
+    help: values.help === true,
+    version: values.version === true,
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      vertical: { type: 'string' },
+      name: { type: 'string' },
+      region: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  })
+}

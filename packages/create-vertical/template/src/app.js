@@ -1,0 +1,131 @@
+import { createServer } from 'node:http'
+import { createPlatform, loadPlatformConfig, migrate } from '@verticals/core'
+import {
+  createHttpMiddleware,
+  createLogger,
+  createMetrics,
+  healthHandler,
+  METRICS_PATH,
+  metricsHandler,
+  readinessHandler,
+} from '@verticals/observability'
+import { Redis } from 'ioredis'
+import pg from 'pg'
+import { HttpError, sendJson } from './http.js'
+import { APP_MIGRATIONS } from './migrations.js'
+import { match, ROUTES } from './routes.js'
+import { Store } from './store.js'
+
+const STATUS_OF = { NOT_FOUND: 404, INVALID_ARGUMENT: 400, PURPOSE_UNKNOWN: 400, DEPENDENCY_UNAVAILABLE: 503 }
+
+/** Loads platform.yaml, connects, migrates and listens; `close()` drains and closes everything. */
+export async function createApp(settings, options = {}) {
+  const config = await loadPlatformConfig(settings.configPath)
+  const vertical = Object.keys(config.verticals)[0]
+  const logger = createLogger(config, {
+    vertical,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  })
+  const metrics = createMetrics(config, { vertical })
+  const pool = new pg.Pool({
+    connectionString: settings.databaseUrl,
+    max: config.dataStores.postgres.pool.max,
+  })
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'postgres idle client error'))
+  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'))
+  // At most 2 s: without Redis the service still starts, the cache fails open and /ready says so.
+  if (redis.status !== 'ready') {
+    await new Promise((resolve) => {
+      redis.once('ready', resolve)
+      setTimeout(resolve, 2000).unref()
+    })
+  }
+  const platform = await createPlatform({
+    config,
+    vertical,
+    pg: pool,
+    redis,
+    schema: settings.schema,
+    keyPrefix: settings.redisPrefix,
+    logger,
+    metrics: {
+      cacheOperation: (dataClass, result) => metrics.recordCacheOperation(dataClass, result),
+      consentCheck: (purpose, result) => metrics.recordConsentCheck(purpose, result),
+      auditAppend: (result, seconds) => metrics.recordAuditAppend(result, seconds),
+      dsrBacklog: (kind, open, overdue, age) =>
+        metrics.setDsrRequests(kind, { open, overdue, oldestOpenAgeSeconds: age }),
+    },
+  })
+  await platform.migrate()
+  await migrate(pool, settings.schema, APP_MIGRATIONS)
+  const ctx = { platform, metrics, logger, store: new Store(pool, settings.schema) }
+
+  let draining = false
+  const { liveness, readiness } = config.compute.probes
+  const health = healthHandler()
+  const ready = readinessHandler({
+    postgres: async () => void (await pool.query('SELECT 1')),
+    redis: async () => void (await redis.ping()),
+    extra: {
+      accepting: async () => {
+        if (draining) throw new Error('draining')
+      },
+    },
+  })
+  const scrape = metricsHandler(metrics.registry)
+  const middleware = createHttpMiddleware(metrics, { routes: ROUTES.map(([, template]) => template) })
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (draining) res.setHeader('connection', 'close')
+    if (path === liveness.path) return health(req, res)
+    if (path === readiness.path) return ready(req, res)
+    if (path === METRICS_PATH) return scrape(req, res)
+    middleware(req, res, () => dispatch(ctx, req, res, path))
+  })
+  await new Promise((resolve, reject) =>
+    server.once('error', reject).listen(settings.port, settings.host, resolve),
+  )
+  const port = server.address().port
+  logger.info({ port }, 'service listening')
+  let closing
+  return {
+    port,
+    platform,
+    close: () =>
+      (closing ??= (async () => {
+        draining = true
+        const closed = new Promise((resolve) => server.close(resolve))
+        server.closeIdleConnections()
+        const cut = setTimeout(() => server.closeAllConnections(), settings.drainTimeoutMs)
+        await closed
+        clearTimeout(cut)
+        await platform.close()
+        await pool.end()
+        await redis.quit()
+        logger.info({}, 'service stopped')
+      })()),
+  }
+}
+
+async function dispatch(ctx, req, res, path) {
+  const candidates = ROUTES.filter(([, template]) => match(template, path))
+  const route = candidates.find(([method]) => method === req.method)
+  try {
+    if (!route)
+      throw new HttpError(
+        candidates.length ? 405 : 404,
+        candidates.length ? 'method_not_allowed' : 'not_found',
+        `no route for ${req.method} ${path}`,
+      )
+    const result = await route[2](ctx, req, match(route[1], path))
+    const [status, body] = Array.isArray(result) ? result : [200, result]
+    sendJson(res, status, body)
+  } catch (error) {
+    const status = error instanceof HttpError ? error.status : STATUS_OF[error?.code]
+    if (status === undefined) ctx.logger.error({ err: error }, 'request failed')
+    const code = error instanceof HttpError ? error.code : (error?.code?.toLowerCase() ?? 'internal')
+    const message = status === undefined ? 'the request failed; see the service log' : error.message
+    sendJson(res, status ?? 500, { error: { code, message, ...error?.details } })
+  }
+}

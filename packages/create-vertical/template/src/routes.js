@@ -1,0 +1,137 @@
+import { z } from 'zod'
+import { HttpError, parseInput, readBody } from './http.js'
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:@-]+$/, 'letters, digits and _ . : @ - only')
+const bookingBody = z.strictObject({
+  customerId: id,
+  providerId: id,
+  service: z.string().min(1).max(40),
+  startsAt: z.iso.datetime({ offset: true }),
+})
+const consentBody = z.strictObject({
+  subjectId: id,
+  purpose: z.string().min(1).max(64),
+  method: z.string().min(1).max(40).default('checkbox'),
+})
+const dsrBody = z.strictObject({ subjectId: id, kind: z.enum(['access', 'erasure']) })
+const uuid = z.uuid()
+const PURPOSE = 'booking'
+
+/** Every API route: method, template (also the metrics label) and handler. */
+export const ROUTES = [
+  [
+    'GET',
+    '/providers',
+    async (ctx) => ({
+      // Cached in Redis as `api-responses`, with the TTL platform.yaml gives that data class.
+      providers: await ctx.platform.cache.wrap('api-responses', 'providers', () => ctx.store.providers()),
+    }),
+  ],
+  [
+    'POST',
+    '/bookings',
+    async (ctx, req) => {
+      const input = await readBody(req, bookingBody)
+      const decision = await ctx.platform.consent.check(input.customerId, PURPOSE)
+      if (!decision.allowed)
+        throw new HttpError(
+          decision.reason === 'unavailable' ? 503 : 403,
+          'consent_required',
+          `no valid consent for purpose "${PURPOSE}"`,
+          { purpose: PURPOSE, reason: decision.reason },
+        )
+      const provider = await ctx.store.provider(input.providerId)
+      if (!provider)
+        throw new HttpError(404, 'provider_not_found', `provider "${input.providerId}" does not exist`)
+      if (!provider.services.includes(input.service))
+        throw new HttpError(400, 'service_not_offered', `${provider.name} does not offer "${input.service}"`)
+      const booking = await ctx.store.createBooking({ ...input, market: provider.market })
+      if (!booking)
+        throw new HttpError(409, 'slot_taken', `${provider.name} is already booked at ${input.startsAt}`)
+      await ctx.platform.audit.append({
+        type: 'bookings.created',
+        actor: input.customerId,
+        subjectId: input.customerId,
+        data: { bookingId: booking.id },
+      })
+      ctx.metrics.recordBookingCreated(provider.market)
+      return [201, { booking }]
+    },
+  ],
+  [
+    'POST',
+    '/bookings/:id/cancel',
+    async (ctx, _req, p) => {
+      const booking = await ctx.store.cancelBooking(parseInput(uuid, p.id))
+      if (!booking) throw new HttpError(404, 'booking_not_found', `no confirmed booking ${p.id}`)
+      await ctx.platform.audit.append({
+        type: 'bookings.cancelled',
+        actor: booking.customerId,
+        subjectId: booking.customerId,
+        data: { bookingId: booking.id },
+      })
+      return { booking }
+    },
+  ],
+  [
+    'POST',
+    '/consents',
+    async (ctx, req) => {
+      const input = await readBody(req, consentBody)
+      const evidence = { collectedBy: input.subjectId, method: input.method }
+      const consent = await ctx.platform.consent.grant({
+        subjectId: input.subjectId,
+        purpose: input.purpose,
+        evidence,
+      })
+      return [201, { consent }]
+    },
+  ],
+  [
+    'DELETE',
+    '/consents/:subjectId/:purpose',
+    async (ctx, _req, p) => ({
+      consent: await ctx.platform.consent.withdraw({ subjectId: p.subjectId, purpose: p.purpose }),
+    }),
+  ],
+  [
+    'POST',
+    '/dsr',
+    async (ctx, req) => [201, { request: await ctx.platform.dsr.open(await readBody(req, dsrBody)) }],
+  ],
+  [
+    'POST',
+    '/dsr/:id/fulfil',
+    async (ctx, _req, p) => {
+      const open = await ctx.platform.dsr.get(parseInput(uuid, p.id))
+      if (open.status !== 'open')
+        throw new HttpError(409, 'request_closed', `request ${p.id} is already ${open.status}`)
+      if (open.kind === 'access') {
+        const bookings = await ctx.store.bookingsOf(open.subjectId)
+        const done = await ctx.platform.dsr.fulfil(open.id)
+        return { request: done.request, export: { ...done.export, bookings } }
+      }
+      // The service's rows go first: if the platform's erasure fails, the request stays open for a retry.
+      const bookings = await ctx.store.eraseCustomer(open.subjectId)
+      const done = await ctx.platform.dsr.fulfil(open.id)
+      return { request: done.request, erased: { ...done.erased, bookings } }
+    },
+  ],
+]
+
+/** Matches a path against a template such as `/bookings/:id`; returns the parameters. */
+export function match(template, path) {
+  const want = template.split('/')
+  const got = path.split('/')
+  if (want.length !== got.length) return undefined
+  const params = {}
+  for (const [i, segment] of want.entries()) {
+    if (segment.startsWith(':') && got[i] !== '') params[segment.slice(1)] = decodeURIComponent(got[i])
+    else if (segment !== got[i]) return undefined
+  }
+  return params
+}

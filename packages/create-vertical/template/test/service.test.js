@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import { Redis } from 'ioredis'
+import pg from 'pg'
+import { createApp } from '../src/app.js'
+import { settingsFromEnv } from '../src/settings.js'
+
+// Each run gets its own PostgreSQL schema and Redis key prefix, dropped at the end, so runs can
+// share a database (CI, or several developers on one machine).
+const suffix = randomBytes(5).toString('hex')
+const settings = {
+  ...settingsFromEnv({ ...process.env, PORT: '0', HOST: '127.0.0.1' }),
+  schema: `test_${suffix}`,
+  redisPrefix: `test:${suffix}:`,
+  drainTimeoutMs: 2000,
+}
+let app
+let url
+
+async function call(method, path, body) {
+  const init =
+    body === undefined
+      ? { method }
+      : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+  const res = await fetch(`${url}${path}`, init)
+  return { status: res.status, body: await res.json() }
+}
+const metrics = async () => (await fetch(`${url}/metrics`)).text()
+const booking = (customerId, startsAt) => ({
+  customerId,
+  providerId: 'alex-romero',
+  service: 'standard',
+  startsAt,
+})
+
+before(async () => {
+  app = await createApp(settings, { logDestination: { write: () => {} } })
+  url = `http://127.0.0.1:${app.port}`
+})
+
+after(async () => {
+  await app?.close()
+  const db = new pg.Client({ connectionString: settings.databaseUrl })
+  await db.connect()
+  await db.query(`DROP SCHEMA IF EXISTS "${settings.schema}" CASCADE`)
+  await db.end()
+  const redis = new Redis(settings.redisUrl)
+  const keys = await redis.keys(`${settings.redisPrefix}*`)
+  if (keys.length > 0) await redis.del(...keys)
+  await redis.quit()
+})
+
+describe('the service', () => {
+  it('answers /health, /ready and /metrics', async () => {
+    assert.equal((await call('GET', '/health')).body.status, 'ok')
+    const ready = await call('GET', '/ready')
+    assert.equal(ready.status, 200, JSON.stringify(ready.body))
+    assert.match(await metrics(), /verticals_http_requests_total|# HELP/)
+  })
+
+  it('lists providers, the second time from the api-responses cache', async () => {
+    const first = await call('GET', '/providers')
+    assert.deepEqual(
+      first.body.providers.map((p) => p.id),
+      ['alex-romero', 'bea-sosa'],
+    )
+    assert.deepEqual((await call('GET', '/providers')).body, first.body)
+    assert.match(await metrics(), /verticals_cache_operations_total\{[^}]*result="hit"[^}]*\} 1/)
+  })
+
+  it('refuses a booking without consent (403 with the reason), books once consent is granted', async () => {
+    const denied = await call('POST', '/bookings', booking('ana', '2026-12-01T10:00:00Z'))
+    assert.equal(denied.status, 403)
+    assert.equal(denied.body.error.reason, 'none')
+    assert.equal((await call('POST', '/consents', { subjectId: 'ana', purpose: 'booking' })).status, 201)
+    const created = await call('POST', '/bookings', booking('ana', '2026-12-01T10:00:00Z'))
+    assert.equal(created.status, 201)
+    assert.equal(created.body.booking.status, 'confirmed')
+    assert.equal((await call('POST', '/bookings', booking('ana', '2026-12-01T10:00:00Z'))).status, 409)
+    const cancelled = await call('POST', `/bookings/${created.body.booking.id}/cancel`)
+    assert.equal(cancelled.body.booking.status, 'cancelled')
+    assert.match(await metrics(), /verticals_bookings_created_total\{[^}]*market="buenos-aires"[^}]*\} 1/)
+    assert.equal((await app.platform.audit.verify()).ok, true)
+  })
+
+  it('rejects bad input with 400 naming the fields', async () => {
+    const res = await call('POST', '/bookings', { customerId: 7 })
+    assert.equal(res.status, 400)
+    assert.deepEqual(
+      res.body.error.issues.map((i) => i.path),
+      ['customerId', 'providerId', 'service', 'startsAt'],
+    )
+  })
+
+  it('erases a data subject on request, including the service own bookings', async () => {
+    await call('POST', '/consents', { subjectId: 'bo', purpose: 'booking' })
+    assert.equal((await call('POST', '/bookings', booking('bo', '2026-12-02T10:00:00Z'))).status, 201)
+    const opened = await call('POST', '/dsr', { subjectId: 'bo', kind: 'erasure' })
+    assert.equal(opened.status, 201)
+    const done = await call('POST', `/dsr/${opened.body.request.id}/fulfil`)
+    assert.equal(done.status, 200)
+    assert.equal(done.body.erased.bookings, 1)
+    assert.equal((await call('POST', '/bookings', booking('bo', '2026-12-03T10:00:00Z'))).status, 403)
+  })
+})
