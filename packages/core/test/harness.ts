@@ -37,11 +37,11 @@ export interface Env {
 }
 
 /** Sets up an isolated schema and key prefix on the shared servers. */
-export async function createEnv(): Promise<Env> {
+export async function createEnv(options: { poolSize?: number } = {}): Promise<Env> {
   const suffix = randomBytes(5).toString('hex')
   const schema = `vx_test_${suffix}`
   const prefix = `vx-test-${suffix}:`
-  const pool = new pg.Pool({ connectionString: PG_URL, max: 8 })
+  const pool = new pg.Pool({ connectionString: PG_URL, max: options.poolSize ?? 8 })
   const redis = new Redis(REDIS_URL)
   const platforms: Platform[] = []
   const cfg = await exampleConfig()

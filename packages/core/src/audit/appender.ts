@@ -1,3 +1,4 @@
+import { PlatformError } from '@verticals/config-schema'
 import type { Context } from '../context'
 import { entryHash, GENESIS } from './canonical'
 import type { auditQueries } from './queries'
@@ -22,24 +23,34 @@ export interface AuditReceipt {
   createdAt: Date
 }
 
+interface Head {
+  seq: number
+  hash: string
+  at: Date
+}
+
 interface Pending {
   entry: PreparedEntry
   resolve: (receipt: AuditReceipt) => void
   reject: (error: unknown) => void
 }
 
-// Entries per transaction: large enough to absorb bursts, small enough to keep the head lock short.
+// Entries per statement: large enough to absorb bursts, small enough to keep the head lock short.
 const MAX_BATCH = 500
+// Attempts before giving up when other processes keep moving the head first.
+const MAX_ATTEMPTS = 200
 
 /**
- * Appends to one chain (vertical + record class) with group commit: while a transaction holds the
- * chain head (SELECT ... FOR UPDATE), later appends queue and go together in the next one. The row
- * lock serializes writers across processes and pools, so the chain never forks.
+ * Appends to one chain (vertical + record class) with group commit: while one statement is in flight,
+ * later appends queue and go together in the next. Each statement moves the chain head only from the
+ * state its batch was hashed on (a compare-and-set under the head's row lock), so writers in other
+ * processes and pools serialize on that row and the chain never forks.
  */
 export class ChainAppender {
   private queue: Pending[] = []
   private running = false
-  private headReady = false
+  /** The head as this process last wrote or read it; undefined when it must be re-read. */
+  private head: Head | undefined
 
   constructor(
     private readonly ctx: Context,
@@ -58,6 +69,8 @@ export class ChainAppender {
   private async drain(): Promise<void> {
     this.running = true
     try {
+      // Let writers woken by the previous commit enqueue first, so they share one transaction.
+      await new Promise<void>((resolve) => setImmediate(resolve))
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH)
         try {
@@ -66,6 +79,7 @@ export class ChainAppender {
         } catch (error) {
           for (const p of batch) p.reject(error)
         }
+        if (this.queue.length === 0) await new Promise<void>((resolve) => setImmediate(resolve))
       }
     } finally {
       this.running = false
@@ -73,70 +87,86 @@ export class ChainAppender {
   }
 
   private async write(entries: PreparedEntry[]): Promise<AuditReceipt[]> {
-    const { vertical } = this.ctx
-    const client = await this.ctx.pool.connect()
-    let broken = false
-    try {
-      if (!this.headReady) {
-        await client.query({ ...this.q.createHead, values: [vertical.name, this.recordClass, GENESIS] })
-        this.headReady = true
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const head = this.head ?? (await this.readHead())
+      const batch = this.chain(entries, head)
+      const values = [
+        this.ctx.vertical.name,
+        this.recordClass,
+        ...batch.columns,
+        batch.head.seq,
+        batch.head.at,
+        batch.head.hash,
+        head.seq,
+        head.hash,
+      ]
+      const { rows } = await this.ctx.pool.query<{ inserted: number }>({ ...this.q.appendBatch, values })
+      if (rows[0]?.inserted === entries.length) {
+        this.head = batch.head
+        return batch.receipts
       }
-      await client.query('BEGIN')
-      const head = await client.query<{ last_seq: string; last_hash: string; last_at: Date }>({
-        ...this.q.lockHead,
-        values: [vertical.name, this.recordClass],
-      })
-      const row = head.rows[0]
-      if (row === undefined) throw new Error(`audit chain head ${this.recordClass} vanished`)
-      // Timestamps never go backwards within a chain, whatever the clocks of the writers say.
-      const now = this.ctx.now()
-      const createdAt = new Date(Math.max(now.getTime(), row.last_at.getTime()))
-      let seq = Number(row.last_seq)
-      let prev = row.last_hash
-      const cols: unknown[][] = Array.from({ length: 10 }, () => [])
-      const receipts: AuditReceipt[] = []
-      for (const e of entries) {
-        seq += 1
-        const hash = entryHash(prev, {
-          vertical: vertical.name,
-          recordClass: this.recordClass,
-          seq,
-          type: e.type,
-          createdAt,
-          actorDigest: e.actorDigest,
-          subjectDigest: e.subjectDigest,
-          dataDigest: e.dataDigest,
-        })
-        const values = [
-          seq,
-          e.type,
-          e.actor,
-          e.actorDigest,
-          e.subjectId,
-          e.subjectDigest,
-          e.dataJson,
-          e.dataDigest,
-          prev,
-          hash,
-        ]
-        for (let i = 0; i < values.length; i += 1) cols[i]?.push(values[i])
-        receipts.push({ recordClass: this.recordClass, seq, hash, createdAt })
-        prev = hash
-      }
-      await client.query({
-        ...this.q.insertBatch,
-        values: [vertical.name, this.recordClass, ...cols, seq, createdAt, prev],
-      })
-      await client.query('COMMIT')
-      return receipts
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true
-      })
-      throw error
-    } finally {
-      // A connection that cannot even roll back is destroyed rather than returned to the pool.
-      client.release(broken)
+      // Another process appended first: re-read the head and hash the batch again on top of it, backing
+      // off a little when that keeps happening so contending writers spread out.
+      this.head = undefined
+      if (attempt >= 3) await new Promise((resolve) => setTimeout(resolve, Math.random() * attempt))
     }
+    throw new PlatformError(
+      'DEPENDENCY_UNAVAILABLE',
+      `audit chain ${this.recordClass} is too contended to append`,
+    )
+  }
+
+  private async readHead(): Promise<Head> {
+    const v = this.ctx.vertical.name
+    await this.ctx.pool.query({ ...this.q.createHead, values: [v, this.recordClass, GENESIS] })
+    const { rows } = await this.ctx.pool.query<{ last_seq: string; last_hash: string; last_at: Date }>({
+      ...this.q.readHead,
+      values: [v, this.recordClass],
+    })
+    const row = rows[0]
+    if (row === undefined)
+      throw new PlatformError('NOT_FOUND', `audit chain head ${this.recordClass} is missing`)
+    return { seq: Number(row.last_seq), hash: row.last_hash, at: row.last_at }
+  }
+
+  // Hashes the batch on top of `head`; timestamps never go backwards within a chain, whatever the clocks say.
+  private chain(
+    entries: PreparedEntry[],
+    head: Head,
+  ): { columns: unknown[][]; receipts: AuditReceipt[]; head: Head } {
+    const createdAt = new Date(Math.max(this.ctx.now().getTime(), head.at.getTime()))
+    const columns: unknown[][] = Array.from({ length: 10 }, () => [])
+    const receipts: AuditReceipt[] = []
+    let seq = head.seq
+    let prev = head.hash
+    for (const e of entries) {
+      seq += 1
+      const hash = entryHash(prev, {
+        vertical: this.ctx.vertical.name,
+        recordClass: this.recordClass,
+        seq,
+        type: e.type,
+        createdAt,
+        actorDigest: e.actorDigest,
+        subjectDigest: e.subjectDigest,
+        dataDigest: e.dataDigest,
+      })
+      const values = [
+        seq,
+        e.type,
+        e.actor,
+        e.actorDigest,
+        e.subjectId,
+        e.subjectDigest,
+        e.dataJson,
+        e.dataDigest,
+        prev,
+        hash,
+      ]
+      for (let i = 0; i < values.length; i += 1) columns[i]?.push(values[i])
+      receipts.push({ recordClass: this.recordClass, seq, hash, createdAt })
+      prev = hash
+    }
+    return { columns, receipts, head: { seq, hash: prev, at: createdAt } }
   }
 }

@@ -24,15 +24,14 @@ WHERE e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3 AND ($4::int
     countRedact:
       statement(`SELECT count(*) FILTER (WHERE ${auditEligible}) AS due, count(*) AS expired FROM ${s}.audit_entries e
 WHERE e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3 AND e.redacted_at IS NULL AND ($4::int IS NOT NULL)`),
-    deleteAudit: statement(`WITH victims AS (
-  SELECT e.seq FROM ${s}.audit_entries e WHERE ${auditEligible} ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED
-)
-DELETE FROM ${s}.audit_entries e USING victims v WHERE e.vertical = $1 AND e.record_class = $2 AND e.seq = v.seq
-RETURNING e.seq, e.prev_hash, e.hash`),
+    // Rows are picked by ctid (a TID scan), which keeps each batch linear whatever plan the join would get.
+    deleteAudit: statement(`DELETE FROM ${s}.audit_entries WHERE ctid = ANY(ARRAY(
+  SELECT e.ctid FROM ${s}.audit_entries e WHERE ${auditEligible} ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED))
+RETURNING seq, prev_hash, hash`),
     redactAudit:
       statement(`UPDATE ${s}.audit_entries SET actor = NULL, subject_id = NULL, data = NULL, redacted_at = $7
-WHERE vertical = $1 AND record_class = $2 AND seq IN (
-  SELECT e.seq FROM ${s}.audit_entries e WHERE ${auditEligible} AND e.redacted_at IS NULL ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+WHERE ctid = ANY(ARRAY(
+  SELECT e.ctid FROM ${s}.audit_entries e WHERE ${auditEligible} AND e.redacted_at IS NULL ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED))`),
     checkpointBefore: statement(`SELECT from_seq, prev_hash, purged FROM ${s}.audit_checkpoints
 WHERE vertical = $1 AND record_class = $2 AND to_seq = $3 FOR UPDATE`),
     extendCheckpoint:
