@@ -3,9 +3,12 @@ import { isPlatformError } from '@verticals/config-schema'
 import { describe, expect, it } from 'vitest'
 import { latencyTargets } from './buckets'
 import { METRIC_LIST } from './contract'
+import { instrumentHandler } from './http'
 import { createMetrics } from './metrics'
+import { metricsHandler } from './metrics-handler'
 import { examplePlatform } from './testing/example'
 import { exerciseEveryInstrument } from './testing/exercise'
+import { listen } from './testing/server'
 
 const platform = examplePlatform()
 const PROMTOOL = '/usr/bin/promtool'
@@ -73,11 +76,28 @@ describe('createMetrics', () => {
     expect(text).toContain('verticals_revenue_total{market="cordoba",currency="ARS",vertical="beauty"} 2500')
   })
 
-  it('writes exposition text that promtool check metrics accepts', async () => {
+  it('serves /metrics that promtool check metrics accepts after every instrument was used', async () => {
     const metrics = createMetrics(platform, { vertical: 'fitness' })
     exerciseEveryInstrument(metrics)
-    const text = await metrics.registry.metrics()
-    const out = execFileSync(PROMTOOL, ['check', 'metrics'], { input: text, encoding: 'utf8' })
-    expect(out).toBe('')
+    const scrape = metricsHandler(metrics.registry)
+    const app = instrumentHandler(
+      metrics,
+      (req, res) => (req.url === '/metrics' ? void scrape(req, res) : res.end('ok')),
+      {
+        routes: ['/bookings/:id'],
+      },
+    )
+    const server = await listen(app)
+    try {
+      await fetch(`${server.url}/bookings/1`)
+      const response = await fetch(`${server.url}/metrics`)
+      expect(response.headers.get('content-type')).toContain('text/plain')
+      const text = await response.text()
+      for (const m of METRIC_LIST) expect(text).toContain(`# TYPE ${m.name} ${m.type}`)
+      const out = execFileSync(PROMTOOL, ['check', 'metrics'], { input: text, encoding: 'utf8' })
+      expect(out).toBe('')
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -6,13 +6,17 @@ import { delimiter, join } from 'node:path'
 /** The Prometheus tools the monitoring validator runs when installed. */
 export type MonitoringTool = 'promtool' | 'amtool'
 
-/** Path of a tool: `VERTICALS_<TOOL>` if set, else /usr/bin (Debian's packages), else the PATH; null when absent. */
+/**
+ * Path of a tool: `VERTICALS_<TOOL>` when set (an empty value means "do not use the tool"), else
+ * /usr/bin (Debian's packages), else the PATH; null when absent.
+ */
 export function findTool(tool: MonitoringTool): string | null {
-  const candidates = [
-    process.env[`VERTICALS_${tool.toUpperCase()}`],
+  const override = process.env[`VERTICALS_${tool.toUpperCase()}`]
+  const searched = [
     `/usr/bin/${tool}`,
     ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, tool)),
   ]
+  const candidates = override === undefined ? searched : [override]
   for (const candidate of candidates) {
     if (!candidate) continue
     try {

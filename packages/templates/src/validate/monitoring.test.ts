@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parse, stringify } from 'yaml'
 import type { Artifact, ArtifactKind } from '../artifact'
 import { examplePlatform } from '../infrastructure/testing'
@@ -70,4 +70,29 @@ describe('validateMonitoring rejects what Prometheus, Alertmanager and Grafana w
     expect(problems.map((p) => p.path)).toEqual(['barber/monitoring/prometheus/alerts.test.yaml'])
     expect(problems[0]?.message).toContain('promtool test rules failed')
   }, 120_000)
+})
+
+describe('validateMonitoring without the tools', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    vi.restoreAllMocks()
+  })
+
+  it('falls back to structural checks and says so once', async () => {
+    vi.stubEnv('VERTICALS_PROMTOOL', '')
+    vi.stubEnv('VERTICALS_AMTOOL', '')
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {})
+    const rules = parse(find('alerts.rules.yaml').content)
+    rules.groups[0].rules[0].expr = 'sum(rate(broken[5m]'
+    // The PromQL error needs promtool; structure alone accepts it, and the warning says what was skipped.
+    expect(await validateMonitoring(artifact('prometheus-rules', stringify(rules)))).toEqual([])
+    delete rules.groups[0].rules[0].labels.severity
+    expect(await validateMonitoring(artifact('prometheus-rules', stringify(rules)))).toEqual([
+      'verticals-barber-alerts rule 1 (VerticalsServiceDown): label severity missing',
+    ])
+    expect(await validateRuleTests(bundle)).toEqual([])
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringContaining('promtool is not installed'),
+    ])
+  })
 })
