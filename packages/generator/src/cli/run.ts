@@ -30,9 +30,9 @@ function assertComplete(name: string, positionals: readonly string[], values: Re
       name,
     )
   }
-  for (const option of REQUIRED_OPTIONS[name] ?? []) {
+  for (const [option, placeholder] of Object.entries(REQUIRED_OPTIONS[name] ?? {})) {
     if (typeof values[option] !== 'string' || values[option] === '') {
-      throw new UsageError(`${name}: missing --${option} <dir>`, name)
+      throw new UsageError(`${name}: missing --${option} ${placeholder}`, name)
     }
   }
 }

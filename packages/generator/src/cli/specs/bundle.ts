@@ -1,0 +1,86 @@
+import { type CommandSpec, json, render, renderDetails, renderOptions } from '../command-spec'
+
+// Each command module is imported only when that command runs, so `validate` never loads templates.
+/** The commands that read a config and render, check or compare a bundle. */
+export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  validate: {
+    summary: 'parse, validate and resolve a platform.yaml; diagnostics on stderr',
+    usage: 'verticals validate <config> [--json]',
+    details: [
+      '<config>            path of platform.yaml',
+      '--json              diagnostics as JSON on stdout',
+    ],
+    positionals: ['config'],
+    options: { json },
+    run: async (args, io) =>
+      (await import('../../commands/validate/index')).validateCommand({
+        ...io,
+        config: args.positionals[0]!,
+        json: args.values.json === true,
+      }),
+  },
+  generate: {
+    summary: 'write every bundle of the enabled verticals to --out, atomically',
+    usage:
+      'verticals generate <config> --out <dir> [--vertical <name>]... [--templates <dir>] [--force] [--verify] [--json]',
+    details: [
+      '<config>            path of platform.yaml',
+      '--out <dir>         bundle directory (created, or replaced as a whole; stale files are removed)',
+      ...renderDetails,
+      '--force             replace a non-empty directory that holds no manifest.json of verticals',
+      '--verify            run the output validators first; write nothing on any problem',
+      '--json              summary as JSON on stdout',
+    ],
+    positionals: ['config'],
+    options: {
+      out: { type: 'string' },
+      ...renderOptions,
+      force: { type: 'boolean' },
+      verify: { type: 'boolean' },
+      json,
+    },
+    run: async (args, io) =>
+      (await import('../../commands/generate/index')).generateCommand({
+        ...io,
+        ...render(args),
+        force: args.values.force === true,
+        verify: args.values.verify === true,
+      }),
+  },
+  check: {
+    summary: 'exit 1 and list the files when a committed bundle differs from the config (for CI)',
+    usage: 'verticals check <config> --out <dir> [--vertical <name>]... [--templates <dir>] [--json]',
+    details: [
+      '<config>            path of platform.yaml',
+      '--out <dir>         the committed bundle directory',
+      ...renderDetails,
+      '--json              result as JSON on stdout',
+    ],
+    positionals: ['config'],
+    options: { out: { type: 'string' }, ...renderOptions, json },
+    run: async (args, io) =>
+      (await import('../../commands/check/index')).checkCommand({ ...io, ...render(args) }),
+  },
+  diff: {
+    summary: 'unified diff of what generate would change in --out (coloured on a TTY; NO_COLOR honoured)',
+    usage: 'verticals diff <config> --out <dir> [--vertical <name>]... [--templates <dir>] [--json]',
+    details: [
+      '<config>            path of platform.yaml',
+      '--out <dir>         the bundle directory to compare with',
+      ...renderDetails,
+      '--json              the changed files and their patches as JSON on stdout',
+    ],
+    positionals: ['config'],
+    options: { out: { type: 'string' }, ...renderOptions, json },
+    run: async (args, io) =>
+      (await import('../../commands/diff/index')).diffCommand({ ...io, ...render(args) }),
+  },
+  schema: {
+    summary: 'print the JSON Schema of platform.yaml on stdout (for editor completion)',
+    usage: 'verticals schema',
+    details: ['Use it with `# yaml-language-server: $schema=<file>` at the top of platform.yaml.'],
+    positionals: [],
+    options: {},
+    run: async (_args, io) => (await import('../../commands/schema/index')).schemaCommand(io),
+  },
+}
