@@ -1,5 +1,5 @@
 import { PlatformError } from '@verticals/config-schema'
-import { Cluster, Redis } from 'ioredis'
+import { type Cluster, Redis } from 'ioredis'
 import pg from 'pg'
 import type { CoreLogger } from './metrics'
 
@@ -59,9 +59,4 @@ export async function waitReady(redis: RedisClient, ms: number): Promise<void> {
     }
     redis.once('ready', done)
   })
-}
-
-/** Whether a value is an ioredis Cluster (for callers that need to scan every node). */
-export function isCluster(redis: RedisClient): redis is Cluster {
-  return redis instanceof Cluster
 }

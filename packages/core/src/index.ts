@@ -5,7 +5,8 @@ export type { BreakReason, BrokenAt } from './audit/verify'
 export { CircuitBreaker } from './cache/breaker'
 export type { Cache, WrapOptions } from './cache/cache'
 export type { RedisClient } from './connections'
-export type { Consent, ConsentEvidence, ConsentRecord } from './consent/consent'
+export type { Consent } from './consent/consent'
+export type { ConsentEvidence, ConsentRecord } from './consent/evidence'
 export type { ConsentDecision, ConsentReason } from './consent/state'
 export {
   addBusinessDays,
@@ -14,9 +15,10 @@ export {
   type DsrDeadlines,
   type DsrKind,
 } from './dsr/deadlines'
-export type { DataSubjectRequests, DsrFulfilment, DsrRequest, FulfilOptions } from './dsr/dsr'
+export type { DataSubjectRequests } from './dsr/dsr'
 export type { ErasureReport } from './dsr/erase'
 export type { SubjectExport } from './dsr/export'
+export type { DsrFulfilment, DsrRequest, FulfilOptions } from './dsr/request'
 export { loadPlatformConfig } from './load-config'
 export type { CacheResult, ConsentResult, CoreLogger, CoreMetrics } from './metrics'
 export { type MigrateResult, migrate } from './migrations/migrate'

@@ -114,7 +114,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     records,
     holds,
     retention: new Retention(ctx, audit),
-    dsr: new DataSubjectRequests(ctx, { audit, cache, holds }),
+    dsr: new DataSubjectRequests(ctx, { audit, cache, holds, records }),
     migrate: () => migrate(pool.pool, schemaName),
     async close() {
       if (closed) return

@@ -166,6 +166,14 @@ describe('data-subject requests', () => {
     })
     expect(await platform.audit.verify()).toMatchObject({ ok: true })
     expect((await platform.dsr.get(access.id)).subjectId).toBeNull()
+    // The access request opened before the erasure can no longer be fulfilled, only rejected, with its proof.
+    await expect(platform.dsr.fulfil(access.id)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    expect((await platform.dsr.reject(access.id, 'subject erased')).status).toBe('rejected')
+    const rejected = await env.pool.query(
+      `SELECT count(*)::int AS n FROM ${s}.audit_entries WHERE subject_digest = $1 AND type = 'dsr.access.rejected'`,
+      [idDigest(SUBJECT)],
+    )
+    expect(rejected.rows[0].n).toBe(1)
   })
 
   it('suspends erasure of a subject under legal hold', async () => {

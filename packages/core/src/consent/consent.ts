@@ -1,39 +1,18 @@
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
-import { CircuitBreaker } from '../cache/breaker'
 import { withTimeout } from '../cache/timeout'
 import type { Context } from '../context'
+import { DecisionCache } from './decision-cache'
+import type { ConsentEvidence, ConsentRecord } from './evidence'
 import { consentQueries } from './queries'
 import { type ConsentDecision, decide, encodeState } from './state'
 
 type Purpose = ResolvedPlatform['consent']['purposes'][string] & { cached: boolean }
 
-/** Who recorded a consent event, how, and against which version of the consent text. */
-export interface ConsentEvidence {
-  /** Who collected it: a user, an operator or a service. */
-  collectedBy: string
-  /** How: e.g. `checkbox`, `signed-form`, `verbal-recorded`. */
-  method: string
-  /** The consent text version shown; defaults to consent.textVersion from the config. */
-  textVersion?: string
-  /** Anything else worth keeping as proof (form id, channel). */
-  details?: Record<string, unknown>
-}
-
-/** A ledger event that was recorded, and whether the cached decision was replaced. */
-export interface ConsentRecord {
-  eventId: string
-  status: 'granted' | 'withdrawn'
-  expiresAt: Date | null
-  /** False when Redis could not be updated: a cached decision may live until consentCacheTtl. */
-  cacheUpdated: boolean
-}
-
 /** Consent on PostgreSQL: an append-only ledger, a derived state, checks that fail closed. */
 export class Consent {
   private readonly q: ReturnType<typeof consentQueries>
   private readonly purposes = new Map<string, Purpose>()
-  private readonly breaker: CircuitBreaker
-  private readonly redisTimeoutMs: number
+  private readonly cache: DecisionCache
 
   constructor(
     private readonly ctx: Context,
@@ -45,9 +24,7 @@ export class Consent {
       // Knowing that someone consented to a special-category purpose reveals special data: never cached.
       if (purpose) this.purposes.set(name, { ...purpose, cached: !purpose.special && options.cacheTtl > 0 })
     }
-    const { circuitBreaker, timeout } = ctx.platform.cache
-    this.breaker = new CircuitBreaker(circuitBreaker.failures, circuitBreaker.cooldown * 1000)
-    this.redisTimeoutMs = Math.max(1, timeout * 1000)
+    this.cache = new DecisionCache(ctx, options.cacheTtl)
   }
 
   /** Records a grant valid for the purpose's validity; renewing is granting again. */
@@ -95,15 +72,8 @@ export class Consent {
       return { allowed: true, reason: 'legal-basis', expiresAt: null }
     }
     const key = purpose.cached ? this.ctx.keys.consent(purpose.name, subjectId) : undefined
-    if (key !== undefined && this.breaker.allow()) {
-      try {
-        const cached = await withTimeout(this.ctx.redis.get(key), this.redisTimeoutMs)
-        this.breaker.success()
-        if (cached !== null) return this.answer(purpose.name, decide(cached, this.ctx.now().getTime()))
-      } catch {
-        this.breaker.failure()
-      }
-    }
+    const cached = key === undefined ? null : await this.cache.get(key)
+    if (cached !== null) return this.answer(purpose.name, decide(cached, this.ctx.now().getTime()))
     let state: string
     try {
       const result = await withTimeout(
@@ -122,10 +92,7 @@ export class Consent {
       )
       return { allowed: false, reason: 'unavailable', expiresAt: null }
     }
-    // NX: a concurrent grant or withdrawal writes its own state, which a stale fill must not replace.
-    if (key !== undefined && this.breaker.allow()) {
-      this.ctx.redis.set(key, state, 'EX', this.options.cacheTtl, 'NX').catch(() => this.breaker.failure())
-    }
+    if (key !== undefined) this.cache.fill(key, state)
     return this.answer(purpose.name, decide(state, this.ctx.now().getTime()))
   }
 
@@ -187,26 +154,11 @@ export class Consent {
     const { rows } = await this.ctx.pool.query<{ event_id: string }>({ ...this.q.record, values })
     const status = action === 'grant' ? 'granted' : 'withdrawn'
     const cacheUpdated = purpose.cached
-      ? await this.replaceCached(subjectId, purpose.name, encodeState({ status, expires_at: expiresAt }))
+      ? await this.cache.replace(
+          this.ctx.keys.consent(purpose.name, subjectId),
+          encodeState({ status, expires_at: expiresAt }),
+        )
       : true
     return { eventId: String(rows[0]?.event_id), status, expiresAt, cacheUpdated }
-  }
-
-  // Writes the new state over any cached one (invalidate, then answer), retrying once.
-  private async replaceCached(subjectId: string, purpose: string, state: string): Promise<boolean> {
-    const key = this.ctx.keys.consent(purpose, subjectId)
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        await withTimeout(
-          this.ctx.redis.set(key, state, 'EX', this.options.cacheTtl),
-          this.redisTimeoutMs * 4,
-        )
-        return true
-      } catch {
-        // retry below
-      }
-    }
-    this.ctx.logger.error({ purpose }, 'consent recorded but its cached decision could not be replaced')
-    return false
   }
 }

@@ -4,74 +4,23 @@ import { idDigest } from '../audit/canonical'
 import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import type { LegalHolds } from '../records/holds'
-import { Records } from '../records/records'
+import type { Records } from '../records/records'
 import { computeDeadlines, DSR_KINDS, type DsrKind } from './deadlines'
-import { type ErasureReport, eraseSubject } from './erase'
-import { exportSubject, type SubjectExport } from './export'
+import { eraseSubject } from './erase'
+import { exportSubject } from './export'
 import { dsrQueries, type RequestRow } from './queries'
-
-/** A data-subject request and its deadlines. */
-export interface DsrRequest {
-  id: string
-  /** Null once the subject was erased (the request keeps the subject's digest). */
-  subjectId: string | null
-  kind: DsrKind
-  status: 'open' | 'fulfilled' | 'rejected'
-  /** The declared jurisdiction whose deadline is the strictest. */
-  jurisdiction: string
-  openedAt: Date
-  /** The binding deadline: the internal target or the legal one, whichever comes first. */
-  dueAt: Date
-  legalDueAt: Date
-  closedAt: Date | null
-  result: Record<string, unknown> | null
-}
-
-/** Options of dsr.fulfil. */
-export interface FulfilOptions {
-  /** Who fulfils it (recorded in the audit log; default `dsr`). */
-  actor?: string
-  /** Rectification: the records to change and their new field values. */
-  rectify?: { recordId: string; fields: Record<string, unknown> }[]
-}
-
-/** What fulfilling a request produced. */
-export interface DsrFulfilment {
-  request: DsrRequest
-  /** Access: everything stored about the subject. */
-  export?: SubjectExport
-  /** Rectification: which fields of which records changed. */
-  rectified?: { recordId: string; fields: string[] }[]
-  /** Erasure: what was removed. */
-  erased?: ErasureReport
-}
-
-function toRequest(r: RequestRow): DsrRequest {
-  return {
-    id: r.id,
-    subjectId: r.subject_id,
-    kind: r.kind,
-    status: r.status,
-    jurisdiction: r.jurisdiction,
-    openedAt: r.opened_at,
-    dueAt: r.due_at,
-    legalDueAt: r.legal_due_at,
-    closedAt: r.closed_at,
-    result: r.result,
-  }
-}
+import { rectifySubject } from './rectify'
+import { type DsrFulfilment, type DsrRequest, type FulfilOptions, toRequest } from './request'
 
 /** Data-subject requests: opened with deadlines, fulfilled (access, rectification, erasure), watched for overdue. */
 export class DataSubjectRequests {
   private readonly q: ReturnType<typeof dsrQueries>
-  private readonly records: Records
 
   constructor(
     private readonly ctx: Context,
-    private readonly deps: { audit: AuditLog; cache: Cache; holds: LegalHolds },
+    private readonly deps: { audit: AuditLog; cache: Cache; holds: LegalHolds; records: Records },
   ) {
     this.q = dsrQueries(ctx.schema)
-    this.records = new Records(ctx)
   }
 
   /** Opens a request; its deadline is the earlier of the strictest declared law and the internal target. */
@@ -122,13 +71,19 @@ export class DataSubjectRequests {
 
   /** Fulfils an open request by its kind and closes it; the audit log keeps the proof. */
   async fulfil(id: string, options: FulfilOptions = {}): Promise<DsrFulfilment> {
-    const request = await this.get(id)
-    if (request.status !== 'open')
-      throw new PlatformError('INVALID_ARGUMENT', `request ${id} is already ${request.status}`)
-    const subjectId = request.subjectId as string
-    const digest = idDigest(subjectId)
+    const { request, digest } = await this.load(id)
+    const subjectId = request.subjectId
+    if (subjectId === null) {
+      throw new PlatformError(
+        'INVALID_ARGUMENT',
+        `the subject of request ${id} was erased by an earlier request`,
+        {
+          hint: 'Reject it with dsr.reject(id, reason): nothing about the subject is left to act on.',
+        },
+      )
+    }
     if (request.kind === 'access') {
-      const data = await exportSubject(this.ctx, this.q, this.records, subjectId)
+      const data = await exportSubject(this.ctx, this.q, this.deps.records, subjectId)
       const summary = {
         records: data.records.length,
         consentEvents: data.consent.events.length,
@@ -137,7 +92,12 @@ export class DataSubjectRequests {
       return { request: await this.close(request, options.actor, digest, summary), export: data }
     }
     if (request.kind === 'rectification') {
-      const rectified = await this.rectify(subjectId, options.rectify ?? [])
+      const rectified = await rectifySubject(
+        this.deps.records,
+        this.deps.cache,
+        subjectId,
+        options.rectify ?? [],
+      )
       return { request: await this.close(request, options.actor, digest, { rectified }), rectified }
     }
     if (await this.deps.holds.isSubjectHeld(subjectId)) {
@@ -157,8 +117,8 @@ export class DataSubjectRequests {
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */
   async reject(id: string, reason: string, actor?: string): Promise<DsrRequest> {
-    const request = await this.get(id)
-    return this.close(request, actor, idDigest(request.subjectId ?? ''), { reason }, 'rejected')
+    const { request, digest } = await this.load(id)
+    return this.close(request, actor, digest, { reason }, 'rejected')
   }
 
   /** Open requests past their deadline, soonest first; also reports the backlog to metrics. */
@@ -180,26 +140,17 @@ export class DataSubjectRequests {
     return late.rows.map(toRequest)
   }
 
-  private async rectify(
-    subjectId: string,
-    changes: NonNullable<FulfilOptions['rectify']>,
-  ): Promise<{ recordId: string; fields: string[] }[]> {
-    if (changes.length === 0)
-      throw new PlatformError('INVALID_ARGUMENT', 'a rectification needs rectify: [{ recordId, fields }]')
-    const done: { recordId: string; fields: string[] }[] = []
-    for (const change of changes) {
-      const record = await this.records.get(change.recordId)
-      if (record.subjectId !== subjectId) {
-        throw new PlatformError(
-          'INVALID_ARGUMENT',
-          `record ${change.recordId} does not belong to the request's subject`,
-        )
-      }
-      await this.records.patch(change.recordId, change.fields)
-      done.push({ recordId: change.recordId, fields: Object.keys(change.fields).sort() })
-    }
-    await this.deps.cache.invalidateSubject(subjectId)
-    return done
+  // An open request and its subject digest (kept after erasure), or NOT_FOUND / INVALID_ARGUMENT.
+  private async load(id: string): Promise<{ request: DsrRequest; digest: string }> {
+    const { rows } = await this.ctx.pool.query<RequestRow>({
+      ...this.q.get,
+      values: [this.ctx.vertical.name, id],
+    })
+    const row = rows[0]
+    if (row === undefined) throw new PlatformError('NOT_FOUND', `data-subject request ${id} does not exist`)
+    if (row.status !== 'open')
+      throw new PlatformError('INVALID_ARGUMENT', `request ${id} is already ${row.status}`)
+    return { request: toRequest(row), digest: row.subject_digest }
   }
 
   private async close(

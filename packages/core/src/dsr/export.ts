@@ -1,5 +1,5 @@
 import { idDigest } from '../audit/canonical'
-import type { ConsentEvidence } from '../consent/consent'
+import type { ConsentEvidence } from '../consent/evidence'
 import type { Context } from '../context'
 import type { PersonalRecord, Records } from '../records/records'
 import type { dsrQueries, RequestRow } from './queries'

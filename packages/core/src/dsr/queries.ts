@@ -1,7 +1,7 @@
 import { statement } from '../sql'
 
 const REQUEST =
-  'id, subject_id, kind, status, jurisdiction, opened_at, due_at, legal_due_at, closed_at, result'
+  'id, subject_id, subject_digest, kind, status, jurisdiction, opened_at, due_at, legal_due_at, closed_at, result'
 
 /** The SQL of data-subject requests, export and erasure for one schema. */
 export function dsrQueries(s: string) {
@@ -56,6 +56,7 @@ WHERE vertical = $1 AND record_table = 'personal_records' AND released_at IS NUL
 export interface RequestRow {
   id: string
   subject_id: string | null
+  subject_digest: string
   kind: 'access' | 'rectification' | 'erasure'
   status: 'open' | 'fulfilled' | 'rejected'
   jurisdiction: string

@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit'
 import type { Context } from '../context'
-import { purgeAuditBatch } from './audit-purge'
 import { retentionQueries } from './queries'
+import { retentionSteps } from './steps'
 
 /** What a run found and did for one record class, per table. */
 export interface RetentionClassReport {
@@ -34,14 +34,6 @@ export interface RetentionOptions {
   maxBatches?: number
   /** Only these record classes (default all declared). */
   recordClasses?: string[]
-}
-
-type Step = {
-  table: string
-  count: { name: string; text: string }
-  /** Parameters the count takes after the common six. */
-  countExtra?: unknown[]
-  batch: (params: unknown[]) => Promise<number>
 }
 
 /**
@@ -92,7 +84,7 @@ export class Retention {
         tables: [],
       }
       try {
-        for (const step of this.steps(recordClass, rule.action, startedAt)) {
+        for (const step of retentionSteps(ctx, q, recordClass, rule.action, startedAt)) {
           const isAudit = step.table === 'audit_entries'
           const params = [
             v,
@@ -140,54 +132,5 @@ export class Retention {
     })
     await ctx.pool.query({ ...q.runFinished, values: [runId, result.finishedAt, result] })
     return result
-  }
-
-  // The tables a record class governs: its audit chain, its personal records and, for the class named
-  // `consent`, the consent ledger.
-  private steps(recordClass: string, action: 'delete' | 'anonymize', now: Date): Step[] {
-    const { ctx, q } = this
-    const run =
-      (text: { name: string; text: string }, extra: unknown[] = []) =>
-      async (params: unknown[]) =>
-        (await ctx.pool.query({ ...text, values: [...params, ...extra] })).rowCount ?? 0
-    const steps: Step[] = []
-    if (action === 'delete') {
-      steps.push({
-        table: 'audit_entries',
-        count: q.countAudit,
-        batch: (params) => purgeAuditBatch(ctx, q, params),
-      })
-      steps.push({ table: 'personal_records', count: q.countRecords, batch: run(q.deleteRecords) })
-    } else {
-      steps.push({ table: 'audit_entries', count: q.countRedact, batch: run(q.redactAudit, [now]) })
-      const dataClasses = ctx.vertical.dataClasses.filter(
-        (c) => ctx.platform.dataClasses[c]?.recordClass === recordClass,
-      )
-      steps.push({
-        table: 'personal_records',
-        count: q.countRecords,
-        batch: async (params) => {
-          let total = 0
-          for (const name of dataClasses) {
-            total += await run(q.anonymizeRecords, [
-              name,
-              [...(ctx.platform.dataClasses[name]?.fields ?? [])],
-              now,
-            ])(params)
-          }
-          return total
-        },
-      })
-    }
-    if (recordClass === 'consent') {
-      steps.push({ table: 'consent_events', count: q.countConsent, batch: run(q.deleteConsent) })
-      steps.push({
-        table: 'consent_state',
-        count: q.countConsentState,
-        countExtra: [now],
-        batch: run(q.deleteConsentState, [now]),
-      })
-    }
-    return steps
   }
 }

@@ -1,0 +1,20 @@
+/** Who recorded a consent event, how, and against which version of the consent text. */
+export interface ConsentEvidence {
+  /** Who collected it: a user, an operator or a service. */
+  collectedBy: string
+  /** How: e.g. `checkbox`, `signed-form`, `verbal-recorded`. */
+  method: string
+  /** The consent text version shown; defaults to consent.textVersion from the config. */
+  textVersion?: string
+  /** Anything else worth keeping as proof (form id, channel). */
+  details?: Record<string, unknown>
+}
+
+/** A ledger event that was recorded, and whether the cached decision was replaced. */
+export interface ConsentRecord {
+  eventId: string
+  status: 'granted' | 'withdrawn'
+  expiresAt: Date | null
+  /** False when Redis could not be updated: a cached decision may live until consentCacheTtl. */
+  cacheUpdated: boolean
+}
