@@ -5,6 +5,7 @@ export interface FreezableProxy {
   port: number
   /** Stops forwarding in both directions: commands hang as on a stalled server. */
   freeze(): void
+  /** Forwards what was held back and resumes. */
   thaw(): void
   close(): Promise<void>
 }
@@ -12,13 +13,16 @@ export interface FreezableProxy {
 /** Starts a proxy to host:port on a random local port. */
 export async function startProxy(host: string, port: number): Promise<FreezableProxy> {
   const sockets = new Set<Socket>()
+  // While frozen, bytes are held back (not dropped), as a stalled server that later recovers would.
+  const held: { to: Socket; chunk: Buffer }[] = []
   let frozen = false
   const server = createServer((client) => {
     const upstream = connect(port, host)
     sockets.add(client).add(upstream)
     const forward = (from: Socket, to: Socket) =>
-      from.on('data', (chunk) => {
-        if (!frozen) to.write(chunk)
+      from.on('data', (chunk: Buffer) => {
+        if (frozen) held.push({ to, chunk })
+        else to.write(chunk)
       })
     forward(client, upstream)
     forward(upstream, client)
@@ -39,6 +43,7 @@ export async function startProxy(host: string, port: number): Promise<FreezableP
     },
     thaw: () => {
       frozen = false
+      for (const { to, chunk } of held.splice(0)) to.write(chunk)
     },
     close: async () => {
       for (const s of sockets) s.destroy()
