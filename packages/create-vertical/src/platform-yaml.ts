@@ -37,8 +37,22 @@ function jurisdictionsFor(region: string): string[] {
   return hosting === undefined || hosting === 'AR' ? ['AR'] : ['AR', hosting]
 }
 
+/** A replacement of one node's source text. */
+interface Edit {
+  from: number
+  to: number
+  text: string
+}
+
+function rangeOf(node: unknown, what: string): [number, number] {
+  const range = (node as { range?: [number, number, number] } | null)?.range
+  if (range === undefined) throw new Error(`the template platform.yaml has no ${what}`)
+  return [range[0], range[1]]
+}
+
 /**
- * Rewrites the template's platform.yaml for the answers, keeping its comments, then validates it.
+ * Rewrites the template's platform.yaml for the answers by replacing only the source text of the
+ * nodes that change (every other byte, comments and layout included, stays), then validates it.
  * Throws CONFIG_INVALID with every diagnostic when the answers make an invalid config.
  */
 export function renderPlatformYaml(
@@ -46,19 +60,26 @@ export function renderPlatformYaml(
   answers: PlatformAnswers,
 ): { text: string; platform: ResolvedPlatform } {
   const doc = parseDocument(template)
-  doc.setIn(['metadata', 'name'], answers.name)
-  doc.setIn(['metadata', 'displayName'], displayNameOf(answers.name))
   const verticals = doc.get('verticals', true)
   const first = isMap(verticals) ? verticals.items[0] : undefined
   if (first === undefined || !isScalar(first.key))
-    throw new Error('template platform.yaml declares no vertical')
-  first.key.value = answers.vertical
-  doc.setIn(['regions', 0, 'name'], answers.region)
-  doc.setIn(['regions', 1, 'name'], drRegionFor(answers.region))
-  const jurisdictions = doc.createNode(jurisdictionsFor(answers.region))
-  jurisdictions.flow = true
-  doc.set('jurisdictions', jurisdictions)
-  const text = doc.toString({ lineWidth: 0 })
+    throw new Error('the template platform.yaml declares no vertical')
+  // Every new value is a DNS label, a region name or words of one: safe as plain YAML scalars.
+  const edits: Edit[] = [
+    [doc.getIn(['metadata', 'name'], true), answers.name, 'metadata.name'],
+    [doc.getIn(['metadata', 'displayName'], true), displayNameOf(answers.name), 'metadata.displayName'],
+    [first.key, answers.vertical, 'vertical'],
+    [doc.getIn(['regions', 0, 'name'], true), answers.region, 'primary region'],
+    [doc.getIn(['regions', 1, 'name'], true), drRegionFor(answers.region), 'DR region'],
+    [doc.get('jurisdictions', true), `[${jurisdictionsFor(answers.region).join(', ')}]`, 'jurisdictions'],
+  ].map(([node, text, what]) => {
+    const [from, to] = rangeOf(node, what as string)
+    return { from, to, text: text as string }
+  })
+  let text = template
+  for (const edit of edits.sort((a, b) => b.from - a.from)) {
+    text = text.slice(0, edit.from) + edit.text + text.slice(edit.to)
+  }
   const result = parse(text, 'platform.yaml')
   if (!result.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
@@ -67,7 +88,7 @@ export function renderPlatformYaml(
       `the platform.yaml for --vertical ${answers.vertical} --region ${answers.region} is not valid; nothing was written:\n${errors.map(formatDiagnostic).join('\n')}`,
       {
         diagnostics: result.diagnostics,
-        hint: `Try the default region (--region sa-east-1), then edit platform.yaml.`,
+        hint: 'Try the default region (--region sa-east-1), then edit platform.yaml.',
       },
     )
   }
