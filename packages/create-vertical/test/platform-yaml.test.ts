@@ -39,6 +39,23 @@ describe('renderPlatformYaml', () => {
     )
   })
 
+  it('changes only the answered lines: layout and comments stay byte for byte', () => {
+    const { text } = renderPlatformYaml(template, { name: 'svc', vertical: 'beauty', region: 'eu-west-1' })
+    const before = template.split('\n')
+    const changed = text
+      .split('\n')
+      .map((line, i) => [before[i], line])
+      .filter(([a, b]) => a !== b)
+    expect(text.split('\n')).toHaveLength(before.length)
+    expect(changed.map(([, line]) => line?.trim())).toEqual([
+      'name: svc',
+      'displayName: Svc',
+      'jurisdictions: [AR, EU]',
+      '- name: eu-west-1 # create-vertical --region sets this, and the DR region below',
+      'beauty:',
+    ])
+  })
+
   it('turns the name into a display name', () => {
     expect(displayNameOf('my-booking-svc')).toBe('My Booking Svc')
   })
