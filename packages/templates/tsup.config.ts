@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
 import { baseTsup } from '../../tsup.config.base.ts'
 
-export default defineConfig({ ...baseTsup })
+// Split chunks so validators and their tools load only when validateArtifacts() asks for them.
+export default defineConfig({ ...baseTsup, splitting: true })

@@ -10,18 +10,17 @@ export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErro
 export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
 export { type ParseResult, parse } from './parse'
 export { PRESETS, type VerticalPreset } from './presets'
-export { AWS_REGION_COUNTRIES } from './regions'
-export { resolve } from './resolve'
 export type {
-  DeepReadonly,
   ResolvedDataClass,
   ResolvedMarket,
-  ResolvedPlatform,
   ResolvedPurpose,
   ResolvedRegion,
   ResolvedVertical,
   ResolvedWorkload,
-} from './resolved'
+} from './public-types'
+export { AWS_REGION_COUNTRIES } from './regions'
+export { resolve } from './resolve'
+export type { DeepReadonly, ResolvedPlatform } from './resolved'
 export { checkRules, type RuleFinding } from './rules'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
 export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'

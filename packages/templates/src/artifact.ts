@@ -1,4 +1,4 @@
-import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { TextEngine } from './text/engine'
 
 /** Manifest kinds: a contract that users' CI scripts rely on. */
@@ -35,7 +35,7 @@ export interface SqlMigration {
 /** Everything a builder may read. Builders are pure: same context, same bytes. */
 export interface BundleContext {
   readonly platform: ResolvedPlatform
-  readonly vertical: ResolvedVertical
+  readonly vertical: ResolvedPlatform['verticals'][string]
   readonly text: TextEngine
   readonly migrations: readonly SqlMigration[]
 }

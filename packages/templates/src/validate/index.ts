@@ -1,8 +1,4 @@
 import type { Artifact, ArtifactKind } from '../artifact'
-import { validateCompliance } from './compliance'
-import { validateKubernetes } from './kubernetes'
-import { validateMonitoring } from './monitoring'
-import { validateTerraform } from './terraform'
 
 /** A problem a validator found in one artifact. */
 export interface ValidationProblem {
@@ -14,26 +10,34 @@ export interface ValidationProblem {
 /** Validates one artifact; returns human-readable problems, empty when it is accepted. */
 export type ArtifactValidator = (artifact: Artifact) => Promise<string[]>
 
-const VALIDATORS: Partial<Record<ArtifactKind, ArtifactValidator>> = {
-  kubernetes: validateKubernetes,
-  terraform: validateTerraform,
-  'prometheus-rules': validateMonitoring,
-  'prometheus-rule-tests': validateMonitoring,
-  'prometheus-scrape-config': validateMonitoring,
-  'alertmanager-config': validateMonitoring,
-  'grafana-dashboard': validateMonitoring,
-  'compliance-policy': validateCompliance,
-  'compliance-document': validateCompliance,
-  'sql-migration': validateCompliance,
-  runbook: validateCompliance,
+// Validators load their tools (kubernetes-models, hcl2json, promtool wrappers) on first use, so
+// rendering a bundle without --verify never pays for them.
+const kubernetes = async () => (await import('./kubernetes')).validateKubernetes
+const terraform = async () => (await import('./terraform')).validateTerraform
+const monitoring = async () => (await import('./monitoring')).validateMonitoring
+const compliance = async () => (await import('./compliance')).validateCompliance
+
+const VALIDATORS: Partial<Record<ArtifactKind, () => Promise<ArtifactValidator>>> = {
+  kubernetes,
+  terraform,
+  'prometheus-rules': monitoring,
+  'prometheus-rule-tests': monitoring,
+  'prometheus-scrape-config': monitoring,
+  'alertmanager-config': monitoring,
+  'grafana-dashboard': monitoring,
+  'compliance-policy': compliance,
+  'compliance-document': compliance,
+  'sql-migration': compliance,
+  runbook: compliance,
 }
 
 /** Runs every artifact through the validator of its kind (real tools where they are installed). */
 export async function validateArtifacts(artifacts: readonly Artifact[]): Promise<ValidationProblem[]> {
   const problems: ValidationProblem[] = []
   for (const artifact of artifacts) {
-    const validator = VALIDATORS[artifact.kind]
-    if (!validator) continue
+    const load = VALIDATORS[artifact.kind]
+    if (!load) continue
+    const validator = await load()
     for (const message of await validator(artifact))
       problems.push({ path: artifact.path, kind: artifact.kind, message })
   }
