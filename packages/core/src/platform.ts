@@ -53,7 +53,7 @@ export interface Platform {
   readonly dsr: DataSubjectRequests
   /** Creates or updates the platform tables in the schema; safe to call from every replica at once. */
   migrate(): Promise<MigrateResult>
-  /** Ends the connections core opened (never those it was given). */
+  /** Waits for queued audit appends, then ends the connections core opened (never those it was given). */
   close(): Promise<void>
 }
 
@@ -119,6 +119,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       if (closed) return
       closed = true
+      // Appends already queued still commit: an audit entry the caller was promised is never dropped.
+      await audit.flush()
       if (redis.owned) redis.redis.disconnect()
       if (pool.owned) await pool.pool.end()
     },

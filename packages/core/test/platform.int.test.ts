@@ -46,6 +46,19 @@ describe('createPlatform', () => {
     await platform.close()
   })
 
+  it('commits queued audit appends before close() returns', async () => {
+    const platform = await env.platform('barber')
+    const pending = Array.from({ length: 50 }, (_, i) =>
+      platform.audit.append({ type: 'deploy', actor: 'ci', data: { i } }),
+    )
+    await platform.close()
+    const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM "${env.schema}".audit_entries`)
+    expect(rows[0].n).toBe(50)
+    expect((await Promise.all(pending)).map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    )
+  })
+
   it('lets several verticals share one schema without seeing each other’s data', async () => {
     const barber = await env.platform('barber')
     const beauty = await env.platform('beauty')

@@ -48,7 +48,7 @@ const MAX_ATTEMPTS = 200
  */
 export class ChainAppender {
   private queue: Pending[] = []
-  private running = false
+  private running: Promise<void> | undefined
   /** The head as this process last wrote or read it; undefined when it must be re-read. */
   private head: Head | undefined
 
@@ -62,12 +62,16 @@ export class ChainAppender {
   append(entry: PreparedEntry): Promise<AuditReceipt> {
     return new Promise<AuditReceipt>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject })
-      if (!this.running) void this.drain()
+      this.running ??= this.drain()
     })
   }
 
+  /** Resolves once every queued entry was written or failed. */
+  async flush(): Promise<void> {
+    while (this.running !== undefined) await this.running
+  }
+
   private async drain(): Promise<void> {
-    this.running = true
     try {
       // Let writers woken by the previous commit enqueue first, so they share one transaction.
       await new Promise<void>((resolve) => setImmediate(resolve))
@@ -82,7 +86,7 @@ export class ChainAppender {
         if (this.queue.length === 0) await new Promise<void>((resolve) => setImmediate(resolve))
       }
     } finally {
-      this.running = false
+      this.running = undefined
     }
   }
 

@@ -99,6 +99,11 @@ export class AuditLog {
     })
   }
 
+  /** Waits until every append already queued in this process is committed (or failed). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.appenders.values()].map((a) => a.flush()))
+  }
+
   private appendPrepared(recordClass: string, entry: PreparedEntry): Promise<AuditReceipt> {
     let appender = this.appenders.get(recordClass)
     if (appender === undefined) {
