@@ -82,6 +82,23 @@ describe('cache', () => {
     expect(new Set(values.map((v) => v.calls))).toEqual(new Set([1]))
   })
 
+  it('shares a loader failure with every waiter, caches nothing, and calls the loader again next time', async () => {
+    const platform = await env.platform('barber')
+    let calls = 0
+    const failing = async () => {
+      calls += 1
+      await new Promise((r) => setTimeout(r, 20))
+      throw new Error('database down')
+    }
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => platform.cache.wrap('api-responses', 'flaky', failing)),
+    )
+    expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'))
+    expect(calls).toBe(1)
+    expect(await env.keys()).toEqual([])
+    expect(await platform.cache.wrap('api-responses', 'flaky', async () => 'recovered')).toBe('recovered')
+  })
+
   it('refuses cached JSON that would pollute a prototype, and reloads instead', async () => {
     const { seen, metrics } = counter()
     const platform = await env.platform('barber', { metrics })
