@@ -14,6 +14,7 @@ export const PLATFORM_ERROR_CODES = {
   PUBLISH_REFUSED: 'The bundle version already exists with different content.',
   INTEGRITY: 'A downloaded file does not match its manifest checksum.',
   DEPENDENCY_UNAVAILABLE: 'PostgreSQL or Redis did not answer.',
+  STORAGE_UNAVAILABLE: 'The object store (S3 or compatible) refused or failed a request.',
   INVALID_ARGUMENT: 'A function was called with a value it cannot accept.',
   NOT_FOUND: 'The record does not exist.',
 } as const

@@ -9,6 +9,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
+// The pinned AWS SDK runs on Node 20; its notice that *later* SDK releases will need Node 22 is
+// for library authors choosing versions, not for someone running `verticals publish`.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code
 })

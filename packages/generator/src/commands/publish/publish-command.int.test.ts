@@ -157,7 +157,7 @@ describe('verticals publish / fetch on the example config', () => {
     expect(stderr.text()).toMatch(/GET s3:\/\/missing-bucket\/.+\/manifest\.json failed: NoSuchBucket/)
     expect(stderr.text()).toMatch(/hint: The bucket does not exist/)
     expect(JSON.parse(stdout.text()).error).toMatchObject({
-      code: 'S3_REQUEST_FAILED',
+      code: 'STORAGE_UNAVAILABLE',
       s3Code: 'NoSuchBucket',
     })
     const bad = publishCommand({

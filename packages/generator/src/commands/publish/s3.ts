@@ -59,7 +59,7 @@ export async function reportS3Failures(
     println(io.stderr, `hint: ${hint}`)
     if (json)
       printJson(io.stdout, {
-        error: { code: 'S3_REQUEST_FAILED', s3Code: error.code, message: error.message, hint },
+        error: { code: 'STORAGE_UNAVAILABLE', s3Code: error.code, message: error.message, hint },
       })
     return 2
   }
