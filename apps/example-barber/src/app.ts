@@ -11,12 +11,12 @@ import {
   metricsHandler,
   readinessHandler,
 } from '@verticals/observability'
-import { Redis } from 'ioredis'
-import pg from 'pg'
 import type { DestinationStream, Level } from 'pino'
+import { openConnections } from './connections'
 import type { AppContext } from './context'
 import { coreMetricsOf } from './core-metrics'
 import { Drainer } from './drain'
+import { Gauges } from './gauges'
 import { APP_MIGRATIONS } from './migrations'
 import { ROUTES, route } from './router'
 import type { Settings } from './settings'
@@ -55,15 +55,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   })
   const metrics = createMetrics(config, { vertical: VERTICAL })
-  const pool = new pg.Pool({
-    connectionString: settings.databaseUrl,
-    max: config.dataStores.postgres.pool.max,
-  })
-  pool.on('error', (error) => logger.warn({ err: error.message }, 'postgres idle client error'))
-  // The app owns its Redis client so /ready can PING it (the cache itself fails open and never says).
-  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-  redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'))
-  await readyWithin(redis, 1000)
+  const { pool, redis, close: closeConnections } = await openConnections(settings, config, logger)
   const platform = await createPlatform({
     config,
     vertical: VERTICAL,
@@ -79,11 +71,14 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     await migrate(pool, settings.schema, APP_MIGRATIONS)
   } catch (error) {
     await platform.close()
-    await pool.end()
-    redis.disconnect()
+    await closeConnections()
     throw error
   }
   const sdk = options.sdk ?? true
+  const gauges = new Gauges(platform, metrics, pool, logger)
+  await gauges.start(
+    config.verticals[VERTICAL]?.workloads.api?.scrapeInterval ?? config.monitoring.scrapeInterval,
+  )
   const ctx: AppContext = { platform, store: new Store(pool, `"${settings.schema}"`), metrics, logger, sdk }
   const server = createServer()
   const drainer = new Drainer(server)
@@ -99,7 +94,11 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
       },
     },
   })
-  const scrape = metricsHandler(metrics.registry)
+  const scrapeRegistry = metricsHandler(metrics.registry)
+  const scrape = (req: IncomingMessage, res: ServerResponse) => {
+    gauges.refreshPool()
+    return scrapeRegistry(req, res)
+  }
   const api = (req: IncomingMessage, res: ServerResponse) => void route(ctx, req, res)
   const middleware = sdk
     ? createHttpMiddleware(metrics, { routes: ROUTES.map((r) => r.template) })
@@ -127,27 +126,13 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
       closing ??= (async () => {
         const { cut } = await drainer.drain(settings.drainTimeoutMs)
         if (cut > 0) logger.warn({ cut }, 'drain timeout: connections cut')
+        await gauges.stop()
         await platform.close()
-        await pool.end()
-        await redis.quit().catch(() => redis.disconnect())
+        await closeConnections()
         logger.info({}, 'barber service stopped')
         logger.flush()
       })()
       return closing
     },
   }
-}
-
-/** Waits until the client is connected, at most `ms`; until then the cache fails open. */
-function readyWithin(redis: Redis, ms: number): Promise<void> {
-  if (redis.status === 'ready') return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      redis.off('ready', done)
-      resolve()
-    }
-    redis.once('ready', done)
-  })
 }

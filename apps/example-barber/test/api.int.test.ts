@@ -29,6 +29,15 @@ describe('probes and metrics', () => {
     expect(res.headers.get('content-type')).toContain('text/plain')
     expect(await res.text()).toContain('verticals_http_requests_total')
   })
+
+  it('keeps the gauges the alerts watch fresh: the DSR backlog and the PostgreSQL pool', async () => {
+    const text = await metrics()
+    for (const kind of ['access', 'rectification', 'erasure']) {
+      expect(text).toMatch(new RegExp(`verticals_dsr_requests_overdue\\{[^}]*kind="${kind}"[^}]*\\} 0`))
+    }
+    expect(text).toMatch(/verticals_db_pool_connections\{[^}]*state="idle"[^}]*\} [1-9]/)
+    expect(text).toMatch(/verticals_db_pool_waiting_clients\{[^}]*\} 0/)
+  })
 })
 
 describe('providers', () => {
