@@ -144,8 +144,8 @@ describe('consent', () => {
 
   it('fails closed when PostgreSQL is too slow to answer', async () => {
     const platform = await env.platform('psychology', { consentTimeoutMs: 50 })
-    // Every connection of the pool (max 8) is busy, so the check's query cannot start in time.
-    const busy = await Promise.all(Array.from({ length: 8 }, () => env.pool.connect()))
+    // Every connection of the pool is busy, so the check's query cannot start in time.
+    const busy = await Promise.all(Array.from({ length: env.pool.options.max }, () => env.pool.connect()))
     try {
       const started = performance.now()
       expect(await platform.consent.check('gi', 'health-care')).toMatchObject({
