@@ -60,6 +60,11 @@ export async function createApp(settings, options = {}) {
   await platform.migrate()
   await migrate(pool, settings.schema, APP_MIGRATIONS)
   const ctx = { platform, metrics, logger, store: new Store(pool, settings.schema) }
+  // The DSR backlog gauges feed the generated dsrDeadline alerts: refresh them as often as Prometheus scrapes.
+  const scanDsr = () =>
+    platform.dsr.overdue().catch((error) => logger.warn({ err: error.message }, 'DSR scan failed'))
+  await scanDsr()
+  const dsrTimer = setInterval(scanDsr, config.monitoring.scrapeInterval * 1000).unref()
 
   let draining = false
   const { liveness, readiness } = config.compute.probes
@@ -73,7 +78,16 @@ export async function createApp(settings, options = {}) {
       },
     },
   })
-  const scrape = metricsHandler(metrics.registry)
+  const registry = metricsHandler(metrics.registry)
+  const scrape = (req, res) => {
+    // The pool gauges feed the generated poolSaturation alert.
+    metrics.setDbPool({
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    })
+    return registry(req, res)
+  }
   const middleware = createHttpMiddleware(metrics, { routes: ROUTES.map(([, template]) => template) })
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
@@ -100,6 +114,7 @@ export async function createApp(settings, options = {}) {
         const cut = setTimeout(() => server.closeAllConnections(), settings.drainTimeoutMs)
         await closed
         clearTimeout(cut)
+        clearInterval(dsrTimer)
         await platform.close()
         await pool.end()
         await redis.quit()

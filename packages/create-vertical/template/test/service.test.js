@@ -56,7 +56,9 @@ describe('the service', () => {
     assert.equal((await call('GET', '/health')).body.status, 'ok')
     const ready = await call('GET', '/ready')
     assert.equal(ready.status, 200, JSON.stringify(ready.body))
-    assert.match(await metrics(), /verticals_http_requests_total|# HELP/)
+    const text = await metrics()
+    assert.match(text, /verticals_dsr_requests_overdue\{[^}]*kind="erasure"[^}]*\} 0/)
+    assert.match(text, /verticals_db_pool_waiting_clients\{[^}]*\} 0/)
   })
 
   it('lists providers, the second time from the api-responses cache', async () => {
