@@ -4,7 +4,7 @@ import { verticalOf } from '../vertical'
 import { monitoringContext } from './context'
 import { promDuration } from './promql'
 import { burnWindows, objectives, REFERENCE_BURN_WINDOWS } from './slo'
-import { burnRateRules, recordedWindows } from './slo-rules'
+import { burnRateFamily, burnRateRules, recordedWindows } from './slo-rules'
 
 const platform = examplePlatform()
 const day = 86_400
@@ -72,5 +72,35 @@ describe('SLO objectives', () => {
     expect(laPlata[0]?.rule.expr).toContain('[1d])) >= 50')
     expect(laPlata[0]?.rule.expr).toContain('[3d])) >= 50')
     for (const r of rules) expect(r.rule.labels.severity).toBe(r.speed === 'page' ? 'critical' : 'medium')
+  })
+})
+
+describe('burn-rate test scenarios on other configs', () => {
+  const fires = (p: typeof platform, vertical: string) => {
+    const ctx = monitoringContext(p, verticalOf(p, vertical))
+    return (['availability', 'latency'] as const).map((sli) => {
+      const family = burnRateFamily(ctx, sli)
+      const fired = new Set(family.scenarios.flatMap((s) => s.firing.map((f) => f.rule)))
+      return family.rules.every((r) => fired.has(r)) && family.scenarios.some((s) => s.firing.length === 0)
+    })
+  }
+
+  it('stay clear of the guard when two markets’ low traffic adds up to the vertical’s guard', () => {
+    const barber = verticalOf(platform, 'barber')
+    const two = {
+      ...platform,
+      verticals: { ...platform.verticals, barber: { ...barber, markets: ['buenos-aires', 'cordoba'] } },
+    } as typeof platform
+    expect(fires(two, 'barber')).toEqual([true, true])
+  })
+
+  it('test the vertical’s own objective when no market is live', () => {
+    const barber = verticalOf(platform, 'barber')
+    const none = {
+      ...platform,
+      verticals: { ...platform.verticals, barber: { ...barber, markets: [] } },
+    } as typeof platform
+    expect(objectives(none, verticalOf(none, 'barber')).map((o) => o.market)).toEqual([null])
+    expect(fires(none, 'barber')).toEqual([true, true])
   })
 })
