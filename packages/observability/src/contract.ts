@@ -140,6 +140,12 @@ export const METRICS = {
     help: 'Payment attempts by market and result (succeeded, failed).',
     labels: ['market', 'result'],
   },
+  providerUtilization: {
+    name: 'verticals_provider_utilization_ratio',
+    type: 'gauge',
+    help: 'Share of providers’ offered time that is booked, by market (0 to 1).',
+    labels: ['market'],
+  },
   revenue: {
     name: 'verticals_revenue_total',
     type: 'counter',

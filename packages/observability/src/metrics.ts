@@ -44,6 +44,8 @@ export interface VerticalMetrics {
   recordBookingCreated(market: string | undefined): void
   /** Counts a booking that took place in a market. */
   recordBookingCompleted(market: string | undefined): void
+  /** Sets the share (0 to 1) of providers' offered time that is booked in a market. */
+  setProviderUtilization(market: string | undefined, ratio: number): void
   /** Counts a payment; a succeeded one adds `amount` (major units of the configured currency) to revenue. */
   recordPayment(market: string | undefined, result: PaymentResult, amount?: number): void
 }
@@ -110,6 +112,8 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
     },
     recordBookingCreated: (market) => m.bookingsCreated.inc({ market: guard.market(market) }),
     recordBookingCompleted: (market) => m.bookingsCompleted.inc({ market: guard.market(market) }),
+    setProviderUtilization: (market, ratio) =>
+      m.providerUtilization.set({ market: guard.market(market) }, ratio),
     recordPayment(market, result, amount) {
       const labelled = guard.market(market)
       m.payments.inc({ market: labelled, result })

@@ -11,6 +11,7 @@ export function domainPanels(ctx: MonitoringContext): PanelSpec[] {
   const rate = rateOf(ctx)
   const kinds = sorted(Object.entries(platform.dsr.deadlines), ([k]) => k)
   const currency = platform.monitoring.business.revenueCurrency
+  const utilization = platform.monitoring.business.providerUtilization
   return [
     {
       title: 'Cache hit rate by data class',
@@ -83,6 +84,19 @@ export function domainPanels(ctx: MonitoringContext): PanelSpec[] {
         ['red', null],
         ['green', ratio(platform.monitoring.business.paymentSuccessRate)],
       ],
+      max: 1,
+    },
+    {
+      title: 'Provider utilization by market',
+      description: `Booked share of providers’ offered time; the healthy band is ${num(utilization.min)}–${num(utilization.max)}%.`,
+      unit: 'percentunit',
+      queries: [[`max by (market) (${M.providerUtilization}${v()})`, '{{market}}']],
+      steps: [
+        ['orange', null],
+        ['green', ratio(utilization.min)],
+        ['orange', ratio(utilization.max)],
+      ],
+      min: 0,
       max: 1,
     },
     {

@@ -28,6 +28,7 @@ describe('dashboard', () => {
       'Bookings',
       'Payment success',
       'Revenue (ARS)',
+      'Provider utilization',
     ])
       expect(titles).toContain(t)
     const marketTargets = d.panels.find((p) => p.title.startsWith('p95 latency against'))
@@ -41,6 +42,8 @@ describe('dashboard', () => {
       d.panels.find((p) => p.title === 'Payment success rate')?.fieldConfig.defaults.thresholds.steps[1]
         ?.value,
     ).toBe(0.95)
+    const band = d.panels.find((p) => p.title === 'Provider utilization by market')
+    expect(band?.fieldConfig.defaults.thresholds.steps.map((s) => s.value)).toEqual([null, 0.75, 0.85])
   })
 
   it('rejects what Grafana would not load: overlapping ids, a panel wider than the grid, a bad uid', () => {

@@ -15,6 +15,7 @@ export function exerciseEveryInstrument(metrics: VerticalMetrics): void {
   metrics.setDbPool({ inUse: 40, idle: 10, waiting: 0 })
   metrics.recordBookingCreated(market)
   metrics.recordBookingCompleted(market)
+  metrics.setProviderUtilization(market, 0.8)
   metrics.recordPayment(market, 'succeeded', 15_000)
   metrics.recordPayment(market, 'failed')
 }
