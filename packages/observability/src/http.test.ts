@@ -68,3 +68,38 @@ describe('instrumentHandler', () => {
     },
   )
 })
+
+describe('what frameworks and clients do', () => {
+  it('takes the route template Express leaves on req.route (with the router’s baseUrl)', async () => {
+    const metrics = createMetrics(platform, { vertical: 'barber' })
+    const app = instrumentHandler(metrics, (req, res) => {
+      // What Express sets once a route matched: `router.get('/bookings/:id')` mounted at `/api`.
+      Object.assign(req, { baseUrl: '/api', route: { path: '/bookings/:id' } })
+      res.end('ok')
+    })
+    const server = await listen(app)
+    close = server.close
+    await fetch(`${server.url}/api/bookings/42`)
+    expect(await metrics.registry.metrics()).toContain(
+      'route="/api/bookings/:id",method="GET",status_class="2xx"',
+    )
+  })
+
+  it('counts a request the client abandoned as 499 (4xx), with its duration', async () => {
+    const metrics = createMetrics(platform, { vertical: 'barber' })
+    const app = instrumentHandler(metrics, (_req, res) => void setTimeout(() => res.end('late'), 300), {
+      routes: ['/slow'],
+    })
+    const server = await listen(app)
+    close = server.close
+    await expect(fetch(`${server.url}/slow`, { signal: AbortSignal.timeout(50) })).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const text = await metrics.registry.metrics()
+    expect(text).toContain(
+      'verticals_http_requests_total{market="unknown",route="/slow",method="GET",status_class="4xx",vertical="barber"} 1',
+    )
+    expect(text).toMatch(
+      /verticals_http_request_duration_seconds_count\{market="unknown",route="\/slow",[^}]*\} 1/,
+    )
+  })
+})
