@@ -18,7 +18,7 @@ export function databaseCpu(ctx: MonitoringContext): AlertFamily {
     expr: `max by (dbinstance_identifier) (aws_rds_cpuutilization_average{dbinstance_identifier=${JSON.stringify(id)}}) > ${num(cfg.threshold)}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} database CPU above ${num(cfg.threshold)}%`,
+    summary: `${ctx.title} database CPU above ${num(cfg.threshold)}%`,
     description: `RDS instance ${id} has used more than ${num(cfg.threshold)}% CPU for ${promDuration(cfg.for)}.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.testInterval)
@@ -52,7 +52,7 @@ export function poolSaturation(ctx: MonitoringContext): AlertFamily {
     expr: `max by (instance) (${name}${ctx.own({ state: 'in_use' })}) >= ${alarmAt}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} PostgreSQL pool near exhaustion`,
+    summary: `${ctx.title} PostgreSQL pool near exhaustion`,
     description: `Instance {{ $labels.instance }} has held at least ${alarmAt} of its ${max} pool connections for ${promDuration(cfg.for)}.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.testInterval)

@@ -50,7 +50,7 @@ export function serviceDown(ctx: MonitoringContext): AlertFamily {
       forSeconds: cfg.for,
       severity: cfg.severity,
       labels: { workload: w.name },
-      summary: `${ctx.vertical.displayName} ${w.name} is down`,
+      summary: `${ctx.title} ${w.name} is down`,
       description: `No instance of the ${w.name} workload (scrape job ${job}) has answered a scrape for ${promDuration(cfg.for)}.`,
     })
     return { job, rule }
@@ -72,7 +72,7 @@ export function storeDown(ctx: MonitoringContext, store: 'postgres' | 'redis'): 
     expr: `max by (job) (${match}) == 0 or absent(${match})`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `${name} of ${ctx.vertical.displayName} is down`,
+    summary: `${name} of ${ctx.title} is down`,
     description: `${name} has not answered its exporter (job ${job}) for ${promDuration(cfg.for)}, or the exporter reports nothing.`,
   })
   return family(ctx, alert, [rule], downScenarios(ctx, metric, [{ job, rule }], cfg.for))

@@ -40,7 +40,7 @@ export function latency(ctx: MonitoringContext): AlertFamily {
       forSeconds: t.for,
       severity: t.severity,
       labels: { threshold: `${num(t.threshold)}s` },
-      summary: `${ctx.vertical.displayName} p95 latency above ${num(t.threshold * 1000)} ms`,
+      summary: `${ctx.title} p95 latency above ${num(t.threshold * 1000)} ms`,
       description: `The 95th percentile of request duration has been above ${num(t.threshold * 1000)} ms for ${promDuration(t.for)}.`,
     }),
   )
@@ -89,7 +89,7 @@ export function errorRate(ctx: MonitoringContext): AlertFamily {
     expr: `sum(rate(${REQUESTS}${ctx.own({ status_class: '5xx' })}[${ctx.rate}])) / sum(rate(${REQUESTS}${ctx.own()}[${ctx.rate}])) > ${num(share)}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} serves more than ${num(cfg.threshold)}% errors`,
+    summary: `${ctx.title} serves more than ${num(cfg.threshold)}% errors`,
     description: `More than ${num(cfg.threshold)}% of responses have been 5xx for ${promDuration(cfg.for)}.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
@@ -125,7 +125,7 @@ export function errorCount(ctx: MonitoringContext): AlertFamily {
     alert: 'VerticalsErrorCountHigh',
     expr: `sum(increase(${REQUESTS}${ctx.own({ status_class: '5xx' })}[${window}])) > ${cfg.threshold}`,
     severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} served more than ${cfg.threshold} errors in ${window}`,
+    summary: `${ctx.title} served more than ${cfg.threshold} errors in ${window}`,
     description: `More than ${cfg.threshold} responses were 5xx within the last ${window}.`,
   })
   const evalSeconds = ctx.at(cfg.window + 4 * ctx.testInterval)

@@ -20,7 +20,7 @@ export function retentionStale(ctx: MonitoringContext): AlertFamily {
       expr: `time() - max by (record_class) (${name}${ctx.own()}) > ${limit}`,
       severity: alerts.retentionStale.severity,
       labels: { stage: 'stale' },
-      summary: `Retention of ${ctx.vertical.displayName} has not run`,
+      summary: `Retention of ${ctx.title} has not run`,
       description: `Record class {{ $labels.record_class }} has not been purged successfully for more than ${promDuration(limit)} (runs every ${promDuration(retention.runEvery)}).`,
     }),
     alertRule(ctx, {
@@ -29,7 +29,7 @@ export function retentionStale(ctx: MonitoringContext): AlertFamily {
       forSeconds: limit,
       severity: alerts.retentionStale.severity,
       labels: { stage: 'never-ran' },
-      summary: `Retention of ${ctx.vertical.displayName} has never reported a run`,
+      summary: `Retention of ${ctx.title} has never reported a run`,
       description: `No successful retention run has been reported for ${promDuration(limit)}.`,
     }),
   ]
@@ -81,7 +81,7 @@ export function paymentSuccess(ctx: MonitoringContext): AlertFamily {
     expr: `sum(rate(${name}${ctx.own({ result: 'succeeded' })}[${ctx.rate}])) / sum(rate(${name}${ctx.own()}[${ctx.rate}])) < ${num(ratio(target))}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} payment success below ${num(target)}%`,
+    summary: `${ctx.title} payment success below ${num(target)}%`,
     description: `Fewer than ${num(target)}% of payment attempts have succeeded for ${promDuration(cfg.for)}.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)

@@ -24,7 +24,7 @@ export function cpu(ctx: MonitoringContext): AlertFamily {
     expr: `sum by (pod) (rate(container_cpu_usage_seconds_total${containers(ctx)}[${ctx.rate}])) / sum by (pod) (kube_pod_container_resource_limits${ctx.inNamespace({ resource: 'cpu' })}) > ${num(share)}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `A ${ctx.vertical.displayName} pod uses more than ${num(cfg.threshold)}% of its CPU limit`,
+    summary: `A ${ctx.title} pod uses more than ${num(cfg.threshold)}% of its CPU limit`,
     description: `Pod {{ $labels.pod }} has used more than ${num(cfg.threshold)}% of its CPU limit for ${promDuration(cfg.for)}.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
@@ -77,7 +77,7 @@ export function memory(ctx: MonitoringContext): AlertFamily {
     expr: `sum by (pod) (container_memory_working_set_bytes${containers(ctx)}) / sum by (pod) (kube_pod_container_resource_limits${ctx.inNamespace({ resource: 'memory' })}) > ${num(share)}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `A ${ctx.vertical.displayName} pod uses more than ${num(cfg.threshold)}% of its memory limit`,
+    summary: `A ${ctx.title} pod uses more than ${num(cfg.threshold)}% of its memory limit`,
     description: `Pod {{ $labels.pod }} has used more than ${num(cfg.threshold)}% of its memory limit for ${promDuration(cfg.for)}; it risks being OOM-killed.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.testInterval)

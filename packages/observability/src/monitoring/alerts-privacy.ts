@@ -18,7 +18,7 @@ export function cacheHitRate(ctx: MonitoringContext): AlertFamily {
     expr: `sum by (data_class) (rate(${name}${ctx.own({ result: 'hit' }, only)}[${ctx.rate}])) / sum by (data_class) (rate(${name}${ctx.own({}, { ...only, result: 'hit|miss' })}[${ctx.rate}])) < ${num(ratio(target))}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
-    summary: `${ctx.vertical.displayName} cache hit rate below ${num(target)}%`,
+    summary: `${ctx.title} cache hit rate below ${num(target)}%`,
     description: `The Redis hit rate of data class {{ $labels.data_class }} has been below ${num(target)}% for ${promDuration(cfg.for)}.`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
@@ -69,7 +69,7 @@ export function dsrDeadline(ctx: MonitoringContext): AlertFamily {
       expr: `max by (kind) (${age}${ctx.own({ kind })}) > ${num(warn * deadline)}`,
       severity: alerts.dsrDeadline.severity,
       labels: { stage: 'due-soon', kind },
-      summary: `A ${kind} request of ${ctx.vertical.displayName} is close to its deadline`,
+      summary: `A ${kind} request of ${ctx.title} is close to its deadline`,
       description: `The oldest open ${kind} request has used more than ${num(dsr.warnAt)}% of its ${promDuration(deadline)} deadline.`,
     }),
     alertRule(ctx, {
@@ -77,7 +77,7 @@ export function dsrDeadline(ctx: MonitoringContext): AlertFamily {
       expr: `max by (kind) (${overdue}${ctx.own({ kind })}) > 0`,
       severity: alerts.dsrDeadline.overdueSeverity,
       labels: { stage: 'overdue', kind },
-      summary: `A ${kind} request of ${ctx.vertical.displayName} is past its deadline`,
+      summary: `A ${kind} request of ${ctx.title} is past its deadline`,
       description: `At least one ${kind} request has been open longer than its ${promDuration(deadline)} deadline.`,
     }),
   ])

@@ -8,6 +8,8 @@ import type { AlertFamily, AlertingRule, AlertScenario } from './types'
 export interface MonitoringContext {
   readonly platform: ResolvedPlatform
   readonly vertical: Vertical
+  /** The vertical's display name, safe inside an annotation (a Go template). */
+  readonly title: string
   /** Matchers of the vertical's own series: `{vertical="barber"}` plus extras. */
   readonly own: (extra?: Readonly<Record<string, string>>, regex?: Readonly<Record<string, string>>) => string
   /** Matchers of Kubernetes series (cAdvisor, kube-state-metrics) of the vertical's namespace. */
@@ -29,6 +31,7 @@ export function monitoringContext(platform: ResolvedPlatform, vertical: Vertical
   return {
     platform,
     vertical,
+    title: annotationLiteral(vertical.displayName),
     own: (extra = {}, regex = {}) => selector({ vertical: vertical.name, ...extra }, regex),
     inNamespace: (extra = {}) => selector({ namespace: vertical.namespace, ...extra }),
     rateSeconds,
@@ -83,4 +86,12 @@ export function family(
   evaluation = ctx.evaluation,
 ): AlertFamily {
   return { alert, anchor: RUNBOOK_ANCHORS[alert], rules, scenarios, interval, evaluation }
+}
+
+/**
+ * Config text as a literal inside a Prometheus annotation: annotations are Go templates, so a `{{`
+ * from platform.yaml is written as the template action that prints `{{`, never run as one.
+ */
+export function annotationLiteral(text: string): string {
+  return text.replaceAll('{{', '{{ "{{" }}')
 }

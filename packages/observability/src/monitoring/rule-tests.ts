@@ -12,7 +12,7 @@ const LABEL_REF = /\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g
 
 /** An annotation with `{{ $labels.x }}` expanded, as Prometheus renders it for the alert. */
 export function renderAnnotation(text: string, labels: Readonly<Record<string, string>>): string {
-  return text.replace(LABEL_REF, (_, name: string) => labels[name] ?? '')
+  return text.replace(LABEL_REF, (_, name: string) => labels[name] ?? '').replaceAll('{{ "{{" }}', '{{')
 }
 
 /**

@@ -1,6 +1,6 @@
 import { leLabel } from '../buckets'
 import { METRICS } from '../contract'
-import { alertRule, family, type MonitoringContext } from './context'
+import { alertRule, annotationLiteral, family, type MonitoringContext } from './context'
 import { num, promDuration } from './promql'
 import { burnRateSeverities } from './severities'
 import { type BurnWindow, budgets, burnWindows, objectives, type SloObjective } from './slo'
@@ -105,7 +105,9 @@ export function burnRateRules(
     (['page', 'ticket'] as const)
       .filter((speed) => o[speed])
       .map((speed) => {
-        const where = o.market ? ctx.platform.markets[o.market]?.city : 'all markets'
+        const where = o.market
+          ? annotationLiteral(ctx.platform.markets[o.market]?.city ?? o.market)
+          : 'all markets'
         const target =
           sli === 'availability'
             ? `${num(o.availability)}% availability`
@@ -119,7 +121,7 @@ export function burnRateRules(
           expr: burnExpr(ctx, o, sli, windows[speed]),
           severity: severity[speed],
           labels: { slo: sli, burn: speed, ...(o.market ? { market: o.market } : {}) },
-          summary: `${ctx.vertical.displayName} (${where}) is burning its ${sli} error budget ${speed === 'page' ? 'fast' : 'steadily'}`,
+          summary: `${ctx.title} (${where}) is burning its ${sli} error budget ${speed === 'page' ? 'fast' : 'steadily'}`,
           description: `The ${target} objective over ${period} is consuming its error budget at ${pairs} (with at least ${o.minRequests} requests in the long window); at ${num(fastest)}x the budget lasts ${promDuration(ctx.platform.slo.period / fastest)}.`,
         })
         return { objective: o, speed, rule }
