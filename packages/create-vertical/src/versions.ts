@@ -26,3 +26,20 @@ export function releasedVersion(name: string, manifest: Manifest = ownManifest()
   }
   return version
 }
+
+/**
+ * The version a released @verticals package itself depends on for a third-party package (pg,
+ * ioredis, zod), or undefined: the scaffold then installs one copy, the one the platform was tested with.
+ */
+export function platformDependencyVersion(
+  dependency: string,
+  packages: readonly string[] = ['@verticals/core', '@verticals/observability', '@verticals/config-schema'],
+): string | undefined {
+  const require = createRequire(import.meta.url)
+  for (const name of packages) {
+    const manifest = require(`${name}/package.json`) as Manifest
+    const version = manifest.dependencies?.[dependency]
+    if (version !== undefined) return version
+  }
+  return undefined
+}

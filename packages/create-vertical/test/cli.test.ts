@@ -44,6 +44,10 @@ describe('create-vertical', () => {
       '@verticals/observability',
     ])
     for (const [name, version] of ours) expect(version).toBe(ownDeps[name])
+    // Third-party pins are the ones the platform packages use, so one copy is installed.
+    const core = JSON.parse(readFileSync(join(PACKAGE_DIR, '..', 'core', 'package.json'), 'utf8'))
+    expect(pins.pg).toBe(core.dependencies.pg)
+    expect(pins.ioredis).toBe(core.dependencies.ioredis)
 
     const yaml = readFileSync(join(project, 'platform.yaml'), 'utf8')
     expect(yaml.split('\n')[0]).toBe(

@@ -2,11 +2,14 @@ import { generate, MANIFEST_FILE, sha256 } from '@verticals/generator'
 import { BUNDLE_DIR, type Context } from '../context'
 import { renderPlatformYaml } from '../platform-yaml'
 import { readTemplate } from '../template-files'
-import { releasedVersion } from '../versions'
+import { platformDependencyVersion, releasedVersion } from '../versions'
 
 const TEMPLATE_NAME = 'my-service'
 
-/** Pins every @verticals dependency of the template to the version this scaffolder was released with. */
+/**
+ * Pins every @verticals dependency of the template to the version this scaffolder was released with,
+ * and pg, ioredis and zod to the versions those packages use.
+ */
 export function renderPackageJson(template: string, name: string): string {
   const manifest = JSON.parse(template) as Record<string, unknown> & {
     dependencies?: Record<string, string>
@@ -15,7 +18,9 @@ export function renderPackageJson(template: string, name: string): string {
   manifest.name = name
   for (const deps of [manifest.dependencies, manifest.devDependencies]) {
     for (const dep of Object.keys(deps ?? {})) {
-      if (dep.startsWith('@verticals/') && deps) deps[dep] = releasedVersion(dep)
+      if (deps === undefined) continue
+      if (dep.startsWith('@verticals/')) deps[dep] = releasedVersion(dep)
+      else deps[dep] = platformDependencyVersion(dep) ?? (deps[dep] as string)
     }
   }
   return `${JSON.stringify(manifest, null, 2)}\n`
