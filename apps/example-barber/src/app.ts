@@ -16,7 +16,7 @@ import { openConnections } from './connections'
 import type { AppContext } from './context'
 import { coreMetricsOf } from './core-metrics'
 import { Drainer } from './drain'
-import { Gauges } from './gauges'
+import { Jobs } from './jobs'
 import { APP_MIGRATIONS } from './migrations'
 import { ROUTES, route } from './router'
 import type { Settings } from './settings'
@@ -75,11 +75,12 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     throw error
   }
   const sdk = options.sdk ?? true
-  const gauges = new Gauges(platform, metrics, pool, logger)
-  await gauges.start(
-    config.verticals[VERTICAL]?.workloads.api?.scrapeInterval ?? config.monitoring.scrapeInterval,
-  )
-  const ctx: AppContext = { platform, store: new Store(pool, `"${settings.schema}"`), metrics, logger, sdk }
+  const store = new Store(pool, `"${settings.schema}"`)
+  const ctx: AppContext = { platform, store, metrics, logger, sdk }
+  const scrapeInterval =
+    config.verticals[VERTICAL]?.workloads.api?.scrapeInterval ?? config.monitoring.scrapeInterval
+  const jobs = new Jobs({ config, platform, metrics, pool, store, logger, scrapeInterval })
+  await jobs.start()
   const server = createServer()
   const drainer = new Drainer(server)
   const probes = config.compute.probes
@@ -96,7 +97,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
   })
   const scrapeRegistry = metricsHandler(metrics.registry)
   const scrape = (req: IncomingMessage, res: ServerResponse) => {
-    gauges.refreshPool()
+    jobs.refreshPool()
     return scrapeRegistry(req, res)
   }
   const api = (req: IncomingMessage, res: ServerResponse) => void route(ctx, req, res)
@@ -126,7 +127,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
       closing ??= (async () => {
         const { cut } = await drainer.drain(settings.drainTimeoutMs)
         if (cut > 0) logger.warn({ cut }, 'drain timeout: connections cut')
-        await gauges.stop()
+        await jobs.stop()
         await platform.close()
         await closeConnections()
         logger.info({}, 'barber service stopped')

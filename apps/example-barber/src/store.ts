@@ -29,6 +29,9 @@ interface BookingRow {
   status: 'confirmed' | 'cancelled'
 }
 
+/** The customer id of an anonymized booking. */
+export const ANONYMOUS = 'anonymized'
+
 const BOOKING_COLUMNS = 'id, customer_id, provider_id, service, starts_at, market, status'
 
 function toBooking(r: BookingRow): Booking {
@@ -110,6 +113,21 @@ WHERE id = $1 AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
     const result = await this.pool.query(`DELETE FROM ${this.schema}.bookings WHERE customer_id = $1`, [
       customerId,
     ])
+    return result.rowCount ?? 0
+  }
+
+  /**
+   * Applies retention to bookings whose appointment was before `cutoff`, at most `limit` rows:
+   * `anonymize` drops the customer id (the booking stays for statistics), `delete` removes the row.
+   */
+  async retainBookings(cutoff: Date, action: 'delete' | 'anonymize', limit: number): Promise<number> {
+    const pending = action === 'anonymize' ? ` AND customer_id <> '${ANONYMOUS}'` : ''
+    const due = `SELECT id FROM ${this.schema}.bookings WHERE starts_at < $1${pending} LIMIT $2`
+    const sql =
+      action === 'delete'
+        ? `DELETE FROM ${this.schema}.bookings WHERE id IN (${due})`
+        : `UPDATE ${this.schema}.bookings SET customer_id = '${ANONYMOUS}' WHERE id IN (${due})`
+    const result = await this.pool.query(sql, [cutoff, limit])
     return result.rowCount ?? 0
   }
 }
