@@ -35,6 +35,13 @@ resource "aws_db_parameter_group" "primary" {
   }
 }
 
+# The log exports of the instance, in groups that expire (the ones RDS creates itself never do).
+resource "aws_cloudwatch_log_group" "database" {
+  for_each          = { "postgresql" = "/aws/rds/instance/barberia-barber-postgres/postgresql", "upgrade" = "/aws/rds/instance/barberia-barber-postgres/upgrade" }
+  name              = each.value
+  retention_in_days = 90
+}
+
 resource "aws_db_instance" "primary" {
   identifier                          = "barberia-barber-postgres"
   engine                              = "postgres"
@@ -56,7 +63,7 @@ resource "aws_db_instance" "primary" {
   copy_tags_to_snapshot               = true
   performance_insights_enabled        = true
   performance_insights_kms_key_id     = aws_kms_key.database.arn
-  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
+  enabled_cloudwatch_logs_exports     = keys(aws_cloudwatch_log_group.database)
   auto_minor_version_upgrade          = true
   maintenance_window                  = "sun:07:00-sun:08:00"
   deletion_protection                 = true

@@ -102,3 +102,26 @@ resource "aws_wafv2_web_acl" "main" {
     sampled_requests_enabled   = true
   }
 }
+
+# Request logs, kept for monitoring.logRetention, without credentials or session cookies.
+resource "aws_cloudwatch_log_group" "waf" {
+  name              = "aws-waf-logs-barberia-barber"
+  retention_in_days = 90
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "main" {
+  resource_arn            = aws_wafv2_web_acl.main.arn
+  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+
+  redacted_fields {
+    single_header {
+      name = "authorization"
+    }
+  }
+
+  redacted_fields {
+    single_header {
+      name = "cookie"
+    }
+  }
+}
