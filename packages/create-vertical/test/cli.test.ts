@@ -15,6 +15,8 @@ describe('create-vertical', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('--vertical <name>   barber, psychology, beauty, fitness')
     expect(run.stdout).toContain('--dry-run')
+    const version = await createVertical(['--version'], tempDir())
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')).version}\n`)
   })
 
   it('scaffolds a project: the template files, dotfiles renamed, plus the generated bundle that passes `verticals check`', async () => {
