@@ -24,8 +24,12 @@ export async function createVertical(
   const steps: Step[] = [
     answers,
     checkTarget,
-    (c) => c.stderr(`Rendering the ${c.vertical} template and its bundle...\n`),
-    render,
+    (c) => {
+      const title = `Rendering the ${c.vertical} template and its bundle...`
+      if (c.interactive && c.prompter.task) return c.prompter.task(title, () => render(c))
+      c.stderr(`${title}\n`)
+      return render(c)
+    },
     options.dryRun ? dryRun : write,
     options.dryRun ? () => undefined : nextSteps,
   ]

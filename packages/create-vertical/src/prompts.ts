@@ -19,6 +19,8 @@ export interface Prompter {
     validate?: (v: string) => string | undefined
   }): Promise<string>
   select(question: { flag: string; message: string; choices: readonly Choice[] }): Promise<string>
+  /** Runs slow work under a spinner (terminal only; elsewhere the caller prints a progress line). */
+  task?<T>(title: string, work: () => Promise<T>): Promise<T>
 }
 
 /** A prompter for runs without a terminal (or with --yes): every question is an error naming its flag. */
@@ -53,6 +55,18 @@ export async function terminalPrompts(): Promise<Prompter> {
           : { validate: (v: string | undefined) => validate(v || initial || '') }),
       })
       return answer(value)
+    },
+    async task(title, work) {
+      const spin = clack.spinner()
+      spin.start(title)
+      try {
+        const result = await work()
+        spin.stop(title.replace(/\.*$/, ': done'))
+        return result
+      } catch (error) {
+        spin.error(title.replace(/\.*$/, ': failed'))
+        throw error
+      }
     },
     async select({ message, choices }) {
       const options = choices.map((c) => ({

@@ -55,6 +55,7 @@ describe.runIf(hasScript)('create-vertical on a terminal', () => {
       ['Primary AWS region?', '\r'],
     ])
     expect(run.screen).toContain('Created a beauty service in studio')
+    expect(run.screen).toContain('Rendering the beauty template and its bundle: done')
     expect(run.code).toBe(0)
     expect(readFileSync(join(cwd, 'studio', 'platform.yaml'), 'utf8')).toContain('\n  beauty:\n')
     expect(JSON.parse(readFileSync(join(cwd, 'studio', 'package.json'), 'utf8')).name).toBe('studio')

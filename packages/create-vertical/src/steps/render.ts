@@ -41,7 +41,7 @@ export async function render(
   const { text, platform } = renderPlatformYaml(required('platform.yaml'), ctx)
   files.set('platform.yaml', text)
   // The same call `verticals generate` makes, so `verticals check` in the scaffold finds no drift.
-  const bundle = generate(platform, { configSha256: sha256(text) })
+  const bundle = generate(platform, { source: { file: 'platform.yaml', text }, configSha256: sha256(text) })
   const paths = [
     ...files.keys(),
     ...[...bundle.files.map((f) => f.path), MANIFEST_FILE].map((p) => `${BUNDLE_DIR}/${p}`),
