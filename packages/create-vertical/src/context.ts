@@ -37,7 +37,8 @@ export interface Context extends ScaffoldIo {
   vertical: string
   name: string
   region: string
-  targetState: 'missing' | 'empty' | 'non-empty'
+  /** `git-only`: the directory holds nothing but `.git` (after `git init`), treated as empty. */
+  targetState: 'missing' | 'empty' | 'git-only' | 'non-empty'
   project: Project
 }
 

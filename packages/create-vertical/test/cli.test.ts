@@ -16,7 +16,9 @@ describe('create-vertical', () => {
     expect(run.stdout).toContain('--vertical <name>   barber, psychology, beauty, fitness')
     expect(run.stdout).toContain('--dry-run')
     const version = await createVertical(['--version'], tempDir())
-    expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')).version}\n`)
+    expect(version.stdout).toBe(
+      `${JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')).version}\n`,
+    )
   })
 
   it('scaffolds a project: the template files, dotfiles renamed, plus the generated bundle that passes `verticals check`', async () => {
@@ -81,6 +83,16 @@ describe('create-vertical', () => {
     expect(run.stderr).toContain('taken is not empty; nothing was written')
     expect(run.stderr).toContain('--force')
     expect(listFiles(cwd)).toEqual(['taken/notes.txt'])
+  })
+
+  it('treats a directory holding only .git (after git init) as empty, and keeps the repository', async () => {
+    const cwd = tempDir()
+    mkdirSync(join(cwd, 'svc', '.git'), { recursive: true })
+    writeFileSync(join(cwd, 'svc', '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    const run = await createVertical(['svc', '--vertical', 'barber', '--yes'], cwd)
+    expect(run.code, run.stderr).toBe(0)
+    expect(readFileSync(join(cwd, 'svc', '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n')
+    expect(existsSync(join(cwd, 'svc', 'platform.yaml'))).toBe(true)
   })
 
   it('scaffolds into a non-empty directory with --force, keeping the files it does not own', async () => {

@@ -24,5 +24,7 @@ async function stateOf(target: string, dir: string): Promise<Context['targetStat
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing'
     throw error
   }
-  return (await readdir(target)).length === 0 ? 'empty' : 'non-empty'
+  const entries = await readdir(target)
+  if (entries.length === 0) return 'empty'
+  return entries.every((name) => name === '.git') ? 'git-only' : 'non-empty'
 }

@@ -34,7 +34,7 @@ export async function write(ctx: Pick<Context, 'target' | 'targetState' | 'proje
       await writeFile(file, content)
     }
     await writeBundle(join(staging, BUNDLE_DIR), ctx.project.bundle)
-    if (ctx.targetState === 'non-empty') {
+    if (ctx.targetState === 'non-empty' || ctx.targetState === 'git-only') {
       await swapIn(staging, ctx.target, [...ctx.project.files.keys(), BUNDLE_DIR])
     } else {
       if (ctx.targetState === 'empty') await rmdir(ctx.target)
