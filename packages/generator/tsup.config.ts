@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup'
 import { baseTsup } from '../../tsup.config.base.ts'
 
 export default defineConfig([
-  { ...baseTsup },
+  // `@verticals/generator/s3` is its own entry, so the main one never loads the AWS SDK.
+  { ...baseTsup, entry: { index: 'src/index.ts', s3: 'src/s3.ts' } },
   // The CLI is ESM only: it is run, never imported. Splitting keeps each command in its own chunk,
   // so a dynamic import really defers loading templates, handlebars and the AWS SDK until needed.
   // The config parser (config-schema with zod and yaml) is bundled and minified into it: every

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KeySpace } from './keys'
 import { loadPlatformConfig } from './load-config'
 
@@ -11,6 +11,7 @@ const EXAMPLE = fileURLToPath(
 )
 const dirs: string[] = []
 afterEach(() => {
+  vi.unstubAllEnvs()
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -36,6 +37,36 @@ describe('loadPlatformConfig', () => {
   it('throws CONFIG_UNREADABLE for a missing file', async () => {
     await expect(loadPlatformConfig('/nonexistent/platform.yaml')).rejects.toMatchObject({
       code: 'CONFIG_UNREADABLE',
+    })
+  })
+})
+
+describe('loadPlatformConfig without a path', () => {
+  it('reads the file VERTICALS_CONFIG names, as the generated Deployments set it', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    expect(await loadPlatformConfig()).toEqual(await loadPlatformConfig(EXAMPLE))
+  })
+
+  it('prefers an explicit path to the environment', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', '/nonexistent/platform.yaml')
+    expect((await loadPlatformConfig(EXAMPLE)).metadata.name).toBe('turnos')
+  })
+
+  it('throws CONFIG_UNREADABLE naming the variable when neither is given (empty counts as unset)', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', '')
+    const error = await loadPlatformConfig().catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+      message: expect.stringContaining('VERTICALS_CONFIG'),
+    })
+    expect((error as { hint: string }).hint).toContain('VERTICALS_CONFIG')
+  })
+
+  it('names the variable when the file it points to cannot be read', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', '/nonexistent/platform.yaml')
+    await expect(loadPlatformConfig()).rejects.toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+      message: expect.stringMatching(/\/nonexistent\/platform\.yaml \(from VERTICALS_CONFIG\)/),
     })
   })
 })

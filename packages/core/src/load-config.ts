@@ -2,28 +2,43 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { formatDiagnostic, PlatformError, parse, type ResolvedPlatform } from '@verticals/config-schema'
 
+/** Environment variable holding the path of platform.yaml; the generated Deployments set it. */
+export const CONFIG_ENV = 'VERTICALS_CONFIG'
+
+// The path to read: the argument, else the environment variable; an empty value counts as unset.
+function configPath(path: string | undefined): { path: string; from: string } {
+  if (path) return { path, from: path }
+  const fromEnv = process.env[CONFIG_ENV]
+  if (fromEnv) return { path: fromEnv, from: `${fromEnv} (from ${CONFIG_ENV})` }
+  throw new PlatformError('CONFIG_UNREADABLE', `no platform.yaml to read: ${CONFIG_ENV} is not set`, {
+    hint: `Pass the path to loadPlatformConfig(path), or set ${CONFIG_ENV} (the generated Deployments set it to the mounted ConfigMap).`,
+  })
+}
+
 /**
- * Reads, validates and resolves a platform.yaml. Throws CONFIG_UNREADABLE when the file cannot be
- * read and CONFIG_INVALID, carrying every diagnostic, when it is not a valid config.
+ * Reads, validates and resolves a platform.yaml: `path`, or the file `VERTICALS_CONFIG` names. Throws
+ * CONFIG_UNREADABLE when there is no path or the file cannot be read, and CONFIG_INVALID, carrying
+ * every diagnostic, when it is not a valid config.
  */
-export async function loadPlatformConfig(path: string): Promise<ResolvedPlatform> {
+export async function loadPlatformConfig(path?: string): Promise<ResolvedPlatform> {
+  const file = configPath(path)
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = await readFile(file.path, 'utf8')
   } catch (error) {
-    throw new PlatformError('CONFIG_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, {
+    throw new PlatformError('CONFIG_UNREADABLE', `cannot read ${file.from}: ${(error as Error).message}`, {
       cause: error,
     })
   }
-  const result = parse(text, path)
+  const result = parse(text, file.path)
   if (result.ok) return result.platform
   const errors = result.diagnostics.filter((d) => d.severity === 'error')
   throw new PlatformError(
     'CONFIG_INVALID',
-    `${basename(path)} has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`,
+    `${basename(file.path)} has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`,
     {
       diagnostics: result.diagnostics,
-      hint: `Run \`verticals validate ${path}\` to see each problem with its position.`,
+      hint: `Run \`verticals validate ${file.path}\` to see each problem with its position.`,
     },
   )
 }

@@ -3,20 +3,19 @@ import { parse } from '@verticals/config-schema'
 import { expect, it } from 'vitest'
 import { medianMs, recordBenchmark } from '../../../scripts/bench/report.ts'
 import { generate } from './engine/generate'
-import { sha256 } from './engine/hash'
 import { examplePlatform } from './testing/fixtures'
 import { syntheticPlatform } from './testing/synthetic'
 
 // In-process generation: what `verticals generate` costs once Node is up, and how it scales with
 // the number of verticals (the cost per vertical should stay flat).
-const { platform, text } = examplePlatform()
+const { platform, text, source } = examplePlatform()
 const load = () => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs during the run`
 
 it('generates the four-vertical example in process in under 150 ms (median, warm)', async () => {
   const full = () => {
     const parsed = parse(text, 'platform.yaml')
     if (!parsed.ok) throw new Error('the example config is invalid')
-    return generate(parsed.platform, { configSha256: sha256(text) })
+    return generate(parsed.platform, { source: { file: 'platform.yaml', text } })
   }
   expect(full().files.length).toBeGreaterThan(0)
   const median = await medianMs(full, { time: 3000, iterations: 30, warmupIterations: 5 })
@@ -35,7 +34,7 @@ it('scales linearly: 64 synthetic verticals take no more than 20x the time of 4'
   const times = new Map<number, number>()
   for (const count of [1, 4, 16, 64]) {
     const synthetic = syntheticPlatform(platform, count)
-    const run = () => generate(synthetic, { configSha256: 'c'.repeat(64) })
+    const run = () => generate(synthetic, { source, configSha256: 'c'.repeat(64) })
     expect(run().verticals).toHaveLength(count)
     times.set(
       count,

@@ -32,9 +32,19 @@ export interface SqlMigration {
   readonly sql: string
 }
 
+/** The platform.yaml the platform was resolved from, exactly as read, so a bundle can ship it to the runtime. */
+export interface ConfigSource {
+  /** The file's name without directories, e.g. `platform.yaml`. */
+  readonly file: string
+  /** The file's exact text: the bytes that were validated, decoded as UTF-8. */
+  readonly text: string
+}
+
 /** Everything a builder may read. Builders are pure: same context, same bytes. */
 export interface BundleContext {
   readonly platform: ResolvedPlatform
+  /** The config text `platform` was parsed from; the runtime ConfigMap carries it so services parse the same file. */
+  readonly source: ConfigSource
   readonly vertical: ResolvedPlatform['verticals'][string]
   readonly text: TextEngine
   readonly migrations: readonly SqlMigration[]

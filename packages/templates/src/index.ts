@@ -4,6 +4,7 @@ export {
   type ArtifactBuilder,
   type ArtifactKind,
   type BundleContext,
+  type ConfigSource,
   type SqlMigration,
 } from './artifact'
 export { GENERATED_NOTICE, generatedHeader } from './header'

@@ -24,6 +24,7 @@ export async function renderFromConfig(
   // The engine (templates, handlebars, validators) loads only for the commands that render.
   const { generate } = await import('../engine/generate')
   return generate(loaded.platform, {
+    source: loaded.source,
     configSha256: loaded.sha256,
     ...(options.verticals?.length ? { verticals: options.verticals } : {}),
     ...(options.templates === undefined ? {} : { templatesDir: resolve(io.cwd, options.templates) }),

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { examplePlatform, fixtureRender } from '../testing/fixtures'
+import { examplePlatform, exampleSource, fixtureRender } from '../testing/fixtures'
 import { tempDir } from '../testing/temp-dir'
 import { checkBundle } from './check-bundle'
 import { diffBundle } from './diff-bundle'
@@ -9,7 +9,11 @@ import { generate } from './generate'
 import { writeBundle } from './write-bundle'
 
 const { platform } = examplePlatform()
-const result = generate(platform, { configSha256: 'c'.repeat(64), render: fixtureRender })
+const result = generate(platform, {
+  source: exampleSource(),
+  configSha256: 'c'.repeat(64),
+  render: fixtureRender,
+})
 
 async function written(): Promise<string> {
   const out = join(tempDir(), 'bundle')
@@ -49,7 +53,11 @@ describe('checkBundle', () => {
 
   it('notices a manifest generated from another config', async () => {
     const out = await written()
-    const other = generate(platform, { configSha256: 'd'.repeat(64), render: fixtureRender })
+    const other = generate(platform, {
+      source: exampleSource(),
+      configSha256: 'd'.repeat(64),
+      render: fixtureRender,
+    })
     expect((await checkBundle(out, other)).drifted).toEqual(['manifest.json'])
   })
 })

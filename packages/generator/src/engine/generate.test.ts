@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { isPlatformError } from '@verticals/config-schema'
 import type { Artifact } from '@verticals/templates'
 import { describe, expect, it } from 'vitest'
-import { examplePlatform, fixtureRender } from '../testing/fixtures'
+import { examplePlatform, exampleSource, fixtureRender } from '../testing/fixtures'
 import { tempDir } from '../testing/temp-dir'
 import { generate } from './generate'
 import { sha256 } from './hash'
@@ -24,7 +24,7 @@ function thrown(fn: () => unknown): unknown {
 
 describe('generate', () => {
   it('renders every enabled vertical with the real templates, each file listed in the manifest with its sha256', () => {
-    const result = generate(example.platform, { configSha256: example.configSha256 })
+    const result = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
     expect(result.verticals).toEqual(enabled)
     expect(result.partial).toBe(false)
     expect(new Set(result.files.map((f) => f.vertical))).toEqual(new Set(enabled))
@@ -47,13 +47,14 @@ describe('generate', () => {
   })
 
   it('is deterministic: two runs give identical files and manifests', () => {
-    const a = generate(example.platform, { configSha256: example.configSha256 })
-    const b = generate(example.platform, { configSha256: example.configSha256 })
+    const a = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
+    const b = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
     expect(b).toEqual(a)
   })
 
   it('limits a run to the selected verticals and marks it partial', () => {
     const result = generate(example.platform, {
+      source: exampleSource(),
       configSha256: 'c',
       verticals: ['psychology'],
       render: fixtureRender,
@@ -61,21 +62,30 @@ describe('generate', () => {
     expect(result.verticals).toEqual(['psychology'])
     expect(result.partial).toBe(true)
     expect(result.files.every((f) => f.path.startsWith('psychology/'))).toBe(true)
-    const all = generate(example.platform, { configSha256: 'c', verticals: enabled, render: fixtureRender })
+    const all = generate(example.platform, {
+      source: exampleSource(),
+      configSha256: 'c',
+      verticals: enabled,
+      render: fixtureRender,
+    })
     expect(all.partial).toBe(false)
   })
 
   it('refuses unknown and disabled verticals with their codes', () => {
-    const unknown = thrown(() => generate(example.platform, { configSha256: 'c', verticals: ['barbr'] }))
+    const unknown = thrown(() =>
+      generate(example.platform, { source: exampleSource(), configSha256: 'c', verticals: ['barbr'] }),
+    )
     expect(isPlatformError(unknown) && unknown.code).toBe('VERTICAL_UNKNOWN')
     const verticals = {
       ...example.platform.verticals,
       beauty: { ...example.platform.verticals.beauty!, enabled: false },
     }
     const platform = { ...example.platform, verticals }
-    const disabled = thrown(() => generate(platform, { configSha256: 'c', verticals: ['beauty'] }))
+    const disabled = thrown(() =>
+      generate(platform, { source: exampleSource(), configSha256: 'c', verticals: ['beauty'] }),
+    )
     expect(isPlatformError(disabled) && disabled.code).toBe('VERTICAL_DISABLED')
-    const result = generate(platform, { configSha256: 'c', render: fixtureRender })
+    const result = generate(platform, { source: exampleSource(), configSha256: 'c', render: fixtureRender })
     expect(result.verticals).not.toContain('beauty')
   })
 
@@ -91,22 +101,35 @@ describe('generate', () => {
       'barber',
     ]) {
       expect(() =>
-        generate(example.platform, { configSha256: 'c', verticals: ['barber'], render: evil(path) }),
+        generate(example.platform, {
+          source: exampleSource(),
+          configSha256: 'c',
+          verticals: ['barber'],
+          render: evil(path),
+        }),
       ).toThrow(/not a safe path/)
     }
     const doubled = (c: Parameters<typeof fixtureRender>[0]) => [...fixtureRender(c), ...fixtureRender(c)]
-    expect(() => generate(example.platform, { configSha256: 'c', render: doubled })).toThrow(/share the path/)
+    expect(() =>
+      generate(example.platform, { source: exampleSource(), configSha256: 'c', render: doubled }),
+    ).toThrow(/share the path/)
     const mislabelled = (): Artifact[] => [
       { path: 'barber/x.md', kind: 'runbook', vertical: 'fitness', content: 'x\n' },
     ]
     expect(() =>
-      generate(example.platform, { configSha256: 'c', verticals: ['barber'], render: mislabelled }),
+      generate(example.platform, {
+        source: exampleSource(),
+        configSha256: 'c',
+        verticals: ['barber'],
+        render: mislabelled,
+      }),
     ).toThrow(/labelled fitness/)
   })
 
   it('reports progress once per vertical', () => {
     const seen: string[] = []
     generate(example.platform, {
+      source: exampleSource(),
       configSha256: 'c',
       render: fixtureRender,
       onVertical: (e) => seen.push(e.vertical),
@@ -116,13 +139,19 @@ describe('generate', () => {
 
   it('checks the templates directory: missing is an error, an override that replaces nothing is named', () => {
     const missing = thrown(() =>
-      generate(example.platform, { configSha256: 'c', templatesDir: '/nonexistent/templates' }),
+      generate(example.platform, {
+        source: exampleSource(),
+        configSha256: 'c',
+        templatesDir: '/nonexistent/templates',
+      }),
     )
     expect(isPlatformError(missing) && missing.code).toBe('INVALID_ARGUMENT')
     const dir = tempDir()
     mkdirSync(join(dir, 'infrastructure'))
     writeFileSync(join(dir, 'infrastructure', 'no-such-template.md.hbs'), '# nothing\n')
-    const unknown = thrown(() => generate(example.platform, { configSha256: 'c', templatesDir: dir }))
+    const unknown = thrown(() =>
+      generate(example.platform, { source: exampleSource(), configSha256: 'c', templatesDir: dir }),
+    )
     expect(isPlatformError(unknown) && unknown.message).toMatch(/no-such-template/)
   })
 })

@@ -1,6 +1,12 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { MIGRATIONS } from '@verticals/core'
-import { type Artifact, type ArtifactKind, type BundleContext, renderVertical } from '@verticals/templates'
+import { MIGRATIONS } from '@verticals/core/migrations'
+import {
+  type Artifact,
+  type ArtifactKind,
+  type BundleContext,
+  type ConfigSource,
+  renderVertical,
+} from '@verticals/templates'
 import { sha256 } from './hash'
 import { buildManifest, type Manifest } from './manifest'
 import { assertBundlePath, assertDistinctPaths } from './paths'
@@ -29,8 +35,13 @@ export interface GenerateResult {
 
 /** Options of {@link generate}. */
 export interface GenerateOptions {
-  /** SHA-256 of the config file's bytes, recorded in the manifest. */
-  configSha256: string
+  /**
+   * The platform.yaml `config` was parsed from: its name without directories and its exact text. The
+   * runtime ConfigMap ships this text, so services resolve the very file the bundle was generated from.
+   */
+  source: ConfigSource
+  /** SHA-256 of the config file's bytes, recorded in the manifest (default: that of `source.text` as UTF-8). */
+  configSha256?: string
   /** Limit the run to these verticals (each must be declared and enabled); default: every enabled one. */
   verticals?: readonly string[]
   /** A directory whose `*.hbs` files replace built-in text templates of the same name. */
@@ -54,7 +65,13 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
     const started = performance.now()
     // BundleContext asks for a mutable ResolvedVertical; builders never mutate it, the platform is readonly.
     const vertical = config.verticals[name] as BundleContext['vertical']
-    const artifacts = render({ platform: config, vertical, text, migrations: MIGRATIONS })
+    const artifacts = render({
+      platform: config,
+      vertical,
+      source: options.source,
+      text,
+      migrations: MIGRATIONS,
+    })
     for (const a of artifacts) {
       assertBundlePath(a.path, name)
       if (a.vertical !== name)
@@ -71,5 +88,6 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   assertDistinctPaths(files)
-  return { files, manifest: buildManifest(options.configSha256, files), verticals: names, partial }
+  const configSha256 = options.configSha256 ?? sha256(options.source.text)
+  return { files, manifest: buildManifest(configSha256, files), verticals: names, partial }
 }

@@ -1,13 +1,17 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { examplePlatform, fixtureRender } from '../testing/fixtures'
+import { examplePlatform, exampleSource, fixtureRender } from '../testing/fixtures'
 import { entries, snapshot, tempDir } from '../testing/temp-dir'
 import { generate } from './generate'
 import { writeBundle } from './write-bundle'
 
 const { platform } = examplePlatform()
-const result = generate(platform, { configSha256: 'c'.repeat(64), render: fixtureRender })
+const result = generate(platform, {
+  source: exampleSource(),
+  configSha256: 'c'.repeat(64),
+  render: fixtureRender,
+})
 
 describe('recovery from a killed run', () => {
   it('puts back the old bundle when a run died between its two renames, then writes as usual', async () => {

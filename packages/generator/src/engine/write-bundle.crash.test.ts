@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { examplePlatform, fixtureRender } from '../testing/fixtures'
+import { examplePlatform, exampleSource, fixtureRender } from '../testing/fixtures'
 import { entries, snapshot, tempDir } from '../testing/temp-dir'
 import { generate } from './generate'
 import { writeBundle } from './write-bundle'
@@ -29,8 +29,13 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 afterEach(() => Object.assign(crash, { writeFileAt: 0, renameAt: 0, writes: 0, renames: 0 }))
 
 const { platform } = examplePlatform()
-const first = generate(platform, { configSha256: 'a'.repeat(64), render: fixtureRender })
+const first = generate(platform, {
+  source: exampleSource(),
+  configSha256: 'a'.repeat(64),
+  render: fixtureRender,
+})
 const second = generate(platform, {
+  source: exampleSource(),
   configSha256: 'b'.repeat(64),
   render: (c) => fixtureRender(c).map((a) => ({ ...a, content: `${a.content}# second run\n` })),
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { isPlatformError } from '@verticals/config-schema'
 import type { BundleContext } from '@verticals/templates'
 import { describe, expect, it } from 'vitest'
-import { examplePlatform, fixtureRender } from '../testing/fixtures'
+import { examplePlatform, exampleSource, fixtureRender } from '../testing/fixtures'
 import { entries, snapshot, tempDir } from '../testing/temp-dir'
 import { generate } from './generate'
 import { readOwnManifest, serializeManifest } from './manifest'
@@ -12,7 +12,13 @@ import { writeBundle } from './write-bundle'
 const { platform } = examplePlatform()
 const bundle = (
   options: { verticals?: string[]; render?: (c: BundleContext) => ReturnType<typeof fixtureRender> } = {},
-) => generate(platform, { configSha256: 'c'.repeat(64), render: fixtureRender, ...options })
+) =>
+  generate(platform, {
+    source: exampleSource(),
+    configSha256: 'c'.repeat(64),
+    render: fixtureRender,
+    ...options,
+  })
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

@@ -20,8 +20,10 @@ function newestSource(dir: string): number {
 
 /** Builds dist/cli.js if needed, and fails early when a dependency has no build. */
 export default function setup(): void {
-  for (const dep of ['config-schema', 'core', 'templates']) {
-    if (!existsSync(join(packagesDir, dep, 'dist', 'index.js'))) {
+  // The generator imports core only through its lean `@verticals/core/migrations` entry.
+  const entries = { 'config-schema': 'index.js', core: 'migrations.js', templates: 'index.js' }
+  for (const [dep, entry] of Object.entries(entries)) {
+    if (!existsSync(join(packagesDir, dep, 'dist', entry))) {
       throw new Error(`@verticals/${dep} is not built; run \`npx nx run @verticals/generator:build\` first`)
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse, type ResolvedPlatform } from '@verticals/config-schema'
-import type { Artifact, BundleContext } from '@verticals/templates'
+import type { Artifact, BundleContext, ConfigSource } from '@verticals/templates'
 import { sha256 } from '../engine/hash'
 
 // Test helpers shared by the engine and CLI tests; not part of the published package.
@@ -15,12 +15,22 @@ export const EXAMPLE_CONFIG = `${ROOT}examples/argentina-marketplace/platform.ya
 /** The broken-config corpus of config-schema. */
 export const BROKEN_DIR = `${ROOT}packages/config-schema/src/__fixtures__/broken`
 
-/** The resolved example and the sha256 of its bytes. */
-export function examplePlatform(): { platform: ResolvedPlatform; configSha256: string; text: string } {
-  const text = readFileSync(EXAMPLE_CONFIG, 'utf8')
-  const result = parse(text, 'platform.yaml')
+/** The example's name and text, as generate() takes them. */
+export function exampleSource(): ConfigSource {
+  return { file: 'platform.yaml', text: readFileSync(EXAMPLE_CONFIG, 'utf8') }
+}
+
+/** The resolved example, its source and the sha256 of its bytes. */
+export function examplePlatform(): {
+  platform: ResolvedPlatform
+  configSha256: string
+  text: string
+  source: ConfigSource
+} {
+  const source = exampleSource()
+  const result = parse(source.text, source.file)
   if (!result.ok) throw new Error(`the example config is invalid: ${result.diagnostics[0]?.message}`)
-  return { platform: result.platform, configSha256: sha256(text), text }
+  return { platform: result.platform, configSha256: sha256(source.text), text: source.text, source }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ResolvedVertical } from '@verticals/config-schema'
 import { describe, expect, test } from 'vitest'
 import { generatedHeader } from '../header'
+import { exampleSource } from '../infrastructure/testing'
 import { createTextEngine } from '../text/engine'
 import { formatDuration } from '../text/format'
 import { validateArtifacts } from '../validate/index'
@@ -80,9 +81,15 @@ describe('the compliance bundle of the example', () => {
 
   test('a vertical name that could leave the bundle directory is refused', () => {
     const vertical = { ...platform.verticals.barber!, name: '../barber' } as ResolvedVertical
-    expect(() => complianceBundle({ platform, vertical, text: createTextEngine(), migrations: [] })).toThrow(
-      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
-    )
+    expect(() =>
+      complianceBundle({
+        platform,
+        vertical,
+        source: exampleSource(),
+        text: createTextEngine(),
+        migrations: [],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }))
   })
 
   test('an alert whose severity is not declared is refused, naming the alert', () => {

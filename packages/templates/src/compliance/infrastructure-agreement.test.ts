@@ -1,6 +1,7 @@
 import type { ResolvedVertical } from '@verticals/config-schema'
 import { expect, test } from 'vitest'
 import { infrastructureBundle } from '../infrastructure/index'
+import { exampleSource } from '../infrastructure/testing'
 import { createTextEngine } from '../text/engine'
 import { dataMapSchema } from './schemas'
 import { artifactAt, buildVertical, examplePlatform } from './testing'
@@ -18,7 +19,13 @@ const DR_COPY: Readonly<Record<string, RegExp>> = {
 
 test.each(Object.keys(platform.verticals))('%s: regions in the data map match the Terraform', (name) => {
   const vertical = platform.verticals[name] as ResolvedVertical
-  const terraform = infrastructureBundle({ platform, vertical, text: createTextEngine(), migrations: [] })
+  const terraform = infrastructureBundle({
+    platform,
+    vertical,
+    source: exampleSource(),
+    text: createTextEngine(),
+    migrations: [],
+  })
     .filter((a) => a.kind === 'terraform')
     .map((a) => a.content)
     .join('\n')

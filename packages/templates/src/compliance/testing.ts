@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse, type ResolvedPlatform, type ResolvedVertical } from '@verticals/config-schema'
 import type { Artifact, SqlMigration } from '../artifact'
+import { exampleSource } from '../infrastructure/testing'
 import { createTextEngine, type TextEngine } from '../text/engine'
 import { complianceBundle } from './index'
 
@@ -34,7 +35,8 @@ export function buildVertical(
   const vertical = platform.verticals[name]
   if (!vertical) throw new Error(`no vertical ${name}`)
   // BundleContext types the vertical as mutable while the platform is deeply readonly; builders never write.
-  return complianceBundle({ platform, vertical: vertical as ResolvedVertical, text, migrations })
+  const source = exampleSource()
+  return complianceBundle({ platform, vertical: vertical as ResolvedVertical, source, text, migrations })
 }
 
 /** One artifact by path, failing the test when it is missing. */

@@ -7,7 +7,7 @@ import { createTextEngine } from '../text/engine'
 import { parseTerraform } from '../validate/terraform'
 import { HOSTILE, hostilePlatform, INTERPRETED_FIELDS } from './hostile'
 import { infrastructureBundle } from './index'
-import { buildAll, EXAMPLE_CONFIG, examplePlatform } from './testing'
+import { buildAll, EXAMPLE_CONFIG, examplePlatform, exampleSource } from './testing'
 
 // The structure of a parsed file with every string replaced by a placeholder: same documents, kinds,
 // resources, keys and list lengths, whatever the strings say.
@@ -30,7 +30,9 @@ async function structure(artifact: Artifact): Promise<unknown> {
 
 const clean = buildAll(examplePlatform())
 const { platform: hostile, mutated } = hostilePlatform(examplePlatform())
-const dirty = buildAll(hostile)
+// The platform.yaml shipped in the runtime ConfigMap is hostile too: it must come back verbatim.
+const hostileSource = { file: 'platform.yaml', text: `${exampleSource().text}# ${HOSTILE}\t${HOSTILE}` }
+const dirty = buildAll(hostile, undefined, hostileSource)
 
 describe('hostile strings in every printed field of the example', () => {
   it('reach the builders: hundreds of fields are mutated, including names, labels and descriptions', () => {
@@ -69,6 +71,8 @@ describe('hostile strings in every printed field of the example', () => {
       (parseDocument(config.content).toJS() as { data: Record<string, string> }).data['platform.json']!,
     )
     expect(settings.platform).toBe(`turnos${HOSTILE}`)
+    const data = (parseDocument(config.content).toJS() as { data: Record<string, string> }).data
+    expect(data['platform.yaml']).toBe(hostileSource.text)
     const scaling = parseAllDocuments(
       dirty.find((a) => a.path.endsWith('barber/infrastructure/kubernetes/autoscaling.yaml'))!.content,
     )
@@ -122,7 +126,13 @@ describe('fields the bundle interprets are closed sets, refused by validation', 
     const platform = examplePlatform()
     const vertical = { ...platform.verticals.barber!, name: `../barber${HOSTILE}` } as ResolvedVertical
     expect(() =>
-      infrastructureBundle({ platform, vertical, text: createTextEngine(), migrations: [] }),
+      infrastructureBundle({
+        platform,
+        vertical,
+        source: exampleSource(),
+        text: createTextEngine(),
+        migrations: [],
+      }),
     ).toThrow(
       expect.objectContaining({
         code: 'INVALID_ARGUMENT',

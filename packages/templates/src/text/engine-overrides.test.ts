@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import type { ResolvedVertical } from '@verticals/config-schema'
 import { afterEach, describe, expect, it } from 'vitest'
 import { infrastructureBundle } from '../infrastructure/index'
-import { buildAll, examplePlatform } from '../infrastructure/testing'
+import { buildAll, examplePlatform, exampleSource } from '../infrastructure/testing'
 import { BUILTIN_TEMPLATES_DIR } from '../paths'
 import { parseTerraform } from '../validate/terraform'
 import { createTextEngine } from './engine'
@@ -31,6 +31,7 @@ const build = (overrides?: string) =>
   infrastructureBundle({
     platform,
     vertical,
+    source: exampleSource(),
     text: createTextEngine(overrides ? { overrideDir: overrides } : {}),
     migrations: [],
   })

@@ -2,7 +2,12 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
-import { RUNTIME_CONFIG_DIR, RUNTIME_CONFIG_KEY, runtimeConfigName } from './runtime-config'
+import {
+  PLATFORM_CONFIG_KEY,
+  RUNTIME_CONFIG_DIR,
+  RUNTIME_CONFIG_KEY,
+  runtimeConfigName,
+} from './runtime-config'
 import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } from './security'
 
 type Probe = Workload['probes']['liveness']
@@ -27,6 +32,21 @@ function zoneSpread(platform: ResolvedPlatform, vertical: Vertical, w: Workload)
 
 const PORT_NAME = 'http'
 
+/** Pod-template annotation holding the runtime ConfigMap's checksum: a changed config rolls the pods. */
+export const CONFIG_CHECKSUM_ANNOTATION = 'verticals.dev/config-sha256'
+
+/**
+ * What @verticals/core's loadPlatformConfig() and createPlatformFromEnv() read: the platform.yaml the
+ * bundle came from and the vertical this workload runs as. VERTICALS_RUNTIME_CONFIG points at the summary.
+ */
+function runtimeEnv(vertical: Vertical): { name: string; value: string }[] {
+  return [
+    { name: 'VERTICALS_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${PLATFORM_CONFIG_KEY}` },
+    { name: 'VERTICALS_RUNTIME_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${RUNTIME_CONFIG_KEY}` },
+    { name: 'VERTICALS_VERTICAL', value: vertical.name },
+  ]
+}
+
 function probe(p: Probe): Record<string, unknown> {
   return {
     httpGet: { path: p.path, port: PORT_NAME },
@@ -37,7 +57,7 @@ function probe(p: Probe): Record<string, unknown> {
   }
 }
 
-function container(w: Workload): Record<string, unknown> {
+function container(vertical: Vertical, w: Workload): Record<string, unknown> {
   const { requests, limits } = w.resources
   return {
     name: w.name,
@@ -45,7 +65,7 @@ function container(w: Workload): Record<string, unknown> {
     // Always: every new pod proves it may still pull the image (Checkov CKV_K8S_15); layers stay cached.
     imagePullPolicy: 'Always',
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
-    env: [{ name: 'VERTICALS_RUNTIME_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${RUNTIME_CONFIG_KEY}` }],
+    env: runtimeEnv(vertical),
     resources: {
       requests: { cpu: cpuQuantity(requests.cpu), memory: memoryQuantity(requests.memory) },
       limits: { cpu: cpuQuantity(limits.cpu), memory: memoryQuantity(limits.memory) },
@@ -59,12 +79,14 @@ function container(w: Workload): Record<string, unknown> {
 
 /**
  * The workload's Deployment. It has no `replicas`: the autoscaler owns that number, and an apply must
- * not reset it. Rolling updates use the configured surge and unavailability.
+ * not reset it. Rolling updates use the configured surge and unavailability. `configChecksum` is the
+ * runtime ConfigMap's (see runtimeConfigChecksum): services read platform.yaml once, at start-up.
  */
 export function deployment(
   platform: ResolvedPlatform,
   vertical: Vertical,
   w: Workload,
+  configChecksum: string,
 ): Record<string, unknown> {
   const labels = workloadLabels(platform, vertical, w)
   return {
@@ -78,7 +100,7 @@ export function deployment(
         rollingUpdate: { maxSurge: w.rollingUpdate.maxSurge, maxUnavailable: w.rollingUpdate.maxUnavailable },
       },
       template: {
-        metadata: { labels },
+        metadata: { labels, annotations: { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum } },
         spec: {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
@@ -87,7 +109,7 @@ export function deployment(
           hostIPC: false,
           securityContext: podSecurityContext(),
           ...zoneSpread(platform, vertical, w),
-          containers: [container(w)],
+          containers: [container(vertical, w)],
           volumes: [TMP_VOLUME, { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } }],
         },
       },

@@ -4,16 +4,18 @@ import { workloadsOf } from '../names'
 import { deployment, disruptionBudget, service } from './deployment'
 import { namespace } from './namespace'
 import { networkPolicies } from './network-policies'
-import { runtimeConfigMap } from './runtime-config'
+import { runtimeConfigChecksum, runtimeConfigData, runtimeConfigMap } from './runtime-config'
 import { scaledObject } from './scaled-object'
 
 /** The Kubernetes manifests of one vertical, one file per kind of object. */
-export function kubernetesArtifacts({ platform, vertical }: BundleContext): Artifact[] {
+export function kubernetesArtifacts({ platform, vertical, source }: BundleContext): Artifact[] {
   const workloads = workloadsOf(vertical)
+  const data = runtimeConfigData(platform, vertical, source)
+  const checksum = runtimeConfigChecksum(data)
   const files: [string, unknown[]][] = [
     ['namespace', [namespace(platform, vertical)]],
-    ['runtime-config', [runtimeConfigMap(platform, vertical)]],
-    ['deployments', workloads.map((w) => deployment(platform, vertical, w))],
+    ['runtime-config', [runtimeConfigMap(platform, vertical, data, source)]],
+    ['deployments', workloads.map((w) => deployment(platform, vertical, w, checksum))],
     ['services', workloads.filter((w) => w.kind === 'http').map((w) => service(platform, vertical, w))],
     ['autoscaling', workloads.map((w) => scaledObject(platform, vertical, w))],
     ['disruption-budgets', workloads.map((w) => disruptionBudget(platform, vertical, w))],

@@ -1,10 +1,21 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import { createHash } from 'node:crypto'
+import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import type { ConfigSource } from '../../artifact'
 import { toJson } from '../../serialize'
 import type { Vertical } from '../names'
 import { verticalLabels } from '../names'
 
-/** Key of the ConfigMap entry that holds the runtime settings. */
+/** Key of the ConfigMap entry that holds a readable summary of the vertical's runtime settings. */
 export const RUNTIME_CONFIG_KEY = 'platform.json'
+
+/** Key of the ConfigMap entry that holds the platform.yaml itself, which @verticals/core parses at start-up. */
+export const PLATFORM_CONFIG_KEY = 'platform.yaml'
+
+/** Annotation naming the file the ConfigMap's platform.yaml was read from (its name may differ). */
+export const SOURCE_FILE_ANNOTATION = 'verticals.dev/source-file'
+
+// Kubernetes refuses a ConfigMap whose data exceeds 1 MiB; say so at generation, not at apply.
+const CONFIGMAP_MAX_BYTES = 1024 * 1024
 
 /** Directory the ConfigMap is mounted at in every container. */
 export const RUNTIME_CONFIG_DIR = '/etc/verticals'
@@ -80,8 +91,43 @@ export function runtimeSettings(platform: ResolvedPlatform, vertical: Vertical):
   }
 }
 
-/** The ConfigMap `<vertical>-platform` holding the runtime settings as one JSON document. */
-export function runtimeConfigMap(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown> {
+/** The ConfigMap's data: the platform.yaml the bundle was generated from, and the settings summary. */
+export function runtimeConfigData(
+  platform: ResolvedPlatform,
+  vertical: Vertical,
+  source: ConfigSource,
+): Record<string, string> {
+  const data = {
+    [RUNTIME_CONFIG_KEY]: toJson(runtimeSettings(platform, vertical)),
+    [PLATFORM_CONFIG_KEY]: source.text,
+  }
+  const bytes = Object.entries(data).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0)
+  if (bytes > CONFIGMAP_MAX_BYTES) {
+    throw new PlatformError(
+      'OUTPUT_INVALID',
+      `the ConfigMap ${runtimeConfigName(vertical)} would hold ${bytes} bytes; Kubernetes accepts at most ${CONFIGMAP_MAX_BYTES}`,
+      { hint: `Shorten ${source.file}: it is shipped whole to every vertical's runtime.` },
+    )
+  }
+  return data
+}
+
+/** SHA-256 of the ConfigMap's data; the Deployment's pod template carries it, so a config change rolls the pods. */
+export function runtimeConfigChecksum(data: Readonly<Record<string, string>>): string {
+  return createHash('sha256').update(toJson(data)).digest('hex')
+}
+
+/**
+ * The ConfigMap `<vertical>-platform`: `platform.yaml` is the exact file the bundle was generated from
+ * (services resolve it with loadPlatformConfig, so runtime and bundle share one validated file), and
+ * `platform.json` summarizes what this vertical's runtime enforces, for people and tools that read it.
+ */
+export function runtimeConfigMap(
+  platform: ResolvedPlatform,
+  vertical: Vertical,
+  data: Readonly<Record<string, string>>,
+  source: ConfigSource,
+): Record<string, unknown> {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -89,7 +135,8 @@ export function runtimeConfigMap(platform: ResolvedPlatform, vertical: Vertical)
       name: runtimeConfigName(vertical),
       namespace: vertical.namespace,
       labels: verticalLabels(platform, vertical),
+      annotations: { [SOURCE_FILE_ANNOTATION]: source.file },
     },
-    data: { [RUNTIME_CONFIG_KEY]: toJson(runtimeSettings(platform, vertical)) },
+    data,
   }
 }

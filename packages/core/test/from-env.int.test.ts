@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createPlatformFromEnv } from '../src/from-env'
+import { PG_URL, REDIS_URL } from './harness'
+
+const EXAMPLE = fileURLToPath(
+  new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
+)
+// Nothing is migrated: no table is created in this schema, so there is nothing to clean up in PostgreSQL.
+const isolated = () => {
+  const suffix = randomBytes(5).toString('hex')
+  return { schema: `vx_test_${suffix}`, keyPrefix: `vx-test-${suffix}:` }
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+describe('createPlatformFromEnv', () => {
+  it('runs as VERTICALS_VERTICAL with the config VERTICALS_CONFIG names', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    vi.stubEnv('VERTICALS_VERTICAL', 'psychology')
+    const platform = await createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL, ...isolated() })
+    try {
+      expect(platform.vertical).toBe('psychology')
+      // The TTL-0 class of the example's psychology vertical: the loader runs, nothing is cached.
+      let calls = 0
+      const load = async () => ++calls
+      expect(await platform.cache.wrap('session-notes', 'k', load)).toBe(1)
+      expect(await platform.cache.wrap('session-notes', 'k', load)).toBe(2)
+    } finally {
+      await platform.close()
+    }
+  })
+
+  it('lets explicit options win over the environment', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', '/nonexistent/platform.yaml')
+    vi.stubEnv('VERTICALS_VERTICAL', 'psychology')
+    const platform = await createPlatformFromEnv({
+      configPath: EXAMPLE,
+      vertical: 'barber',
+      pg: PG_URL,
+      redis: REDIS_URL,
+      ...isolated(),
+    })
+    expect(platform.vertical).toBe('barber')
+    await platform.close()
+  })
+
+  it('refuses to start without a vertical, naming VERTICALS_VERTICAL, before connecting', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    vi.stubEnv('VERTICALS_VERTICAL', '')
+    await expect(createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('VERTICALS_VERTICAL'),
+    })
+  })
+
+  it('passes on the config errors of loadPlatformConfig and the vertical errors of createPlatform', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', '')
+    vi.stubEnv('VERTICALS_VERTICAL', 'barber')
+    await expect(createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL })).rejects.toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+      message: expect.stringContaining('VERTICALS_CONFIG'),
+    })
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    vi.stubEnv('VERTICALS_VERTICAL', 'barbr')
+    await expect(createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL })).rejects.toMatchObject({
+      code: 'VERTICAL_UNKNOWN',
+    })
+  })
+})

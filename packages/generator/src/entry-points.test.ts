@@ -1,0 +1,60 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_CONFIG, PACKAGE_DIR } from './testing/fixtures'
+import { loadedPackages, traceNode } from './testing/loaded-modules'
+import { tempDir } from './testing/temp-dir'
+
+// The built entry points (the CLI is built by globalSetup; nx builds the rest before `test`). Rendering
+// a bundle must not load the database clients or the AWS SDK: they are slow to load and have no use there.
+const HEAVY = ['pg', 'ioredis', '@aws-sdk/client-s3']
+const S3_API = ['createS3Client', 'fetchBundle', 'publishBundle', 'publishVersion', 'readBundleDir']
+const cli = join(PACKAGE_DIR, 'dist', 'cli.js')
+// Prints the entry's export names and, for CommonJS, every file in the require cache.
+const esm = (entry: string) =>
+  `import('${entry}').then((m) => console.log(JSON.stringify({ names: Object.keys(m), cjs: Object.keys(require.cache) })))`
+const cjs = (entry: string) =>
+  `const m = require('${entry}'); console.log(JSON.stringify({ names: Object.keys(m), cjs: Object.keys(require.cache) }))`
+
+async function load(code: string): Promise<{ names: string[]; packages: string[] }> {
+  const run = await traceNode(['-e', code])
+  expect(run.stderr).toBe('')
+  const { names, cjs: required } = JSON.parse(run.stdout) as { names: string[]; cjs: string[] }
+  return { names, packages: loadedPackages([...run.modules, ...required], HEAVY) }
+}
+
+describe('lean entry points', () => {
+  it('`verticals generate` and `verticals check` load neither pg, ioredis nor the AWS SDK', async () => {
+    const out = join(tempDir(), 'bundle')
+    const generate = await traceNode([cli, 'generate', EXAMPLE_CONFIG, '--out', out, '--verify'])
+    expect(generate.code, generate.stderr).toBe(0)
+    expect(generate.modules.some((m) => m.includes('/core/dist/migrations.js'))).toBe(true)
+    expect(loadedPackages(generate.modules, HEAVY)).toEqual([])
+    const check = await traceNode([cli, 'check', EXAMPLE_CONFIG, '--out', out])
+    expect(check.code, check.stderr).toBe(0)
+    expect(loadedPackages(check.modules, HEAVY)).toEqual([])
+  })
+
+  it.each([
+    ['ESM', esm],
+    ['CJS', cjs],
+  ])('the main entry (%s) renders bundles without loading them', async (_format, code) => {
+    const { names, packages } = await load(code('@verticals/generator'))
+    expect(names).toEqual(expect.arrayContaining(['generate', 'writeBundle', 'checkBundle', 'loadConfig']))
+    expect(names.filter((n) => S3_API.includes(n))).toEqual([])
+    expect(packages).toEqual([])
+  })
+
+  it.each([
+    ['ESM', esm],
+    ['CJS', cjs],
+  ])(
+    '@verticals/generator/s3 (%s) exports the publish and fetch library, and only it loads the AWS SDK',
+    async (_format, code) => {
+      const { names, packages } = await load(code('@verticals/generator/s3'))
+      expect(names).toEqual(expect.arrayContaining(S3_API))
+      expect(names).not.toContain('generate')
+      // The control: the tracer does see the SDK when an entry loads it.
+      expect(packages).toEqual(['@aws-sdk/client-s3'])
+    },
+  )
+})

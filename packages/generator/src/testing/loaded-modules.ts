@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PACKAGE_DIR } from './fixtures'
+import { tempDir } from './temp-dir'
+
+// A module-resolution hook (run in Node's hooks thread) that appends every resolved URL to a file.
+const HOOK = `import { appendFileSync } from 'node:fs'
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context)
+  appendFileSync(process.env.VERTICALS_LOADS_FILE, result.url + '\\n')
+  return result
+}`
+const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)})`
+
+/** What a Node run printed, how it exited, and every module URL it resolved (ESM) or required (CJS). */
+export interface TracedRun {
+  code: number
+  stdout: string
+  stderr: string
+  modules: string[]
+}
+
+/**
+ * Runs `node <args>` in the generator package and records the modules it loaded: ESM resolutions
+ * through a hook, CommonJS ones from the require cache when `args` is `-e` code that prints nothing else.
+ */
+export function traceNode(args: readonly string[], options: { cwd?: string } = {}): Promise<TracedRun> {
+  const file = join(tempDir(), 'loads.txt')
+  writeFileSync(file, '')
+  const env = { ...process.env, VERTICALS_LOADS_FILE: file, NO_COLOR: '1', VERTICALS_DEBUG: '' }
+  const nodeArgs = ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, ...args]
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      nodeArgs,
+      { cwd: options.cwd ?? PACKAGE_DIR, env },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0
+        resolve({ code, stdout, stderr, modules: readFileSync(file, 'utf8').split('\n').filter(Boolean) })
+      },
+    )
+  })
+}
+
+/** The packages of `names` (e.g. `pg`, `@aws-sdk/client-s3`) that appear among loaded module paths. */
+export function loadedPackages(modules: readonly string[], names: readonly string[]): string[] {
+  return names.filter((name) =>
+    modules.some((m) => m.replaceAll('\\', '/').includes(`/node_modules/${name}/`)),
+  )
+}
