@@ -11,7 +11,12 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
 export function sharedTestConfig(options: { testTimeout?: number } = {}) {
   return defineConfig({
     resolve: {
-      alias: [{ find: /^@verticals\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` }],
+      alias: [
+        // Subpath entries first: each maps to the source file its tsup entry builds.
+        { find: /^@verticals\/core\/migrations$/, replacement: `${packagesDir}core/src/migrations/index.ts` },
+        { find: /^@verticals\/generator\/s3$/, replacement: `${packagesDir}generator/src/s3.ts` },
+        { find: /^@verticals\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
+      ],
     },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
