@@ -31,7 +31,10 @@ const VALIDATORS: Partial<Record<ArtifactKind, () => Promise<ArtifactValidator>>
   runbook: compliance,
 }
 
-/** Runs every artifact through the validator of its kind (real tools where they are installed). */
+/**
+ * Runs every artifact through the validator of its kind (real tools where they are installed), then
+ * the checks that need several artifacts at once: `promtool test rules` with the rule files beside it.
+ */
 export async function validateArtifacts(artifacts: readonly Artifact[]): Promise<ValidationProblem[]> {
   const problems: ValidationProblem[] = []
   for (const artifact of artifacts) {
@@ -40,6 +43,10 @@ export async function validateArtifacts(artifacts: readonly Artifact[]): Promise
     const validator = await load()
     for (const message of await validator(artifact))
       problems.push({ path: artifact.path, kind: artifact.kind, message })
+  }
+  if (artifacts.some((a) => a.kind === 'prometheus-rule-tests')) {
+    const { validateRuleTests } = await import('./monitoring')
+    for (const p of await validateRuleTests(artifacts)) problems.push({ ...p, kind: 'prometheus-rule-tests' })
   }
   return problems
 }
