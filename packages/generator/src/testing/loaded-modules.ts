@@ -28,7 +28,9 @@ export interface TracedRun {
 export function traceNode(args: readonly string[], options: { cwd?: string } = {}): Promise<TracedRun> {
   const file = join(tempDir(), 'loads.txt')
   writeFileSync(file, '')
-  const env = { ...process.env, VERTICALS_LOADS_FILE: file, NO_COLOR: '1', VERTICALS_DEBUG: '' }
+  // FORCE_COLOR is dropped: runners (nx) set it, and Node warns on stderr when both it and NO_COLOR are set.
+  const { FORCE_COLOR: _force, ...inherited } = process.env
+  const env = { ...inherited, VERTICALS_LOADS_FILE: file, NO_COLOR: '1', VERTICALS_DEBUG: '' }
   const nodeArgs = ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, ...args]
   return new Promise((resolve) => {
     execFile(
