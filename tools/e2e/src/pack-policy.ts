@@ -15,6 +15,7 @@ export const extrasByPackage: Readonly<Record<string, readonly string[]>> = {
   '@verticals/config-schema': ['schema.json'],
   '@verticals/core': ['migrations/**'],
   '@verticals/templates': ['templates/**'],
+  'create-vertical': ['template/**'],
 }
 
 /** Build leftovers that must never ship even under dist/. */
@@ -36,12 +37,15 @@ export function allowedFor(name: string): string[] {
   return [...commonAllowed, ...(extrasByPackage[name] ?? [])]
 }
 
-/** Tarball paths that no allowed pattern covers, or that are build leftovers. */
+/**
+ * Tarball paths that no allowed pattern covers, or that are build leftovers under dist/. (Outside
+ * dist only the allowed data ships; create-vertical's template legitimately carries its own tests.)
+ */
 export function unexpectedFiles(name: string, files: readonly string[]): string[] {
   const allowed = allowedFor(name)
   return files.filter(
     (file) =>
       !allowed.some((pattern) => matchesPolicy(pattern, file)) ||
-      forbiddenInDist.some((pattern) => pattern.test(file)),
+      (file.startsWith('dist/') && forbiddenInDist.some((pattern) => pattern.test(file))),
   )
 }
