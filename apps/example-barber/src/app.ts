@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { PlatformError } from '@verticals/config-schema'
-import { createPlatform, loadPlatformConfig, migrate, type Platform } from '@verticals/core'
+import {
+  createPlatform,
+  loadPlatformConfig,
+  migrate,
+  observabilityMetrics,
+  type Platform,
+} from '@verticals/core'
 import {
   createHttpMiddleware,
   createLogger,
@@ -14,7 +20,6 @@ import {
 import type { DestinationStream, Level } from 'pino'
 import { openConnections } from './connections'
 import type { AppContext } from './context'
-import { coreMetricsOf } from './core-metrics'
 import { Drainer } from './drain'
 import { Jobs } from './jobs'
 import { APP_MIGRATIONS } from './migrations'
@@ -64,7 +69,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     schema: settings.schema,
     keyPrefix: settings.redisPrefix,
     logger,
-    metrics: coreMetricsOf(metrics),
+    metrics: observabilityMetrics(metrics),
   })
   try {
     await platform.migrate()

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http'
-import { createPlatform, loadPlatformConfig, migrate } from '@verticals/core'
+import { createPlatform, loadPlatformConfig, migrate, observabilityMetrics } from '@verticals/core'
 import {
   createHttpMiddleware,
   createLogger,
@@ -49,13 +49,7 @@ export async function createApp(settings, options = {}) {
     schema: settings.schema,
     keyPrefix: settings.redisPrefix,
     logger,
-    metrics: {
-      cacheOperation: (dataClass, result) => metrics.recordCacheOperation(dataClass, result),
-      consentCheck: (purpose, result) => metrics.recordConsentCheck(purpose, result),
-      auditAppend: (result, seconds) => metrics.recordAuditAppend(result, seconds),
-      dsrBacklog: (kind, open, overdue, age) =>
-        metrics.setDsrRequests(kind, { open, overdue, oldestOpenAgeSeconds: age }),
-    },
+    metrics: observabilityMetrics(metrics),
   })
   await platform.migrate()
   await migrate(pool, settings.schema, APP_MIGRATIONS)
