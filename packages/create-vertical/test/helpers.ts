@@ -22,7 +22,7 @@ export function runNode(script: string, args: readonly string[], cwd: string): P
     const child = execFile(
       process.execPath,
       [script, ...args],
-      { cwd, env: { ...process.env, VERTICALS_DEBUG: '' }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: plainEnv(), timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
         resolve({ code, stdout, stderr })
@@ -59,4 +59,10 @@ export function listFiles(dir: string): string[] {
   }
   walk(dir)
   return out.sort()
+}
+
+/** The test process's environment without colour switches: runners (nx, CI) set FORCE_COLOR. */
+function plainEnv(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...env } = process.env
+  return { ...env, VERTICALS_DEBUG: '' }
 }
