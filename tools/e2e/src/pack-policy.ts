@@ -15,7 +15,8 @@ export const extrasByPackage: Readonly<Record<string, readonly string[]>> = {
   '@verticals/config-schema': ['schema.json'],
   '@verticals/core': ['migrations/**'],
   '@verticals/templates': ['templates/**'],
-  'create-vertical': ['template/**'],
+  'create-vertical': ['bin/**', 'template/**'],
+  '@verticals/generator': ['bin/**'],
 }
 
 /** Build leftovers that must never ship even under dist/. */
