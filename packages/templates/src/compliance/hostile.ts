@@ -1,5 +1,6 @@
 // Test support for the injection test: a platform whose every printable string carries hostile text.
 import type { ResolvedPlatform } from '@verticals/config-schema'
+import { withHostileStrings } from '../testing/hostile'
 
 /** Text that would add Markdown headings, rows, cells, links, images, HTML, code or quotes if printed raw. */
 export const HOSTILE = [
@@ -26,28 +27,10 @@ const NAMED_MAPS = [
   /^verticals\.[^.]+\.workloads$/,
 ]
 
-/** A copy of the platform with `HOSTILE` appended to every string leaf and named-map key; returns the paths. */
+/** A copy of the platform with `HOSTILE` appended to every printed string; returns the paths mutated. */
 export function hostilePlatform(platform: ResolvedPlatform): {
   platform: ResolvedPlatform
   mutated: string[]
 } {
-  const copy = structuredClone(platform) as unknown as Record<string, unknown>
-  const mutated: string[] = []
-  const visit = (node: Record<string, unknown> | unknown[], path: string) => {
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node)
-    for (const [key, value] of entries) {
-      const at = path ? `${path}.${key}` : key
-      if (typeof value === 'string' && !KEPT.some((re) => re.test(at))) {
-        ;(node as Record<string, unknown>)[key] = value + HOSTILE
-        mutated.push(at)
-      } else if (value && typeof value === 'object') visit(value as Record<string, unknown>, at)
-    }
-    if (!Array.isArray(node) && NAMED_MAPS.some((re) => re.test(path)))
-      for (const key of Object.keys(node)) {
-        node[key + HOSTILE] = node[key]
-        delete node[key]
-      }
-  }
-  visit(copy, '')
-  return { platform: copy as unknown as ResolvedPlatform, mutated }
+  return withHostileStrings(platform, { text: HOSTILE, kept: KEPT, namedMaps: NAMED_MAPS })
 }
