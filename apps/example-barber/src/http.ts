@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { fieldIssues } from './schemas'
 
 /** An expected failure with its HTTP status and a stable error code for clients. */

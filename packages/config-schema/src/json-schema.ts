@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { platformSchema } from './schema/platform'
 
 /** The JSON Schema (draft 2020-12) of platform.yaml as written, for editors and other validators. */

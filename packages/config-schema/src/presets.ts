@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { dataClassSchema, purposeSchema } from './schema/data'
 import type { PresetName } from './schema/verticals'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DATA_CATEGORY_NAMES } from '../categories'
 import { bytes, duration, label, percent, positiveDuration } from '../units'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { clockTime, duration, label, money, percent, positiveDuration, timeZone, weekday } from '../units'
 
 export const sloSchema = z.strictObject({

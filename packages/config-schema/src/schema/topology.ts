@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { JURISDICTIONS } from '../jurisdictions'
 import { AWS_REGIONS } from '../regions'
 import { bytes, dnsLabel, label, money, percent, positiveDuration } from '../units'

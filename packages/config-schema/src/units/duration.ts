@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // Durations as people write them in platform.yaml, resolved to seconds. Ambiguous spellings are
 // refused with a hint instead of guessed at.

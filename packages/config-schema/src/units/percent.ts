@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Parses `99.9%` into 99.9 (percent); bare numbers are refused because 0.7 could mean 0.7 % or 70 %. */
 export function parsePercent(text: string): number | string {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Parses a Kubernetes CPU quantity (`500m`, `2`, `0.5`) into millicores. */
 export function parseCpu(value: string | number): number | string {

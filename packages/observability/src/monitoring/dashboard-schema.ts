@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Grafana dashboard schema version we emit (Grafana 12). */
 export const GRAFANA_SCHEMA_VERSION = 41

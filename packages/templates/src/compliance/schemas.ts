@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // The shape of every JSON policy the compliance bundle writes. Builders are typed from these schemas
 // and the validator checks generated (or committed, hand-edited) files against them.

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // kubernetes-models has no KEDA CRDs, so the ScaledObject is checked against this schema of the fields
 // we generate (keda.sh/v1alpha1, KEDA 2.x): unknown keys are errors, as the CRD's structural schema makes them.
