@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_CONFIG, PACKAGE_DIR } from './testing/fixtures'
@@ -57,4 +58,16 @@ describe('lean entry points', () => {
       expect(packages).toEqual(['@aws-sdk/client-s3'])
     },
   )
+
+  it("the CLI's bundled parser carries zod's English messages only, not its 40 locales", () => {
+    // `import { z } from 'zod'` in any bundled module pulls in every locale (esbuild cannot shake
+    // the re-exported namespace); `import * as z from 'zod'` does not. Spanish and German markers:
+    const dist = join(PACKAGE_DIR, 'dist')
+    const chunks = readdirSync(dist).filter((f) => f.endsWith('.js'))
+    const withLocales = chunks.filter((f) =>
+      /se esperaba|Eingabe: erwartet/.test(readFileSync(join(dist, f), 'utf8')),
+    )
+    expect(chunks.length).toBeGreaterThan(1)
+    expect(withLocales).toEqual([])
+  })
 })
