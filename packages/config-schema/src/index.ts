@@ -7,6 +7,7 @@ export {
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
+export { toJsonSchema } from './json-schema'
 export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
 export { type ParseResult, parse } from './parse'
 export { PRESETS, type VerticalPreset } from './presets'

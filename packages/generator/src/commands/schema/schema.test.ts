@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import Ajv from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { EXAMPLE_CONFIG } from '../../testing/fixtures'
+import { EXAMPLE_CONFIG, ROOT } from '../../testing/fixtures'
 import { verticals } from '../../testing/spawn-cli'
 
 describe('verticals schema', () => {
@@ -15,5 +15,10 @@ describe('verticals schema', () => {
     const example = parseYaml(readFileSync(EXAMPLE_CONFIG, 'utf8'))
     expect(validate(example), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
     expect(validate({ ...example, apiVersion: 42 })).toBe(false)
+  })
+
+  it('prints exactly the schema.json that @verticals/config-schema publishes', async () => {
+    const run = await verticals(['schema'])
+    expect(run.stdout).toBe(readFileSync(`${ROOT}packages/config-schema/schema.json`, 'utf8'))
   })
 })
