@@ -25,7 +25,8 @@ const BEYOND_JSON_SCHEMA: Record<string, string> = {
     'unit order inside a duration is checked by the unit parser, not a pattern',
   '30-unit-percent-above-100.yaml':
     'the range of a percentage written as a string is checked after parsing it',
-  '35-unit-time-zone.yaml': 'whether a name is an IANA time zone depends on the runtime time-zone database',
+  '35-unit-time-zone.yaml':
+    'whether a name is an IANA time zone is checked against the tzdata list, not a pattern',
   '24-wrong-image-tag-latest.yaml': 'refusing the tag "latest" is a refinement',
   '40-range-zero-dsr-deadline.yaml': '"longer than 0s" is checked on the parsed duration',
 }

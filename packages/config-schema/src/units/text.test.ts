@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clockTime, dnsLabel, label, timeZone } from './text'
+import { IANA_TIME_ZONES, TZDATA_VERSION } from './time-zones'
 
 describe('text units', () => {
   it('clockTime takes HH:MM on a 24 h clock', () => {
@@ -13,6 +14,32 @@ describe('text units', () => {
     expect(timeZone.parse('UTC')).toBe('UTC')
     expect(timeZone.safeParse('ART').success).toBe(false)
     expect(timeZone.safeParse('America/Nowhere').success).toBe(false)
+    expect(timeZone.safeParse('EST').success).toBe(false)
+  })
+
+  it('timeZone takes both a zone and its link (the name in the seeds is a link in older tzdata)', () => {
+    for (const zone of [
+      'America/Buenos_Aires',
+      'Asia/Kolkata',
+      'Asia/Calcutta',
+      'Europe/Kyiv',
+      'Etc/GMT+3',
+    ]) {
+      expect(timeZone.safeParse(zone).success, zone).toBe(true)
+    }
+  })
+
+  it(`every name of the tzdata ${TZDATA_VERSION} list is one this runtime's ICU knows`, () => {
+    expect(IANA_TIME_ZONES.size).toBeGreaterThan(550)
+    const unknownToIcu = [...IANA_TIME_ZONES].filter((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone })
+        return false
+      } catch {
+        return true
+      }
+    })
+    expect(unknownToIcu).toEqual([])
   })
 
   it('dnsLabel takes lowercase DNS labels', () => {

@@ -1,19 +1,31 @@
-import { z } from 'zod'
+import * as z from 'zod'
+import { IANA_TIME_ZONES } from './time-zones'
 
 /** A wall-clock time `HH:MM` (24 h). */
 export const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time of day as HH:MM (24 h), e.g. 09:00')
 
-/** An IANA time zone name known to this Node.js runtime. */
-export const timeZone = z.string().refine((zone) => {
+/** Whether this runtime's ICU knows a zone; only asked about names missing from the static list. */
+function knownToRuntime(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
-    return zone.includes('/') || zone === 'UTC'
+    return true
   } catch {
     return false
   }
-}, 'expected an IANA time zone such as America/Argentina/Buenos_Aires')
+}
+
+/**
+ * An IANA time zone name (`America/Argentina/Buenos_Aires`, `UTC`). Checked against the tzdata list
+ * first, so a valid name never loads ICU; a name newer than the list still passes if the runtime knows it.
+ */
+export const timeZone = z
+  .string()
+  .refine(
+    (zone) => (zone.includes('/') || zone === 'UTC') && (IANA_TIME_ZONES.has(zone) || knownToRuntime(zone)),
+    'expected an IANA time zone such as America/Argentina/Buenos_Aires',
+  )
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export const weekday = z.enum(WEEKDAYS)
