@@ -49,3 +49,36 @@ export async function medianMs(
   if (median === undefined) throw new Error('tinybench returned no latency median')
   return median
 }
+
+/**
+ * Medians of two synchronous tasks (a subject and its baseline) sampled in alternation, so a
+ * change in machine load during the run slows both alike instead of skewing their ratio.
+ */
+export function pairedMediansMs(
+  subject: () => unknown,
+  baseline: () => unknown,
+  options: { iterations?: number; warmupIterations?: number } = {},
+): { subject: number; baseline: number } {
+  const times = { subject: [] as number[], baseline: [] as number[] }
+  const time = (fn: () => unknown) => {
+    const start = process.hrtime.bigint()
+    fn()
+    return Number(process.hrtime.bigint() - start) / 1e6
+  }
+  for (let i = 0; i < (options.warmupIterations ?? 2); i++) {
+    subject()
+    baseline()
+  }
+  for (let i = 0; i < (options.iterations ?? 25); i++) {
+    times.baseline.push(time(baseline))
+    times.subject.push(time(subject))
+  }
+  const median = (list: number[]) => {
+    const sorted = [...list].sort((x, y) => x - y)
+    const mid = sorted.length >> 1
+    return sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  }
+  return { subject: median(times.subject), baseline: median(times.baseline) }
+}
