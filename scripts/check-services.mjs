@@ -1,4 +1,6 @@
-// Fails fast, with the command that fixes it, when PostgreSQL or Redis is not answering.
+// Fails fast, with the command that fixes it, when PostgreSQL or Redis is not answering or when
+// promtool or amtool (which judge the generated monitoring bundle) is not installed.
+import { spawnSync } from 'node:child_process'
 import net from 'node:net'
 
 const services = [
@@ -22,14 +24,31 @@ function reachable({ host, port }) {
   })
 }
 
+const tools = [
+  { name: 'promtool', debian: 'prometheus' },
+  { name: 'amtool', debian: 'prometheus-alertmanager' },
+]
+const installed = (tool) => spawnSync(tool.name, ['--version'], { stdio: 'ignore' }).error === undefined
+
 const missing = []
 for (const service of services) {
   if (!(await reachable(service))) missing.push(service)
 }
+const absent = tools.filter((tool) => !installed(tool))
+for (const s of missing) {
+  console.error(`${s.name} is not answering on ${s.host}:${s.port}. The integration tests need it.`)
+}
+for (const tool of absent) {
+  console.error(`${tool.name} is not on PATH. The monitoring tests run it on the generated bundle.`)
+}
 if (missing.length > 0) {
-  for (const s of missing) {
-    console.error(`${s.name} is not answering on ${s.host}:${s.port}. The integration tests need it.`)
-  }
-  console.error('Start the services (bash .ci/run does this on CI machines) and run `npm test` again.')
+  console.error('Start the services (bash .ci/run does this on CI machines).')
+}
+if (absent.length > 0) {
+  const packages = absent.map((tool) => tool.debian).join(' ')
+  console.error(`Install the tools: apt-get install -y --no-install-recommends ${packages}`)
+}
+if (missing.length > 0 || absent.length > 0) {
+  console.error('Then run `npm test` again.')
   process.exit(1)
 }
