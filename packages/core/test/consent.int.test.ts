@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { consentQueries } from '../src/consent/queries'
 import type { ConsentResult } from '../src/index'
 import { createEnv, type Env } from './harness'
 
@@ -85,6 +86,30 @@ describe('consent', () => {
       allowed: true,
       reason: 'granted',
     })
+  })
+
+  it('answers expiring() from its partial index, not by reading every consent of the vertical', async () => {
+    await env.platform('barber')
+    // 20,000 subjects across four verticals, one in four withdrawn: a table where a scan shows.
+    await env.pool.query(
+      `INSERT INTO "${env.schema}".consent_state
+         (vertical, subject_id, purpose, status, explicit, text_version, expires_at, event_id, updated_at)
+       SELECT (ARRAY['barber', 'beauty', 'fitness', 'psychology'])[1 + i % 4], 's' || i, 'marketing',
+              CASE WHEN i % 4 = 0 THEN 'withdrawn' ELSE 'granted' END, false, 'v1',
+              now() + (i % 730) * interval '1 day', i, now()
+       FROM generate_series(1, 20000) AS i`,
+    )
+    await env.pool.query(`ANALYZE "${env.schema}".consent_state`)
+    const { text } = consentQueries(`"${env.schema}"`).expiring
+    const plan = await env.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, [
+      'barber',
+      new Date(),
+      new Date(Date.now() + 30 * 86_400_000),
+      100,
+    ])
+    const lines = plan.rows.map((row) => row['QUERY PLAN']).join('\n')
+    expect(lines).toContain('consent_state_expiring_idx')
+    expect(lines).not.toMatch(/Seq Scan/)
   })
 
   it('requires explicit consent for special-category purposes and never caches their decisions', async () => {

@@ -24,4 +24,8 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: '0004_dsr_retention',
     sql: "-- Data-subject requests with their deadlines, and the log of retention runs.\n\nCREATE TABLE dsr_requests (\n  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),\n  vertical text NOT NULL,\n  subject_id text,\n  subject_digest text NOT NULL,\n  kind text NOT NULL CHECK (kind IN ('access', 'rectification', 'erasure')),\n  status text NOT NULL CHECK (status IN ('open', 'fulfilled', 'rejected')),\n  jurisdiction text NOT NULL,\n  opened_at timestamptz NOT NULL,\n  due_at timestamptz NOT NULL,\n  legal_due_at timestamptz NOT NULL,\n  closed_at timestamptz,\n  result jsonb\n);\n\nCREATE INDEX dsr_requests_open_idx ON dsr_requests (vertical, due_at) WHERE status = 'open';\nCREATE INDEX dsr_requests_subject_idx ON dsr_requests (vertical, subject_digest);\n\nCREATE TABLE retention_runs (\n  id bigserial PRIMARY KEY,\n  vertical text NOT NULL,\n  dry_run boolean NOT NULL,\n  started_at timestamptz NOT NULL,\n  finished_at timestamptz,\n  report jsonb\n);\n",
   },
+  {
+    name: '0005_consent_expiry_index',
+    sql: "-- consent.expiring() lists granted consents that lapse within a window, per vertical, soonest first.\n-- Without this index that query reads every consent_state row of the vertical; a partial index on the\n-- granted rows answers it in expiry order and stays small, since withdrawn rows never enter it.\nCREATE INDEX consent_state_expiring_idx ON consent_state (vertical, expires_at) WHERE status = 'granted';\n",
+  },
 ])
