@@ -6,6 +6,7 @@ import {
   loadPlatformConfig,
   migrate,
   observabilityMetrics,
+  openConnections,
   type Platform,
 } from '@verticals/core'
 import {
@@ -18,7 +19,6 @@ import {
   readinessHandler,
 } from '@verticals/observability'
 import type { DestinationStream, Level } from 'pino'
-import { openConnections } from './connections'
 import type { AppContext } from './context'
 import { Drainer } from './drain'
 import { Jobs } from './jobs'
@@ -60,7 +60,18 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   })
   const metrics = createMetrics(config, { vertical: VERTICAL })
-  const { pool, redis, close: closeConnections } = await openConnections(settings, config, logger)
+  // The app owns the pool and the Redis client: its own tables use the pool, /ready PINGs Redis (the
+  // cache fails open and never reports Redis down), and it closes both after the platform.
+  const {
+    pool,
+    redis,
+    close: closeConnections,
+  } = await openConnections({
+    databaseUrl: settings.databaseUrl,
+    redisUrl: settings.redisUrl,
+    config,
+    logger,
+  })
   const platform = await createPlatform({
     config,
     vertical: VERTICAL,

@@ -1,7 +1,7 @@
-import { PlatformError } from '@verticals/config-schema'
+import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
 import { type Cluster, Redis } from 'ioredis'
 import pg from 'pg'
-import type { CoreLogger } from './metrics'
+import { type CoreLogger, silentLogger } from './metrics'
 
 /** A Redis client core can use: a single node or a cluster. */
 export type RedisClient = Redis | Cluster
@@ -21,21 +21,29 @@ export interface OwnedRedis {
 /** Uses the given pool, or opens one from a connection string with `max` connections. */
 export function toPool(pgOption: pg.Pool | string, max: number, logger: CoreLogger): OwnedPool {
   if (typeof pgOption !== 'string') return { pool: pgOption, owned: false }
-  if (pgOption === '') throw new PlatformError('INVALID_ARGUMENT', 'pg: the connection string is empty')
-  const pool = new pg.Pool({ connectionString: pgOption, max, connectionTimeoutMillis: 5000 })
-  // An idle client's error (server restart) must not crash the process; the next query reconnects.
-  pool.on('error', (error) => logger.warn({ err: error.message }, 'postgres idle client error'))
-  return { pool, owned: true }
+  return { pool: openPool(pgOption, max, logger), owned: true }
 }
 
-/**
- * Uses the given client, or connects to a URL. Owned clients do not queue commands while
- * disconnected: the cache fails open at once instead of waiting for a reconnect.
- */
+function openPool(connectionString: string, max: number, logger: CoreLogger): pg.Pool {
+  if (connectionString === '')
+    throw new PlatformError('INVALID_ARGUMENT', 'pg: the connection string is empty')
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 })
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'postgres idle client error'))
+  return pool
+}
+
+/** Uses the given client, or connects to a URL (see connectRedis). */
 export function toRedis(redisOption: RedisClient | string, logger: CoreLogger): OwnedRedis {
   if (typeof redisOption !== 'string') return { redis: redisOption, owned: false }
-  if (redisOption === '') throw new PlatformError('INVALID_ARGUMENT', 'redis: the URL is empty')
-  const redis = new Redis(redisOption, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  return { redis: connectRedis(redisOption, logger), owned: true }
+}
+
+// Clients core opens do not queue commands while disconnected: the cache fails open at once instead
+// of waiting for a reconnect. A connection error is logged once per outage, not per retry.
+function connectRedis(url: string, logger: CoreLogger): Redis {
+  if (url === '') throw new PlatformError('INVALID_ARGUMENT', 'redis: the URL is empty')
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
   let reported = false
   redis.on('error', (error: Error) => {
     if (!reported) logger.warn({ err: error.message }, 'redis connection error; the cache fails open')
@@ -44,7 +52,7 @@ export function toRedis(redisOption: RedisClient | string, logger: CoreLogger): 
   redis.on('ready', () => {
     reported = false
   })
-  return { redis, owned: true }
+  return redis
 }
 
 /** Waits until an owned client is ready, at most `ms`; the cache copes with a client that is not. */
@@ -59,4 +67,58 @@ export async function waitReady(redis: RedisClient, ms: number): Promise<void> {
     }
     redis.once('ready', done)
   })
+}
+
+/** Options of openConnections. */
+export interface OpenConnectionsOptions {
+  /** PostgreSQL connection string. */
+  databaseUrl: string
+  /** Redis URL. */
+  redisUrl: string
+  /** The resolved platform.yaml: `dataStores.postgres.pool.max` sizes the pool. */
+  config: ResolvedPlatform
+  logger?: CoreLogger
+  /** How long to wait for Redis before going on without it (default 1000 ms); the cache fails open meanwhile. */
+  redisReadyTimeoutMs?: number
+}
+
+/** A PostgreSQL pool and a Redis client that the application owns and closes. */
+export interface Connections {
+  readonly pool: pg.Pool
+  readonly redis: Redis
+  /** Ends the pool and quits Redis. */
+  close(): Promise<void>
+}
+
+/**
+ * Opens the pool and the Redis client the way createPlatform opens its own (pool sized by the config,
+ * idle-client errors logged, no Redis offline queue), for a service that also uses them itself, e.g.
+ * for its own tables or a readiness PING. Pass both to createPlatform; close them after it.
+ */
+export async function openConnections(options: OpenConnectionsOptions): Promise<Connections> {
+  const logger = options.logger ?? silentLogger
+  const pool = openPool(options.databaseUrl, options.config.dataStores.postgres.pool.max, logger)
+  let redis: Redis
+  try {
+    redis = connectRedis(options.redisUrl, logger)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  await waitReady(redis, options.redisReadyTimeoutMs ?? 1000)
+  return {
+    pool,
+    redis,
+    async close() {
+      await pool.end()
+      if (redis.status !== 'ready') {
+        redis.disconnect() // not connected: stop the reconnect timer, nothing to say goodbye to
+        return
+      }
+      // quit() resolves on the server's OK; "closed" means the socket is gone too.
+      const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()))
+      await redis.quit().catch(() => redis.disconnect())
+      await ended
+    },
+  }
 }

@@ -4,7 +4,12 @@ export { canonicalJson, entryHash, GENESIS, idDigest } from './audit/canonical'
 export type { BreakReason, BrokenAt } from './audit/verify'
 export { CircuitBreaker } from './cache/breaker'
 export type { Cache, WrapOptions } from './cache/cache'
-export type { RedisClient } from './connections'
+export {
+  type Connections,
+  type OpenConnectionsOptions,
+  openConnections,
+  type RedisClient,
+} from './connections'
 export type { Consent } from './consent/consent'
 export type { ConsentEvidence, ConsentRecord } from './consent/evidence'
 export type { ConsentDecision, ConsentReason } from './consent/state'

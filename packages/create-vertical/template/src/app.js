@@ -1,5 +1,11 @@
 import { createServer } from 'node:http'
-import { createPlatform, loadPlatformConfig, migrate, observabilityMetrics } from '@verticals/core'
+import {
+  createPlatform,
+  loadPlatformConfig,
+  migrate,
+  observabilityMetrics,
+  openConnections,
+} from '@verticals/core'
 import {
   createHttpMiddleware,
   createLogger,
@@ -9,8 +15,6 @@ import {
   metricsHandler,
   readinessHandler,
 } from '@verticals/observability'
-import { Redis } from 'ioredis'
-import pg from 'pg'
 import { HttpError, sendJson } from './http.js'
 import { APP_MIGRATIONS } from './migrations.js'
 import { match, ROUTES } from './routes.js'
@@ -27,20 +31,19 @@ export async function createApp(settings, options = {}) {
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   })
   const metrics = createMetrics(config, { vertical })
-  const pool = new pg.Pool({
-    connectionString: settings.databaseUrl,
-    max: config.dataStores.postgres.pool.max,
+  // The service owns the pool and the Redis client: its own tables use the pool and /ready PINGs
+  // Redis. Without Redis the service still starts (after at most 2 s); the cache fails open.
+  const {
+    pool,
+    redis,
+    close: closeConnections,
+  } = await openConnections({
+    databaseUrl: settings.databaseUrl,
+    redisUrl: settings.redisUrl,
+    config,
+    logger,
+    redisReadyTimeoutMs: 2000,
   })
-  pool.on('error', (error) => logger.warn({ err: error.message }, 'postgres idle client error'))
-  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'))
-  // At most 2 s: without Redis the service still starts, the cache fails open and /ready says so.
-  if (redis.status !== 'ready') {
-    await new Promise((resolve) => {
-      redis.once('ready', resolve)
-      setTimeout(resolve, 2000).unref()
-    })
-  }
   const platform = await createPlatform({
     config,
     vertical,
@@ -110,8 +113,7 @@ export async function createApp(settings, options = {}) {
         clearTimeout(cut)
         clearInterval(dsrTimer)
         await platform.close()
-        await pool.end()
-        await redis.quit()
+        await closeConnections()
         logger.info({}, 'service stopped')
       })()),
   }
