@@ -45,6 +45,13 @@ describe('verticals validate', () => {
     expect(hasStackTrace(run.stderr)).toBe(false)
   })
 
+  it('says in words why a path that is a directory cannot be read', async () => {
+    const run = await verticals(['validate', 'examples'], { cwd: ROOT })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('Cannot read examples: it is a directory, not a file.')
+    expect(hasStackTrace(run.stderr)).toBe(false)
+  })
+
   it('has a broken corpus to run', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40)
   })
