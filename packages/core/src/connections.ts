@@ -86,7 +86,7 @@ export interface OpenConnectionsOptions {
 export interface Connections {
   readonly pool: pg.Pool
   readonly redis: Redis
-  /** Ends the pool and quits Redis. */
+  /** Ends the pool and quits Redis; calling it again returns the same promise. */
   close(): Promise<void>
 }
 
@@ -106,19 +106,25 @@ export async function openConnections(options: OpenConnectionsOptions): Promise<
     throw error
   }
   await waitReady(redis, options.redisReadyTimeoutMs ?? 1000)
+  let closing: Promise<void> | undefined
+  const close = async () => {
+    await pool.end()
+    if (redis.status !== 'ready') {
+      redis.disconnect() // not connected: stop the reconnect timer, nothing to say goodbye to
+      return
+    }
+    // quit() resolves on the server's OK; "closed" means the socket is gone too.
+    const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()))
+    await redis.quit().catch(() => redis.disconnect())
+    await ended
+  }
   return {
     pool,
     redis,
-    async close() {
-      await pool.end()
-      if (redis.status !== 'ready') {
-        redis.disconnect() // not connected: stop the reconnect timer, nothing to say goodbye to
-        return
-      }
-      // quit() resolves on the server's OK; "closed" means the socket is gone too.
-      const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()))
-      await redis.quit().catch(() => redis.disconnect())
-      await ended
+    // Shutdown paths often run twice (a signal during a failed start, say); the second call waits for the first.
+    close: () => {
+      closing ??= close()
+      return closing
     },
   }
 }

@@ -3,13 +3,14 @@ import { openConnections } from '../src/index'
 import { exampleConfig, PG_URL, REDIS_URL } from './harness'
 
 describe('openConnections', () => {
-  it('opens a pool sized by the config and a ready Redis client; close() ends both', async () => {
+  it('opens a pool sized by the config and a ready Redis client; close() ends both, once however often called', async () => {
     const config = await exampleConfig()
     const connections = await openConnections({ databaseUrl: PG_URL, redisUrl: REDIS_URL, config })
     expect(connections.pool.options.max).toBe(config.dataStores.postgres.pool.max)
     expect((await connections.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
     expect(connections.redis.status).toBe('ready')
     expect(await connections.redis.ping()).toBe('PONG')
+    await Promise.all([connections.close(), connections.close()])
     await connections.close()
     expect(connections.pool.ended).toBe(true)
     expect(connections.redis.status).toBe('end')
