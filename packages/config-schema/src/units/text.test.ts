@@ -15,6 +15,9 @@ describe('text units', () => {
     expect(timeZone.safeParse('ART').success).toBe(false)
     expect(timeZone.safeParse('America/Nowhere').success).toBe(false)
     expect(timeZone.safeParse('EST').success).toBe(false)
+    // ICU takes any letter case; the files KEDA and the tzdata consumers look up do not.
+    expect(timeZone.safeParse('america/argentina/buenos_aires').success).toBe(false)
+    expect(timeZone.safeParse('utc').success).toBe(false)
   })
 
   it('timeZone takes both a zone and its link (the name in the seeds is a link in older tzdata)', () => {

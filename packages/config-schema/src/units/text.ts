@@ -6,11 +6,14 @@ export const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time of day as HH:MM (24 h), e.g. 09:00')
 
-/** Whether this runtime's ICU knows a zone; only asked about names missing from the static list. */
+/**
+ * Whether this runtime's ICU knows a zone by exactly this name; only asked about names missing from
+ * the static list. ICU also accepts other spellings (`america/argentina/buenos_aires`), which the
+ * consumers of the name (KEDA's cron scaler reads tzdata files by name) would not find.
+ */
 function knownToRuntime(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone === zone
   } catch {
     return false
   }
