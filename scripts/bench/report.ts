@@ -50,6 +50,16 @@ export async function medianMs(
   return median
 }
 
+/** The median of a list of samples (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no samples')
+  const sorted = [...values].sort((x, y) => x - y)
+  const mid = sorted.length >> 1
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
 /**
  * Medians of two synchronous tasks (a subject and its baseline) sampled in alternation, so a
  * change in machine load during the run slows both alike instead of skewing their ratio.
@@ -72,13 +82,6 @@ export function pairedMediansMs(
   for (let i = 0; i < (options.iterations ?? 25); i++) {
     times.baseline.push(time(baseline))
     times.subject.push(time(subject))
-  }
-  const median = (list: number[]) => {
-    const sorted = [...list].sort((x, y) => x - y)
-    const mid = sorted.length >> 1
-    return sorted.length % 2
-      ? (sorted[mid] as number)
-      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
   }
   return { subject: median(times.subject), baseline: median(times.baseline) }
 }

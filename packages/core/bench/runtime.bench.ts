@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { medianMs, recordBenchmark } from '../../../scripts/bench/report.ts'
+import { median, medianMs, recordBenchmark } from '../../../scripts/bench/report.ts'
 import type { Platform } from '../src/index'
 import { createEnv, type Env } from '../test/harness'
 
@@ -39,7 +39,6 @@ function ratio(
   })
 }
 const round = (n: number) => Math.round(n * 100) / 100
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
 // Alternates raw and core in short rounds and takes the median of each side's round medians (in µs),
 // so load from other processes on the machine hits both sides alike.

@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Histogram } from 'prom-client'
 import { afterAll, expect, it } from 'vitest'
-import { medianMs, recordBenchmark } from '../../../scripts/bench/report.ts'
+import { median, medianMs, recordBenchmark } from '../../../scripts/bench/report.ts'
 import { createMetrics } from './metrics'
 import { examplePlatform } from './testing/example'
 
@@ -44,9 +44,6 @@ function getter(port: number): () => Promise<void> {
       req.end()
     })
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
 it('adds at most 10 % to the median time per request over loopback', async () => {
   const servers = {
