@@ -44,7 +44,7 @@ describe('openConnections', () => {
     expect(attempts).toBe(0)
   })
 
-  it('refuses an empty URL with INVALID_ARGUMENT and leaves no pool open', async () => {
+  it('refuses an empty database or Redis URL with INVALID_ARGUMENT', async () => {
     const config = await exampleConfig()
     await expect(openConnections({ databaseUrl: PG_URL, redisUrl: '', config })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
