@@ -2,7 +2,8 @@ import { basename, dirname } from 'node:path'
 import { parse, stringify } from 'yaml'
 import type { Artifact } from '../artifact'
 import { checkStructure, withoutKubernetesSd } from '../monitoring/structure'
-import { findTool, inTempDir, noteMissing, runTool } from '../monitoring/tools'
+import { runToolOnFiles } from '../monitoring/tool-run'
+import { findTool, noteMissing } from '../monitoring/tools'
 
 function parsed(artifact: Artifact): { doc: unknown } | { error: string } {
   try {
@@ -26,7 +27,7 @@ async function toolCheck(artifact: Artifact): Promise<string[]> {
       noteMissing(tool, 'monitoring artifacts were checked structurally only')
       return []
     }
-    const result = await inTempDir(files, (dir) => runTool(path, args, dir))
+    const result = await runToolOnFiles(path, args, files)
     const command = args.slice(0, tool === 'amtool' ? 1 : 2).join(' ')
     return result.ok ? [] : [`${tool} ${command} rejected it: ${result.output}`]
   }
@@ -67,8 +68,8 @@ export async function validateMonitoring(artifact: Artifact): Promise<string[]> 
 }
 
 /**
- * Runs `promtool test rules` on every rule-test file with the rule files beside it (one temporary
- * directory per bundle directory, since rule_files paths are relative). Returns problems by path.
+ * Runs `promtool test rules` on every rule-test file with the rule files of its directory beside it
+ * (rule_files paths are relative), at most one run per core at once. Returns problems by path.
  */
 export async function validateRuleTests(
   artifacts: readonly Artifact[],
@@ -80,20 +81,17 @@ export async function validateRuleTests(
     return []
   }
   const dirs = [...new Set(tests.map((a) => dirname(a.path)))]
-  const runs = dirs.map(async (dir) => {
-    const here = artifacts.filter(
-      (a) => dirname(a.path) === dir && (a.kind === 'prometheus-rules' || a.kind === 'prometheus-rule-tests'),
-    )
-    const files = Object.fromEntries(here.map((a) => [basename(a.path), a.content]))
-    const mine = here.filter((a) => a.kind === 'prometheus-rule-tests')
-    return inTempDir(files, async (tmp) =>
-      Promise.all(
-        mine.map(async (a) => {
-          const result = await runTool(promtool, ['test', 'rules', basename(a.path)], tmp)
-          return result.ok ? [] : [{ path: a.path, message: `promtool test rules failed: ${result.output}` }]
-        }),
-      ),
-    )
+  const runs = dirs.flatMap((dir) => {
+    const here = artifacts.filter((a) => dirname(a.path) === dir)
+    const rules = here.filter((a) => a.kind === 'prometheus-rules').map((a) => [basename(a.path), a.content])
+    return here
+      .filter((a) => a.kind === 'prometheus-rule-tests')
+      .map(async (a) => {
+        const name = basename(a.path)
+        const files = Object.fromEntries([...rules, [name, a.content]])
+        const result = await runToolOnFiles(promtool, ['test', 'rules', name], files)
+        return result.ok ? [] : [{ path: a.path, message: `promtool test rules failed: ${result.output}` }]
+      })
   })
-  return (await Promise.all(runs)).flat(2)
+  return (await Promise.all(runs)).flat()
 }
