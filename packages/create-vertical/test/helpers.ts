@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach } from 'vitest'
+import { endWithTest } from '../../../testing/children'
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const CLI = join(PACKAGE_DIR, 'dist', 'cli.js')
@@ -22,13 +23,14 @@ export function runNode(script: string, args: readonly string[], cwd: string): P
     const child = execFile(
       process.execPath,
       [script, ...args],
-      { cwd, env: plainEnv(), timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: plainEnv(), maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
         resolve({ code, stdout, stderr })
       },
     )
     child.stdin?.write('')
+    endWithTest(child)
   })
 }
 

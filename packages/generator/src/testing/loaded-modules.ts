@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { endWithTest } from '../../../../testing/children'
 import { PACKAGE_DIR } from './fixtures'
 import { tempDir } from './temp-dir'
 
@@ -13,7 +14,10 @@ export async function resolve(specifier, context, next) {
 }`
 const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)})`
 
-/** What a Node run printed, how it exited, and every module URL it resolved (ESM) or required (CJS). */
+/**
+ * What a Node run printed, how it exited, and every module URL it resolved (ESM) or required (CJS);
+ * `modules` is empty when the trace file is gone (the test ended before the run did).
+ */
 export interface TracedRun {
   code: number
   stdout: string
@@ -33,16 +37,26 @@ export function traceNode(args: readonly string[], options: { cwd?: string } = {
   const env = { ...inherited, VERTICALS_LOADS_FILE: file, NO_COLOR: '1', VERTICALS_DEBUG: '' }
   const nodeArgs = ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, ...args]
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       nodeArgs,
       { cwd: options.cwd ?? PACKAGE_DIR, env },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0
-        resolve({ code, stdout, stderr, modules: readFileSync(file, 'utf8').split('\n').filter(Boolean) })
+        resolve({ code, stdout, stderr, modules: readLoads(file) })
       },
     )
+    endWithTest(child)
   })
+}
+
+// The trace file is gone when the test ended (and its temp dir was removed) before the child did.
+function readLoads(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean)
+  } catch {
+    return []
+  }
 }
 
 /** The packages of `names` (e.g. `pg`, `@aws-sdk/client-s3`) that appear among loaded module paths. */

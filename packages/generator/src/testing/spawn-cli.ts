@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { endWithTest } from '../../../../testing/children'
 import { PACKAGE_DIR } from './fixtures'
 
 /** What a CLI run printed and how it exited. */
@@ -15,7 +16,7 @@ export function verticals(
 ): Promise<CliRun> {
   const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', VERTICALS_DEBUG: '', ...options.env }
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [`${PACKAGE_DIR}dist/cli.js`, ...args],
       { cwd: options.cwd ?? PACKAGE_DIR, env, maxBuffer: 64 * 1024 * 1024 },
@@ -24,6 +25,7 @@ export function verticals(
         resolve({ code, stdout, stderr })
       },
     )
+    endWithTest(child)
   })
 }
 
