@@ -2,11 +2,13 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
+const toolCacheSetup = fileURLToPath(new URL('./vitest.global-setup.ts', import.meta.url))
+const summaryReporter = fileURLToPath(new URL('./testing/summary-reporter.ts', import.meta.url))
 
 /**
  * Shared vitest settings: workspace packages resolve to their TypeScript source, so a test
- * always runs the code beside it rather than a stale build; results land in .test-results.json
- * for the summary line printed by `npm test`.
+ * always runs the code beside it rather than a stale build; a per-run promtool/amtool verdict cache;
+ * the run's counts and per-file times land in .test-summary.json (`npm test` prints them).
  */
 export function sharedTestConfig(options: { testTimeout?: number } = {}) {
   return defineConfig({
@@ -20,7 +22,8 @@ export function sharedTestConfig(options: { testTimeout?: number } = {}) {
     },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
-      reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
+      reporters: ['default', summaryReporter],
+      globalSetup: [toolCacheSetup],
       testTimeout: options.testTimeout ?? 20_000,
       hookTimeout: 60_000,
       pool: 'forks',

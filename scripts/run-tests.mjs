@@ -1,34 +1,57 @@
-// `npm test`: checks the services, runs every project's build, lint, typecheck and test through nx,
-// then prints one closing line that sums all vitest reports (also when something failed).
+// `npm test`: checks the services, runs every project's build, lint and typecheck through nx, then
+// every package's tests in one vitest run, and prints one closing line that sums them (also when
+// something failed), with the time of each phase and the slowest test files.
+//
+// Concurrency comes from the cores this process may use (os.availableParallelism()): nx runs that
+// many tasks at once, and the one vitest run keeps that many workers for all packages together.
+// Running nx's `test` targets side by side instead multiplies nx's and vitest's own defaults, and
+// two packages that spawn CLIs and promtool then overload a small machine.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 
-const ROOTS = ['packages', 'apps', 'tools']
-const reports = () =>
-  ROOTS.flatMap((root) =>
-    existsSync(root) ? readdirSync(root).map((name) => join(root, name, '.test-results.json')) : [],
-  ).filter((file) => existsSync(file))
+const cores = availableParallelism()
+const SUMMARY = '.test-summary.json'
+const phases = []
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }
+
+function phase(name, command, args) {
+  const started = Date.now()
+  const run = spawnSync(command, args, { stdio: 'inherit', env })
+  phases.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`)
+  return run.status === 0
+}
 
 const services = spawnSync(process.execPath, ['scripts/check-services.mjs'], { stdio: 'inherit' })
 if (services.status !== 0) process.exit(1)
 
-for (const file of reports()) rmSync(file)
-const targets =
-  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['build', 'lint', 'typecheck', 'test']
-const nx = spawnSync('npx', ['nx', 'run-many', '-t', ...targets, '--output-style=stream'], {
-  stdio: 'inherit',
-  env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-})
-
-let passed = 0
-let failed = 0
-let skipped = 0
-for (const file of reports()) {
-  const report = JSON.parse(readFileSync(file, 'utf8'))
-  passed += report.numPassedTests ?? 0
-  failed += report.numFailedTests ?? 0
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+const asked = process.argv.slice(2)
+const targets = asked.length > 0 ? asked : ['build', 'lint', 'typecheck', 'test']
+const nxTargets = targets.filter((t) => t !== 'test')
+let ok = true
+if (nxTargets.length > 0) {
+  const args = ['nx', 'run-many', '-t', ...nxTargets, `--parallel=${cores}`, '--output-style=stream']
+  ok = phase(nxTargets.join(', '), 'npx', args)
 }
-console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
-process.exit(nx.status !== 0 || failed > 0 || passed === 0 ? 1 : 0)
+if (!targets.includes('test')) process.exit(ok ? 0 : 1)
+
+rmSync(SUMMARY, { force: true })
+// Tests on a failed build would fail by the hundred and bury the real error.
+if (ok) ok = phase('tests', 'npx', ['vitest', 'run'])
+else console.error(`\n${nxTargets.join(', ')} failed (above), so the tests were not run.`)
+
+const summary = existsSync(SUMMARY) ? JSON.parse(readFileSync(SUMMARY, 'utf8')) : null
+if (summary) {
+  console.log('\nSlowest test files (seconds from import to last test):')
+  for (const f of summary.files.slice(0, 8)) {
+    console.log(`  ${f.seconds.toFixed(1).padStart(6)}  ${f.project}  ${f.file}`)
+  }
+  for (const error of summary.unhandledErrors) console.log(`Unhandled error (fails the run): ${error}`)
+}
+const counts = summary
+  ? `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.unhandledErrors.length} unhandled errors`
+  : 'no test report (the tests did not run)'
+console.log(`\nTests: ${counts} (${phases.join(', ')}; ${cores} cores)`)
+const green =
+  ok && summary && summary.failed === 0 && summary.unhandledErrors.length === 0 && summary.passed > 0
+process.exit(green ? 0 : 1)
