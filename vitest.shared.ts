@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { timeoutFor } from './testing/costs.ts'
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
 const toolCacheSetup = fileURLToPath(new URL('./vitest.global-setup.ts', import.meta.url))
@@ -25,7 +26,8 @@ export function sharedTestConfig(options: { testTimeout?: number } = {}) {
       reporters: ['default', summaryReporter],
       globalSetup: [toolCacheSetup],
       testTimeout: options.testTimeout ?? 20_000,
-      hookTimeout: 60_000,
+      // The heaviest hook packs every public package (tools/e2e) or starts a registry.
+      hookTimeout: timeoutFor({ npm: 6 }),
       pool: 'forks',
     },
   })

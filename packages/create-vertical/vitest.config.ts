@@ -1,7 +1,8 @@
 import { mergeConfig } from 'vitest/config'
 import { sharedTestConfig } from '../../vitest.shared.ts'
 
-// CLI tests spawn the built binary; globalSetup builds it first when the source is newer.
-export default mergeConfig(sharedTestConfig({ testTimeout: 60_000 }), {
+// CLI tests spawn the built binary; globalSetup builds it first when the source is newer. Tests
+// that spawn it take their timeout from what they run (testing/costs.ts).
+export default mergeConfig(sharedTestConfig(), {
   test: { globalSetup: ['./test/global-setup.ts'] },
 })

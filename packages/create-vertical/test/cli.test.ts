@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
 import { readTemplate } from '../src/template-files'
 import { createVertical, GENERATOR_CLI, listFiles, PACKAGE_DIR, runNode, tempDir } from './helpers'
 
@@ -9,7 +10,8 @@ const ownDeps = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8
   string
 >
 
-describe('create-vertical', () => {
+// A test scaffolds at most twice and runs `verticals check` once.
+describe('create-vertical', { timeout: timeoutFor({ scaffold: 2, generate: 1 }) }, () => {
   it('documents its flags with --help', async () => {
     const run = await createVertical(['--help'], tempDir())
     expect(run.code).toBe(0)

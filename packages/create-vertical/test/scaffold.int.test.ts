@@ -1,21 +1,24 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { endWithTest } from '../../../testing/children'
+import { timeoutFor } from '../../../testing/costs'
 import { createVertical, GENERATOR_CLI, PACKAGE_DIR, runNode, tempDir } from './helpers'
 
 /** Runs the scaffold's own `npm test` command (node --test) and returns how it went. */
 function scaffoldTests(project: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--test', '--test-concurrency=1', 'test/'],
-      { cwd: project, timeout: 120_000 },
+      { cwd: project },
       (error, stdout, stderr) =>
         resolve({
           code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
           output: stdout + stderr,
         }),
     )
+    endWithTest(child)
   })
 }
 
@@ -35,6 +38,6 @@ describe('a scaffolded project', () => {
       const check = await runNode(GENERATOR_CLI, ['check', 'platform.yaml', '--out', 'bundle'], project)
       expect(check.code, check.stderr).toBe(0)
     },
-    180_000,
+    timeoutFor({ scaffold: 1, scaffoldTests: 1, generate: 1 }),
   )
 })

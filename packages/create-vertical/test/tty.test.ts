@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { endWithTest } from '../../../testing/children'
+import { timeoutFor } from '../../../testing/costs'
 import { CLI, tempDir } from './helpers'
 
 const hasScript = existsSync('/usr/bin/script')
@@ -36,15 +38,12 @@ function onTerminal(
         child.stdin.write(next[1])
       }
     })
-    const timer = setTimeout(() => child.kill(), 45_000)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      resolve({ code, screen })
-    })
+    endWithTest(child)
+    child.on('exit', (code) => resolve({ code, screen }))
   })
 }
 
-describe.runIf(hasScript)('create-vertical on a terminal', () => {
+describe.runIf(hasScript)('create-vertical on a terminal', { timeout: timeoutFor({ scaffold: 1 }) }, () => {
   it('asks for the directory, the vertical, the name and the region, then scaffolds', async () => {
     const cwd = tempDir()
     const down = '\u001b[B'

@@ -1,11 +1,14 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
 import { createVertical, GENERATOR_CLI, listFiles, runNode, tempDir } from './helpers'
 
 const snapshot = (dir: string) => new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
 
-describe('create-vertical --force --dry-run over an existing scaffold', () => {
+describe('create-vertical --force --dry-run over an existing scaffold', {
+  timeout: timeoutFor({ scaffold: 2, generate: 1 }),
+}, () => {
   it('says the project is up to date when nothing would change', async () => {
     const cwd = tempDir()
     await createVertical(['svc', '--vertical', 'barber', '--yes'], cwd)

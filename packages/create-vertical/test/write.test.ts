@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
 import { createVertical } from '../src/create-vertical'
 import type { ScaffoldOptions } from '../src/options'
 import { noPrompts } from '../src/prompts'
@@ -31,7 +32,7 @@ function io(cwd: string) {
   }
 }
 
-describe('writing over an existing directory', () => {
+describe('writing over an existing directory', { timeout: timeoutFor({ scaffold: 2 }) }, () => {
   it('undoes every file it swapped in when one cannot be written, leaving no temporary directory', async () => {
     const cwd = tempDir()
     mkdirSync(join(cwd, 'svc'))

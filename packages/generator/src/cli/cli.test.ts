@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../testing/costs'
 import { PACKAGE_DIR } from '../testing/fixtures'
 import { hasStackTrace, verticals } from '../testing/spawn-cli'
 import { COMMANDS } from './commands'
 
 const version = JSON.parse(readFileSync(`${PACKAGE_DIR}package.json`, 'utf8')).version
 
-describe('verticals (the built binary)', () => {
+describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, () => {
   it('prints its version', async () => {
     expect(await verticals(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../testing/costs'
 import { examplePlatform } from '../infrastructure/testing'
 import { validateMonitoring, validateRuleTests } from '../validate/monitoring'
 import { buildAllMonitoring } from './testing'
@@ -35,7 +36,6 @@ describe('the example monitoring bundle under promtool and amtool', () => {
     async (_path, artifact) => {
       expect(await validateMonitoring(artifact)).toEqual([])
     },
-    60_000,
   )
 
   it.each(VERTICALS)(
@@ -45,6 +45,6 @@ describe('the example monitoring bundle under promtool and amtool', () => {
       expect(mine.filter((a) => a.kind === 'prometheus-rule-tests').length).toBeGreaterThanOrEqual(2)
       expect(await validateRuleTests(mine)).toEqual([])
     },
-    240_000,
+    timeoutFor({ ruleTests: 1 }),
   )
 })

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../testing/costs'
 import { examplePlatform } from '../infrastructure/testing'
 import { buildAllMonitoring } from '../monitoring/testing'
 import { validateArtifacts } from './index'
 
-// Each case runs promtool on every monitoring file; on a loaded 2-core machine that takes well over 20 s.
-const PROMTOOL_TIMEOUT = 120_000
+// Each case runs promtool on every monitoring file of one vertical, its rule tests included.
+const PROMTOOL_TIMEOUT = timeoutFor({ ruleTests: 1 })
 
 describe('validateArtifacts', () => {
   const barber = buildAllMonitoring(examplePlatform()).filter((a) => a.vertical === 'barber')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parse, stringify } from 'yaml'
+import { timeoutFor } from '../../../../testing/costs'
 import type { Artifact, ArtifactKind } from '../artifact'
 import { examplePlatform } from '../infrastructure/testing'
 import { buildAllMonitoring } from '../monitoring/testing'
@@ -61,15 +62,19 @@ describe('validateMonitoring rejects what Prometheus, Alertmanager and Grafana w
     expect(problems.some((p) => p.startsWith('panels.0.targets:'))).toBe(true)
   })
 
-  it('fails promtool test rules when a test expects what the rules do not do', async () => {
-    const tests = parse(find('alerts.test.yaml').content)
-    tests.tests[0].alert_rule_test[0].exp_alerts[0].exp_labels.severity = 'low'
-    const edited = { ...find('alerts.test.yaml'), content: stringify(tests) }
-    const set = [find('alerts.rules.yaml'), edited]
-    const problems = await validateRuleTests(set)
-    expect(problems.map((p) => p.path)).toEqual(['barber/monitoring/prometheus/alerts.test.yaml'])
-    expect(problems[0]?.message).toContain('promtool test rules failed')
-  }, 120_000)
+  it(
+    'fails promtool test rules when a test expects what the rules do not do',
+    async () => {
+      const tests = parse(find('alerts.test.yaml').content)
+      tests.tests[0].alert_rule_test[0].exp_alerts[0].exp_labels.severity = 'low'
+      const edited = { ...find('alerts.test.yaml'), content: stringify(tests) }
+      const set = [find('alerts.rules.yaml'), edited]
+      const problems = await validateRuleTests(set)
+      expect(problems.map((p) => p.path)).toEqual(['barber/monitoring/prometheus/alerts.test.yaml'])
+      expect(problems[0]?.message).toContain('promtool test rules failed')
+    },
+    timeoutFor({ ruleTests: 1 }),
+  )
 })
 
 describe('validateMonitoring without the tools', () => {

@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
 import { verticals } from '../../testing/spawn-cli'
 import { tempDir } from '../../testing/temp-dir'
@@ -16,7 +17,7 @@ async function generated(): Promise<string> {
 const firstFile = (cwd: string): string =>
   JSON.parse(readFileSync(join(cwd, 'bundle/manifest.json'), 'utf8')).files[0].path
 
-describe('verticals check', () => {
+describe('verticals check', { timeout: timeoutFor({ generate: 3 }) }, () => {
   it('exits 0 on a fresh bundle', async () => {
     const cwd = await generated()
     const run = await verticals(['check', 'platform.yaml', '--out', 'bundle'], { cwd })

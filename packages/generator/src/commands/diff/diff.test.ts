@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
 import { verticals } from '../../testing/spawn-cli'
 import { tempDir } from '../../testing/temp-dir'
@@ -18,7 +19,7 @@ async function editedBundle(): Promise<{ cwd: string; path: string }> {
 
 const ESC = '\u001b['
 
-describe('verticals diff', () => {
+describe('verticals diff', { timeout: timeoutFor({ generate: 4 }) }, () => {
   it('prints a unified diff of what generate would change, exit 0, plain when NO_COLOR is set', async () => {
     const { cwd, path } = await editedBundle()
     const run = await verticals(['diff', 'platform.yaml', '--out', 'bundle'], {

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../../testing/costs'
 import { sha256 } from '../../engine/hash'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
 import { hasStackTrace, verticals } from '../../testing/spawn-cli'
@@ -15,7 +16,8 @@ function project(): string {
 
 const enabled = ['barber', 'psychology', 'beauty', 'fitness']
 
-describe('verticals generate', () => {
+// Each test runs the CLI's generate up to three times; the --verify ones validate one vertical.
+describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
   it('writes the bundle with a progress line per vertical and a summary, exit 0', async () => {
     const cwd = project()
     const run = await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
@@ -56,38 +58,58 @@ describe('verticals generate', () => {
     expect(entries(cwd)).toEqual(['broken.yaml', 'bundle', 'platform.yaml'])
   })
 
-  it('--verify refuses to write when an output validator rejects a file', async () => {
-    const cwd = project()
-    await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
-    const before = snapshot(join(cwd, 'bundle'))
-    mkdirSync(join(cwd, 'overrides/infrastructure/terraform'), { recursive: true })
-    writeFileSync(
-      join(cwd, 'overrides/infrastructure/terraform/budget.tf.hbs'),
-      'resource "aws_budgets_budget" "x" {\n',
-    )
-    const args = ['generate', 'platform.yaml', '--out', 'bundle', '--templates', 'overrides', '--verify']
-    const run = await verticals(args, { cwd })
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/barber\/infrastructure\/terraform\/budget\.tf {2}/)
-    expect(run.stderr).toContain('nothing was written')
-    expect(snapshot(join(cwd, 'bundle'))).toEqual(before)
-    expect(entries(cwd)).toEqual(['bundle', 'overrides', 'platform.yaml'])
-  })
+  it(
+    '--verify refuses to write when an output validator rejects a file',
+    async () => {
+      const cwd = project()
+      await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+      const before = snapshot(join(cwd, 'bundle'))
+      mkdirSync(join(cwd, 'overrides/infrastructure/terraform'), { recursive: true })
+      writeFileSync(
+        join(cwd, 'overrides/infrastructure/terraform/budget.tf.hbs'),
+        'resource "aws_budgets_budget" "x" {\n',
+      )
+      // One vertical is enough to show the refusal; the whole example's validation is templates' to test.
+      const args = ['generate', 'platform.yaml', '--out', 'bundle', '--templates', 'overrides', '--verify']
+      args.push('--vertical', 'barber')
+      const run = await verticals(args, { cwd })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/barber\/infrastructure\/terraform\/budget\.tf {2}/)
+      expect(run.stderr).toContain('nothing was written')
+      expect(snapshot(join(cwd, 'bundle'))).toEqual(before)
+      expect(entries(cwd)).toEqual(['bundle', 'overrides', 'platform.yaml'])
+    },
+    timeoutFor({ generate: 1, verify: 1 }),
+  )
 
-  it('applies a user template override by name', async () => {
-    const cwd = project()
-    mkdirSync(join(cwd, 'overrides/infrastructure/terraform'), { recursive: true })
-    const override = '# our own budget module\nlocals {\n  owner = "platform-team"\n}\n'
-    writeFileSync(join(cwd, 'overrides/infrastructure/terraform/budget.tf.hbs'), override)
-    const run = await verticals(
-      ['generate', 'platform.yaml', '--out', 'b', '--templates', 'overrides', '--verify'],
-      { cwd },
-    )
-    expect(run.code).toBe(0)
-    expect(readFileSync(join(cwd, 'b/barber/infrastructure/terraform/budget.tf'), 'utf8')).toContain(
-      'platform-team',
-    )
-  })
+  it(
+    'applies a user template override by name',
+    async () => {
+      const cwd = project()
+      mkdirSync(join(cwd, 'overrides/infrastructure/terraform'), { recursive: true })
+      const override = '# our own budget module\nlocals {\n  owner = "platform-team"\n}\n'
+      writeFileSync(join(cwd, 'overrides/infrastructure/terraform/budget.tf.hbs'), override)
+      const run = await verticals(
+        [
+          'generate',
+          'platform.yaml',
+          '--out',
+          'b',
+          '--templates',
+          'overrides',
+          '--verify',
+          '--vertical',
+          'barber',
+        ],
+        { cwd },
+      )
+      expect(run.code).toBe(0)
+      expect(readFileSync(join(cwd, 'b/barber/infrastructure/terraform/budget.tf'), 'utf8')).toContain(
+        'platform-team',
+      )
+    },
+    timeoutFor({ verify: 1 }),
+  )
 
   it('refuses a foreign non-empty --out (exit 1) unless --force', async () => {
     const cwd = project()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../../testing/costs'
 import { runCli } from '../../cli/run'
 import { startTestS3Server, type TestS3Server } from '../../publish/s3-test-server'
 
@@ -42,7 +43,8 @@ const s3 = () => [
   'WHEN_REQUIRED',
 ]
 
-describe('verticals publish / fetch exit codes', () => {
+// Six CLI runs, each rendering and uploading (or downloading) one vertical's bundle.
+describe('verticals publish / fetch exit codes', { timeout: timeoutFor({ generate: 6 }) }, () => {
   it('0 published, 0 unchanged, 1 refused, then fetch 0 and 1 on a tampered object', async () => {
     const publish = (config: string) =>
       cli('publish', config, '--bucket', server.bucket, '--prefix', 'cli', '--vertical', 'barber', ...s3())

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs'
 import Ajv from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
+import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG, ROOT } from '../../testing/fixtures'
 import { verticals } from '../../testing/spawn-cli'
 
-describe('verticals schema', () => {
+describe('verticals schema', { timeout: timeoutFor({ cli: 2 }) }, () => {
   it('prints a JSON Schema that accepts the example config, exit 0', async () => {
     const run = await verticals(['schema'])
     expect(run.code).toBe(0)

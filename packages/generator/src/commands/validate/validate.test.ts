@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../../testing/costs'
 import { BROKEN_DIR, EXAMPLE_CONFIG, ROOT } from '../../testing/fixtures'
 import { hasStackTrace, verticals } from '../../testing/spawn-cli'
 import { validateCommand } from './index'
@@ -25,7 +26,7 @@ function expectation(file: string) {
   }
 }
 
-describe('verticals validate', () => {
+describe('verticals validate', { timeout: timeoutFor({ cli: 2 }) }, () => {
   it('exits 0 on the four-vertical example and names the enabled verticals', async () => {
     const run = await verticals(['validate', example], { cwd: ROOT })
     expect(run.code).toBe(0)
@@ -58,7 +59,7 @@ describe('verticals validate', () => {
 
   // One spawn of the real binary per file (text output); the JSON form of the same diagnostics is
   // checked in process through the command function, which the binary only wires to arguments.
-  it.concurrent.each(corpus)('%s exits 1 at its expected line:col, without a stack trace', async (file) => {
+  it.each(corpus)('%s exits 1 at its expected line:col, without a stack trace', async (file) => {
     const expected = expectation(file)
     const typed = relative(ROOT, `${BROKEN_DIR}/${file}`)
     const text = await verticals(['validate', typed], { cwd: ROOT })

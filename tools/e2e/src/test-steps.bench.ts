@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { median, recordBenchmark } from '../../../scripts/bench/report.ts'
+import { repoRoot } from './workspace.ts'
+
+// What the heavy steps of the test suite cost on this machine, idle: testing/costs.ts turns these
+// into test timeouts, so a test's timeout follows from what it does rather than from a guess.
+const COSTS = join(repoRoot, 'testing', 'step-costs.json')
+const EXAMPLE = join(repoRoot, 'examples', 'argentina-marketplace', 'platform.yaml')
+const VERTICALS = join(repoRoot, 'packages', 'generator', 'dist', 'cli.js')
+const CREATE_DIR = join(repoRoot, 'packages', 'create-vertical')
+const CREATE = join(CREATE_DIR, 'dist', 'cli.js')
+// The verdict cache would turn every promtool run after the first into a file read.
+const env = { ...process.env, VERTICALS_TOOL_CACHE: '', NO_COLOR: '1' }
+
+function timeMs(command: string, args: readonly string[], cwd: string): number {
+  const start = process.hrtime.bigint()
+  execFileSync(command, [...args], { cwd, env, stdio: 'ignore' })
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+/** The median of `runs` samples of a step, each in a fresh temporary directory under `under`. */
+function sample(runs: number, step: (dir: string) => number, under = tmpdir()): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(under, '.verticals-steps-'))
+    try {
+      times.push(step(dir))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  return Math.round(median(times))
+}
+
+it('measures the steps the tests take and records them in testing/step-costs.json', () => {
+  const costs = JSON.parse(readFileSync(COSTS, 'utf8')) as { steps: Record<string, { ms: number }> }
+  const node = process.execPath
+  const measured: Record<string, number> = {
+    node: sample(9, (dir) => timeMs(node, ['-e', '0'], dir)),
+    cli: sample(9, (dir) => timeMs(node, [VERTICALS, 'validate', EXAMPLE], dir)),
+    generate: sample(5, (dir) => timeMs(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b'], dir)),
+    ruleTests: sample(3, (dir) => {
+      execFileSync(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b', '--vertical', 'barber'], {
+        cwd: dir,
+        env,
+      })
+      const rules = join(dir, 'b', 'barber', 'monitoring', 'prometheus')
+      const tests = ['alerts.test.yaml', 'alerts-1h.test.yaml', 'slo.test.yaml']
+      return tests.reduce((sum, file) => sum + timeMs('promtool', ['test', 'rules', file], rules), 0)
+    }),
+    verify: sample(3, (dir) =>
+      timeMs(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b', '--verify', '--vertical', 'barber'], dir),
+    ),
+    npm: sample(5, () => timeMs('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], CREATE_DIR)),
+    scaffold: sample(3, (dir) => timeMs(node, [CREATE, 'svc', '--vertical', 'barber', '--yes'], dir)),
+    // Inside the workspace, so the scaffold resolves @verticals/* to the built packages.
+    scaffoldTests: sample(
+      3,
+      (dir) => {
+        execFileSync(node, [CREATE, 'svc', '--vertical', 'fitness', '--yes'], { cwd: dir, env })
+        const project = join(dir, 'svc')
+        return timeMs(node, ['--test', '--test-concurrency=1', 'test/'], project)
+      },
+      CREATE_DIR,
+    ),
+  }
+  for (const [step, ms] of Object.entries(measured)) {
+    const entry = costs.steps[step]
+    expect(entry, `testing/step-costs.json has no step ${step}`).toBeDefined()
+    if (entry) entry.ms = ms
+    recordBenchmark({
+      group: 'test steps',
+      name: `${step}: ${(entry as { what?: string }).what ?? step}`,
+      value: ms,
+      unit: 'ms',
+      target: 'recorded (test timeouts derive from it)',
+      met: true,
+      notes: `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs`,
+    })
+  }
+  writeFileSync(COSTS, `${JSON.stringify(costs, null, 2)}\n`)
+}, 600_000)
