@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs the README's set-up commands (the first sh block of "Set up": `npm ci && npm run generate`,
+# then `npm test`) in a fresh clone of a branch, as a new contributor would, and prints the wall time
+# of each command. What is not committed is not in the clone, so a green run here is green for them.
+#
+#   scripts/fresh-clone-check.sh [--runs N] [--beside-load] [--branch main]
+#
+# --runs N        N runs in a row, each in a new clone (default 1); stops at the first red one
+# --beside-load   meanwhile, a second clone runs `npm test` over and over (a busy machine)
+# --branch B      the branch to clone (default main)
+# Exit 0 when every run passed. Logs are kept under the printed directory when a run fails.
+set -euo pipefail
+
+runs=1 load=0 branch=main
+while (($#)); do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --beside-load) load=1; shift ;;
+    --branch) branch=$2; shift 2 ;;
+    -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "fresh-clone-check: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
+work=$(mktemp -d "${TMPDIR:-/tmp}/verticals-fresh-clone-XXXXXX")
+loader=''
+cleanup() {
+  [[ -n $loader ]] && kill -- "-$loader" 2>/dev/null && wait "$loader" 2>/dev/null
+  [[ ${keep:-0} == 1 ]] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The README's set-up block, comments dropped: one command line per entry.
+mapfile -t commands < <(awk '/^## Set up/{s=1} s&&/^```sh/{b=1;next} b&&/^```/{exit} b' "$repo/README.md" |
+  sed 's/[[:space:]]*#.*$//' | sed '/^[[:space:]]*$/d')
+((${#commands[@]} > 0)) || { echo "fresh-clone-check: no sh block under '## Set up' in README.md" >&2; exit 2; }
+
+clone() { git clone --quiet --branch "$branch" "file://$repo" "$1"; }
+
+if ((load)); then
+  clone "$work/load"
+  (cd "$work/load" && npm ci --no-audit --no-fund >"$work/load.log" 2>&1 && npm run generate >>"$work/load.log" 2>&1)
+  # A process group of its own, so the cleanup stops the loop and every test process under it.
+  setsid bash -c 'cd "$1" && n=0; while :; do n=$((n + 1)); if npm test >"$2.$n" 2>&1; then r=green; else r=red; fi
+    echo "load run $n: $r"; done' _ "$work/load" "$work/load.test" >"$work/load.runs" 2>&1 &
+  loader=$!
+  echo "a second npm test runs beside the checks (clone $work/load)" >&2
+fi
+
+for ((i = 1; i <= runs; i++)); do
+  dir="$work/run-$i"
+  clone "$dir"
+  summary=''
+  for command in "${commands[@]}"; do
+    started=$(date +%s)
+    if ! (cd "$dir" && bash -c "$command") >"$dir.log" 2>&1; then
+      keep=1
+      echo "run $i: \`$command\` failed after $(($(date +%s) - started)) s; log: $dir.log" >&2
+      tail -n 30 "$dir.log" >&2
+      exit 1
+    fi
+    summary="${summary:+$summary; }$command: $(($(date +%s) - started)) s"
+    grep -E '^Tests: ' "$dir.log" | tail -n 1 >&2 || true
+  done
+  echo "run $i green: $summary"
+  rm -rf "$dir" "$dir.log"
+done
+((load)) && sed 's/^/  beside: /' "$work/load.runs"
+exit 0
