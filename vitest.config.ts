@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
+import LongestFirst from './testing/sequencer.ts'
 
 /**
  * Every package's tests in one run (`npm test` uses it; `npx vitest run` from the root too): one
- * pool of workers, one per core, schedules the files of all projects, so two packages' heavy files
- * never queue behind each other's idle workers nor run three to a core. Each project keeps its
- * own vitest.config.ts (aliases, timeouts, globalSetup).
+ * pool of workers, one per core, schedules the files of all projects, longest first, so two
+ * packages' heavy files never run three to a core nor start last. Each project keeps its own
+ * vitest.config.ts (aliases, timeouts, globalSetup).
  */
 export default defineConfig({
   test: {
@@ -13,5 +14,6 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     globalSetup: ['./vitest.global-setup.ts'],
     reporters: ['default', './testing/summary-reporter.ts'],
+    sequence: { sequencer: LongestFirst },
   },
 })
