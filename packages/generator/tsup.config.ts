@@ -16,7 +16,7 @@ export default defineConfig([
     clean: false,
     splitting: true,
     minify: true,
-    noExternal: ['@verticals/config-schema', 'zod', 'yaml'],
+    noExternal: ['@verticals/config-schema', 'zod', 'yaml', 'validate-npm-package-name'],
     // yaml resolves to its CommonJS build under Node, which calls require(): give every chunk one.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
