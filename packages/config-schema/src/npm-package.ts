@@ -3,7 +3,7 @@ import validate from 'validate-npm-package-name'
 /** The default pattern of a bundle package's name inside its scope. */
 export const DEFAULT_NPM_NAME = '{vertical}-bundle'
 /** What `metadata.npm.scope` accepts: `@` and a lowercase, URL-safe npm user or organization name. */
-export const NPM_SCOPE_PATTERN = /^@[a-z0-9][a-z0-9._~-]*$/
+export const NPM_SCOPE_PATTERN = /^@[a-z0-9][a-z0-9._-]*$/
 /** The placeholders a name pattern may use. */
 export const NPM_NAME_PLACEHOLDERS = ['vertical', 'platform'] as const
 

@@ -1,8 +1,7 @@
 import { isBundleVersion, PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
 
-/** The version a bundle is published under: an explicit override, else `metadata.version`. */
-export function publishVersion(platform: Pick<ResolvedPlatform, 'metadata'>, override?: string): string {
-  const version = override ?? platform.metadata.version
+/** Returns `version` if bundles may be published under it; throws INVALID_ARGUMENT otherwise. */
+export function assertBundleVersion(version: string): string {
   // The same rule metadata.version obeys in platform.yaml, so S3 and npm accept the same versions.
   if (!isBundleVersion(version)) {
     throw new PlatformError('INVALID_ARGUMENT', `"${version}" is not a semantic version.`, {
@@ -10,4 +9,9 @@ export function publishVersion(platform: Pick<ResolvedPlatform, 'metadata'>, ove
     })
   }
   return version
+}
+
+/** The version a bundle is published under: an explicit override, else `metadata.version`. */
+export function publishVersion(platform: Pick<ResolvedPlatform, 'metadata'>, override?: string): string {
+  return assertBundleVersion(override ?? platform.metadata.version)
 }

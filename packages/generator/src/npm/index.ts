@@ -1,0 +1,5 @@
+export { type PackedBundle, type PackOptions, packBundle, tarballName } from './pack-bundle'
+export { BUNDLE_PARTS, type BundlePart } from './parts'
+export type { Tarball } from './tarball'
+export { type VerifyProblem, type VerifyResult, verifyBundleDir } from './verify-dir'
+export { writeTarballs } from './write-tarballs'
