@@ -18,6 +18,5 @@ export const REQUIRED_OPTIONS: Readonly<Record<string, Readonly<Record<string, s
   check: { out: '<dir>' },
   diff: { out: '<dir>' },
   pack: { out: '<dir>' },
-  publish: { bucket: '<bucket>' },
   fetch: { out: '<dir>' },
 }
