@@ -9,7 +9,7 @@ import { tempDir } from './testing/temp-dir'
 // a bundle must not load the database clients or the AWS SDK: they are slow to load and have no use there.
 const HEAVY = ['pg', 'ioredis', '@aws-sdk/client-s3']
 const S3_API = ['createS3Client', 'fetchBundle', 'publishBundle', 'publishVersion', 'readBundleDir']
-const NPM_API = ['packBundle', 'verifyBundleDir']
+const NPM_API = ['packBundle', 'verifyBundleDir', 'publishToRegistry', 'fetchFromRegistry']
 const cli = join(PACKAGE_DIR, 'dist', 'cli.js')
 // Prints the entry's export names and, for CommonJS, every file in the require cache.
 const esm = (entry: string) =>
