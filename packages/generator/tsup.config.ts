@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup'
 import { baseTsup } from '../../tsup.config.base.ts'
 
 export default defineConfig([
-  // `@verticals/generator/s3` is its own entry, so the main one never loads the AWS SDK.
-  { ...baseTsup, entry: { index: 'src/index.ts', s3: 'src/s3.ts' } },
+  // `@verticals/generator/s3` and `/npm` are entries of their own, so the main one never loads the AWS SDK
+  // or node-tar.
+  { ...baseTsup, entry: { index: 'src/index.ts', s3: 'src/s3.ts', npm: 'src/npm.ts' } },
   // The CLI is ESM only: it is run, never imported. Splitting keeps each command in its own chunk,
   // so a dynamic import really defers loading templates, handlebars and the AWS SDK until needed.
   // The config parser (config-schema with zod and yaml) is bundled and minified into it: every
@@ -16,7 +17,7 @@ export default defineConfig([
     clean: false,
     splitting: true,
     minify: true,
-    noExternal: ['@verticals/config-schema', 'zod', 'yaml'],
+    noExternal: ['@verticals/config-schema', 'zod', 'yaml', 'validate-npm-package-name'],
     // yaml resolves to its CommonJS build under Node, which calls require(): give every chunk one.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

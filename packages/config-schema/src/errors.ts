@@ -15,6 +15,7 @@ export const PLATFORM_ERROR_CODES = {
   INTEGRITY: 'A downloaded file does not match its manifest checksum.',
   DEPENDENCY_UNAVAILABLE: 'PostgreSQL or Redis did not answer.',
   STORAGE_UNAVAILABLE: 'The object store (S3 or compatible) refused or failed a request.',
+  REGISTRY_UNAVAILABLE: 'The npm registry (or the npm client) refused or failed a request.',
   INVALID_ARGUMENT: 'A function was called with a value it cannot accept.',
   NOT_FOUND: 'The record does not exist.',
 } as const

@@ -9,6 +9,12 @@ export {
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
 export { toJsonSchema } from './json-schema'
 export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
+export {
+  bundlePackageName,
+  DEFAULT_NPM_NAME,
+  type NpmNaming,
+  npmNameProblem,
+} from './npm-package'
 export { type ParseResult, parse } from './parse'
 export { PRESETS, type VerticalPreset } from './presets'
 export type {
@@ -26,4 +32,12 @@ export { checkRules, type RuleFinding } from './rules'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
 export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 export { PRESET_NAMES, type PresetName } from './schema/verticals'
-export { type Money, parseBytes, parseCpu, parseDuration, parseMoney, parsePercent } from './units'
+export {
+  isBundleVersion,
+  type Money,
+  parseBytes,
+  parseCpu,
+  parseDuration,
+  parseMoney,
+  parsePercent,
+} from './units'

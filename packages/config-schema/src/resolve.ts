@@ -92,6 +92,10 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
     verticals[name] = resolveVertical(config, name, v, classes)
   const shape: ResolvedPlatformShape = {
     ...structuredClone(config),
+    metadata: {
+      ...structuredClone(config.metadata),
+      npm: { scope: config.metadata.npm.scope ?? `@${config.metadata.name}`, name: config.metadata.npm.name },
+    },
     jurisdictions: config.jurisdictions.map((code) => JURISDICTION_FACTS[code]),
     regions,
     primaryRegion: regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion),

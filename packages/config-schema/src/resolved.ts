@@ -1,5 +1,6 @@
 import type { DataCategory } from './categories'
 import type { Jurisdiction, JurisdictionFacts } from './jurisdictions'
+import type { NpmNaming } from './npm-package'
 import type { PlatformConfig } from './schema/platform'
 import type { PresetName } from './schema/verticals'
 
@@ -95,7 +96,12 @@ export interface ResolvedVertical {
 }
 
 export interface ResolvedPlatformShape
-  extends Omit<Config, 'regions' | 'markets' | 'verticals' | 'dataClasses' | 'consent' | 'jurisdictions'> {
+  extends Omit<
+    Config,
+    'metadata' | 'regions' | 'markets' | 'verticals' | 'dataClasses' | 'consent' | 'jurisdictions'
+  > {
+  /** The metadata, with the npm scope defaulted to `@` and the platform's name. */
+  metadata: Omit<Config['metadata'], 'npm'> & { npm: NpmNaming }
   jurisdictions: JurisdictionFacts[]
   regions: ResolvedRegion[]
   primaryRegion: ResolvedRegion

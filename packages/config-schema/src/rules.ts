@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from './resolved'
 import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
+import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
 import { regions } from './rules/regions'
@@ -22,6 +23,7 @@ const RULES: readonly Rule[] = [
   transfers,
   consentRules,
   references,
+  npmNames,
 ]
 
 /** Runs every cross-field rule; each finding names the config path that explains it. */

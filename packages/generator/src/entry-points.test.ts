@@ -10,6 +10,7 @@ import { tempDir } from './testing/temp-dir'
 // a bundle must not load the database clients or the AWS SDK: they are slow to load and have no use there.
 const HEAVY = ['pg', 'ioredis', '@aws-sdk/client-s3']
 const S3_API = ['createS3Client', 'fetchBundle', 'publishBundle', 'publishVersion', 'readBundleDir']
+const NPM_API = ['packBundle', 'verifyBundleDir', 'publishToRegistry', 'fetchFromRegistry']
 const cli = join(PACKAGE_DIR, 'dist', 'cli.js')
 // Prints the entry's export names and, for CommonJS, every file in the require cache.
 const esm = (entry: string) =>
@@ -43,13 +44,34 @@ describe('lean entry points', { timeout: timeoutFor({ cli: 2 }) }, () => {
     timeoutFor({ verify: 1, generate: 1 }),
   )
 
+  it('`verticals pack` and `verticals verify` load neither pg, ioredis nor the AWS SDK', async () => {
+    const out = tempDir()
+    const pack = await traceNode([cli, 'pack', EXAMPLE_CONFIG, '--out', out, '--vertical', 'barber'])
+    expect(pack.code, pack.stderr).toBe(0)
+    expect(loadedPackages(pack.modules, [...HEAVY, 'tar'])).toEqual(['tar'])
+    const verify = await traceNode([cli, 'verify', out])
+    expect(verify.stderr).toContain('no manifest.json')
+    expect(loadedPackages(verify.modules, HEAVY)).toEqual([])
+    // Two traced CLI runs that render and gzip a vertical: the same budget as the generate test's promtool runs.
+  }, 120_000)
+
   it.each([
     ['ESM', esm],
     ['CJS', cjs],
   ])('the main entry (%s) renders bundles without loading them', async (_format, code) => {
     const { names, packages } = await load(code('@verticals/generator'))
     expect(names).toEqual(expect.arrayContaining(['generate', 'writeBundle', 'checkBundle', 'loadConfig']))
-    expect(names.filter((n) => S3_API.includes(n))).toEqual([])
+    expect(names.filter((n) => S3_API.includes(n) || NPM_API.includes(n))).toEqual([])
+    expect(packages).toEqual([])
+  })
+
+  it.each([
+    ['ESM', esm],
+    ['CJS', cjs],
+  ])('@verticals/generator/npm (%s) exports pack and verify without loading them', async (_format, code) => {
+    const { names, packages } = await load(code('@verticals/generator/npm'))
+    expect(names).toEqual(expect.arrayContaining(NPM_API))
+    expect(names).not.toContain('generate')
     expect(packages).toEqual([])
   })
 

@@ -1,15 +1,15 @@
 import * as z from 'zod'
 import { JURISDICTIONS } from '../jurisdictions'
 import { AWS_REGIONS } from '../regions'
-import { bytes, dnsLabel, label, money, percent, positiveDuration } from '../units'
+import { bundleVersion, bytes, dnsLabel, label, money, percent, positiveDuration } from '../units'
+import { npmNamingSchema } from './npm'
 
 export const metadataSchema = z.strictObject({
   name: dnsLabel.describe('Short name of the platform; prefixes namespaces, buckets and resources.'),
   displayName: label.describe('Human name used in documents and dashboards.'),
-  version: z
-    .string()
-    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'expected a semantic version such as 1.4.0')
-    .describe('Version of this platform definition; bundles are published under it.'),
+  version: bundleVersion.describe(
+    'Version of this platform definition; bundles are published under it (S3 and npm).',
+  ),
   controller: z
     .strictObject({
       name: label.describe('Legal name of the data controller.'),
@@ -17,6 +17,7 @@ export const metadataSchema = z.strictObject({
       contact: label.describe('Where data subjects send their requests (an e-mail address or URL).'),
     })
     .describe('The data controller named in the records of processing.'),
+  npm: npmNamingSchema,
 })
 
 export const regionSchema = z.strictObject({

@@ -38,6 +38,12 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
     [['generate', 'a.yaml'], /generate: missing --out <dir>/],
     [['check', 'a.yaml'], /check: missing --out <dir>/],
     [['diff', 'a.yaml', '--out'], /argument missing/],
+    [['pack', 'a.yaml'], /pack: missing --out <dir>/],
+    [['verify'], /verify: missing <dir>/],
+    [['publish', 'a.yaml'], /publish: missing --bucket <b> or --registry <url>/],
+    [['publish', 'a.yaml', '--bucket', 'b', '--registry', 'http://r'], /not both/],
+    [['publish', 'a.yaml', '--bucket', 'b', '--dry-run'], /--dry-run is for --registry only/],
+    [['fetch', 's3://b/x/1.0.0', '--out', 'o', '--registry', 'http://r'], /--registry is for npm:/],
   ])('usage error %j exits 2 with a pointer to help', async (args, message) => {
     const run = await verticals(args)
     expect(run.code).toBe(2)

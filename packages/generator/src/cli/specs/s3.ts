@@ -7,6 +7,7 @@ import {
   renderOptions,
   str,
 } from '../command-spec'
+import { UsageError } from '../usage-error'
 
 const s3Options = {
   endpoint: { type: 'string' },
@@ -34,24 +35,44 @@ const s3 = (args: CommandArgs) => ({
     : { responseChecksums: str(args.values['response-checksums'])! }),
 })
 
-// The AWS SDK loads only when publish or fetch runs.
-/** The commands that move bundles to and from S3. */
+const registryDetails = [
+  '--registry <url>    npm registry instead of S3: each vertical is packed (as verticals pack) and',
+  '                    published with your npm and the credentials in your .npmrc',
+  '--tag <t>           npm dist-tag (default: latest); --access <public|restricted> as npm publish takes it',
+  '--dry-run           with --registry: ask the registry what exists and report, publish nothing',
+]
+
+/** Exactly one destination: an S3 bucket or an npm registry. */
+function destination(args: CommandArgs): 'bucket' | 'registry' {
+  const bucket = str(args.values.bucket)
+  const registry = str(args.values.registry)
+  if (bucket && registry) throw new UsageError('publish: pass --bucket or --registry, not both', 'publish')
+  if (!bucket && !registry)
+    throw new UsageError('publish: missing --bucket <b> or --registry <url>', 'publish')
+  if (bucket && args.values['dry-run'] === true)
+    throw new UsageError('publish: --dry-run is for --registry only', 'publish')
+  return bucket ? 'bucket' : 'registry'
+}
+
+// The AWS SDK loads only when publish or fetch runs against S3.
+/** The commands that move bundles to and from S3 or an npm registry. */
 export const S3_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   publish: {
-    summary:
-      'upload each vertical of the bundle to S3 as an immutable version, manifest.json last (exit 1 if refused)',
+    summary: 'publish each vertical as an immutable version to S3 or an npm registry (exit 1 if refused)',
     usage:
-      'verticals publish <config> --bucket <b> [--prefix <p>] [--version <v>] [--endpoint <url>] [--region <r>] [--vertical <name>]... [--json]',
+      'verticals publish <config> (--bucket <b> [--prefix <p>] [--endpoint <url>] [--region <r>] | --registry <url> [--tag <t>] [--access <a>] [--dry-run]) [--version <v>] [--vertical <name>]... [--json]',
     details: [
       '<config>            path of platform.yaml; the bundle is rendered from it in memory',
-      '--bucket <b>        target bucket; objects go to <prefix>/<vertical>/<version>/',
+      '--bucket <b>        target bucket; objects go to <prefix>/<vertical>/<version>/, manifest.json last',
       '--prefix <p>        key prefix (default: none)',
       '--version <v>       publish under this version instead of metadata.version',
       ...s3Details,
       '--no-checksums      leave out x-amz-checksum-sha256, for servers that reject it',
+      ...registryDetails,
       ...renderDetails,
       '--json              results as JSON on stdout',
-      'Credentials come from the standard AWS chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, roles).',
+      'S3 credentials come from the standard AWS chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, roles).',
+      'A version that exists with identical contents is left alone; with other contents it is refused.',
     ],
     positionals: ['config'],
     options: {
@@ -60,39 +81,68 @@ export const S3_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       version: { type: 'string' },
       ...s3Options,
       'no-checksums': { type: 'boolean' },
+      registry: { type: 'string' },
+      tag: { type: 'string' },
+      access: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       ...renderOptions,
       json,
     },
     run: async (args, io) =>
-      (await import('../../commands/publish/index')).publishCommand({
-        ...io,
-        ...render(args),
-        ...s3(args),
-        bucket: str(args.values.bucket)!,
-        ...(str(args.values.prefix) === undefined ? {} : { prefix: str(args.values.prefix)! }),
-        ...(str(args.values.version) === undefined ? {} : { version: str(args.values.version)! }),
-        checksums: args.values['no-checksums'] !== true,
-      }),
+      destination(args) === 'registry'
+        ? (await import('../../commands/publish/registry')).publishRegistryCommand({
+            ...io,
+            ...render(args),
+            registry: str(args.values.registry)!,
+            ...(str(args.values.version) === undefined ? {} : { version: str(args.values.version)! }),
+            ...(str(args.values.tag) === undefined ? {} : { tag: str(args.values.tag)! }),
+            ...(str(args.values.access) === undefined ? {} : { access: str(args.values.access)! }),
+            dryRun: args.values['dry-run'] === true,
+          })
+        : (await import('../../commands/publish/index')).publishCommand({
+            ...io,
+            ...render(args),
+            ...s3(args),
+            bucket: str(args.values.bucket)!,
+            ...(str(args.values.prefix) === undefined ? {} : { prefix: str(args.values.prefix)! }),
+            ...(str(args.values.version) === undefined ? {} : { version: str(args.values.version)! }),
+            checksums: args.values['no-checksums'] !== true,
+          }),
   },
   fetch: {
     summary:
       'download a published version to --out, verifying every sha256 against its manifest (exit 1 on mismatch)',
-    usage: 'verticals fetch <s3-url> --out <dir> [--endpoint <url>] [--region <r>] [--json]',
+    usage:
+      'verticals fetch (<s3-url> [--endpoint <url>] [--region <r>] | npm:<name>@<version> [--registry <url>]) --out <dir> [--json]',
     details: [
       '<s3-url>            s3://<bucket>/[<prefix>/]<vertical>/<version>, as publish prints it',
+      'npm:<name>@<version>  a bundle package at an exact version, downloaded with your npm and .npmrc',
+      '--registry <url>    npm registry for npm: (default: your npm configuration)',
       '--out <dir>         new, empty, or a previous fetch; written atomically, untouched on failure',
       ...s3Details,
       '--json              the verified manifest as JSON on stdout',
     ],
-    positionals: ['s3-url'],
-    options: { out: { type: 'string' }, ...s3Options, json },
-    run: async (args, io) =>
-      (await import('../../commands/fetch/index')).fetchCommand({
-        ...io,
-        ...s3(args),
-        url: args.positionals[0]!,
-        out: str(args.values.out)!,
-        json: args.values.json === true,
-      }),
+    positionals: ['source'],
+    options: { out: { type: 'string' }, ...s3Options, registry: { type: 'string' }, json },
+    run: async (args, io) => {
+      const npm = args.positionals[0]!.startsWith('npm:')
+      if (!npm && str(args.values.registry) !== undefined)
+        throw new UsageError('fetch: --registry is for npm:<name>@<version> sources only', 'fetch')
+      return npm
+        ? (await import('../../commands/fetch/registry')).fetchRegistryCommand({
+            ...io,
+            spec: args.positionals[0]!,
+            out: str(args.values.out)!,
+            ...(str(args.values.registry) === undefined ? {} : { registry: str(args.values.registry)! }),
+            json: args.values.json === true,
+          })
+        : (await import('../../commands/fetch/index')).fetchCommand({
+            ...io,
+            ...s3(args),
+            url: args.positionals[0]!,
+            out: str(args.values.out)!,
+            json: args.values.json === true,
+          })
+    },
   },
 }
