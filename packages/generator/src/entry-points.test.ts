@@ -44,16 +44,19 @@ describe('lean entry points', { timeout: timeoutFor({ cli: 2 }) }, () => {
     timeoutFor({ verify: 1, generate: 1 }),
   )
 
-  it('`verticals pack` and `verticals verify` load neither pg, ioredis nor the AWS SDK', async () => {
-    const out = tempDir()
-    const pack = await traceNode([cli, 'pack', EXAMPLE_CONFIG, '--out', out, '--vertical', 'barber'])
-    expect(pack.code, pack.stderr).toBe(0)
-    expect(loadedPackages(pack.modules, [...HEAVY, 'tar'])).toEqual(['tar'])
-    const verify = await traceNode([cli, 'verify', out])
-    expect(verify.stderr).toContain('no manifest.json')
-    expect(loadedPackages(verify.modules, HEAVY)).toEqual([])
-    // Two traced CLI runs that render and gzip a vertical: the same budget as the generate test's promtool runs.
-  }, 120_000)
+  it(
+    '`verticals pack` and `verticals verify` load neither pg, ioredis nor the AWS SDK',
+    async () => {
+      const out = tempDir()
+      const pack = await traceNode([cli, 'pack', EXAMPLE_CONFIG, '--out', out, '--vertical', 'barber'])
+      expect(pack.code, pack.stderr).toBe(0)
+      expect(loadedPackages(pack.modules, [...HEAVY, 'tar'])).toEqual(['tar'])
+      const verify = await traceNode([cli, 'verify', out])
+      expect(verify.stderr).toContain('no manifest.json')
+      expect(loadedPackages(verify.modules, HEAVY)).toEqual([])
+    },
+    timeoutFor({ generate: 1, cli: 1 }),
+  )
 
   it.each([
     ['ESM', esm],

@@ -2,6 +2,7 @@ import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, wri
 import { join } from 'node:path'
 import { x as extract } from 'tar'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
 import { hasStackTrace, verticals } from '../../testing/spawn-cli'
 import { tempDir } from '../../testing/temp-dir'
@@ -12,7 +13,10 @@ function project(): string {
   return cwd
 }
 
-describe('verticals pack and verify (the built binary)', () => {
+// A test packs (renders and gzips the bundle) up to twice and verifies up to three times.
+describe('verticals pack and verify (the built binary)', {
+  timeout: timeoutFor({ generate: 2, cli: 3 }),
+}, () => {
   it('packs one tarball per vertical, byte-identical on a second run, and verify accepts the unpacked package', async () => {
     const cwd = project()
     const run = await verticals(
