@@ -1,5 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os'
-import measured from './step-costs.json'
+import measured from './step-costs.json' with { type: 'json' }
 
 /** A heavy step a test can take; its idle cost is measured by `npm run bench` into step-costs.json. */
 export type Step = keyof typeof measured.steps
