@@ -7,7 +7,7 @@ import { type Checkpoints, loadCheckpoints } from './checkpoints'
 import { entryIntact } from './entry-check'
 import type { auditQueries } from './queries'
 import type { RedactionRecords } from './redaction'
-import { COL, type verifyQueries } from './verify-queries'
+import { COL, parsePage, type verifyQueries } from './verify-queries'
 
 /**
  * Why verification stopped: `missing` (deleted), `altered` (content does not match its HMAC),
@@ -99,12 +99,17 @@ export async function verifyChain(
     at = { seq: lo, prev: before?.hash ?? (bridged as string) }
   }
   const consent = recordClass === scope.consentClass
-  const page = consent ? q.consentPage : q.page
-  const fetch = (from: number) =>
-    client.query<Row>({ ...page, values: [v, recordClass, from, hi, PAGE], rowMode: 'array' })
+  const values = (from: number) => [v, recordClass, from, hi, PAGE]
+  const fetch = async (from: number): Promise<Row[]> =>
+    consent
+      ? (await client.query<Row>({ ...q.consentPage, values: values(from), rowMode: 'array' })).rows
+      : parsePage(
+          (await client.query<{ page: string | null }>({ ...q.page, values: values(from) })).rows[0]?.page ??
+            null,
+        )
   let next = at.seq <= hi ? fetch(at.seq) : undefined
   while (next !== undefined) {
-    const { rows } = await next
+    const rows = await next
     const last = rows[rows.length - 1]
     next = last === undefined || rows.length < PAGE ? undefined : fetch(Number(last[COL.seq]) + 1)
     for (const row of rows) {
