@@ -39,7 +39,11 @@ function applyBundle(): void {
 const recorded = async () =>
   (await env.pool.query(`SELECT name, checksum FROM "${env.schema}".schema_migrations ORDER BY name`)).rows
 
-describe('the bundle SQL applied with psql', () => {
+// Each test spawns psql once per migration file, up to twice: about 12 processes, each a connection
+// and a transaction; a loaded machine takes seconds for each.
+const PSQL_TEST_TIMEOUT = 12 * 10_000
+
+describe('the bundle SQL applied with psql', { timeout: PSQL_TEST_TIMEOUT }, () => {
   it('twice, then migrate(): every migration applied once, with the checksums migrate() records', async () => {
     applyBundle()
     const first = await recorded()
