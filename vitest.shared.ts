@@ -17,6 +17,7 @@ export function sharedTestConfig(options: { testTimeout?: number } = {}) {
       alias: [
         // Subpath entries first: each maps to the source file its tsup entry builds.
         { find: /^@verticals\/core\/migrations$/, replacement: `${packagesDir}core/src/migrations/index.ts` },
+        { find: /^@verticals\/core\/s3$/, replacement: `${packagesDir}core/src/s3.ts` },
         { find: /^@verticals\/generator\/s3$/, replacement: `${packagesDir}generator/src/s3.ts` },
         { find: /^@verticals\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
       ],

@@ -18,6 +18,8 @@ export const PLATFORM_ERROR_CODES = {
   REGISTRY_UNAVAILABLE: 'The npm registry (or the npm client) refused or failed a request.',
   INVALID_ARGUMENT: 'A function was called with a value it cannot accept.',
   NOT_FOUND: 'The record does not exist.',
+  MIGRATION_PENDING: 'The database lacks migrations and this connection may not apply them.',
+  AUDIT_KEY_MISSING: 'The audit key that keys every audit chain is missing or too short.',
 } as const
 
 export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES

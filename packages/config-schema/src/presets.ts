@@ -3,7 +3,10 @@ import type { dataClassSchema, purposeSchema } from './schema/data'
 import type { PresetName } from './schema/verticals'
 
 type DataClassDefinition = z.output<typeof dataClassSchema>
-type PurposeDefinition = Omit<z.output<typeof purposeSchema>, 'validity'> & { validity?: number }
+type PurposeDefinition = Omit<z.output<typeof purposeSchema>, 'validity' | 'reconsentOnTextChange'> & {
+  validity?: number
+  reconsentOnTextChange?: boolean
+}
 
 /** What a preset contributes: the vertical's defaults, and catalog entries a platform.yaml may redefine. */
 export interface VerticalPreset {

@@ -49,6 +49,7 @@ export function resolveCatalogs(config: PlatformConfig) {
       description: purpose.description,
       legalBasis: purpose.legalBasis,
       explicit: purpose.explicit,
+      reconsentOnTextChange: purpose.reconsentOnTextChange ?? false,
       validity: purpose.validity ?? config.consent.maxValidity,
       dataClasses: [...purpose.dataClasses],
       special: purpose.dataClasses.some((c) => classes[c]?.special === true),

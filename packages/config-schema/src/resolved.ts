@@ -55,6 +55,8 @@ export interface ResolvedPurpose {
   description: string
   legalBasis: Config['consent']['purposes'][string]['legalBasis']
   explicit: boolean
+  /** Grants under an older consent.textVersion stop allowing processing (reason text-changed). */
+  reconsentOnTextChange: boolean
   /** Seconds a grant lasts before it must be renewed. */
   validity: number
   dataClasses: string[]

@@ -133,9 +133,11 @@ describe('core runtime benchmarks', () => {
       return (writers * perWriter) / ((performance.now() - started) / 1000)
     }
     const insert = `INSERT INTO ${s}.audit_raw (vertical, record_class, seq, type, actor, actor_digest, subject_id, subject_digest, data, data_digest, created_at, prev_hash, hash)
-VALUES ('barber', 'data-access', $1, 'data-access.read', $2, 'x', $3, 'y', $4, 'z', now(), 'p', 'h')`
+VALUES ('barber', 'data-access', $1, 'data-access.read', $2, $5, $3, $5, $4, $5, now(), $5, $5)`
+    // The same row shape as core writes: 64-hex digests and hashes (the table's format checks apply).
+    const hex = 'a'.repeat(64)
     const raw = await loops((w, i) =>
-      env.pool.query(insert, [w * perWriter + i, `op${w}`, `s${i}`, JSON.stringify({ i })]),
+      env.pool.query(insert, [w * perWriter + i, `op${w}`, `s${i}`, JSON.stringify({ i }), hex]),
     )
     const chained = await loops((w, i) =>
       barber.audit.append({ type: 'data-access.read', actor: `op${w}`, subjectId: `s${i}`, data: { i } }),

@@ -1,5 +1,6 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import type pg from 'pg'
+import type { AuditKey } from './audit/key'
 import type { RedisClient } from './connections'
 import type { KeySpace } from './keys'
 import type { CoreLogger, CoreMetrics } from './metrics'
@@ -17,6 +18,6 @@ export interface Context {
   readonly logger: CoreLogger
   /** The clock; tests and replays may substitute one. */
   readonly now: () => Date
-  /** Secret that signs audit checkpoints (HMAC-SHA256); without it checkpoints carry a plain sha256. */
-  readonly auditKey: string | undefined
+  /** The HMAC-SHA256 key of every audit chain, checkpoint and anchor. */
+  readonly auditKey: AuditKey
 }

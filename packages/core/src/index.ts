@@ -1,6 +1,19 @@
+export type { AnchorReceipt, LatestAnchor } from './audit/anchor'
+export {
+  type AnchorDocument,
+  type AnchoredHead,
+  type AnchorScope,
+  type AnchorSink,
+  anchorKey,
+  anchorPrefix,
+  memoryAnchorSink,
+  readAnchor,
+} from './audit/anchor-document'
 export type { AuditReceipt } from './audit/appender'
 export type { AuditInput, AuditLog, AuditVerification } from './audit/audit'
 export { canonicalJson, entryHash, GENESIS, idDigest } from './audit/canonical'
+export { AuditKey, DEVELOPMENT_AUDIT_KEY, MIN_AUDIT_KEY_LENGTH } from './audit/key'
+export { ERASURE_RECORD_TYPE, RETENTION_REDACTION_TYPE } from './audit/redaction'
 export type { BreakReason, BrokenAt } from './audit/verify'
 export { CircuitBreaker } from './cache/breaker'
 export type { Cache, WrapOptions } from './cache/cache'
@@ -28,6 +41,8 @@ export { createPlatformFromEnv, type PlatformFromEnvOptions, VERTICAL_ENV } from
 export { CONFIG_ENV, loadPlatformConfig } from './load-config'
 export type { CacheResult, ConsentResult, CoreLogger, CoreMetrics } from './metrics'
 export { type MigrateResult, migrate } from './migrations/migrate'
+export { DEFAULT_SCHEMA, psqlMigration } from './migrations/psql'
+export { DEFAULT_ROLES, type PostgresRoles } from './migrations/roles'
 export { MIGRATIONS, type Migration } from './migrations/sql.generated'
 export { observabilityMetrics } from './observability-adapter'
 export { createPlatform, type Platform, type PlatformOptions } from './platform'

@@ -10,7 +10,8 @@ export type ConsentResult = 'granted' | 'denied' | 'error'
  * (verticals_cache_operations_total, verticals_consent_checks_total, verticals_audit_appends_total,
  * verticals_audit_append_duration_seconds, verticals_dsr_requests_open/_overdue/_oldest_open_age_seconds,
  * verticals_retention_runs_total, verticals_retention_rows_purged_total,
- * verticals_retention_last_success_timestamp_seconds). Typed structurally so any adapter fits.
+ * verticals_retention_last_success_timestamp_seconds, verticals_audit_anchors_total,
+ * verticals_audit_anchor_last_success_timestamp_seconds). Typed structurally so any adapter fits.
  */
 export interface CoreMetrics {
   /** One cache lookup of a data class. */
@@ -29,6 +30,8 @@ export interface CoreMetrics {
     rowsPurged: number,
     finishedAt: Date,
   ): void
+  /** One attempt to anchor the audit chain heads; `at` feeds the last-success gauge when ok. */
+  auditAnchor(result: 'ok' | 'error', at: Date): void
 }
 
 /** A logger with the levels core uses; pino, console and most loggers fit. */
@@ -47,6 +50,7 @@ export function completeMetrics(metrics: Partial<CoreMetrics> | undefined): Core
     auditAppend: metrics?.auditAppend?.bind(metrics) ?? noop,
     dsrBacklog: metrics?.dsrBacklog?.bind(metrics) ?? noop,
     retentionRun: metrics?.retentionRun?.bind(metrics) ?? noop,
+    auditAnchor: metrics?.auditAnchor?.bind(metrics) ?? noop,
   }
 }
 

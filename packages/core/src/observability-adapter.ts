@@ -8,6 +8,7 @@ type Recorders = Pick<
   | 'recordAuditAppend'
   | 'setDsrRequests'
   | 'recordRetentionRun'
+  | 'recordAuditAnchor'
 >
 
 /**
@@ -23,5 +24,6 @@ export function observabilityMetrics(metrics: Recorders): CoreMetrics {
       metrics.setDsrRequests(kind, { open, overdue, oldestOpenAgeSeconds }),
     retentionRun: (recordClass, _action, result, rowsPurged, at) =>
       metrics.recordRetentionRun(recordClass, { result, rowsPurged, at }),
+    auditAnchor: (result, at) => metrics.recordAuditAnchor({ result, at }),
   }
 }

@@ -1,6 +1,8 @@
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
 import type pg from 'pg'
+import type { AnchorSink } from './audit/anchor-document'
 import { AuditLog } from './audit/audit'
+import { AuditKey } from './audit/key'
 import { Cache } from './cache/cache'
 import { type RedisClient, toPool, toRedis, waitReady } from './connections'
 import { Consent } from './consent/consent'
@@ -9,6 +11,8 @@ import { DataSubjectRequests } from './dsr/dsr'
 import { KeySpace } from './keys'
 import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
 import { type MigrateResult, migrate } from './migrations/migrate'
+import { DEFAULT_SCHEMA } from './migrations/psql'
+import { MIGRATIONS } from './migrations/sql.generated'
 import { LegalHolds } from './records/holds'
 import { Records } from './records/records'
 import { Retention } from './retention/retention'
@@ -35,8 +39,18 @@ export interface PlatformOptions {
   consentCacheTtl?: number
   /** Milliseconds a consent check waits for PostgreSQL before failing closed (default 2000). */
   consentTimeoutMs?: number
-  /** Secret that signs audit retention checkpoints with HMAC-SHA256; keep it outside the database. */
+  /**
+   * The secret (at least 32 characters) that keys every audit chain, checkpoint and anchor with
+   * HMAC-SHA256; keep it in the secret store, never in the database. Required when NODE_ENV=production;
+   * elsewhere a public development key stands in, with a warning.
+   */
   auditKey?: string
+  /**
+   * Where the heads of the audit chains are anchored outside the database (see s3AnchorSink in
+   * `@verticals/core/s3`); with one, the platform anchors every audit.anchor.every and verify() checks
+   * the database against the latest anchor.
+   */
+  anchorSink?: AnchorSink
   /** The clock, for tests and replays (default the system clock). */
   clock?: () => Date
 }
@@ -79,9 +93,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       },
     )
   }
-  const schemaName = options.schema ?? 'verticals'
+  const schemaName = options.schema ?? DEFAULT_SCHEMA
   const schema = quoteSchema(schemaName)
   const logger = options.logger ?? silentLogger
+  const auditKey = AuditKey.resolve(options.auditKey, logger)
   const pool = toPool(options.pg, config.dataStores.postgres.pool.max, logger)
   const redis = toRedis(options.redis, logger)
   if (redis.owned) await waitReady(redis.redis, 1000)
@@ -95,14 +110,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     metrics: completeMetrics(options.metrics),
     logger,
     now: options.clock ?? (() => new Date()),
-    auditKey: options.auditKey,
+    auditKey,
   }
   const cache = new Cache(ctx)
-  const consent = new Consent(ctx, {
+  const audit = new AuditLog(ctx, options.anchorSink)
+  const consent = new Consent(ctx, audit, {
     cacheTtl: options.consentCacheTtl ?? 60,
     timeoutMs: options.consentTimeoutMs ?? 2000,
   })
-  const audit = new AuditLog(ctx)
+  if (options.anchorSink !== undefined) audit.startAnchoring()
   const records = new Records(ctx)
   const holds = new LegalHolds(ctx)
   let closed = false
@@ -115,10 +131,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     holds,
     retention: new Retention(ctx, audit),
     dsr: new DataSubjectRequests(ctx, { audit, cache, holds, records }),
-    migrate: () => migrate(pool.pool, schemaName),
+    migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, config.dataStores.postgres.roles),
     async close() {
       if (closed) return
       closed = true
+      audit.stopAnchoring()
       // Appends already queued still commit: an audit entry the caller was promised is never dropped.
       await audit.flush()
       if (redis.owned) redis.redis.disconnect()

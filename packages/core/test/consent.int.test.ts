@@ -14,6 +14,52 @@ afterEach(async () => {
 const evidence = { collectedBy: 'web-signup', method: 'checkbox' }
 
 describe('consent', () => {
+  it('refuses a grant without evidence of who collected it and how, in the code and in the table', async () => {
+    const platform = await env.platform('barber')
+    for (const bad of [{}, { collectedBy: 'web' }, { collectedBy: ' ', method: 'checkbox' }]) {
+      await expect(
+        platform.consent.grant({ subjectId: 'ana', purpose: 'marketing', evidence: bad as typeof evidence }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('consent evidence lacks'),
+      })
+    }
+    const error = await env.pool
+      .query(
+        `INSERT INTO "${env.schema}".consent_events (vertical, subject_id, purpose, action, explicit, text_version, evidence, audit_record_class, audit_seq)
+         VALUES ('barber', 'ana', 'marketing', 'grant', false, 'v1', '{}', 'consent', 99)`,
+      )
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({ constraint: 'consent_events_evidence' })
+  })
+
+  it('answers text-changed for grants under an older text when the purpose asks for re-consent', async () => {
+    const purposes = {
+      ...env.config.consent.purposes,
+      marketing: {
+        ...(env.config.consent.purposes.marketing as NonNullable<
+          typeof env.config.consent.purposes.marketing
+        >),
+        reconsentOnTextChange: true,
+      },
+    }
+    const v1 = { ...env.config, consent: { ...env.config.consent, purposes } }
+    const v2 = { ...v1, consent: { ...v1.consent, textVersion: '2027-01' } }
+    const before = await env.platform('barber', { config: v1 })
+    await before.consent.grant({ subjectId: 'ana', purpose: 'marketing', evidence })
+    expect(await before.consent.check('ana', 'marketing')).toMatchObject({ allowed: true, reason: 'granted' })
+    const after = await env.platform('barber', { config: v2 })
+    expect(await after.consent.check('ana', 'marketing')).toMatchObject({
+      allowed: false,
+      reason: 'text-changed',
+    })
+    await after.consent.grant({ subjectId: 'ana', purpose: 'marketing', evidence })
+    expect(await after.consent.check('ana', 'marketing')).toMatchObject({ allowed: true, reason: 'granted' })
+    // A purpose without the flag keeps older grants.
+    await after.consent.grant({ subjectId: 'bo', purpose: 'booking', evidence })
+    expect((await before.consent.check('bo', 'booking')).allowed).toBe(true)
+  })
+
   it('derives the current state from the ledger: none, granted, withdrawn', async () => {
     const platform = await env.platform('barber')
     expect(await platform.consent.check('ana', 'marketing')).toEqual({
@@ -56,7 +102,7 @@ describe('consent', () => {
     // Warm the cache on both instances and prove it is used (the key exists).
     expect((await platform.consent.check('bo', 'marketing')).allowed).toBe(true)
     expect((await other.consent.check('bo', 'marketing')).allowed).toBe(true)
-    expect(await env.redis.get(`${env.prefix}turnos:barber:~consent:marketing:bo`)).toMatch(/^g:\d+$/)
+    expect(await env.redis.get(`${env.prefix}turnos:barber:~consent:marketing:bo`)).toMatch(/^g:\d+;2026-01$/)
     await other.consent.withdraw({ subjectId: 'bo', purpose: 'marketing' })
     expect(await platform.consent.check('bo', 'marketing')).toMatchObject({
       allowed: false,
@@ -91,13 +137,21 @@ describe('consent', () => {
   it('answers expiring() from its partial index, not by reading every consent of the vertical', async () => {
     await env.platform('barber')
     // 20,000 subjects across four verticals, one in four withdrawn: a table where a scan shows.
+    const s = `"${env.schema}"`
     await env.pool.query(
-      `INSERT INTO "${env.schema}".consent_state
+      `WITH e AS (
+         INSERT INTO ${s}.consent_events (vertical, subject_id, purpose, action, explicit, text_version, evidence,
+           expires_at, created_at, audit_record_class, audit_seq)
+         SELECT (ARRAY['barber', 'beauty', 'fitness', 'psychology'])[1 + i % 4], 's' || i, 'marketing',
+                CASE WHEN i % 4 = 0 THEN 'withdraw' ELSE 'grant' END, false, 'v1',
+                '{"collectedBy": "web", "method": "checkbox", "textVersion": "v1"}',
+                now() + (1 + i % 730) * interval '1 day', now(), 'consent', i
+         FROM generate_series(1, 20000) AS i
+         RETURNING id, vertical, subject_id, action, expires_at, created_at)
+       INSERT INTO ${s}.consent_state
          (vertical, subject_id, purpose, status, explicit, text_version, expires_at, event_id, updated_at)
-       SELECT (ARRAY['barber', 'beauty', 'fitness', 'psychology'])[1 + i % 4], 's' || i, 'marketing',
-              CASE WHEN i % 4 = 0 THEN 'withdrawn' ELSE 'granted' END, false, 'v1',
-              now() + (i % 730) * interval '1 day', i, now()
-       FROM generate_series(1, 20000) AS i`,
+       SELECT vertical, subject_id, 'marketing', CASE WHEN action = 'withdraw' THEN 'withdrawn' ELSE 'granted' END,
+              false, 'v1', expires_at, id, created_at FROM e`,
     )
     await env.pool.query(`ANALYZE "${env.schema}".consent_state`)
     const { text } = consentQueries(`"${env.schema}"`).expiring

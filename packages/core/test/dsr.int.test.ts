@@ -132,7 +132,8 @@ describe('data-subject requests', () => {
     expect(erased?.personalRecords).toMatchObject({ deleted: 2, dataClasses: ['bookings', 'user-profiles'] })
     expect(erased?.personalRecords.fields).toEqual(['email', 'name', 'phone', 'provider'])
     expect(erased?.consent).toEqual({ events: 1, states: 1 })
-    expect(erased?.auditEntriesRedacted).toBe(2)
+    // The login, the read about them, and the entry that chained their consent grant.
+    expect(erased?.auditEntriesRedacted).toBe(3)
     expect(erased?.cacheKeys).toBe(2)
 
     // No table holds the subject's id or personal values any more.
@@ -159,8 +160,14 @@ describe('data-subject requests', () => {
       `SELECT type, actor, data FROM ${s}.audit_entries WHERE subject_digest = $1 AND type LIKE 'dsr.erasure.%' ORDER BY created_at, seq`,
       [idDigest(SUBJECT)],
     )
-    expect(proof.rows.map((r) => r.type)).toEqual(['dsr.erasure.opened', 'dsr.erasure.fulfilled'])
-    expect(proof.rows[1]).toMatchObject({
+    expect(proof.rows.map((r) => r.type)).toEqual([
+      'dsr.erasure.opened',
+      'dsr.erasure.performed',
+      'dsr.erasure.fulfilled',
+    ])
+    // The erasure record every redaction names, then the closing proof.
+    expect(proof.rows[1]).toMatchObject({ actor: 'privacy-officer', data: { requestId: request.id } })
+    expect(proof.rows[2]).toMatchObject({
       actor: 'privacy-officer',
       data: { requestId: request.id, personalRecords: { deleted: 2 } },
     })

@@ -15,12 +15,21 @@ describe('@verticals/core/migrations', () => {
   it.each([
     ['ESM', `import('@verticals/core/migrations').then((m) => console.log(${report}))`],
     ['CJS', `const m = require('@verticals/core/migrations'); console.log(${report})`],
-  ])('exports only MIGRATIONS from the %s build, without loading pg or ioredis', (_format, code) => {
-    const { m, keys, loaded } = JSON.parse(run(['-e', code]))
-    expect(m).toEqual(MIGRATIONS)
-    expect(keys.filter((k: string) => k !== 'default' && k !== 'module.exports')).toEqual(['MIGRATIONS'])
-    expect(loaded.filter((file: string) => clients.test(file))).toEqual([])
-  })
+  ])(
+    'exports the SQL and its psql form from the %s build, without loading pg or ioredis',
+    (_format, code) => {
+      const { m, keys, loaded } = JSON.parse(run(['-e', code]))
+      expect(m).toEqual(MIGRATIONS)
+      expect(keys.filter((k: string) => k !== 'default' && k !== 'module.exports').sort()).toEqual([
+        'DEFAULT_ROLES',
+        'DEFAULT_SCHEMA',
+        'MIGRATIONS',
+        'checksum',
+        'psqlMigration',
+      ])
+      expect(loaded.filter((file: string) => clients.test(file))).toEqual([])
+    },
+  )
 
   it('is the control: the main entry does load pg and ioredis', () => {
     const code = `const m = require('@verticals/core'); console.log(${report.replace('m.MIGRATIONS', 'null')})`

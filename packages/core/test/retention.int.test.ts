@@ -94,6 +94,8 @@ async function seed(): Promise<{ now: Platform; ids: Record<string, string> }> {
 const byClass = (report: Awaited<ReturnType<Platform['retention']['run']>>, name: string) =>
   report.classes.find((c) => c.recordClass === name)
 
+const KEY = 'retention-test-key-0123456789abcdef'
+
 describe('retention', () => {
   it('reports what is due in a dry run and changes nothing', async () => {
     const { now } = await seed()
@@ -102,6 +104,7 @@ describe('retention', () => {
     expect(byClass(report, 'authentication')).toMatchObject({ due: 2, purged: 0, held: 1 })
     expect(byClass(report, 'financial')).toMatchObject({ due: 1, purged: 0, held: 2 })
     expect(byClass(report, 'bookings')).toMatchObject({ action: 'anonymize', due: 1, purged: 0, held: 0 })
+    // Ana's expired state and the chain entry of her grant; the event itself becomes due once both are gone.
     expect(byClass(report, 'consent')).toMatchObject({ due: 2, purged: 0 })
     const { rows } = await env.pool.query(
       `SELECT count(*)::int AS n FROM "${env.schema}".audit_entries WHERE record_class = 'authentication'`,
@@ -115,7 +118,8 @@ describe('retention', () => {
     expect(byClass(report, 'authentication')).toMatchObject({ due: 2, purged: 2, held: 1 })
     expect(byClass(report, 'financial')).toMatchObject({ due: 1, purged: 1, held: 2 })
     expect(byClass(report, 'bookings')).toMatchObject({ due: 1, purged: 1 })
-    expect(byClass(report, 'consent')).toMatchObject({ due: 2, purged: 2 })
+    // Ana's grant: its chain entry (under a checkpoint), her expired state, then the event.
+    expect(byClass(report, 'consent')).toMatchObject({ due: 3, purged: 3 })
     expect(report.complete).toBe(true)
 
     const s = `"${env.schema}"`
@@ -124,7 +128,7 @@ describe('retention', () => {
     )
     expect(audit.rows.map((r) => r.actor)).toEqual(['old6-b', 'old3-a', 'old3-b', 'old3-c', 'fresh'])
     const checkpoints = await env.pool.query(
-      `SELECT from_seq, to_seq, purged FROM ${s}.audit_checkpoints ORDER BY from_seq`,
+      `SELECT from_seq, to_seq, purged FROM ${s}.audit_checkpoints WHERE record_class = 'authentication' ORDER BY from_seq`,
     )
     expect(checkpoints.rows).toEqual([
       { from_seq: '1', to_seq: '1', purged: '1' },
@@ -171,19 +175,25 @@ describe('retention', () => {
     const second = await stepper.retention.run({ recordClasses: ['system'] })
     expect(byClass(second, 'system')).toMatchObject({ due: 15, purged: 15 })
     const cps = await env.pool.query(
-      `SELECT from_seq, to_seq, purged FROM "${env.schema}".audit_checkpoints WHERE record_class = 'system'`,
+      `SELECT from_seq, to_seq, purged FROM "${env.schema}".audit_checkpoints WHERE record_class = 'system' ORDER BY from_seq`,
     )
-    expect(cps.rows).toEqual([{ from_seq: '1', to_seq: '25', purged: '25' }])
+    // One checkpoint per batch: the application role may only add checkpoints, never extend one.
+    expect(cps.rows).toEqual([
+      { from_seq: '1', to_seq: '10', purged: '10' },
+      { from_seq: '11', to_seq: '20', purged: '10' },
+      { from_seq: '21', to_seq: '25', purged: '5' },
+    ])
     expect(await now.audit.verify()).toMatchObject({ ok: true })
   })
 
   it('detects a forged checkpoint', async () => {
-    const old = await env.platform('barber', { clock: () => yearsAgo(3), auditKey: 'k1' })
+    const old = await env.platform('barber', { clock: () => yearsAgo(3), auditKey: KEY })
     for (let i = 0; i < 3; i += 1) await old.audit.append({ type: 'system.tick', actor: 'cron', data: { i } })
-    const now = await env.platform('barber', { auditKey: 'k1' })
+    const now = await env.platform('barber', { auditKey: KEY })
     await now.retention.run({ recordClasses: ['system'] })
     expect(await now.audit.verify()).toMatchObject({ ok: true })
-    await env.pool.query(`UPDATE "${env.schema}".audit_checkpoints SET purged = 2`)
+    // Claims fewer purged entries: consistent on its face (the constraints hold), but not what was signed.
+    await env.pool.query(`UPDATE "${env.schema}".audit_checkpoints SET to_seq = 2, purged = 2`)
     expect((await now.audit.verify()).brokenAt).toEqual({
       recordClass: 'system',
       seq: 1,

@@ -104,6 +104,20 @@ export const METRICS = {
     help: 'Unix time of the last successful retention run, by record class.',
     labels: ['record_class'],
   },
+  auditAnchors: {
+    name: 'verticals_audit_anchors_total',
+    type: 'counter',
+    help: 'Attempts to anchor the audit chain heads outside the database, by result (ok, error).',
+    labels: ['result'],
+    unalerted:
+      'Failures show as a stale verticals_audit_anchor_last_success_timestamp_seconds, which is alerted.',
+  },
+  auditAnchorLastSuccess: {
+    name: 'verticals_audit_anchor_last_success_timestamp_seconds',
+    type: 'gauge',
+    help: 'Unix time of the last audit anchor written outside the database.',
+    labels: [],
+  },
   jobQueueDepth: {
     name: 'verticals_job_queue_depth',
     type: 'gauge',

@@ -41,6 +41,7 @@ export {
   escalationRoles,
   INHIBIT_EQUAL,
 } from './monitoring/alertmanager'
+export { AUDIT_ANCHOR_STALE_FACTOR } from './monitoring/alerts-audit'
 export { LATENCY_QUANTILE } from './monitoring/alerts-http'
 export { RETENTION_STALE_FACTOR } from './monitoring/alerts-operations'
 export { dashboard, dashboardUid } from './monitoring/dashboard'

@@ -36,6 +36,8 @@ export interface VerticalMetrics {
   setDsrRequests(kind: string, state: { open: number; overdue: number; oldestOpenAgeSeconds: number }): void
   /** Counts one retention run of a record class; a successful run also stamps its time. */
   recordRetentionRun(recordClass: string, run: { result: Outcome; rowsPurged: number; at?: Date }): void
+  /** Counts one attempt to anchor the audit chain heads; a successful one also stamps its time. */
+  recordAuditAnchor(run: { result: Outcome; at?: Date }): void
   /** Sets the depth of a job queue (the worker autoscaler reads it). */
   setJobQueueDepth(queue: string, depth: number): void
   /** Sets the PostgreSQL pool gauges of this process. */
@@ -103,6 +105,10 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
       m.retentionRowsPurged.inc({ record_class, action: action(record_class) }, run.rowsPurged)
       if (run.result === 'ok')
         m.retentionLastSuccess.set({ record_class }, (run.at ?? new Date()).getTime() / 1000)
+    },
+    recordAuditAnchor(run) {
+      m.auditAnchors.inc({ result: run.result })
+      if (run.result === 'ok') m.auditAnchorLastSuccess.set((run.at ?? new Date()).getTime() / 1000)
     },
     setJobQueueDepth: (queue, depth) => m.jobQueueDepth.set({ queue: queueLabel(queue) }, depth),
     setDbPool(state) {

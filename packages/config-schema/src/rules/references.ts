@@ -75,6 +75,7 @@ type Alerts = Parameters<Rule>[0]['alerts']
 function alertSeverities(alerts: Alerts): [(string | number)[], string][] {
   const out: [(string | number)[], string][] = []
   for (const [name, alert] of Object.entries(alerts)) {
+    if (alert === undefined) continue
     if (Array.isArray(alert)) {
       for (const [i, a] of alert.entries()) out.push([['alerts', name, i, 'severity'], a.severity])
     } else {

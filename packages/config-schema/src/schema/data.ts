@@ -2,6 +2,10 @@ import * as z from 'zod'
 import { DATA_CATEGORY_NAMES } from '../categories'
 import { bytes, duration, label, percent, positiveDuration } from '../units'
 
+const pgRole = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a plain PostgreSQL role name such as verticals_app')
+
 const fieldName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a field name such as email or sessionNotes')
@@ -23,6 +27,23 @@ export const dataStoresSchema = z.strictObject({
     }),
     slowQuery: positiveDuration.describe('A query slower than this counts as slow.'),
     fastQueryTarget: percent.describe('Share of queries that must be faster than slowQuery.'),
+    roles: z
+      .strictObject({
+        owner: pgRole
+          .default('verticals_owner')
+          .describe('Owns the platform schema, its tables and functions; migrations run as it.'),
+        app: pgRole
+          .default('verticals_app')
+          .describe('The services connect as (or as a member of) this role: INSERT and SELECT on ledgers.'),
+        provision: z
+          .enum(['create', 'expect'])
+          .default('create')
+          .describe(
+            'create: migrations create missing roles (NOLOGIN); expect: they must exist (managed databases).',
+          ),
+      })
+      .prefault({})
+      .describe('PostgreSQL roles: the application role cannot UPDATE, DELETE or TRUNCATE ledgers.'),
   }),
   redis: z.strictObject({
     nodeType: z
@@ -78,6 +99,10 @@ export const purposeSchema = z.strictObject({
     .default(false)
     .describe('Requires explicit (opt-in, specific) consent: mandatory for special categories.'),
   validity: duration.optional().describe('How long a grant lasts before it must be renewed.'),
+  reconsentOnTextChange: z
+    .boolean()
+    .default(false)
+    .describe('Grants given under an older consent.textVersion no longer allow processing (text-changed).'),
   dataClasses: z.array(z.string()).min(1),
 })
 
@@ -110,4 +135,17 @@ export const dsrSchema = z.strictObject({
     erasure: positiveDuration,
   }),
   warnAt: percent.prefault('75%').describe('Alert when this share of a request’s deadline has passed.'),
+})
+
+export const auditSchema = z.strictObject({
+  anchor: z
+    .strictObject({
+      every: positiveDuration
+        .prefault('1h')
+        .describe('How often each service anchors its audit chain heads outside the database.'),
+      retention: positiveDuration
+        .prefault('10y')
+        .describe('Object Lock retention (compliance mode) of every anchor in the anchor bucket.'),
+    })
+    .prefault({}),
 })

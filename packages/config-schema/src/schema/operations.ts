@@ -44,6 +44,10 @@ export const alertsSchema = z.strictObject({
     .strictObject({ severity: severityName })
     .describe('Fires when retention has not run for twice retention.runEvery.'),
   paymentSuccess: z.strictObject({ for: duration, severity: severityName }),
+  auditAnchorStale: z
+    .strictObject({ severity: severityName })
+    .optional()
+    .describe('Fires when no audit anchor succeeded for twice audit.anchor.every (default: retentionStale).'),
 })
 
 export const monitoringSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { computeSchema } from './compute'
 import {
+  auditSchema,
   cacheSchema,
   consentSchema,
   dataClassSchema,
@@ -49,6 +50,7 @@ export const platformSchema = z
     cache: cacheSchema,
     consent: consentSchema,
     retention: retentionSchema,
+    audit: auditSchema.prefault({}).describe('The tamper-evident audit log: anchors of its chain heads.'),
     dsr: dsrSchema,
     slo: sloSchema,
     alerts: alertsSchema,

@@ -13,6 +13,19 @@ export interface PreparedEntry {
   data: unknown
   dataJson: string
   dataDigest: string
+  /** Set on the mirror entry of a consent event: the event goes into consent_events in the same statement. */
+  consent?: ConsentPayload
+}
+
+/** A consent event written with (and chained by) its audit entry. */
+export interface ConsentPayload {
+  subjectId: string
+  purpose: string
+  action: 'grant' | 'withdraw'
+  explicit: boolean
+  textVersion: string
+  evidenceJson: string
+  expiresAt: Date | null
 }
 
 /** Where an appended entry landed in its chain. */
@@ -21,6 +34,8 @@ export interface AuditReceipt {
   seq: number
   hash: string
   createdAt: Date
+  /** The consent_events id, for the mirror entry of a consent event. */
+  consentEventId?: string
 }
 
 interface Head {
@@ -94,6 +109,7 @@ export class ChainAppender {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const head = this.head ?? (await this.readHead())
       const batch = this.chain(entries, head)
+      const consent = entries.some((e) => e.consent !== undefined)
       const values = [
         this.ctx.vertical.name,
         this.recordClass,
@@ -103,10 +119,19 @@ export class ChainAppender {
         batch.head.hash,
         head.seq,
         head.hash,
+        ...(consent ? consentColumns(entries, head.seq) : []),
       ]
-      const { rows } = await this.ctx.pool.query<{ inserted: number }>({ ...this.q.appendBatch, values })
+      const statement = consent ? this.q.appendConsentBatch : this.q.appendBatch
+      const { rows } = await this.ctx.pool.query<{ inserted: number; events?: [number, string][] }>({
+        ...statement,
+        values,
+      })
       if (rows[0]?.inserted === entries.length) {
         this.head = batch.head
+        for (const [seq, id] of rows[0].events ?? []) {
+          const receipt = batch.receipts[seq - head.seq - 1]
+          if (receipt !== undefined) receipt.consentEventId = String(id)
+        }
         return batch.receipts
       }
       // Another process appended first: re-read the head and hash the batch again on top of it, backing
@@ -145,7 +170,7 @@ export class ChainAppender {
     let prev = head.hash
     for (const e of entries) {
       seq += 1
-      const hash = entryHash(prev, {
+      const hash = entryHash(this.ctx.auditKey, prev, {
         vertical: this.ctx.vertical.name,
         recordClass: this.recordClass,
         seq,
@@ -173,4 +198,25 @@ export class ChainAppender {
     }
     return { columns, receipts, head: { seq, hash: prev, at: createdAt } }
   }
+}
+
+// The consent columns of a batch ($18..$25): one value per consent event, with the seq it is chained at.
+function consentColumns(entries: PreparedEntry[], headSeq: number): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 8 }, () => [])
+  for (const [i, e] of entries.entries()) {
+    const c = e.consent
+    if (c === undefined) continue
+    const values = [
+      headSeq + i + 1,
+      c.subjectId,
+      c.purpose,
+      c.action,
+      c.explicit,
+      c.textVersion,
+      c.evidenceJson,
+      c.expiresAt,
+    ]
+    for (let k = 0; k < values.length; k += 1) columns[k]?.push(values[k])
+  }
+  return columns
 }

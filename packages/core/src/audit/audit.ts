@@ -1,9 +1,15 @@
 import { PlatformError } from '@verticals/config-schema'
+import type pg from 'pg'
+import { consentEntryData } from '../consent/chain'
 import type { Context } from '../context'
+import { type AnchorReceipt, Anchors } from './anchor'
+import type { AnchorSink } from './anchor-document'
 import { type AuditReceipt, ChainAppender, type PreparedEntry } from './appender'
 import { canonicalJson, idDigest, sha256 } from './canonical'
 import { auditQueries } from './queries'
+import { RedactionRecords } from './redaction'
 import { type BrokenAt, verifyChain } from './verify'
+import { verifyQueries } from './verify-queries'
 
 /** One audit event as callers describe it. */
 export interface AuditInput {
@@ -26,17 +32,77 @@ export interface AuditVerification {
   checked: number
   /** The first broken entry found. */
   brokenAt?: BrokenAt
+  /** With an anchor sink: the key of the anchor the chains were checked against (null before the first). */
+  anchor?: string | null
+}
+
+/** A consent event, as Consent hands it to the chain. */
+export interface ConsentEventInput {
+  subjectId: string
+  purpose: string
+  action: 'grant' | 'withdraw'
+  explicit: boolean
+  textVersion: string
+  evidence: { collectedBy: string } & Record<string, unknown>
+  expiresAt: Date | null
 }
 
 /** The tamper-evident audit log: one hash chain per record class, appends serialized per chain. */
 export class AuditLog {
-  readonly q: ReturnType<typeof auditQueries>
+  readonly q: ReturnType<typeof auditQueries> & ReturnType<typeof verifyQueries>
+  /** The record class whose chain mirrors consent events. */
+  readonly consentClass: string
   private readonly appenders = new Map<string, ChainAppender>()
   private readonly recordClasses: ReadonlySet<string>
+  private readonly anchors: Anchors
 
-  constructor(private readonly ctx: Context) {
-    this.q = auditQueries(ctx.schema)
+  constructor(
+    private readonly ctx: Context,
+    anchorSink?: AnchorSink,
+  ) {
+    this.q = { ...auditQueries(ctx.schema), ...verifyQueries(ctx.schema) }
     this.recordClasses = new Set(Object.keys(ctx.platform.retention.recordClasses))
+    // consent.grant goes to the `consent` record class, else `system`, else the first class declared.
+    const classes = [...this.recordClasses]
+    this.consentClass = ['consent', 'system'].find((c) => this.recordClasses.has(c)) ?? classes[0] ?? 'system'
+    this.anchors = new Anchors(ctx, this.q, anchorSink)
+  }
+
+  /**
+   * Writes the heads of every chain of the vertical to the anchor sink, signed with the audit key. A
+   * platform created with an anchorSink also does this every audit.anchor.every.
+   */
+  anchor(): Promise<AnchorReceipt> {
+    return this.anchors.anchor()
+  }
+
+  /** Starts anchoring on the config's schedule (createPlatform does this when given a sink). */
+  startAnchoring(): void {
+    this.anchors.start()
+  }
+
+  /** Stops the anchoring schedule. */
+  stopAnchoring(): void {
+    this.anchors.stop()
+  }
+
+  /** Appends the audit entry that chains a consent event; the event and its state go in the same statement. */
+  appendConsent(e: ConsentEventInput): Promise<AuditReceipt> {
+    const entry = prepare(
+      { type: `consent.${e.action}`, actor: e.evidence.collectedBy, data: consentEntryData(e) },
+      e.subjectId,
+      idDigest(e.subjectId),
+    )
+    entry.consent = {
+      subjectId: e.subjectId,
+      purpose: e.purpose,
+      action: e.action,
+      explicit: e.explicit,
+      textVersion: e.textVersion,
+      evidenceJson: JSON.stringify((entry.data as { evidence: unknown }).evidence),
+      expiresAt: e.expiresAt,
+    }
+    return this.appendPrepared(this.consentClass, entry)
   }
 
   /** Appends an entry to its record class's chain; resolves once committed. */
@@ -57,27 +123,79 @@ export class AuditLog {
     return this.appendPrepared(this.recordClassOf(input), prepare(input, null, input.subjectDigest))
   }
 
-  /** Verifies every chain of the vertical (or one record class), optionally only entries in a time range. */
+  /**
+   * Verifies every chain of the vertical (or one record class), optionally only entries in a time
+   * range, against the latest anchor when there is a sink; also that every granted consent state is
+   * derived from a chained event.
+   */
   async verify(options: { from?: Date; to?: Date; recordClass?: string } = {}): Promise<AuditVerification> {
+    const latest = await this.anchors.latest()
+    // With a sink, the result names the anchor it was checked against (null before the first).
+    const anchorField =
+      this.anchors.sink === undefined ? {} : { anchor: latest.state === 'none' ? null : latest.key }
+    if (latest.state === 'forged')
+      return {
+        ok: false,
+        checked: 0,
+        brokenAt: { recordClass: '', seq: 0, reason: 'anchor' },
+        ...anchorField,
+      }
+    const anchored = latest.state === 'valid' ? latest.document.heads : []
     const client = await this.ctx.pool.connect()
     try {
       // One snapshot for all chains: concurrent appends neither appear half-way nor look like tampering.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
       const stored = (
         await client.query<{ record_class: string }>({ ...this.q.chains, values: [this.ctx.vertical.name] })
-      ).rows
-      const chains =
-        options.recordClass === undefined ? stored.map((r) => r.record_class) : [options.recordClass]
+      ).rows.map((r) => r.record_class)
+      const all = [...new Set([...stored, ...anchored.map((h) => h.recordClass)])].sort()
+      const chains = options.recordClass === undefined ? all : [options.recordClass]
+      const records = new RedactionRecords(this.ctx, this.q)
+      const range = { from: options.from, to: options.to }
       let checked = 0
       for (const chain of chains) {
-        const result = await verifyChain(this.ctx, client, this.q, chain, options)
+        const anchor =
+          range.from === undefined && range.to === undefined
+            ? anchored.find((h) => h.recordClass === chain)
+            : undefined
+        const result = await verifyChain(this.ctx, client, this.q, chain, {
+          range,
+          ...(anchor === undefined ? {} : { anchor }),
+          consentClass: this.consentClass,
+          records,
+        })
         checked += result.checked
-        if (!result.ok) return { ok: false, checked, brokenAt: result.brokenAt as BrokenAt }
+        if (!result.ok) return { ok: false, checked, brokenAt: result.brokenAt as BrokenAt, ...anchorField }
       }
-      return { ok: true, checked }
+      if (options.recordClass === undefined || options.recordClass === this.consentClass) {
+        const state = await this.consentStateBroken(client)
+        if (state !== undefined) return { ok: false, checked, brokenAt: state, ...anchorField }
+      }
+      return { ok: true, checked, ...anchorField }
     } finally {
       await client.query('COMMIT').catch(() => undefined)
       client.release()
+    }
+  }
+
+  // A granted consent state must come from the latest event of its subject and purpose, a chained grant.
+  private async consentStateBroken(client: pg.PoolClient): Promise<BrokenAt | undefined> {
+    const { rows } = await client.query<{
+      found: boolean
+      audit_record_class: string | null
+      audit_seq: string | null
+      derived: boolean | null
+      superseded: boolean | null
+      chained: boolean | null
+    }>({ ...this.q.grantedStates, values: [this.ctx.vertical.name] })
+    const bad = rows.find(
+      (r) => !r.found || r.derived !== true || r.superseded === true || r.chained !== true,
+    )
+    if (bad === undefined) return undefined
+    return {
+      recordClass: bad.audit_record_class ?? this.consentClass,
+      seq: Number(bad.audit_seq ?? 0),
+      reason: 'consent',
     }
   }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, entryHash, GENESIS, idDigest, signCheckpoint } from './canonical'
+import { AuditKey } from './key'
+
+const quiet = { warn() {}, error() {} }
+const k1 = AuditKey.resolve('1'.repeat(32), quiet)
+const k2 = AuditKey.resolve('2'.repeat(32), quiet)
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
@@ -26,16 +31,25 @@ describe('hashes', () => {
   }
 
   it('changes when any covered field or the previous hash changes', () => {
-    const base = entryHash(GENESIS, fields)
+    const base = entryHash(k1, GENESIS, fields)
     expect(base).toMatch(/^[0-9a-f]{64}$/)
-    expect(entryHash(GENESIS, { ...fields, seq: 2 })).not.toBe(base)
-    expect(entryHash(GENESIS, { ...fields, type: 'deploy2' })).not.toBe(base)
-    expect(entryHash(GENESIS, { ...fields, createdAt: new Date('2026-01-01T00:00:00.001Z') })).not.toBe(base)
-    expect(entryHash('1'.repeat(64), fields)).not.toBe(base)
-    expect(entryHash(GENESIS, { ...fields })).toBe(base)
+    expect(entryHash(k1, GENESIS, { ...fields, seq: 2 })).not.toBe(base)
+    expect(entryHash(k1, GENESIS, { ...fields, type: 'deploy2' })).not.toBe(base)
+    expect(entryHash(k1, GENESIS, { ...fields, createdAt: new Date('2026-01-01T00:00:00.001Z') })).not.toBe(
+      base,
+    )
+    expect(entryHash(k1, '1'.repeat(64), fields)).not.toBe(base)
+    expect(entryHash(k1, GENESIS, { ...fields })).toBe(base)
   })
 
-  it('signs checkpoints with HMAC when a key is given', () => {
+  it('keys entries: another key gives another hash', () => {
+    expect(entryHash(k2, GENESIS, fields)).not.toBe(entryHash(k1, GENESIS, fields))
+    expect(entryHash(k1, GENESIS, { ...fields, createdAt: fields.createdAt.toISOString() })).toBe(
+      entryHash(k1, GENESIS, fields),
+    )
+  })
+
+  it('signs checkpoints with the key', () => {
     const cp = {
       vertical: 'v',
       recordClass: 'system',
@@ -45,8 +59,7 @@ describe('hashes', () => {
       lastHash: 'h',
       purged: 4,
     }
-    expect(signCheckpoint(cp, 'k1')).not.toBe(signCheckpoint(cp, 'k2'))
-    expect(signCheckpoint(cp, undefined)).not.toBe(signCheckpoint(cp, 'k1'))
-    expect(signCheckpoint({ ...cp, purged: 3 }, 'k1')).not.toBe(signCheckpoint(cp, 'k1'))
+    expect(signCheckpoint(cp, k1)).not.toBe(signCheckpoint(cp, k2))
+    expect(signCheckpoint({ ...cp, purged: 3 }, k1)).not.toBe(signCheckpoint(cp, k1))
   })
 })

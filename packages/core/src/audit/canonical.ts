@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHash } from 'node:crypto'
+import type { AuditKey } from './key'
 
 /** The prev_hash of the first entry of every chain. */
 export const GENESIS = '0'.repeat(64)
@@ -31,25 +32,27 @@ export interface HashedFields {
   recordClass: string
   seq: number
   type: string
-  createdAt: Date
+  /** A Date, or its ISO text exactly as toISOString() writes it. */
+  createdAt: Date | string
   actorDigest: string
   subjectDigest: string | null
   dataDigest: string
 }
 
-/** sha256 over the previous hash and the canonical encoding of the entry. */
-export function entryHash(prevHash: string, f: HashedFields): string {
-  const body = canonicalJson([
+/** HMAC-SHA256 (the audit key) over the previous hash and the canonical encoding of the entry. */
+export function entryHash(key: AuditKey, prevHash: string, f: HashedFields): string {
+  // Every member is a string, number or null, so JSON.stringify is already canonical (and faster).
+  const body = JSON.stringify([
     f.vertical,
     f.recordClass,
     f.seq,
     f.type,
-    f.createdAt.toISOString(),
+    typeof f.createdAt === 'string' ? f.createdAt : f.createdAt.toISOString(),
     f.actorDigest,
     f.subjectDigest,
     f.dataDigest,
   ])
-  return sha256(`${prevHash}\n${body}`)
+  return key.mac(`${prevHash}\n${body}`)
 }
 
 /** What a retention checkpoint vouches for: entries from..to were purged between prevHash and lastHash. */
@@ -63,8 +66,8 @@ export interface CheckpointFields {
   purged: number
 }
 
-/** The checkpoint's signature: HMAC-SHA256 with the audit key, or a plain sha256 without one. */
-export function signCheckpoint(c: CheckpointFields, key: string | undefined): string {
+/** The checkpoint's signature: HMAC-SHA256 with the audit key. */
+export function signCheckpoint(c: CheckpointFields, key: AuditKey): string {
   const body = canonicalJson([
     c.vertical,
     c.recordClass,
@@ -74,7 +77,5 @@ export function signCheckpoint(c: CheckpointFields, key: string | undefined): st
     c.lastHash,
     c.purged,
   ])
-  return key === undefined
-    ? sha256(`checkpoint\n${body}`)
-    : createHmac('sha256', key).update(body).digest('hex')
+  return key.mac(`checkpoint\n${body}`)
 }

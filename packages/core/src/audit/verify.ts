@@ -1,10 +1,28 @@
 import type pg from 'pg'
+import { CONSENT_ENTRY_TYPES, consentEntryData } from '../consent/chain'
 import type { Context } from '../context'
-import { canonicalJson, entryHash, GENESIS, idDigest, sha256, signCheckpoint } from './canonical'
-import type { auditQueries, EntryRow } from './queries'
+import type { AnchoredHead } from './anchor-document'
+import { canonicalJson, GENESIS, sha256 } from './canonical'
+import { type Checkpoints, loadCheckpoints } from './checkpoints'
+import { entryIntact } from './entry-check'
+import type { auditQueries } from './queries'
+import type { RedactionRecords } from './redaction'
+import { COL, parsePage, type verifyQueries } from './verify-queries'
 
-/** Why verification stopped: `missing` (deleted), `altered` (content does not match its hash), `unlinked` (out of place). */
-export type BreakReason = 'missing' | 'altered' | 'unlinked' | 'checkpoint'
+/**
+ * Why verification stopped: `missing` (deleted), `altered` (content does not match its HMAC),
+ * `unlinked` (out of place), `checkpoint` (a forged retention checkpoint), `redaction` (a redaction no
+ * erasure or retention record accounts for), `consent` (a consent event or state that its chain entry
+ * does not vouch for), `anchor` (the chain disagrees with its head anchored outside the database).
+ */
+export type BreakReason =
+  | 'missing'
+  | 'altered'
+  | 'unlinked'
+  | 'checkpoint'
+  | 'redaction'
+  | 'consent'
+  | 'anchor'
 
 /** The first broken entry of a chain. */
 export interface BrokenAt {
@@ -20,31 +38,39 @@ export interface ChainVerification {
   brokenAt?: BrokenAt
 }
 
-interface Checkpoint {
-  from_seq: string
-  to_seq: string
-  prev_hash: string
-  last_hash: string
-  purged: string
-  signature: string
+/** What verifyChain needs besides the chain's name. */
+export interface ChainScope {
+  range: { from?: Date; to?: Date }
+  /** The head of this chain in the latest anchor, if any. */
+  anchor?: AnchoredHead
+  /** The record class whose entries mirror consent events. */
+  consentClass: string
+  records: RedactionRecords
 }
 
+type Row = unknown[]
+type Queries = ReturnType<typeof auditQueries> & ReturnType<typeof verifyQueries>
+
 const PAGE = 5000
+const CONSENT_TYPES: ReadonlySet<string> = new Set(CONSENT_ENTRY_TYPES)
 
 /**
- * Walks one chain in a single snapshot, page by page: every entry must hash to its stored hash, link
- * to the one before it (or to a valid retention checkpoint that bridges purged entries), and the last
- * must be the chain head. Clear values that are still present must match their digests.
+ * Walks one chain in a single snapshot, page by page (the next page is fetched while this one is
+ * checked): every entry must match its HMAC, link to the one before it (or to a signed retention
+ * checkpoint that bridges purged entries), and the last must be the chain head. Clear values must match
+ * their digests, redactions must name a record that accounts for them, consent entries must match their
+ * ledger rows, and the chain must contain the head anchored outside the database.
  */
 export async function verifyChain(
   ctx: Context,
   client: pg.PoolClient,
-  q: ReturnType<typeof auditQueries>,
+  q: Queries,
   recordClass: string,
-  range: { from?: Date; to?: Date },
+  scope: ChainScope,
 ): Promise<ChainVerification> {
   const v = ctx.vertical.name
-  const broken = (seq: number, reason: BreakReason, checked: number): ChainVerification => ({
+  let checked = 0
+  const broken = (seq: number, reason: BreakReason): ChainVerification => ({
     ok: false,
     checked,
     brokenAt: { recordClass, seq, reason },
@@ -53,101 +79,116 @@ export async function verifyChain(
     await client.query<{ last_seq: string; last_hash: string }>({ ...q.head, values: [v, recordClass] })
   ).rows[0]
   const lastSeq = Number(head?.last_seq ?? 0)
+  const headHash = head?.last_hash ?? GENESIS
   const beyond = (
     await client.query<{ seq: string | null }>({ ...q.beyondHead, values: [v, recordClass, lastSeq] })
   ).rows[0]
-  if (beyond?.seq != null) return broken(Number(beyond.seq), 'unlinked', 0)
+  if (beyond?.seq != null) return broken(Number(beyond.seq), 'unlinked')
+  const checkpoints = await loadCheckpoints(ctx, client, q, recordClass)
+  if (checkpoints.forged !== undefined) return broken(checkpoints.forged, 'checkpoint')
 
-  const checkpoints = new Map<number, Checkpoint>()
-  for (const cp of (await client.query<Checkpoint>({ ...q.checkpoints, values: [v, recordClass] })).rows) {
-    const fields = {
-      vertical: v,
-      recordClass,
-      fromSeq: Number(cp.from_seq),
-      toSeq: Number(cp.to_seq),
-      prevHash: cp.prev_hash,
-      lastHash: cp.last_hash,
-      purged: Number(cp.purged),
-    }
-    if (signCheckpoint(fields, ctx.auditKey) !== cp.signature) return broken(fields.fromSeq, 'checkpoint', 0)
-    checkpoints.set(fields.fromSeq, cp)
-  }
-  // Follows checkpoints from `seq` while they continue from `prev`; returns where the bridge ends.
-  const bridge = (seq: number, prev: string): { seq: number; prev: string } => {
-    let at = { seq, prev }
-    for (
-      let cp = checkpoints.get(at.seq);
-      cp !== undefined && cp.prev_hash === at.prev;
-      cp = checkpoints.get(at.seq)
-    ) {
-      at = { seq: Number(cp.to_seq) + 1, prev: cp.last_hash }
-    }
-    return at
-  }
-
-  let lo = 1
-  let hi = lastSeq
-  if (range.from !== undefined || range.to !== undefined) {
-    const bounds = (
-      await client.query<{ lo: string | null; hi: string | null }>({
-        ...q.seqRange,
-        values: [v, recordClass, range.from ?? new Date(0), range.to ?? new Date(8.64e15)],
-      })
-    ).rows[0]
-    if (bounds?.lo == null || bounds.hi == null) return { ok: true, checked: 0 }
-    lo = Number(bounds.lo)
-    hi = Number(bounds.hi)
-  }
+  const bounds = await seqBounds(client, q, v, recordClass, lastSeq, scope.range)
+  if (bounds === undefined) return { ok: true, checked: 0 }
+  const { lo, hi } = bounds
   let at = { seq: 1, prev: GENESIS }
   if (lo > 1) {
     const before = (await client.query<{ hash: string }>({ ...q.one, values: [v, recordClass, lo - 1] }))
       .rows[0]
-    const cp = [...checkpoints.values()].find((c) => Number(c.to_seq) === lo - 1)
-    if (before === undefined && cp === undefined) return broken(lo - 1, 'missing', 0)
-    at = { seq: lo, prev: before?.hash ?? (cp as Checkpoint).last_hash }
+    const bridged = checkpoints.endingAt(lo - 1)
+    if (before === undefined && bridged === undefined) return broken(lo - 1, 'missing')
+    at = { seq: lo, prev: before?.hash ?? (bridged as string) }
   }
-
-  let checked = 0
-  while (at.seq <= hi) {
-    const { rows } = await client.query<EntryRow>({ ...q.page, values: [v, recordClass, at.seq, hi, PAGE] })
-    if (rows.length === 0) break
+  const consent = recordClass === scope.consentClass
+  const values = (from: number) => [v, recordClass, from, hi, PAGE]
+  const fetch = async (from: number): Promise<Row[]> =>
+    consent
+      ? (await client.query<Row>({ ...q.consentPage, values: values(from), rowMode: 'array' })).rows
+      : parsePage(
+          (await client.query<{ page: string | null }>({ ...q.page, values: values(from) })).rows[0]?.page ??
+            null,
+        )
+  let next = at.seq <= hi ? fetch(at.seq) : undefined
+  while (next !== undefined) {
+    const rows = await next
+    const last = rows[rows.length - 1]
+    next = last === undefined || rows.length < PAGE ? undefined : fetch(Number(last[COL.seq]) + 1)
     for (const row of rows) {
-      const seq = Number(row.seq)
-      if (seq !== at.seq) at = bridge(at.seq, at.prev)
-      if (seq !== at.seq) return broken(at.seq, 'missing', checked)
-      if (!intact(v, recordClass, row)) return broken(seq, 'altered', checked)
-      if (row.prev_hash !== at.prev) return broken(seq, 'unlinked', checked)
-      at = { seq: seq + 1, prev: row.hash }
+      const seq = Number(row[COL.seq])
+      if (seq !== at.seq) at = checkpoints.bridge(at.seq, at.prev)
+      if (seq !== at.seq) return broken(at.seq, 'missing')
+      if (!entryIntact(ctx, recordClass, row)) return broken(seq, 'altered')
+      if (row[COL.prevHash] !== at.prev) return broken(seq, 'unlinked')
+      if (row[COL.redacted] === true && !(await scope.records.accounts(client, recordClass, row)))
+        return broken(seq, 'redaction')
+      if (consent && !ledgerMatches(row)) return broken(seq, 'consent')
+      at = { seq: seq + 1, prev: row[COL.hash] as string }
       checked += 1
     }
   }
-  if (at.seq <= hi) at = bridge(at.seq, at.prev)
-  if (at.seq <= hi) return broken(at.seq, 'missing', checked)
-  if (hi === lastSeq && at.prev !== (head?.last_hash ?? GENESIS)) return broken(lastSeq, 'missing', checked)
+  if (at.seq <= hi) at = checkpoints.bridge(at.seq, at.prev)
+  if (at.seq <= hi) return broken(at.seq, 'missing')
+  if (hi === lastSeq && at.prev !== headHash) return broken(lastSeq, 'missing')
+  const anchored = await anchorHolds(client, q, v, recordClass, lastSeq, checkpoints, scope.anchor)
+  if (anchored !== true) return broken(anchored, 'anchor')
   return { ok: true, checked }
 }
 
-// Recomputes the entry's hash and checks clear values against their digests; data and actor may only be
-// missing from a redacted (erased) entry.
-function intact(vertical: string, recordClass: string, row: EntryRow): boolean {
-  const redacted = row.redacted_at !== null
-  if (row.data === null ? !redacted : sha256(canonicalJson(row.data)) !== row.data_digest) return false
-  if (row.actor === null ? !redacted : idDigest(row.actor) !== row.actor_digest) return false
-  // Proofs of erasure name their subject by digest only, so a missing subject_id is not a change.
-  if (
-    row.subject_id !== null &&
-    (row.subject_digest === null || idDigest(row.subject_id) !== row.subject_digest)
-  )
-    return false
-  const hash = entryHash(row.prev_hash, {
-    vertical,
-    recordClass,
-    seq: Number(row.seq),
-    type: row.type,
-    createdAt: row.created_at,
-    actorDigest: row.actor_digest,
-    subjectDigest: row.subject_digest,
-    dataDigest: row.data_digest,
+// The first and last seq to walk: the whole chain, or the entries written within the time range.
+async function seqBounds(
+  client: pg.PoolClient,
+  q: Queries,
+  vertical: string,
+  recordClass: string,
+  lastSeq: number,
+  range: { from?: Date; to?: Date },
+): Promise<{ lo: number; hi: number } | undefined> {
+  if (range.from === undefined && range.to === undefined) return { lo: 1, hi: lastSeq }
+  const bounds = (
+    await client.query<{ lo: string | null; hi: string | null }>({
+      ...q.seqRange,
+      values: [vertical, recordClass, range.from ?? new Date(0), range.to ?? new Date(8.64e15)],
+    })
+  ).rows[0]
+  if (bounds?.lo == null || bounds.hi == null) return undefined
+  return { lo: Number(bounds.lo), hi: Number(bounds.hi) }
+}
+
+// A consent entry that is not redacted must have its consent_events row, with the same content.
+function ledgerMatches(row: Row): boolean {
+  if (!CONSENT_TYPES.has(row[COL.type] as string) || row[COL.redacted] === true) return true
+  if (row[COL.eventFound] !== true || row[COL.eventSubjectOk] !== true) return false
+  if (row[COL.eventCreatedAt] !== row[COL.createdAt]) return false
+  const expires = row[COL.expiresAt] as string | null
+  const data = consentEntryData({
+    purpose: row[COL.purpose] as string,
+    action: row[COL.action] as string,
+    explicit: row[COL.explicit] as boolean,
+    textVersion: row[COL.textVersion] as string,
+    evidence: row[COL.evidence],
+    expiresAt: expires === null ? null : new Date(expires),
   })
-  return hash === row.hash
+  return sha256(canonicalJson(data)) === row[COL.dataDigest]
+}
+
+/** The anchored head must still be in the chain: not past its head (a truncated tail or a rolled-back
+ * head), and the entry (or the checkpoint that purged it) at the anchored seq must carry the anchored
+ * hash (a rewritten tail). Returns true, or the seq to report. */
+export async function anchorHolds(
+  client: pg.PoolClient,
+  q: Queries,
+  vertical: string,
+  recordClass: string,
+  lastSeq: number,
+  checkpoints: Checkpoints,
+  anchor: AnchoredHead | undefined,
+): Promise<true | number> {
+  if (anchor === undefined || anchor.seq === 0) return true
+  if (anchor.seq > lastSeq) return lastSeq + 1
+  const entry = (
+    await client.query<{ hash: string }>({ ...q.one, values: [vertical, recordClass, anchor.seq] })
+  ).rows[0]
+  if (entry !== undefined) return entry.hash === anchor.hash ? true : anchor.seq
+  const purged = checkpoints.covering(anchor.seq)
+  if (purged === undefined) return anchor.seq
+  return purged.toSeq !== anchor.seq || purged.lastHash === anchor.hash ? true : anchor.seq
 }

@@ -1,4 +1,5 @@
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import type { AuditLog } from '../audit/audit'
 import { withTimeout } from '../cache/timeout'
 import type { Context } from '../context'
 import { DecisionCache } from './decision-cache'
@@ -16,6 +17,7 @@ export class Consent {
 
   constructor(
     private readonly ctx: Context,
+    private readonly audit: AuditLog,
     private readonly options: { cacheTtl: number; timeoutMs: number },
   ) {
     this.q = consentQueries(ctx.schema)
@@ -40,17 +42,8 @@ export class Consent {
         hint: 'Collect a specific opt-in for this purpose and pass explicit: true with its evidence.',
       })
     }
-    const now = this.ctx.now()
-    const expiresAt = new Date(now.getTime() + purpose.validity * 1000)
-    return this.record(
-      input.subjectId,
-      purpose,
-      'grant',
-      input.explicit === true,
-      input.evidence,
-      expiresAt,
-      now,
-    )
+    const expiresAt = new Date(this.ctx.now().getTime() + purpose.validity * 1000)
+    return this.record(input.subjectId, purpose, 'grant', input.explicit === true, input.evidence, expiresAt)
   }
 
   /** Records a withdrawal; the next check (on any instance) denies. */
@@ -61,7 +54,7 @@ export class Consent {
   }): Promise<ConsentRecord> {
     const purpose = this.purpose(input.purpose)
     const evidence = input.evidence ?? { collectedBy: input.subjectId, method: 'withdrawal' }
-    return this.record(input.subjectId, purpose, 'withdraw', false, evidence, null, this.ctx.now())
+    return this.record(input.subjectId, purpose, 'withdraw', false, evidence, null)
   }
 
   /** Whether processing for a purpose is allowed now. Fails closed: `unavailable` when PostgreSQL cannot answer. */
@@ -73,11 +66,12 @@ export class Consent {
     }
     const key = purpose.cached ? this.ctx.keys.consent(purpose.name, subjectId) : undefined
     const cached = key === undefined ? null : await this.cache.get(key)
-    if (cached !== null) return this.answer(purpose.name, decide(cached, this.ctx.now().getTime()))
+    const version = purpose.reconsentOnTextChange ? this.ctx.platform.consent.textVersion : undefined
+    if (cached !== null) return this.answer(purpose.name, decide(cached, this.ctx.now().getTime(), version))
     let state: string
     try {
       const result = await withTimeout(
-        this.ctx.pool.query<{ status: string; expires_at: Date | null }>({
+        this.ctx.pool.query<{ status: string; expires_at: Date | null; text_version: string }>({
           ...this.q.state,
           values: [this.ctx.vertical.name, subjectId, purpose.name],
         }),
@@ -93,7 +87,7 @@ export class Consent {
       return { allowed: false, reason: 'unavailable', expiresAt: null }
     }
     if (key !== undefined) this.cache.fill(key, state)
-    return this.answer(purpose.name, decide(state, this.ctx.now().getTime()))
+    return this.answer(purpose.name, decide(state, this.ctx.now().getTime(), version))
   }
 
   /** Grants that expire within `seconds` from now, soonest first: the renewal worklist. */
@@ -136,29 +130,42 @@ export class Consent {
     explicit: boolean,
     evidence: ConsentEvidence,
     expiresAt: Date | null,
-    now: Date,
   ): Promise<ConsentRecord> {
     if (subjectId === '') throw new PlatformError('INVALID_ARGUMENT', 'subjectId must not be empty')
+    checkEvidence(evidence)
     const textVersion = evidence.textVersion ?? this.ctx.platform.consent.textVersion
-    const values = [
-      this.ctx.vertical.name,
+    const receipt = await this.audit.appendConsent({
       subjectId,
-      purpose.name,
+      purpose: purpose.name,
       action,
       explicit,
       textVersion,
-      { ...evidence, textVersion },
+      evidence: { ...evidence, textVersion },
       expiresAt,
-      now,
-    ]
-    const { rows } = await this.ctx.pool.query<{ event_id: string }>({ ...this.q.record, values })
+    })
     const status = action === 'grant' ? 'granted' : 'withdrawn'
     const cacheUpdated = purpose.cached
       ? await this.cache.replace(
           this.ctx.keys.consent(purpose.name, subjectId),
-          encodeState({ status, expires_at: expiresAt }),
+          encodeState({ status, expires_at: expiresAt, text_version: textVersion }),
         )
       : true
-    return { eventId: String(rows[0]?.event_id), status, expiresAt, cacheUpdated }
+    return { eventId: String(receipt.consentEventId), status, expiresAt, cacheUpdated }
+  }
+}
+
+// Evidence is what makes a consent event proof: who collected it and how are required, and a text
+// version, when given, must name one.
+function checkEvidence(evidence: ConsentEvidence | undefined): void {
+  const blank = (value: unknown) => typeof value !== 'string' || value.trim() === ''
+  const missing = [
+    ...(blank(evidence?.collectedBy) ? ['collectedBy'] : []),
+    ...(blank(evidence?.method) ? ['method'] : []),
+    ...(evidence?.textVersion !== undefined && blank(evidence.textVersion) ? ['textVersion'] : []),
+  ]
+  if (missing.length > 0) {
+    throw new PlatformError('INVALID_ARGUMENT', `consent evidence lacks ${missing.join(' and ')}`, {
+      hint: 'Pass evidence: { collectedBy, method } (and textVersion when the text shown differs from consent.textVersion).',
+    })
   }
 }

@@ -1,9 +1,16 @@
 // A consent state in a compact text form, the same in Redis and in memory: `n` no consent recorded,
-// `w` withdrawn, `g:<expiry ms>` granted (`g:` when the grant never expires). Parsing it on a cache
-// hit costs no JSON.
+// `w` withdrawn, `g:<expiry ms>;<text version>` granted (no expiry digits when the grant never
+// expires). Parsing it on a cache hit costs no JSON.
 
 /** Why a check allowed or denied processing. */
-export type ConsentReason = 'granted' | 'legal-basis' | 'none' | 'withdrawn' | 'expired' | 'unavailable'
+export type ConsentReason =
+  | 'granted'
+  | 'legal-basis'
+  | 'none'
+  | 'withdrawn'
+  | 'expired'
+  | 'text-changed'
+  | 'unavailable'
 
 /** The answer of consent.check. */
 export interface ConsentDecision {
@@ -14,21 +21,30 @@ export interface ConsentDecision {
 }
 
 /** The compact form of a consent_state row (or of its absence). */
-export function encodeState(row: { status: string; expires_at: Date | null } | undefined): string {
+export function encodeState(
+  row: { status: string; expires_at: Date | null; text_version?: string } | undefined,
+): string {
   if (row === undefined) return 'n'
   if (row.status !== 'granted') return 'w'
-  return row.expires_at === null ? 'g:' : `g:${row.expires_at.getTime()}`
+  return `g:${row.expires_at === null ? '' : row.expires_at.getTime()};${row.text_version ?? ''}`
 }
 
-/** Decides from a compact state at time `nowMs`; anything unreadable denies. */
-export function decide(state: string, nowMs: number): ConsentDecision {
+/**
+ * Decides from a compact state at time `nowMs`; anything unreadable denies. With `textVersion` (a
+ * purpose that needs re-consent when the text changes), a grant under another version denies.
+ */
+export function decide(state: string, nowMs: number, textVersion?: string): ConsentDecision {
   if (state.startsWith('g:')) {
-    if (state.length === 2) return { allowed: true, reason: 'granted', expiresAt: null }
-    const expires = Number(state.slice(2))
-    if (!Number.isFinite(expires)) return { allowed: false, reason: 'none', expiresAt: null }
-    return nowMs < expires
-      ? { allowed: true, reason: 'granted', expiresAt: new Date(expires) }
-      : { allowed: false, reason: 'expired', expiresAt: new Date(expires) }
+    const cut = state.indexOf(';')
+    const expiry = state.slice(2, cut === -1 ? undefined : cut)
+    const expires = expiry === '' ? null : Number(expiry)
+    if (expires !== null && !Number.isFinite(expires))
+      return { allowed: false, reason: 'none', expiresAt: null }
+    const expiresAt = expires === null ? null : new Date(expires)
+    if (expires !== null && nowMs >= expires) return { allowed: false, reason: 'expired', expiresAt }
+    if (textVersion !== undefined && (cut === -1 || state.slice(cut + 1) !== textVersion))
+      return { allowed: false, reason: 'text-changed', expiresAt }
+    return { allowed: true, reason: 'granted', expiresAt }
   }
   return { allowed: false, reason: state === 'w' ? 'withdrawn' : 'none', expiresAt: null }
 }

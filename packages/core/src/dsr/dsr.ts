@@ -1,6 +1,7 @@
 import { PlatformError } from '@verticals/config-schema'
 import type { AuditLog } from '../audit/audit'
 import { idDigest } from '../audit/canonical'
+import { ERASURE_RECORD_TYPE } from '../audit/redaction'
 import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import type { LegalHolds } from '../records/holds'
@@ -109,7 +110,14 @@ export class DataSubjectRequests {
         },
       )
     }
-    const erased = await eraseSubject(this.ctx, this.q, this.deps.cache, subjectId)
+    const record = await this.proof(ERASURE_RECORD_TYPE, options.actor, digest, { requestId: request.id })
+    const erased = await eraseSubject(
+      this.ctx,
+      this.q,
+      this.deps.cache,
+      subjectId,
+      `${record.recordClass}:${record.seq}`,
+    )
     const closed = await this.close(request, options.actor, digest, { ...erased })
     await this.ctx.pool.query({ ...this.q.forgetRequests, values: [this.ctx.vertical.name, digest] })
     return { request: { ...closed, subjectId: null }, erased }

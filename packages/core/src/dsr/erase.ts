@@ -1,5 +1,4 @@
 import { PlatformError } from '@verticals/config-schema'
-import { idDigest } from '../audit/canonical'
 import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import type { dsrQueries } from './queries'
@@ -14,9 +13,18 @@ export interface ErasureReport {
   cacheKeys: number
 }
 
+interface Erased {
+  records: { dataClass: string; fields: string[] }[]
+  held: string[]
+  states: number
+  events: number
+  redacted: number
+}
+
 /**
  * Erases a subject from the platform's tables, then from the cache. Deletes their personal records
- * (except records under a legal hold) and consent ledger, and redacts audit entries about them.
+ * (except records under a legal hold) and consent ledger, and redacts audit entries about them, each
+ * naming `erasureRecord` ('<record class>:<seq>' of the dsr.erasure.performed entry appended first).
  * Idempotent: a retry after a failure (for example Redis down) finishes the job.
  */
 export async function eraseSubject(
@@ -24,43 +32,31 @@ export async function eraseSubject(
   q: ReturnType<typeof dsrQueries>,
   cache: Cache,
   subjectId: string,
+  erasureRecord: string,
 ): Promise<ErasureReport> {
   const v = ctx.vertical.name
-  const digest = idDigest(subjectId)
-  const client = await ctx.pool.connect()
-  let report: ErasureReport
-  try {
-    await client.query('BEGIN')
-    const holds = (await client.query<{ record_ref: string }>({ ...q.recordHolds, values: [v] })).rows.map(
-      (r) => r.record_ref,
-    )
-    const erased = await client.query<{ data_class: string; fields: string[] }>({
-      ...q.eraseRecords,
-      values: [v, subjectId, holds],
-    })
-    const kept = await client.query<{ id: string }>({ ...q.heldRecords, values: [v, subjectId, holds] })
-    const events = await client.query({ ...q.eraseConsentEvents, values: [v, subjectId] })
-    const states = await client.query({ ...q.eraseConsentState, values: [v, subjectId] })
-    const redacted = await client.query({ ...q.redactAudit, values: [v, digest, ctx.now()] })
-    await client.query('COMMIT')
-    const dataClasses = [...new Set(erased.rows.map((r) => r.data_class))].sort()
-    const declared = dataClasses.flatMap((c) => ctx.platform.dataClasses[c]?.fields ?? [])
-    report = {
-      personalRecords: {
-        deleted: erased.rowCount ?? 0,
-        dataClasses,
-        fields: [...new Set([...erased.rows.flatMap((r) => r.fields), ...declared])].sort(),
-        keptUnderHold: kept.rows.map((r) => String(r.id)),
-      },
-      consent: { events: events.rowCount ?? 0, states: states.rowCount ?? 0 },
-      auditEntriesRedacted: redacted.rowCount ?? 0,
-      cacheKeys: 0,
-    }
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined)
-    throw error
-  } finally {
-    client.release()
+  const holds = (await ctx.pool.query<{ record_ref: string }>({ ...q.recordHolds, values: [v] })).rows.map(
+    (r) => r.record_ref,
+  )
+  // One call, one transaction: erase_subject() (migration 0006) checks the erasure record names this
+  // subject, deletes and redacts as its owner, and marks every redaction with the record.
+  const { rows } = await ctx.pool.query<{ erased: Erased }>({
+    ...q.erase,
+    values: [v, subjectId, erasureRecord, holds, ctx.now()],
+  })
+  const erased = rows[0]?.erased as Erased
+  const dataClasses = [...new Set(erased.records.map((r) => r.dataClass))].sort()
+  const declared = dataClasses.flatMap((c) => ctx.platform.dataClasses[c]?.fields ?? [])
+  const report: ErasureReport = {
+    personalRecords: {
+      deleted: erased.records.length,
+      dataClasses,
+      fields: [...new Set([...erased.records.flatMap((r) => r.fields), ...declared])].sort(),
+      keptUnderHold: erased.held,
+    },
+    consent: { events: erased.events, states: erased.states },
+    auditEntriesRedacted: erased.redacted,
+    cacheKeys: 0,
   }
   try {
     report.cacheKeys = await cache.invalidateSubject(subjectId)

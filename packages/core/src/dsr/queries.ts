@@ -28,22 +28,9 @@ WHERE vertical = $1 AND subject_id = $2 ORDER BY id`),
     consentState:
       statement(`SELECT purpose, status, explicit, text_version, expires_at, updated_at FROM ${s}.consent_state
 WHERE vertical = $1 AND subject_id = $2 ORDER BY purpose`),
-    // Erasure, in one transaction. Audit entries keep their hashes and digests, so the chain still verifies;
-    // entries about the request itself (dsr.*) keep their data, which names no one.
-    eraseRecords:
-      statement(`DELETE FROM ${s}.personal_records WHERE vertical = $1 AND subject_id = $2 AND id::text <> ALL($3::text[])
-RETURNING data_class, ARRAY(SELECT jsonb_object_keys(data)) AS fields`),
-    heldRecords: statement(
-      `SELECT id FROM ${s}.personal_records WHERE vertical = $1 AND subject_id = $2 AND id::text = ANY($3::text[])`,
-    ),
-    eraseConsentEvents: statement(`DELETE FROM ${s}.consent_events WHERE vertical = $1 AND subject_id = $2`),
-    eraseConsentState: statement(`DELETE FROM ${s}.consent_state WHERE vertical = $1 AND subject_id = $2`),
-    redactAudit: statement(`UPDATE ${s}.audit_entries SET subject_id = NULL,
-  actor = CASE WHEN actor_digest = $2 THEN NULL ELSE actor END,
-  data = CASE WHEN type LIKE 'dsr.%' THEN data ELSE NULL END,
-  redacted_at = COALESCE(redacted_at, $3)
-WHERE vertical = $1 AND (subject_digest = $2 OR actor_digest = $2)
-  AND (subject_id IS NOT NULL OR actor IS NOT NULL AND actor_digest = $2 OR data IS NOT NULL AND type NOT LIKE 'dsr.%')`),
+    // Erasure (erase_subject, migration 0006): audit entries keep their hashes and digests, so the chain
+    // still verifies; entries about the request itself (dsr.*) keep their data, which names no one.
+    erase: statement(`SELECT ${s}.erase_subject($1, $2, $3, $4, $5) AS erased`),
     forgetRequests: statement(
       `UPDATE ${s}.dsr_requests SET subject_id = NULL WHERE vertical = $1 AND subject_digest = $2`,
     ),

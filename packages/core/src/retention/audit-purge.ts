@@ -1,47 +1,59 @@
-import type pg from 'pg'
 import { signCheckpoint } from '../audit/canonical'
 import type { Context } from '../context'
 import type { retentionQueries } from './queries'
 
-interface Purged {
+interface Candidate {
   seq: string
   prev_hash: string
   hash: string
 }
 
 /**
- * Deletes one batch of expired audit entries of a chain and, in the same transaction, records
- * checkpoints that bridge each run of consecutive purged entries (merged into the checkpoint that
- * ends just before the run), so verify can still walk the chain. Returns how many rows went.
+ * Purges one batch of expired audit entries of a chain. The application role may not DELETE them: it
+ * picks the batch, signs a checkpoint for each run of consecutive entries, and hands the checkpoints to
+ * audit_purge() (migration 0006), which deletes exactly the runs the checkpoints bridge, in the same
+ * transaction that records them. Returns how many entries went.
  */
 export async function purgeAuditBatch(
   ctx: Context,
   q: ReturnType<typeof retentionQueries>,
   params: unknown[],
 ): Promise<number> {
-  const [vertical, recordClass] = params as [string, string]
+  const [vertical, recordClass, cutoff] = params as [string, string, Date]
   const client = await ctx.pool.connect()
   let broken = false
   try {
     await client.query('BEGIN')
-    // One purger per chain at a time: checkpoints are read and extended under this lock.
+    // One purger per chain at a time (audit_purge takes the same lock).
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `verticals:retention:${ctx.schema}:${vertical}:${recordClass}`,
+      `verticals:retention:${ctx.schema.slice(1, -1)}:${vertical}:${recordClass}`,
     ])
-    const { rows } = await client.query<Purged>({ ...q.deleteAudit, values: params })
-    const sorted = rows
-      .map((r) => ({ seq: Number(r.seq), prev: r.prev_hash, hash: r.hash }))
-      .sort((a, b) => a.seq - b.seq)
-    let start = 0
-    for (let i = 1; i <= sorted.length; i += 1) {
-      const prev = sorted[i - 1]
-      const current = sorted[i]
-      if (current !== undefined && prev !== undefined && current.seq === prev.seq + 1) continue
-      await checkpoint(ctx, client, q, vertical, recordClass, sorted.slice(start, i))
-      start = i
-    }
+    const { rows } = await client.query<Candidate>({ ...q.auditCandidates, values: params })
+    const checkpoints = runs(rows).map((run) => {
+      const fields = {
+        vertical,
+        recordClass,
+        fromSeq: run.from,
+        toSeq: run.to,
+        prevHash: run.prev,
+        lastHash: run.last,
+        purged: run.to - run.from + 1,
+      }
+      return { ...fields, signature: signCheckpoint(fields, ctx.auditKey) }
+    })
+    const purged =
+      checkpoints.length === 0
+        ? 0
+        : Number(
+            (
+              await client.query<{ n: string }>({
+                ...q.purgeAudit,
+                values: [vertical, recordClass, cutoff, JSON.stringify(checkpoints)],
+              })
+            ).rows[0]?.n ?? 0,
+          )
     await client.query('COMMIT')
-    return rows.length
+    return purged
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {
       broken = true
@@ -52,58 +64,16 @@ export async function purgeAuditBatch(
   }
 }
 
-async function checkpoint(
-  ctx: Context,
-  client: pg.PoolClient,
-  q: ReturnType<typeof retentionQueries>,
-  vertical: string,
-  recordClass: string,
-  run: { seq: number; prev: string; hash: string }[],
-): Promise<void> {
-  const first = run[0]
-  const last = run[run.length - 1]
-  if (first === undefined || last === undefined) return
-  const now = ctx.now()
-  const before = (
-    await client.query<{ from_seq: string; prev_hash: string; purged: string }>({
-      ...q.checkpointBefore,
-      values: [vertical, recordClass, first.seq - 1],
-    })
-  ).rows[0]
-  const fields = {
-    vertical,
-    recordClass,
-    fromSeq: before === undefined ? first.seq : Number(before.from_seq),
-    toSeq: last.seq,
-    prevHash: before === undefined ? first.prev : before.prev_hash,
-    lastHash: last.hash,
-    purged: run.length + Number(before?.purged ?? 0),
+// Runs of consecutive seqs, each with the prev_hash of its first entry and the hash of its last.
+function runs(rows: Candidate[]): { from: number; to: number; prev: string; last: string }[] {
+  const out: { from: number; to: number; prev: string; last: string }[] = []
+  for (const r of rows) {
+    const seq = Number(r.seq)
+    const run = out[out.length - 1]
+    if (run !== undefined && run.to === seq - 1) {
+      run.to = seq
+      run.last = r.hash
+    } else out.push({ from: seq, to: seq, prev: r.prev_hash, last: r.hash })
   }
-  const signature = signCheckpoint(fields, ctx.auditKey)
-  if (before !== undefined) {
-    const values = [
-      vertical,
-      recordClass,
-      fields.fromSeq,
-      fields.toSeq,
-      fields.lastHash,
-      fields.purged,
-      signature,
-      now,
-    ]
-    await client.query({ ...q.extendCheckpoint, values })
-  } else {
-    const values = [
-      vertical,
-      recordClass,
-      fields.fromSeq,
-      fields.toSeq,
-      fields.prevHash,
-      fields.lastHash,
-      fields.purged,
-      signature,
-      now,
-    ]
-    await client.query({ ...q.insertCheckpoint, values })
-  }
+  return out
 }

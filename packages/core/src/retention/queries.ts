@@ -24,22 +24,14 @@ WHERE e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3 AND ($4::int
     countRedact:
       statement(`SELECT count(*) FILTER (WHERE ${auditEligible}) AS due, count(*) AS expired FROM ${s}.audit_entries e
 WHERE e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3 AND e.redacted_at IS NULL AND ($4::int IS NOT NULL)`),
-    // Rows are picked by ctid (a TID scan), which keeps each batch linear whatever plan the join would get.
-    deleteAudit: statement(`DELETE FROM ${s}.audit_entries WHERE ctid = ANY(ARRAY(
-  SELECT e.ctid FROM ${s}.audit_entries e WHERE ${auditEligible} ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED))
-RETURNING seq, prev_hash, hash`),
-    redactAudit:
-      statement(`UPDATE ${s}.audit_entries SET actor = NULL, subject_id = NULL, data = NULL, redacted_at = $7
-WHERE ctid = ANY(ARRAY(
-  SELECT e.ctid FROM ${s}.audit_entries e WHERE ${auditEligible} AND e.redacted_at IS NULL ORDER BY e.seq LIMIT $4 FOR UPDATE SKIP LOCKED))`),
-    checkpointBefore: statement(`SELECT from_seq, prev_hash, purged FROM ${s}.audit_checkpoints
-WHERE vertical = $1 AND record_class = $2 AND to_seq = $3 FOR UPDATE`),
-    extendCheckpoint:
-      statement(`UPDATE ${s}.audit_checkpoints SET to_seq = $4, last_hash = $5, purged = $6, signature = $7, created_at = $8
-WHERE vertical = $1 AND record_class = $2 AND from_seq = $3`),
-    insertCheckpoint:
-      statement(`INSERT INTO ${s}.audit_checkpoints (vertical, record_class, from_seq, to_seq, prev_hash, last_hash, purged, signature, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`),
+    // The batch retention wants to purge, in seq order; audit_purge() deletes it with its checkpoints.
+    auditCandidates:
+      statement(`SELECT e.seq, e.prev_hash, e.hash FROM ${s}.audit_entries e WHERE ${auditEligible}
+ORDER BY e.seq LIMIT $4`),
+    purgeAudit: statement(`SELECT ${s}.audit_purge($1, $2, $3, $4::jsonb) AS n`),
+    // $7: the retention redaction record ('<record class>:<seq>'), $8: when.
+    redactAudit: statement(`SELECT ${s}.audit_redact_expired($1, $2, $3, $4, $7, $8) AS n
+WHERE $5::text[] IS NOT NULL AND $6::text[] IS NOT NULL`),
     countRecords:
       statement(`SELECT count(*) FILTER (WHERE ${recordEligible}) AS due, count(*) AS expired FROM ${s}.personal_records r
 WHERE r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL AND ($4::int IS NOT NULL)`),
@@ -50,11 +42,15 @@ WHERE r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonym
       statement(`UPDATE ${s}.personal_records SET subject_id = NULL, data = data - $8::text[], anonymized_at = $9, updated_at = $9
 WHERE id IN (
   SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} AND r.data_class = $7 ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    // An event goes once its chain entry is purged or redacted and no current state points at it.
     countConsent:
-      statement(`SELECT count(*) FILTER (WHERE ${consentEligible}) AS due, count(*) AS expired FROM ${s}.consent_events c
+      statement(`SELECT count(*) FILTER (WHERE ${consentEligible} AND NOT EXISTS (SELECT 1 FROM ${s}.consent_state st WHERE st.event_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM ${s}.audit_entries a WHERE a.vertical = c.vertical AND a.record_class = c.audit_record_class
+      AND a.seq = c.audit_seq AND a.redacted_at IS NULL)) AS due, count(*) AS expired FROM ${s}.consent_events c
 WHERE c.vertical = $1 AND c.created_at < $3 AND ($4::int IS NOT NULL)`),
-    deleteConsent: statement(`DELETE FROM ${s}.consent_events WHERE id IN (
-  SELECT c.id FROM ${s}.consent_events c WHERE ${consentEligible} ORDER BY c.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    deleteConsent: statement(
+      `SELECT ${s}.consent_purge($1, $3, $4, $5) AS n WHERE $2::text IS NOT NULL AND $6::text[] IS NOT NULL`,
+    ),
     // Current states go only once they no longer allow anything: withdrawn, or expired.
     countConsentState:
       statement(`SELECT count(*) FILTER (WHERE ${stateEligible}) AS due, count(*) AS expired FROM ${s}.consent_state c

@@ -84,7 +84,7 @@ export class Retention {
         tables: [],
       }
       try {
-        for (const step of retentionSteps(ctx, q, recordClass, rule.action, startedAt)) {
+        for (const step of retentionSteps(ctx, q, this.audit, recordClass, rule.action, startedAt)) {
           const isAudit = step.table === 'audit_entries'
           const params = [
             v,

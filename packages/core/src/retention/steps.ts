@@ -1,3 +1,5 @@
+import type { AuditLog } from '../audit/audit'
+import { RETENTION_REDACTION_TYPE } from '../audit/redaction'
 import type { Context } from '../context'
 import { purgeAuditBatch } from './audit-purge'
 import type { retentionQueries } from './queries'
@@ -18,14 +20,32 @@ export type Step = {
 export function retentionSteps(
   ctx: Context,
   q: ReturnType<typeof retentionQueries>,
+  audit: AuditLog,
   recordClass: string,
   action: 'delete' | 'anonymize',
   now: Date,
 ): Step[] {
+  // Statements report rows changed; functions (0006) return the count as `n`.
   const run =
     (text: { name: string; text: string }, extra: unknown[] = []) =>
-    async (params: unknown[]) =>
-      (await ctx.pool.query({ ...text, values: [...params, ...extra] })).rowCount ?? 0
+    async (params: unknown[]) => {
+      const result = await ctx.pool.query<{ n?: string }>({ ...text, values: [...params, ...extra] })
+      const n = result.rows[0]?.n
+      return n === undefined ? (result.rowCount ?? 0) : Number(n)
+    }
+  // Redacting expired entries needs a chain entry that accounts for it: written once, before the first batch.
+  let record: Promise<string> | undefined
+  const redactionRecord = (cutoff: Date) => {
+    record ??= audit
+      .append({
+        type: RETENTION_REDACTION_TYPE,
+        actor: 'retention',
+        data: { recordClass, before: cutoff.toISOString() },
+        recordClass: audit.recordClassOf({ type: RETENTION_REDACTION_TYPE }),
+      })
+      .then((r) => `${r.recordClass}:${r.seq}`)
+    return record
+  }
   const steps: Step[] = []
   if (action === 'delete') {
     steps.push({
@@ -35,7 +55,11 @@ export function retentionSteps(
     })
     steps.push({ table: 'personal_records', count: q.countRecords, batch: run(q.deleteRecords) })
   } else {
-    steps.push({ table: 'audit_entries', count: q.countRedact, batch: run(q.redactAudit, [now]) })
+    steps.push({
+      table: 'audit_entries',
+      count: q.countRedact,
+      batch: async (params) => run(q.redactAudit, [await redactionRecord(params[2] as Date), now])(params),
+    })
     const dataClasses = ctx.vertical.dataClasses.filter(
       (c) => ctx.platform.dataClasses[c]?.recordClass === recordClass,
     )
@@ -56,13 +80,14 @@ export function retentionSteps(
     })
   }
   if (recordClass === 'consent') {
-    steps.push({ table: 'consent_events', count: q.countConsent, batch: run(q.deleteConsent) })
+    // States first: an event a state still points at may not go (consent_state_event).
     steps.push({
       table: 'consent_state',
       count: q.countConsentState,
       countExtra: [now],
       batch: run(q.deleteConsentState, [now]),
     })
+    steps.push({ table: 'consent_events', count: q.countConsent, batch: run(q.deleteConsent) })
   }
   return steps
 }

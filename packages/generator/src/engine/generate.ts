@@ -1,5 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { MIGRATIONS } from '@verticals/core/migrations'
+import { MIGRATIONS, psqlMigration } from '@verticals/core/migrations'
 import {
   type Artifact,
   type ArtifactKind,
@@ -61,6 +61,11 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
   const text = textEngine(options.templatesDir)
   const render = options.render ?? renderVertical
   const files: GeneratedFile[] = []
+  // Each migration as a file psql applies idempotently, recording itself as platform.migrate() does.
+  const migrations = MIGRATIONS.map((m) => ({
+    name: m.name,
+    sql: psqlMigration(m, config.dataStores.postgres.roles),
+  }))
   for (const name of names) {
     const started = performance.now()
     // BundleContext asks for a mutable ResolvedVertical; builders never mutate it, the platform is readonly.
@@ -70,7 +75,7 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
       vertical,
       source: options.source,
       text,
-      migrations: MIGRATIONS,
+      migrations,
     })
     for (const a of artifacts) {
       assertBundlePath(a.path, name)

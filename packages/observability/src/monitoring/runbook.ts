@@ -16,6 +16,7 @@ export const RUNBOOK_ANCHORS = {
   VerticalsCacheHitRateLow: 'cache-hit-rate-low',
   VerticalsDsrDeadline: 'dsr-deadline',
   VerticalsRetentionStale: 'retention-stale',
+  VerticalsAuditAnchorStale: 'audit-anchor-stale',
   VerticalsPaymentSuccessLow: 'payment-success-low',
   VerticalsAvailabilityBudgetBurn: 'availability-budget-burn',
   VerticalsLatencyBudgetBurn: 'latency-budget-burn',

@@ -3,6 +3,7 @@ import type { Artifact } from '../artifact'
 import { formatDuration } from '../text/format'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, classesOf, lawOf, purposesOf, purposesOfClass } from './facts'
+import { integrityView } from './integrity'
 import { legalBasisText, recordActionText } from './labels'
 import { securityView } from './security'
 import { transfersOf } from './transfers'
@@ -55,6 +56,7 @@ export function dpiaView(ctx: ComplianceContext) {
     transfers: transfersOf(platform, special),
     replicationLag: platform.dataResidency.replicationLag,
     security: securityView(platform, vertical),
+    integrity: integrityView(platform, vertical),
   }
 }
 

@@ -1,5 +1,10 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { burnRateSeverities, maintenanceIntervals, RETENTION_STALE_FACTOR } from '@verticals/observability'
+import {
+  AUDIT_ANCHOR_STALE_FACTOR,
+  burnRateSeverities,
+  maintenanceIntervals,
+  RETENTION_STALE_FACTOR,
+} from '@verticals/observability'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, severityOf } from './facts'
@@ -24,6 +29,7 @@ export const RUNBOOK_SECTIONS = {
   dsrDeadline: { anchor: 'dsr-deadline-near', aliases: ['dsr-deadline'] },
   dsrOverdue: { anchor: 'dsr-overdue', aliases: [] },
   retentionStale: { anchor: 'retention-stale', aliases: [] },
+  auditAnchorStale: { anchor: 'audit-anchor-stale', aliases: [] },
   paymentSuccess: { anchor: 'payment-success-low', aliases: [] },
   sloBurnRate: { anchor: 'slo-burn-rate', aliases: ['availability-budget-burn', 'latency-budget-burn'] },
 } as const satisfies Record<string, { anchor: string; aliases: readonly string[] }>
@@ -74,6 +80,16 @@ function alertsView(platform: ResolvedPlatform) {
       factor: RETENTION_STALE_FACTOR,
       staleAfter: RETENTION_STALE_FACTOR * platform.retention.runEvery,
       severity: sev(a.retentionStale.severity, 'retentionStale'),
+    },
+    auditAnchorStale: {
+      every: platform.audit.anchor.every,
+      factor: AUDIT_ANCHOR_STALE_FACTOR,
+      staleAfter: AUDIT_ANCHOR_STALE_FACTOR * platform.audit.anchor.every,
+      field: a.auditAnchorStale === undefined ? 'alerts.retentionStale' : 'alerts.auditAnchorStale',
+      severity: sev(
+        (a.auditAnchorStale ?? a.retentionStale).severity,
+        a.auditAnchorStale === undefined ? 'retentionStale' : 'auditAnchorStale',
+      ),
     },
     paymentSuccess: {
       ...a.paymentSuccess,

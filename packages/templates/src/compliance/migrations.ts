@@ -34,8 +34,11 @@ export function migrationArtifacts(
     if (seen.has(file)) throw new PlatformError('INVALID_ARGUMENT', `two migrations map to ${file}`)
     seen.add(file)
     const note =
-      `-- migration ${migration.name} of @verticals/core; platform.migrate() applies the same SQL.\n` +
-      '-- To apply by hand: set search_path to the platform schema and run the files in name order.\n'
+      `-- migration ${migration.name} of @verticals/core; platform.migrate() applies the same SQL and records it\n` +
+      '-- alike in schema_migrations, so either may run first and either may run again. Apply as the owner\n' +
+      '-- role (dataStores.postgres.roles.owner) or a superuser, every file in name order:\n' +
+      '--   for f in migrations/*.sql; do psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f "$f" || break; done\n' +
+      '-- (add -v schema=NAME for a schema other than the default).\n'
     const sql = migration.sql.endsWith('\n') ? migration.sql : `${migration.sql}\n`
     return {
       path: bundlePath(vertical, 'compliance', `migrations/${file}`),

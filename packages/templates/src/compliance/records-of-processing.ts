@@ -3,6 +3,7 @@ import { formatDuration } from '../text/format'
 import { dataMap } from './data-map'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, classesOf, lawOf, lawOfCountry, purposesOf, yesNo } from './facts'
+import { integrityView } from './integrity'
 import { legalBasisText, recordActionText } from './labels'
 import { securityView } from './security'
 import { transfersOf } from './transfers'
@@ -65,6 +66,7 @@ export function recordsView(ctx: ComplianceContext) {
       cacheTtl: c.cache.ttlSeconds,
     })),
     security: securityView(platform, vertical),
+    integrity: integrityView(platform, vertical),
   }
 }
 

@@ -68,10 +68,31 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
     expect(parameters).toEqual([{ name: 'maxmemory-policy', value: redis.evictionPolicy }])
   })
 
+  it('anchors the audit chains in a bucket locked in compliance mode for audit.anchor.retention', async () => {
+    const m = await moduleOf(name)
+    expect(one(m, 'aws_s3_bucket', 'audit_anchors')).toMatchObject({
+      bucket: `${prefix}-audit-anchors`,
+      object_lock_enabled: true,
+      force_destroy: false,
+    })
+    const lock = one(m, 'aws_s3_bucket_object_lock_configuration', 'audit_anchors').rule as Block[]
+    expect(lock[0]?.default_retention).toEqual([
+      { mode: 'COMPLIANCE', days: days(platform.audit.anchor.retention) },
+    ])
+    expect(one(m, 'aws_s3_bucket_versioning', 'audit_anchors').versioning_configuration).toEqual([
+      { status: 'Enabled' },
+    ])
+    expect(one(m, 'aws_s3_bucket_public_access_block', 'audit_anchors')).toMatchObject({
+      block_public_acls: true,
+      restrict_public_buckets: true,
+    })
+  })
+
   it('has a private, versioned, encrypted bucket only when the vertical keeps objects', async () => {
     const m = await moduleOf(name)
     if (!vertical.objectStorage) {
-      expect(m.resource.aws_s3_bucket).toBeUndefined()
+      // Only the audit anchors' bucket.
+      expect(Object.keys(m.resource.aws_s3_bucket ?? {})).toEqual(['audit_anchors'])
       return
     }
     expect(one(m, 'aws_s3_bucket', 'objects')).toMatchObject({ bucket: `${prefix}-objects` })

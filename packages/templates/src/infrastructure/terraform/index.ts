@@ -1,6 +1,7 @@
 import type { Artifact, BundleContext } from '../../artifact'
 import { generatedHeader } from '../../header'
 import { alarmsView } from './alarms'
+import { auditAnchorsView } from './audit-anchors'
 import { budgetView } from './budget'
 import { cacheView } from './cache'
 import { databaseView } from './database'
@@ -21,6 +22,7 @@ export const TERRAFORM_FILES = [
   'alarms.tf',
   'budget.tf',
   'waf.tf',
+  'audit-anchors.tf',
   'outputs.tf',
 ] as const
 
@@ -34,6 +36,7 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     alarms: alarmsView(platform),
     budget: budgetView(platform, vertical),
     waf: wafView(platform, vertical),
+    auditAnchors: auditAnchorsView(platform, vertical),
   }
 }
 

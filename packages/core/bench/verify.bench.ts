@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { recordBenchmark } from '../../../scripts/bench/report.ts'
+import { canonicalJson, entryHash, GENESIS, idDigest, sha256 } from '../src/audit/canonical'
+import { AuditKey } from '../src/audit/key'
+import type { Platform } from '../src/index'
+import { createEnv, type Env } from '../test/harness'
+
+// verify() on one chain of a million entries. The chain is written directly (the same HMACs and digests
+// the appender computes, inserted in bulk), since appending a million entries one by one would measure
+// the appender, not verify.
+const ENTRIES = Number(process.env.VERTICALS_BENCH_VERIFY_ENTRIES ?? 1_000_000)
+const BATCH = 20_000
+const key = randomBytes(32).toString('hex')
+let env: Env
+let platform: Platform
+
+beforeAll(async () => {
+  env = await createEnv({ poolSize: 4 })
+  platform = await env.platform('barber', { auditKey: key })
+  const audit = AuditKey.resolve(key, { warn() {}, error() {} })
+  const at = new Date('2026-01-01T00:00:00Z')
+  const actorDigest = idDigest('op')
+  let prev = GENESIS
+  for (let from = 1; from <= ENTRIES; from += BATCH) {
+    const cols: unknown[][] = Array.from({ length: 8 }, () => [])
+    for (let seq = from; seq < Math.min(from + BATCH, ENTRIES + 1); seq += 1) {
+      const data = { i: seq, record: `notes/${seq % 97}` }
+      const subjectId = `s${seq % 1000}`
+      const f = {
+        vertical: 'barber',
+        recordClass: 'data-access',
+        seq,
+        type: 'data-access.read',
+        createdAt: at,
+        actorDigest,
+        subjectDigest: idDigest(subjectId),
+        dataDigest: sha256(canonicalJson(data)),
+      }
+      const hash = entryHash(audit, prev, f)
+      for (const [i, v] of [
+        seq,
+        subjectId,
+        f.subjectDigest,
+        JSON.stringify(data),
+        f.dataDigest,
+        prev,
+        hash,
+      ].entries())
+        cols[i]?.push(v)
+      prev = hash
+    }
+    await env.pool.query(
+      `INSERT INTO "${env.schema}".audit_entries (vertical, record_class, seq, type, actor, actor_digest, subject_id, subject_digest, data, data_digest, created_at, prev_hash, hash)
+       SELECT 'barber', 'data-access', u.seq, 'data-access.read', 'op', $1, u.subject_id, u.subject_digest, u.data, u.data_digest, $2, u.prev_hash, u.hash
+       FROM unnest($3::bigint[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::text[])
+         AS u(seq, subject_id, subject_digest, data, data_digest, prev_hash, hash)`,
+      [actorDigest, at, ...cols.slice(0, 7)],
+    )
+  }
+  await env.pool.query(
+    `INSERT INTO "${env.schema}".audit_chains (vertical, record_class, last_seq, last_hash, last_at) VALUES ('barber', 'data-access', $1, $2, $3)`,
+    [ENTRIES, prev, at],
+  )
+  await env.pool.query(`VACUUM ANALYZE "${env.schema}".audit_entries`)
+}, 1_800_000)
+afterAll(async () => {
+  await env.cleanup()
+})
+
+describe('audit verify benchmark', () => {
+  it(`verify() throughput on ${ENTRIES} entries`, async () => {
+    const runs: number[] = []
+    const cpu: number[] = []
+    for (let i = 0; i < 3; i += 1) {
+      const started = performance.now()
+      const used = process.cpuUsage()
+      const result = await platform.audit.verify({ recordClass: 'data-access' })
+      const seconds = (performance.now() - started) / 1000
+      const { user, system } = process.cpuUsage(used)
+      cpu.push((user + system) / ENTRIES)
+      if (!result.ok || result.checked !== ENTRIES)
+        throw new Error(`verify failed: ${JSON.stringify(result)}`)
+      runs.push(ENTRIES / seconds)
+    }
+    const rate = [...runs].sort((a, b) => a - b)[1] as number
+    recordBenchmark({
+      group: 'core',
+      name: `audit.verify throughput, ${ENTRIES / 1000}k entries in one chain`,
+      value: Math.round(rate),
+      unit: 'rows/s',
+      target: '>= 200000 entries/s',
+      met: rate >= 200_000,
+      notes: `median of 3 runs (${runs.map((r) => Math.round(r / 1000)).join(', ')}k/s; this process used ${[...cpu].sort((a, b) => a - b)[1]?.toFixed(1)} µs of CPU per entry): HMAC and data digest per entry in this process, actor and subject digests in PostgreSQL, next page fetched while this one is checked; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`,
+    })
+  }, 1_800_000)
+})

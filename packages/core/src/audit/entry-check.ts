@@ -1,0 +1,27 @@
+import type { Context } from '../context'
+import { canonicalJson, entryHash, sha256 } from './canonical'
+import { COL } from './verify-queries'
+
+/**
+ * Whether an entry row (verify-queries' ENTRY columns) is as written: its HMAC recomputes over its
+ * fields and its predecessor's hash, and every clear value still present matches its digest (PostgreSQL
+ * compared the actor and subject digests). Data and actor may only be missing from a redacted entry.
+ */
+export function entryIntact(ctx: Context, recordClass: string, row: readonly unknown[]): boolean {
+  const redacted = row[COL.redacted] === true
+  if (row[COL.actorOk] !== true || row[COL.subjectOk] !== true) return false
+  if (row[COL.actorMissing] === true && !redacted) return false
+  const data = row[COL.data]
+  if (data === null ? !redacted : sha256(canonicalJson(data)) !== row[COL.dataDigest]) return false
+  const hash = entryHash(ctx.auditKey, row[COL.prevHash] as string, {
+    vertical: ctx.vertical.name,
+    recordClass,
+    seq: Number(row[COL.seq]),
+    type: row[COL.type] as string,
+    createdAt: row[COL.createdAt] as string,
+    actorDigest: row[COL.actorDigest] as string,
+    subjectDigest: row[COL.subjectDigest] as string | null,
+    dataDigest: row[COL.dataDigest] as string,
+  })
+  return hash === row[COL.hash]
+}
