@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
 import { migrate } from '../src/migrations/migrate'
 import { psqlMigration } from '../src/migrations/psql'
 import { DEFAULT_ROLES } from '../src/migrations/roles'
@@ -40,8 +41,8 @@ const recorded = async () =>
   (await env.pool.query(`SELECT name, checksum FROM "${env.schema}".schema_migrations ORDER BY name`)).rows
 
 // Each test spawns psql once per migration file, up to twice: about 12 processes, each a connection
-// and a transaction; a loaded machine takes seconds for each.
-const PSQL_TEST_TIMEOUT = 12 * 10_000
+// and a transaction.
+const PSQL_TEST_TIMEOUT = timeoutFor({ psql: 12 })
 
 describe('the bundle SQL applied with psql', { timeout: PSQL_TEST_TIMEOUT }, () => {
   it('twice, then migrate(): every migration applied once, with the checksums migrate() records', async () => {

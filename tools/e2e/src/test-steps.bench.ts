@@ -55,6 +55,9 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
     verify: sample(3, (dir) =>
       timeMs(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b', '--verify', '--vertical', 'barber'], dir),
     ),
+    psql: sample(9, (dir) =>
+      timeMs('psql', ['-X', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-c', 'SELECT 1'], dir),
+    ),
     npm: sample(5, () => timeMs('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], CREATE_DIR)),
     scaffold: sample(3, (dir) => timeMs(node, [CREATE, 'svc', '--vertical', 'barber', '--yes'], dir)),
     // Inside the workspace, so the scaffold resolves @verticals/* to the built packages.
