@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildAll, examplePlatform } from '../infrastructure/testing'
-import { parseTerraform, validateTerraform } from './terraform'
+import { parseTerraform, validateTerraform, validateTerraformModules } from './terraform'
 
 const artifacts = buildAll(examplePlatform()).filter((a) => a.kind === 'terraform')
 
@@ -23,12 +23,16 @@ describe('validateTerraform on the example bundle', () => {
   })
 
   it.each(artifacts.map((a) => [a.path, a] as const))(
-    '%s parses with @cdktf/hcl2json',
+    '%s parses with @cdktf/hcl2json and fits the AWS provider schema',
     async (_path, artifact) => {
       expect(await validateTerraform(artifact)).toEqual([])
       expect(Object.keys(await parseTerraform(artifact)).length).toBeGreaterThan(0)
     },
   )
+
+  it("resolves every reference within each vertical's root module", async () => {
+    expect(await validateTerraformModules(artifacts)).toEqual([])
+  })
 })
 
 describe('validateTerraform rejects broken HCL', () => {
