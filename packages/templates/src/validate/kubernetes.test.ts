@@ -28,6 +28,27 @@ describe('validateKubernetes on the example bundle', () => {
   )
 })
 
+describe('the strict check engages on every document the example bundle emits', () => {
+  const documents = artifacts.flatMap((a) =>
+    parseAllDocuments(a.content).map(
+      (doc, i) => [`${a.path} #${i + 1}`, doc.toJS() as Record<string, unknown>] as const,
+    ),
+  )
+
+  it.each(documents)(
+    '%s fails with an unknown field injected at its top and in its spec',
+    async (_id, doc) => {
+      const id = `${doc.apiVersion}/${doc.kind}`
+      expect(await validateKubernetesObject({ ...doc, zzUnknown: 1 })).toContain(
+        `${id}: unknown field "zzUnknown"`,
+      )
+      if (typeof doc.spec !== 'object' || doc.spec === null) return
+      const injected = { ...doc, spec: { ...doc.spec, zzUnknown: 1 } }
+      expect(await validateKubernetesObject(injected)).toContain(`${id}: unknown field "spec.zzUnknown"`)
+    },
+  )
+})
+
 describe('validateKubernetes rejects what Kubernetes would', () => {
   const deployment = {
     apiVersion: 'apps/v1',

@@ -35,6 +35,27 @@ describe('validateTerraform on the example bundle', () => {
   })
 })
 
+describe('the provider schema check engages on every block the example bundle emits', () => {
+  // Each resource and data block, with an unknown argument added after its opening line.
+  const blocks = artifacts.flatMap((a) =>
+    [...a.content.matchAll(/^(resource|data|provider) "[^"]+"(?: "[^"]+")? \{$/gm)].map(
+      (m) => [`${a.path}: ${m[0]}`, a, m.index + m[0].length] as const,
+    ),
+  )
+
+  it('finds resource and provider blocks to inject into', () => {
+    const keywords = new Set(blocks.map(([id]) => id.split(': ')[1]?.split(' ')[0]))
+    expect(keywords.has('resource') && keywords.has('provider')).toBe(true)
+  })
+
+  it.each(blocks)('%s fails with an unknown argument injected', async (_id, artifact, at) => {
+    const content = `${artifact.content.slice(0, at)}\n  zz_unknown = 1${artifact.content.slice(at)}`
+    const problems = await validateTerraform({ ...artifact, content })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/: unsupported argument or block "zz_unknown"$/)
+  })
+})
+
 describe('validateTerraform rejects broken HCL', () => {
   it('reports an unclosed block with its position', async () => {
     const problems = await validateTerraform({
