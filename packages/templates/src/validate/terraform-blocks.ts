@@ -24,20 +24,23 @@ const isBlockSyntax = (value: unknown): boolean =>
   Array.isArray(value) && value.length > 0 && value.every(isBody)
 const entries = (value: unknown): [string, unknown][] => (isBody(value) ? Object.entries(value) : [])
 
-/** Checks one body against a block schema; `where` names it in messages (`resource "t" "n"`). */
-function checkBody(body: Body, schema: BlockSchema, where: string, meta?: BlockSchema): string[] {
+/**
+ * Checks one body against a block schema; `where` names it in messages (`resource "t" "n"`).
+ * `lifecycle` is given for resource and data bodies, which take meta-arguments besides their schema.
+ */
+function checkBody(body: Body, schema: BlockSchema, where: string, lifecycle?: BlockSchema): string[] {
   const problems: string[] = []
   const args = schema.a ?? {}
   const blocks = schema.b ?? {}
   const seen = new Set<string>()
   for (const [key, value] of Object.entries(body)) {
     seen.add(key)
-    if (meta && META_ARGUMENTS.has(key)) continue
-    if (meta && key === 'lifecycle') {
-      for (const b of bodies(value)) problems.push(...checkBody(b, meta, `${where} lifecycle`))
+    if (lifecycle && META_ARGUMENTS.has(key)) continue
+    if (lifecycle && key === 'lifecycle') {
+      for (const b of bodies(value)) problems.push(...checkBody(b, lifecycle, `${where} lifecycle`))
       continue
     }
-    if (meta && meta === LIFECYCLE && RESOURCE_META_BLOCKS.has(key)) continue
+    if (lifecycle === LIFECYCLE && RESOURCE_META_BLOCKS.has(key)) continue
     if (key === 'dynamic') {
       problems.push(...checkDynamic(value, blocks, where, seen))
       continue
@@ -104,8 +107,8 @@ function checkTyped(
         )
         continue
       }
-      const meta = keyword === 'data' ? DATA_LIFECYCLE : LIFECYCLE
-      for (const body of bodies(list)) problems.push(...checkBody(body, schema, where, meta))
+      const lifecycle = keyword === 'data' ? DATA_LIFECYCLE : LIFECYCLE
+      for (const body of bodies(list)) problems.push(...checkBody(body, schema, where, lifecycle))
     }
   }
   return problems
