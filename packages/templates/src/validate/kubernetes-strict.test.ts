@@ -142,6 +142,19 @@ describe('the strict Kubernetes check', () => {
     expect(await validateKubernetesObject(withField(doc, path, 'x'))).toEqual([message])
   })
 
+  it('fails on a missing required field, in built-in kinds and CRDs', async () => {
+    const { selector: _, ...spec } = deployment.spec
+    expect(await validateKubernetesObject({ ...deployment, spec })).toEqual([
+      'apps/v1/Deployment: data/spec must have required property selector',
+    ])
+    const data = [{ remoteRef: { key: 'barber/database' } }]
+    expect(
+      await validateKubernetesObject({ ...externalSecret, spec: { ...externalSecret.spec, data } }),
+    ).toEqual([
+      'external-secrets.io/v1/ExternalSecret: data/spec/data/0 must have required property secretKey',
+    ])
+  })
+
   it('fails on an unknown field of a Kustomization, as kustomize does', async () => {
     const problems = await validateKubernetesObject({ ...kustomization, resource: ['a.yaml'] })
     expect(problems).toEqual(['kustomize.config.k8s.io/v1beta1/Kustomization: Unrecognized key: "resource"'])
