@@ -13,6 +13,18 @@ export async function parseTerraform(artifact: Pick<Artifact, 'path' | 'content'
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
+// validateArtifacts() hands the same (readonly) artifact to the per-file and per-module checks:
+// parse it once.
+const parsedOnce = new WeakMap<Artifact, Promise<Parsed>>()
+function parseOnce(artifact: Artifact): Promise<Parsed> {
+  let parsed = parsedOnce.get(artifact)
+  if (!parsed) {
+    parsed = parseTerraform(artifact)
+    parsedOnce.set(artifact, parsed)
+  }
+  return parsed
+}
+
 /**
  * Validates one .tf file: it must parse as HCL into at least one top-level block, and every block
  * must fit the AWS provider's schema (resource types, arguments, nested blocks, required ones).
@@ -20,7 +32,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 export async function validateTerraform(artifact: Artifact): Promise<string[]> {
   let parsed: Parsed
   try {
-    parsed = await parseTerraform(artifact)
+    parsed = await parseOnce(artifact)
   } catch (error) {
     return [describe(error)]
   }
@@ -41,7 +53,7 @@ export async function validateTerraformModules(
   const modules = new Map<string, Parsed[]>()
   for (const artifact of artifacts) {
     if (artifact.kind !== 'terraform') continue
-    const parsed = await parseTerraform(artifact).catch(() => undefined)
+    const parsed = await parseOnce(artifact).catch(() => undefined)
     if (!parsed) continue
     const dir = directory(artifact.path)
     modules.set(dir, [...(modules.get(dir) ?? []), parsed])
