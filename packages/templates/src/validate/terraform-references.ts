@@ -137,7 +137,9 @@ const ROOTS = new Set(['var', 'local', 'module', 'data', 'aws'])
 export function checkTerraformReferences(files: readonly Body[], schema: ProviderSchema): string[] {
   const found = declare(files, schema)
   const problems = new Set<string>()
-  for (const text of files.flatMap((file) => strings(file)))
+  // `moved` and `removed` name addresses the module no longer declares, on purpose.
+  const scanned = files.map(({ moved: _moved, removed: _removed, ...rest }) => rest)
+  for (const text of scanned.flatMap((file) => strings(file)))
     for (const expression of expressions(text))
       for (const [, root = '', tail = ''] of expression.matchAll(TRAVERSAL)) {
         if (!ROOTS.has(root) && !root.startsWith('aws_')) continue

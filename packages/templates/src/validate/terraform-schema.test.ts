@@ -146,6 +146,12 @@ describe('the AWS provider schema check', () => {
     ])
   })
 
+  it('leaves the old addresses of moved and removed blocks alone', async () => {
+    const moved = 'moved {\n  from = aws_kms_key.old\n  to   = aws_kms_key.cache\n}\n'
+    const removed = 'removed {\n  from = aws_kms_key.gone\n}\n'
+    expect(await problems(`${CACHE}\n${moved}\n${removed}`)).toEqual([])
+  })
+
   it('reports a module that requires a provider release the schema does not describe', async () => {
     const [problem] = await problems(CACHE, MODULE.replace('~> 5.80', '~> 6.0'))
     expect(problem).toMatch(
