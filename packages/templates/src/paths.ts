@@ -4,3 +4,6 @@ import { fileURLToPath } from 'node:url'
 // so the same relative URL finds the shipped templates in both.
 /** Directory of the text templates shipped with this package. */
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url))
+
+/** Directory of the validator schemas shipped with this package (see scripts/make-*-schema.mjs). */
+export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url))

@@ -33,7 +33,8 @@ const VALIDATORS: Partial<Record<ArtifactKind, () => Promise<ArtifactValidator>>
 
 /**
  * Runs every artifact through the validator of its kind (real tools where they are installed), then
- * the checks that need several artifacts at once: `promtool test rules` with the rule files beside it.
+ * the checks that need several artifacts at once: references across a Terraform root module's files,
+ * and `promtool test rules` with the rule files beside it.
  */
 export async function validateArtifacts(artifacts: readonly Artifact[]): Promise<ValidationProblem[]> {
   const problems: ValidationProblem[] = []
@@ -43,6 +44,10 @@ export async function validateArtifacts(artifacts: readonly Artifact[]): Promise
     const validator = await load()
     for (const message of await validator(artifact))
       problems.push({ path: artifact.path, kind: artifact.kind, message })
+  }
+  if (artifacts.some((a) => a.kind === 'terraform')) {
+    const { validateTerraformModules } = await import('./terraform')
+    for (const p of await validateTerraformModules(artifacts)) problems.push({ ...p, kind: 'terraform' })
   }
   if (artifacts.some((a) => a.kind === 'prometheus-rule-tests')) {
     const { validateRuleTests } = await import('./monitoring')

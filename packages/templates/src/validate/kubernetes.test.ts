@@ -28,6 +28,27 @@ describe('validateKubernetes on the example bundle', () => {
   )
 })
 
+describe('the strict check engages on every document the example bundle emits', () => {
+  const documents = artifacts.flatMap((a) =>
+    parseAllDocuments(a.content).map(
+      (doc, i) => [`${a.path} #${i + 1}`, doc.toJS() as Record<string, unknown>] as const,
+    ),
+  )
+
+  it.each(documents)(
+    '%s fails with an unknown field injected at its top and in its spec',
+    async (_id, doc) => {
+      const id = `${doc.apiVersion}/${doc.kind}`
+      expect(await validateKubernetesObject({ ...doc, zzUnknown: 1 })).toContain(
+        `${id}: unknown field "zzUnknown"`,
+      )
+      if (typeof doc.spec !== 'object' || doc.spec === null) return
+      const injected = { ...doc, spec: { ...doc.spec, zzUnknown: 1 } }
+      expect(await validateKubernetesObject(injected)).toContain(`${id}: unknown field "spec.zzUnknown"`)
+    },
+  )
+})
+
 describe('validateKubernetes rejects what Kubernetes would', () => {
   const deployment = {
     apiVersion: 'apps/v1',
@@ -39,14 +60,21 @@ describe('validateKubernetes rejects what Kubernetes would', () => {
     },
   }
 
-  it('reports a malformed quantity through kubernetes-models', () => {
-    const [problem] = validateKubernetesObject(deployment)
+  it('reports a malformed quantity through kubernetes-models', async () => {
+    const [problem] = await validateKubernetesObject(deployment)
     expect(problem).toMatch(/^apps\/v1\/Deployment: .*limits\/cpu must match format "quantity"/)
   })
 
-  it('reports a kind it has no model for instead of passing it silently', () => {
-    expect(validateKubernetesObject({ apiVersion: 'v1', kind: 'Secret' })).toEqual([
-      'v1/Secret: no validator for this kind',
+  it('reports a kind no package models instead of passing it silently', async () => {
+    expect(await validateKubernetesObject({ apiVersion: 'example.com/v1', kind: 'Widget' })).toEqual([
+      'example.com/v1/Widget: no validator for this kind',
+    ])
+    // A nested type has a module of its own, but is no kind; a malformed apiVersion loads nothing.
+    expect(await validateKubernetesObject({ apiVersion: 'apps/v1', kind: 'DeploymentSpec' })).toEqual([
+      'apps/v1/DeploymentSpec: no validator for this kind',
+    ])
+    expect(await validateKubernetesObject({ apiVersion: '../../v1', kind: 'Pod' })).toEqual([
+      '../../v1/Pod: no validator for this kind',
     ])
   })
 
@@ -67,7 +95,7 @@ describe('validateKubernetes rejects what Kubernetes would', () => {
     expect(problems[0]).toMatch(/^document 1: .*unique/i)
   })
 
-  it('checks KEDA ScaledObjects with its own schema: a cron trigger without an end is refused', () => {
+  it('applies the KEDA rules the CRD cannot express: a cron trigger without an end is refused', async () => {
     const scaled = {
       apiVersion: 'keda.sh/v1alpha1',
       kind: 'ScaledObject',
@@ -79,17 +107,19 @@ describe('validateKubernetes rejects what Kubernetes would', () => {
         triggers: [{ type: 'cron', metadata: { timezone: 'UTC', start: '0 9 * * 1', desiredReplicas: '3' } }],
       },
     }
-    expect(validateKubernetesObject(scaled)).toEqual([
+    expect(await validateKubernetesObject(scaled)).toEqual([
       'keda.sh/v1alpha1/ScaledObject: spec.triggers.0.metadata.end: Invalid input: expected string, received undefined',
     ])
-    const swapped = { ...scaled, spec: { ...scaled.spec, minReplicaCount: 5, extra: true } }
-    expect(validateKubernetesObject(swapped).join('\n')).toMatch(/Unrecognized key: "extra"/)
+    const swapped = { ...scaled, spec: { ...scaled.spec, minReplicaCount: 5 } }
+    expect((await validateKubernetesObject(swapped)).join('\n')).toMatch(
+      /minReplicaCount exceeds maxReplicaCount/,
+    )
     const cron = {
       type: 'cron',
       metadata: { timezone: 'UTC', start: '0 9 * * 1', end: '0 18 * * 1', desiredReplicas: '9' },
     }
     const capped = { ...scaled, spec: { ...scaled.spec, triggers: [cron] } }
-    expect(validateKubernetesObject(capped)).toEqual([
+    expect(await validateKubernetesObject(capped)).toEqual([
       'keda.sh/v1alpha1/ScaledObject: spec.triggers.0.metadata.desiredReplicas: desiredReplicas exceeds maxReplicaCount',
     ])
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildAll, examplePlatform } from '../infrastructure/testing'
-import { parseTerraform, validateTerraform } from './terraform'
+import { parseTerraform, validateTerraform, validateTerraformModules } from './terraform'
 
 const artifacts = buildAll(examplePlatform()).filter((a) => a.kind === 'terraform')
 
@@ -23,12 +23,37 @@ describe('validateTerraform on the example bundle', () => {
   })
 
   it.each(artifacts.map((a) => [a.path, a] as const))(
-    '%s parses with @cdktf/hcl2json',
+    '%s parses with @cdktf/hcl2json and fits the AWS provider schema',
     async (_path, artifact) => {
       expect(await validateTerraform(artifact)).toEqual([])
       expect(Object.keys(await parseTerraform(artifact)).length).toBeGreaterThan(0)
     },
   )
+
+  it("resolves every reference within each vertical's root module", async () => {
+    expect(await validateTerraformModules(artifacts)).toEqual([])
+  })
+})
+
+describe('the provider schema check engages on every block the example bundle emits', () => {
+  // Each resource and data block, with an unknown argument added after its opening line.
+  const blocks = artifacts.flatMap((a) =>
+    [...a.content.matchAll(/^(resource|data|provider) "[^"]+"(?: "[^"]+")? \{$/gm)].map(
+      (m) => [`${a.path}: ${m[0]}`, a, m.index + m[0].length] as const,
+    ),
+  )
+
+  it('finds resource and provider blocks to inject into', () => {
+    const keywords = new Set(blocks.map(([id]) => id.split(': ')[1]?.split(' ')[0]))
+    expect(keywords.has('resource') && keywords.has('provider')).toBe(true)
+  })
+
+  it.each(blocks)('%s fails with an unknown argument injected', async (_id, artifact, at) => {
+    const content = `${artifact.content.slice(0, at)}\n  zz_unknown = 1${artifact.content.slice(at)}`
+    const problems = await validateTerraform({ ...artifact, content })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/: unsupported argument or block "zz_unknown"$/)
+  })
 })
 
 describe('validateTerraform rejects broken HCL', () => {
