@@ -1,7 +1,6 @@
 import {
   type CommandArgs,
   type CommandSpec,
-  json,
   render,
   renderDetails,
   renderOptions,
@@ -15,6 +14,8 @@ const s3Options = {
   'request-checksums': { type: 'string' },
   'response-checksums': { type: 'string' },
 } as const
+const CHECKSUM_MODES = ['WHEN_SUPPORTED', 'WHEN_REQUIRED'] as const
+const s3Choices = { 'request-checksums': CHECKSUM_MODES, 'response-checksums': CHECKSUM_MODES }
 const s3Details = [
   '--endpoint <url>    S3-compatible endpoint (addressed path-style)',
   '--region <r>        AWS region (default: the AWS chain; us-east-1 with --endpoint)',
@@ -61,8 +62,8 @@ export const S3_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       ...s3Options,
       'no-checksums': { type: 'boolean' },
       ...renderOptions,
-      json,
     },
+    choices: s3Choices,
     run: async (args, io) =>
       (await import('../../commands/publish/index')).publishCommand({
         ...io,
@@ -85,7 +86,8 @@ export const S3_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '--json              the verified manifest as JSON on stdout',
     ],
     positionals: ['s3-url'],
-    options: { out: { type: 'string' }, ...s3Options, json },
+    options: { out: { type: 'string' }, ...s3Options },
+    choices: s3Choices,
     run: async (args, io) =>
       (await import('../../commands/fetch/index')).fetchCommand({
         ...io,
