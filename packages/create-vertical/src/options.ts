@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import { PlatformError, PRESET_NAMES } from '@verticals/config-schema'
+import { parseArguments, UsageError } from '@verticals/generator'
 
 /** What the user asked for on the command line; anything left undefined may be prompted for. */
 export interface ScaffoldOptions {
@@ -41,23 +41,26 @@ Without a terminal, or with --yes, nothing is asked: a missing answer is an erro
 
 /** Parses argv (without node and the script); unknown flags are usage errors (exit 2). */
 export function parseOptions(argv: readonly string[]): ScaffoldOptions {
-  let parsed: ReturnType<typeof parse>
+  let parsed: ReturnType<typeof parseArguments>
   try {
-    parsed = parse(argv)
+    parsed = parseArguments(argv, { name: 'create-vertical', options: OPTIONS, usage: USAGE })
   } catch (error) {
-    throw new PlatformError('INVALID_ARGUMENT', (error as Error).message, {
+    if (!(error instanceof UsageError)) throw error
+    // The message already starts with the program's name, which the CLI adds again.
+    throw new PlatformError('INVALID_ARGUMENT', error.message.replace(/^create-vertical: /, ''), {
       hint: 'Run `create-vertical --help` for the options.',
     })
   }
   const { values, positionals } = parsed
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
   if (positionals.length > 1) {
     throw new PlatformError('INVALID_ARGUMENT', `expected one directory, got ${positionals.join(', ')}`)
   }
   return {
     dir: positionals[0],
-    vertical: values.vertical,
-    name: values.name,
-    region: values.region,
+    vertical: text(values.vertical),
+    name: text(values.name),
+    region: text(values.region),
     yes: values.yes === true,
     dryRun: values['dry-run'] === true,
     force: values.force === true,
@@ -66,20 +69,13 @@ export function parseOptions(argv: readonly string[]): ScaffoldOptions {
   }
 }
 
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      vertical: { type: 'string' },
-      name: { type: 'string' },
-      region: { type: 'string' },
-      yes: { type: 'boolean', short: 'y' },
-      'dry-run': { type: 'boolean' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  })
-}
+const OPTIONS = {
+  vertical: { type: 'string' },
+  name: { type: 'string' },
+  region: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
