@@ -66,10 +66,12 @@ describe("the README's way to try Verticals before it is on a public registry", 
     // The README's lines, word for word but for the port; a fresh npm cache, as on a new machine
     // (npx would otherwise reuse a create-vertical 0.1.0 it installed from an earlier build).
     const script = use!.map((line) => line.replace(README_REGISTRY_URL, url)).join('\n')
+    // npm_config_yes answers npx's "Ok to proceed? (y)", which a person answers at the terminal.
     const env = {
       ...cleanEnv(),
       npm_config_cache: join(dir, 'npm-cache'),
       npm_config_update_notifier: 'false',
+      npm_config_yes: 'true',
     }
     const workspace = join(dir, 'elsewhere')
     const run = await tracker.run('sh', ['-e', '-c', `mkdir -p ${workspace} && cd ${workspace}\n${script}`], {
