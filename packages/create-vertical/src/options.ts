@@ -15,8 +15,12 @@ export interface ScaffoldOptions {
   yes: boolean
   /** List the files (or, over an existing scaffold with --force, the diff) and write nothing. */
   dryRun: boolean
-  /** Write into a non-empty directory, replacing the files the scaffold owns. */
+  /** Write into a non-empty directory; over a scaffold with a record, this merges like --upgrade. */
   force: boolean
+  /** Merge this version's template into an existing scaffold, keeping local edits (three-way). */
+  upgrade?: boolean
+  /** The scaffold as its recorded version wrote it (the merge base), instead of running that version. */
+  base?: string
   help: boolean
   version: boolean
 }
@@ -32,8 +36,12 @@ Options:
   --name <name>       package and platform name (default: the directory name)
   --region <region>   primary AWS region (default: sa-east-1)
   --yes, -y           accept the defaults; never prompt
-  --dry-run           list the files it would write (with --force over a scaffold: the diff)
-  --force             write into a non-empty directory, replacing the files it owns
+  --dry-run           list the files it would write (over a scaffold: the diff of the merge)
+  --upgrade           merge this version into an existing scaffold (default <dir>: .), keeping
+                      your edits; conflicts get git-style markers and exit 1
+  --base <dir>        the scaffold as its recorded version wrote it, when that version cannot be
+                      run with npx (for example \`git archive <first commit> | tar -x -C <dir>\`)
+  --force             write into a non-empty directory; over a scaffold, the same as --upgrade
   --help, -h          this text
   --version, -v       the version of create-vertical
 
@@ -64,6 +72,8 @@ export function parseOptions(argv: readonly string[]): ScaffoldOptions {
     yes: values.yes === true,
     dryRun: values['dry-run'] === true,
     force: values.force === true,
+    upgrade: values.upgrade === true,
+    base: text(values.base),
     help: values.help === true,
     version: values.version === true,
   }
@@ -76,6 +86,8 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
+  upgrade: { type: 'boolean' },
+  base: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const

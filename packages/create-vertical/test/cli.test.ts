@@ -34,7 +34,16 @@ describe('create-vertical', { timeout: timeoutFor({ scaffold: 2, generate: 1 }) 
     const fromTemplate = [...(await readTemplate()).keys()].sort()
     expect(fromTemplate).toContain('.gitignore')
     expect(fromTemplate).toContain('.github/workflows/platform.yml')
-    expect(files.filter((f) => !f.startsWith('bundle/'))).toEqual(fromTemplate)
+    // Plus the record an upgrade reads: the version that wrote the scaffold and its answers.
+    expect(files.filter((f) => !f.startsWith('bundle/'))).toEqual(
+      [...fromTemplate, '.create-vertical.json'].sort(),
+    )
+    expect(JSON.parse(readFileSync(join(project, '.create-vertical.json'), 'utf8'))).toEqual({
+      version: JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')).version,
+      vertical: 'fitness',
+      name: 'my-svc',
+      region: 'sa-east-1',
+    })
     expect(files).toContain('bundle/manifest.json')
     expect(files).toContain('bundle/fitness/compliance/consent.json')
     expect(listFiles(cwd).every((f) => f.startsWith('my-svc/'))).toBe(true)
@@ -138,7 +147,7 @@ describe('create-vertical', { timeout: timeoutFor({ scaffold: 2, generate: 1 }) 
     const unknown = await createVertical(['svc', '--colour', 'blue'], cwd)
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toBe(
-      'create-vertical: unknown option --colour (create-vertical takes --vertical, --name, --region, --yes, --dry-run, --force, --help and --version)\n' +
+      'create-vertical: unknown option --colour (create-vertical takes --vertical, --name, --region, --yes, --dry-run, --force, --upgrade, --base, --help and --version)\n' +
         'hint: Run `create-vertical --help` for the options.\n',
     )
     expect(listFiles(cwd)).toEqual([])
