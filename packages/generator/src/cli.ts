@@ -10,10 +10,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
-// The pinned AWS SDK runs on Node 20; its notice that *later* SDK releases will need Node 22 is
-// for library authors choosing versions, not for someone running `verticals publish`.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-
 // Warnings, ours or a dependency's, as one line of ours rather than Node's two-line notice.
 routeWarnings(process.stderr, process.env)
 
