@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
 import { createVertical as scaffold } from '../src/create-vertical'
 import { noPrompts } from '../src/prompts'
 import { TEMPLATE_DIR } from '../src/template-files'
@@ -61,7 +62,10 @@ function editLikeAUser(project: string): void {
 
 const read = (project: string, path: string) => readFileSync(join(project, path), 'utf8')
 
-describe('create-vertical --upgrade (three-way merge into an existing scaffold)', () => {
+// Each test scaffolds twice in process, then runs create-vertical once or twice and may check the bundle.
+describe('create-vertical --upgrade (three-way merge into an existing scaffold)', {
+  timeout: timeoutFor({ scaffold: 4, generate: 1 }),
+}, () => {
   it('keeps edits to platform.yaml and to source files while taking the template change, and regenerates the bundle', async () => {
     const { cwd, project } = await olderScaffold()
     editLikeAUser(project)

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
 import { repoRoot } from './workspace.ts'
 
 // The preflight of `npm test`, run against this machine's real PostgreSQL with a database and a
@@ -14,7 +15,11 @@ function preflight(env: Record<string, string>) {
   })
 }
 
-describe('scripts/check-services.mjs (the preflight of npm test)', () => {
+// A preflight run starts node with pg and ioredis, connects to both and runs promtool and amtool:
+// about three CLI runs' worth; the longest test makes two.
+describe('scripts/check-services.mjs (the preflight of npm test)', {
+  timeout: timeoutFor({ cli: 6 }),
+}, () => {
   it('passes on a machine that has what the tests use', () => {
     const run = preflight({})
     expect(run.stderr).toBe('')
