@@ -9,7 +9,7 @@ export const baseTsup: Options = {
   dts: { compilerOptions: { paths: {}, baseUrl: '.' } },
   clean: true,
   sourcemap: false,
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
   splitting: false,
   treeshake: true,

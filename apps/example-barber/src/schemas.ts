@@ -11,7 +11,9 @@ export const createBookingSchema = z.strictObject({
   customerId: id,
   providerId: id,
   service: z.string().min(1).max(40),
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) > Date.now(), 'must be in the future'),
 })
 
 /** Body of POST /consents. */

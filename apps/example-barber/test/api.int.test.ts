@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, sample, startApp } from './harness'
+import { call, futureDay, sample, startApp } from './harness'
 
 let server: Awaited<ReturnType<typeof startApp>>
 let url: string
@@ -70,21 +70,26 @@ describe('providers', () => {
 
 describe('bookings', () => {
   it('refuses a booking without consent with 403 and the reason, then books once consent is granted', async () => {
-    const denied = await call(url, 'POST', '/bookings', booking('client-1', '2026-12-01T10:00:00-03:00'))
+    const denied = await call(url, 'POST', '/bookings', booking('client-1', `${futureDay(1)}T10:00:00-03:00`))
     expect(denied.status).toBe(403)
     expect(denied.body.error).toMatchObject({ code: 'consent_required', purpose: 'booking', reason: 'none' })
 
     const grant = await call(url, 'POST', '/consents', { subjectId: 'client-1', purpose: 'booking' })
     expect(grant.status).toBe(201)
     expect(grant.body.consent.status).toBe('granted')
-    const created = await call(url, 'POST', '/bookings', booking('client-1', '2026-12-01T10:00:00-03:00'))
+    const created = await call(
+      url,
+      'POST',
+      '/bookings',
+      booking('client-1', `${futureDay(1)}T10:00:00-03:00`),
+    )
     expect(created.status).toBe(201)
     expect(created.body.booking).toMatchObject({
       customerId: 'client-1',
       status: 'confirmed',
       market: 'buenos-aires',
     })
-    expect(created.body.booking.startsAt).toBe('2026-12-01T13:00:00.000Z')
+    expect(created.body.booking.startsAt).toBe(`${futureDay(1)}T13:00:00.000Z`)
     const read = await call(url, 'GET', `/bookings/${created.body.booking.id}`)
     expect(read.body.booking).toEqual(created.body.booking)
 
@@ -98,7 +103,7 @@ describe('bookings', () => {
 
   it('refuses a double booking of a slot (409), and cancels a booking once (then 409)', async () => {
     await call(url, 'POST', '/consents', { subjectId: 'client-2', purpose: 'booking' })
-    const slot = '2026-12-02T15:00:00Z'
+    const slot = `${futureDay(2)}T15:00:00Z`
     const first = await call(url, 'POST', '/bookings', booking('client-2', slot))
     expect(first.status).toBe(201)
     const again = await call(url, 'POST', '/bookings', booking('client-2', slot))
@@ -119,7 +124,7 @@ describe('bookings', () => {
     await call(url, 'POST', '/consents', { subjectId: 'client-3', purpose: 'booking' })
     const withdrawn = await call(url, 'DELETE', '/consents/client-3/booking')
     expect(withdrawn.body.consent.status).toBe('withdrawn')
-    const denied = await call(url, 'POST', '/bookings', booking('client-3', '2026-12-03T10:00:00Z'))
+    const denied = await call(url, 'POST', '/bookings', booking('client-3', `${futureDay(3)}T10:00:00Z`))
     expect(denied.status).toBe(403)
     expect(denied.body.error.reason).toBe('withdrawn')
   })
@@ -129,12 +134,18 @@ describe('bad input', () => {
   it.each([
     ['a body that is not JSON', '{"customerId":', 'invalid_json'],
     ['a wrong type and missing fields', { customerId: 7 }, 'invalid_request'],
-    ['an unknown field', { ...booking('c', '2026-12-01T10:00:00Z'), tip: 5 }, 'invalid_request'],
-    ['a start time without offset', booking('c', '2026-12-01 10:00'), 'invalid_request'],
+    ['an unknown field', { ...booking('c', `${futureDay(1)}T10:00:00Z`), tip: 5 }, 'invalid_request'],
+    ['a start time without offset', booking('c', `${futureDay(1)} 10:00`), 'invalid_request'],
+    ['a start in the past', booking('c', '2001-05-04T10:00:00Z'), 'invalid_request'],
   ])('answers 400 for %s', async (_name, body, code) => {
     const res = await call(url, 'POST', '/bookings', body)
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe(code)
+  })
+
+  it('says a booking in the past must be in the future', async () => {
+    const res = await call(url, 'POST', '/bookings', booking('c', '2001-05-04T10:00:00Z'))
+    expect(res.body.error.issues).toEqual([{ path: 'startsAt', message: 'must be in the future' }])
   })
 
   it('names each invalid field', async () => {

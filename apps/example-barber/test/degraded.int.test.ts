@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../src/app'
-import { call, type Isolation, isolation } from './harness'
+import { call, futureDay, type Isolation, isolation } from './harness'
 
 let iso: Isolation
 let app: Awaited<ReturnType<typeof createApp>>
@@ -35,7 +35,7 @@ describe('without Redis', () => {
       customerId: 'no-cache',
       providerId: 'ana-gomez',
       service: 'beard',
-      startsAt: '2026-12-10T10:00:00Z',
+      startsAt: `${futureDay(10)}T10:00:00Z`,
     })
     expect(booked.status).toBe(201)
     const text = await (await fetch(`${url}/metrics`)).text()

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, startApp } from './harness'
+import { call, futureDay, startApp } from './harness'
 
 let server: Awaited<ReturnType<typeof startApp>>
 let url: string
@@ -36,7 +36,7 @@ async function bookingRows(customerId: string): Promise<number> {
 
 describe('data-subject requests', () => {
   it('opens an access request with its deadline and exports the consent ledger and the bookings', async () => {
-    const id = await bookAs('alice', '2026-12-05T10:00:00Z')
+    const id = await bookAs('alice', `${futureDay(5)}T10:00:00Z`)
     const opened = await call(url, 'POST', '/dsr', { subjectId: 'alice', kind: 'access' })
     expect(opened.status).toBe(201)
     const request = opened.body.request
@@ -54,8 +54,8 @@ describe('data-subject requests', () => {
   })
 
   it('erasure removes the app rows, the consent and the cached decision; the audit chain still verifies', async () => {
-    await bookAs('bob', '2026-12-06T10:00:00Z')
-    await bookAs('carol', '2026-12-06T11:00:00Z')
+    await bookAs('bob', `${futureDay(6)}T10:00:00Z`)
+    await bookAs('carol', `${futureDay(6)}T11:00:00Z`)
     expect(await bookingRows('bob')).toBe(1)
     const opened = await call(url, 'POST', '/dsr', { subjectId: 'bob', kind: 'erasure' })
     const done = await call(url, 'POST', `/dsr/${opened.body.request.id}/fulfil`)
@@ -70,7 +70,7 @@ describe('data-subject requests', () => {
       customerId: 'bob',
       providerId: 'luis-pereyra',
       service: 'shave',
-      startsAt: '2026-12-07T10:00:00Z',
+      startsAt: `${futureDay(7)}T10:00:00Z`,
     })
     expect(denied.status).toBe(403)
     expect(denied.body.error.reason).toBe('none')

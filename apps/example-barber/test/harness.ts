@@ -87,3 +87,8 @@ export function sample(metrics: string, name: string, labels: Record<string, str
     )
   return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1))
 }
+
+/** The date `days` from today (UTC) as YYYY-MM-DD: bookings must start in the future. */
+export function futureDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+}

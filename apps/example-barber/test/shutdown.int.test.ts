@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { call, type Isolation, isolation } from './harness'
+import { call, futureDay, type Isolation, isolation } from './harness'
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
 const running: { child: ChildProcess; iso: Isolation }[] = []
@@ -42,7 +42,7 @@ function halfSentBooking(port: number, customerId: string) {
     customerId,
     providerId: 'ana-gomez',
     service: 'beard',
-    startsAt: '2026-12-09T10:00:00Z',
+    startsAt: `${futureDay(9)}T10:00:00Z`,
   })
   const req = request({
     host: '127.0.0.1',

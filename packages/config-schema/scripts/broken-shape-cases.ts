@@ -3,22 +3,25 @@ import { type BrokenCase, c } from './broken-case.ts'
 /** YAML syntax, apiVersion, missing and unknown keys, wrong types, bad units, out-of-range numbers. */
 export const SHAPE_CASES: BrokenCase[] = [
   // YAML syntax
-  c('yaml-bad-indentation', 'YAML_SYNTAX', '-', [
+  c('yaml-bad-indentation', 'YAML_SYNTAX', 'metadata.displayName', [
     '  displayName: Turnos Argentina',
     '   §displayName: Turnos Argentina',
   ]),
-  c('yaml-duplicate-key', 'YAML_SYNTAX', '-', ['kind: Platform\n', 'kind: Platform\n§kind: Platform\n']),
-  c('yaml-duplicate-market', 'YAML_SYNTAX', '-', ['  rosario: {', '  §cordoba: {']),
-  c('yaml-unclosed-quote', 'YAML_SYNTAX', '-', [
+  c('yaml-duplicate-key', 'YAML_SYNTAX', 'kind', ['kind: Platform\n', 'kind: Platform\n§kind: Platform\n']),
+  c('yaml-duplicate-market', 'YAML_SYNTAX', 'markets.cordoba', ['  rosario: {', '  §cordoba: {']),
+  c('yaml-unclosed-quote', 'YAML_SYNTAX', 'metadata.displayName', [
     '  displayName: Turnos Argentina',
     '  displayName: §"Turnos Argentina',
   ]),
-  c('yaml-tab-indentation', 'YAML_SYNTAX', '-', ['  name: turnos #', '§\tname: turnos #']),
-  c('yaml-unclosed-flow-map', 'YAML_SYNTAX', '-', [
+  c('yaml-tab-indentation', 'YAML_SYNTAX', 'metadata.name', ['  name: turnos #', '§\tname: turnos #']),
+  c('yaml-unclosed-flow-map', 'YAML_SYNTAX', 'security.tls', [
     '  tls: { minVersion: "1.3" }\n  headers:',
-    '  tls: { minVersion: "1.3"\n  §headers:',
+    '  tls: §{ minVersion: "1.3"\n  headers:',
   ]),
-  c('yaml-unknown-alias', 'YAML_SYNTAX', '-', ['  monthly: USD 15000', '  monthly: §*monthly-budget']),
+  c('yaml-unknown-alias', 'YAML_SYNTAX', 'budget.monthly', [
+    '  monthly: USD 15000',
+    '  monthly: §*monthly-budget',
+  ]),
   // apiVersion and kind
   c('unsupported-api-version', 'UNSUPPORTED_VERSION', 'apiVersion', [
     'apiVersion: verticals/v1',

@@ -11,6 +11,7 @@ export const PLATFORM_ERROR_CODES = {
   OUTPUT_INVALID: 'A generated artifact was rejected by its validator.',
   OUTPUT_NOT_OURS: 'The output directory holds files that Verticals did not write.',
   DRIFT: 'A committed bundle differs from what the config generates.',
+  MERGE_CONFLICT: 'An upgrade changed lines that were edited locally too; the files hold conflict markers.',
   PUBLISH_REFUSED: 'The bundle version already exists with different content.',
   INTEGRITY: 'A downloaded file does not match its manifest checksum.',
   DEPENDENCY_UNAVAILABLE: 'PostgreSQL or Redis did not answer.',

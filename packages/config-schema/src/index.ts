@@ -32,6 +32,7 @@ export { checkRules, type RuleFinding } from './rules'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
 export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 export { PRESET_NAMES, type PresetName } from './schema/verticals'
+export { didYouMean } from './suggest'
 export {
   isBundleVersion,
   type Money,

@@ -8,7 +8,7 @@ import { checkRules } from './rules'
 import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
-import { unresolvedAlias, yamlSyntaxDiagnostics } from './yaml-errors'
+import { aliasDiagnostic, yamlSyntaxDiagnostics } from './yaml-errors'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
 export type ParseResult =
@@ -111,10 +111,11 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
     input = doc.toJS({ maxAliasCount: 50 })
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
-    const at = unresolvedAlias(doc, lines) ?? { line: 1, column: 1 }
+    const alias = aliasDiagnostic(doc, lines, text, file)
+    if (alias) return { ok: false, diagnostics: [alias] }
     return {
       ok: false,
-      diagnostics: [{ code: 'YAML_SYNTAX', severity: 'error', file, ...at, path: '', message }],
+      diagnostics: [{ code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message }],
     }
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {

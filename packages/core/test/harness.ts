@@ -3,14 +3,16 @@ import { fileURLToPath } from 'node:url'
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { Redis } from 'ioredis'
 import pg from 'pg'
+import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
 import { loadPlatformConfig } from '../src/load-config'
 import { createPlatform, type Platform, type PlatformOptions } from '../src/platform'
 
 // Integration tests run against the machine's PostgreSQL and Redis; each test gets its own schema
 // and key prefix (random suffix) and removes them afterwards, so tests run in parallel safely.
 
-export const PG_URL = process.env.VERTICALS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
-export const REDIS_URL = process.env.VERTICALS_TEST_REDIS ?? 'redis://127.0.0.1:6379'
+// VERTICALS_TEST_PG and VERTICALS_TEST_REDIS override them, for every package's tests alike.
+export const PG_URL = TEST_SERVICES.pg
+export const REDIS_URL = TEST_SERVICES.redis
 const EXAMPLE = fileURLToPath(
   new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
 )

@@ -3,7 +3,7 @@ import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/index'
 import { migrate } from '../src/migrations/migrate'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, PG_URL } from './harness'
 
 let env: Env
 beforeEach(async () => {
@@ -48,7 +48,7 @@ describe('migrate', () => {
   })
 
   it('rejects a schema name that is not a plain identifier', async () => {
-    const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/test', max: 1 })
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 1 })
     await expect(migrate(pool, 'bad"; DROP TABLE x; --')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
     await pool.end()
   })

@@ -57,7 +57,8 @@ export async function projectChanges(target: string, project: Project): Promise<
       patch: patchOf(path, before, after),
     })
   }
-  for (const d of await diffBundle(join(target, BUNDLE_DIR), project.bundle)) {
+  const bundle = project.bundle ? await diffBundle(join(target, BUNDLE_DIR), project.bundle) : []
+  for (const d of bundle) {
     changes.push({ path: `${BUNDLE_DIR}/${d.path}`, status: d.status, patch: underBundle(d.patch) })
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

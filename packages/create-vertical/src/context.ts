@@ -1,6 +1,7 @@
 import type { GenerateResult } from '@verticals/generator'
 import type { ScaffoldOptions } from './options'
 import type { Prompter } from './prompts'
+import type { ScaffoldRecord } from './record'
 
 /** Where the scaffolder reads and writes: injectable so tests and callers choose. */
 export interface ScaffoldIo {
@@ -20,8 +21,8 @@ export interface ScaffoldIo {
 export interface Project {
   /** Project files other than the bundle, by `/`-separated path. */
   files: Map<string, string>
-  /** The bundle, generated from the project's platform.yaml. */
-  bundle: GenerateResult
+  /** The bundle, generated from the project's platform.yaml; none when an upgrade left it in conflict. */
+  bundle: GenerateResult | undefined
   /** Every path the project holds, bundle files under `bundle/`, sorted. */
   paths: string[]
 }
@@ -40,6 +41,17 @@ export interface Context extends ScaffoldIo {
   /** `git-only`: the directory holds nothing but `.git` (after `git init`), treated as empty. */
   targetState: 'missing' | 'empty' | 'git-only' | 'non-empty'
   project: Project
+  /** What the scaffold in the target says about itself (`.create-vertical.json`), if anything. */
+  record?: ScaffoldRecord
+  /** Set when the run merges an upgrade into an existing scaffold. */
+  upgrade?: UpgradeOutcome
+}
+
+/** How an upgrade went: the version it came from, files left with conflict markers, and notes. */
+export interface UpgradeOutcome {
+  from: string
+  conflicts: string[]
+  notes: string[]
 }
 
 /** The bundle directory inside a scaffolded project. */

@@ -2,9 +2,11 @@ import type { Context, ScaffoldIo } from './context'
 import type { ScaffoldOptions } from './options'
 import { answers } from './steps/answers'
 import { dryRun } from './steps/dry-run'
-import { nextSteps } from './steps/next-steps'
+import { finish } from './steps/next-steps'
+import { recall } from './steps/recall'
 import { render } from './steps/render'
 import { checkTarget } from './steps/target'
+import { upgrade } from './steps/upgrade'
 import { write } from './steps/write'
 
 type Step = (ctx: Context) => Promise<void> | void
@@ -22,6 +24,7 @@ export async function createVertical(
   // Steps fill the context in order; each reads only what earlier steps set.
   const ctx = { ...io, options, ...extra } as Context
   const steps: Step[] = [
+    recall,
     answers,
     checkTarget,
     (c) => {
@@ -30,8 +33,9 @@ export async function createVertical(
       c.stderr(`${title}\n`)
       return render(c)
     },
-    options.dryRun ? dryRun : write,
-    options.dryRun ? () => undefined : nextSteps,
+    (c) => (c.record ? upgrade(c) : undefined),
+    (c) => (c.options.dryRun ? dryRun(c) : write(c)),
+    finish,
   ]
   for (const step of steps) await step(ctx)
   return ctx

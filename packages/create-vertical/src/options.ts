@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import { PlatformError, PRESET_NAMES } from '@verticals/config-schema'
+import { parseArguments, UsageError } from '@verticals/generator'
 
 /** What the user asked for on the command line; anything left undefined may be prompted for. */
 export interface ScaffoldOptions {
@@ -15,8 +15,12 @@ export interface ScaffoldOptions {
   yes: boolean
   /** List the files (or, over an existing scaffold with --force, the diff) and write nothing. */
   dryRun: boolean
-  /** Write into a non-empty directory, replacing the files the scaffold owns. */
+  /** Write into a non-empty directory; over a scaffold with a record, this merges like --upgrade. */
   force: boolean
+  /** Merge this version's template into an existing scaffold, keeping local edits (three-way). */
+  upgrade?: boolean
+  /** The scaffold as its recorded version wrote it (the merge base), instead of running that version. */
+  base?: string
   help: boolean
   version: boolean
 }
@@ -32,8 +36,12 @@ Options:
   --name <name>       package and platform name (default: the directory name)
   --region <region>   primary AWS region (default: sa-east-1)
   --yes, -y           accept the defaults; never prompt
-  --dry-run           list the files it would write (with --force over a scaffold: the diff)
-  --force             write into a non-empty directory, replacing the files it owns
+  --dry-run           list the files it would write (over a scaffold: the diff of the merge)
+  --upgrade           merge this version into an existing scaffold (default <dir>: .), keeping
+                      your edits; conflicts get git-style markers and exit 1
+  --base <dir>        the scaffold as its recorded version wrote it, when that version cannot be
+                      run with npx (for example \`git archive <first commit> | tar -x -C <dir>\`)
+  --force             write into a non-empty directory; over a scaffold, the same as --upgrade
   --help, -h          this text
   --version, -v       the version of create-vertical
 
@@ -41,45 +49,45 @@ Without a terminal, or with --yes, nothing is asked: a missing answer is an erro
 
 /** Parses argv (without node and the script); unknown flags are usage errors (exit 2). */
 export function parseOptions(argv: readonly string[]): ScaffoldOptions {
-  let parsed: ReturnType<typeof parse>
+  let parsed: ReturnType<typeof parseArguments>
   try {
-    parsed = parse(argv)
+    parsed = parseArguments(argv, { name: 'create-vertical', options: OPTIONS, usage: USAGE })
   } catch (error) {
-    throw new PlatformError('INVALID_ARGUMENT', (error as Error).message, {
+    if (!(error instanceof UsageError)) throw error
+    // The message already starts with the program's name, which the CLI adds again.
+    throw new PlatformError('INVALID_ARGUMENT', error.message.replace(/^create-vertical: /, ''), {
       hint: 'Run `create-vertical --help` for the options.',
     })
   }
   const { values, positionals } = parsed
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
   if (positionals.length > 1) {
     throw new PlatformError('INVALID_ARGUMENT', `expected one directory, got ${positionals.join(', ')}`)
   }
   return {
     dir: positionals[0],
-    vertical: values.vertical,
-    name: values.name,
-    region: values.region,
+    vertical: text(values.vertical),
+    name: text(values.name),
+    region: text(values.region),
     yes: values.yes === true,
     dryRun: values['dry-run'] === true,
     force: values.force === true,
+    upgrade: values.upgrade === true,
+    base: text(values.base),
     help: values.help === true,
     version: values.version === true,
   }
 }
 
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      vertical: { type: 'string' },
-      name: { type: 'string' },
-      region: { type: 'string' },
-      yes: { type: 'boolean', short: 'y' },
-      'dry-run': { type: 'boolean' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  })
-}
+const OPTIONS = {
+  vertical: { type: 'string' },
+  name: { type: 'string' },
+  region: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  upgrade: { type: 'boolean' },
+  base: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const

@@ -34,7 +34,16 @@ describe('create-vertical', { timeout: timeoutFor({ scaffold: 2, generate: 1 }) 
     const fromTemplate = [...(await readTemplate()).keys()].sort()
     expect(fromTemplate).toContain('.gitignore')
     expect(fromTemplate).toContain('.github/workflows/platform.yml')
-    expect(files.filter((f) => !f.startsWith('bundle/'))).toEqual(fromTemplate)
+    // Plus the record an upgrade reads: the version that wrote the scaffold and its answers.
+    expect(files.filter((f) => !f.startsWith('bundle/'))).toEqual(
+      [...fromTemplate, '.create-vertical.json'].sort(),
+    )
+    expect(JSON.parse(readFileSync(join(project, '.create-vertical.json'), 'utf8'))).toEqual({
+      version: JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')).version,
+      vertical: 'fitness',
+      name: 'my-svc',
+      region: 'sa-east-1',
+    })
     expect(files).toContain('bundle/manifest.json')
     expect(files).toContain('bundle/fitness/compliance/consent.json')
     expect(listFiles(cwd).every((f) => f.startsWith('my-svc/'))).toBe(true)
@@ -127,16 +136,43 @@ describe('create-vertical', { timeout: timeoutFor({ scaffold: 2, generate: 1 }) 
   it('rejects an unknown vertical with the list of valid ones, and bad flags as usage errors', async () => {
     const cwd = tempDir()
     const run = await createVertical(['svc', '--vertical', 'dentist', '--yes'], cwd)
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain(
-      '"dentist" isn\'t a valid vertical. Choose one of: barber, psychology, beauty, fitness',
+    expect(run).toMatchObject({ code: 2, stdout: '' })
+    expect(run.stderr).toBe(
+      'create-vertical: "dentist" isn\'t a valid vertical. Choose one of: barber, psychology, beauty, fitness\n' +
+        'hint: Pass --vertical barber (or another from the list).\n',
     )
     const region = await createVertical(['svc', '--vertical', 'barber', '--region', 'mars-1', '--yes'], cwd)
     expect(region.code).toBe(2)
     expect(region.stderr).toContain('--region "mars-1": unknown AWS region')
     const unknown = await createVertical(['svc', '--colour', 'blue'], cwd)
     expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toContain("Unknown option '--colour'")
+    expect(unknown.stderr).toBe(
+      'create-vertical: unknown option --colour (create-vertical takes --vertical, --name, --region, --yes, --dry-run, --force, --upgrade, --base, --help and --version)\n' +
+        'hint: Run `create-vertical --help` for the options.\n',
+    )
+    expect(listFiles(cwd)).toEqual([])
+  })
+
+  it('suggests the vertical, region and option a typo meant', async () => {
+    const cwd = tempDir()
+    const vertical = await createVertical(['svc', '--vertical', 'fitnes', '--yes'], cwd)
+    expect(vertical).toMatchObject({ code: 2, stdout: '' })
+    expect(vertical.stderr).toBe(
+      'create-vertical: "fitnes" isn\'t a valid vertical (did you mean "fitness"?). Choose one of: barber, psychology, beauty, fitness\n' +
+        'hint: Pass --vertical fitness.\n',
+    )
+    const region = await createVertical(['svc', '--vertical', 'barber', '--region', 'sa-east1', '--yes'], cwd)
+    expect(region.stderr).toBe(
+      'create-vertical: --region "sa-east1": unknown AWS region (did you mean sa-east-1?)\n',
+    )
+    const flag = await createVertical(['svc', '--vertical', 'barber', '--dryrun'], cwd)
+    expect(flag.stderr).toBe(
+      'create-vertical: unknown option --dryrun (did you mean --dry-run?)\nhint: Run `create-vertical --help` for the options.\n',
+    )
+    const value = await createVertical(['svc', '--vertical'], cwd)
+    expect(value.stderr).toBe(
+      'create-vertical: --vertical needs a value: --vertical <barber|psychology|beauty|fitness>\nhint: Run `create-vertical --help` for the options.\n',
+    )
     expect(listFiles(cwd)).toEqual([])
   })
 })

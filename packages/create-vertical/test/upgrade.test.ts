@@ -6,7 +6,7 @@ import { createVertical, GENERATOR_CLI, listFiles, runNode, tempDir } from './he
 
 const snapshot = (dir: string) => new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
 
-describe('create-vertical --force --dry-run over an existing scaffold', {
+describe('create-vertical --force --dry-run over an existing scaffold (same version: the merge keeps every edit)', {
   timeout: timeoutFor({ scaffold: 2, generate: 1 }),
 }, () => {
   it('says the project is up to date when nothing would change', async () => {
@@ -18,7 +18,7 @@ describe('create-vertical --force --dry-run over an existing scaffold', {
     expect(run.stderr).toContain('svc is up to date with this version of create-vertical')
   })
 
-  it('prints a unified diff of what would change, the bundle part as `verticals diff` prints it, and writes nothing', async () => {
+  it('shows as a unified diff what the merge changes, keeps your edits and deletions, and writes nothing', async () => {
     const cwd = tempDir()
     await createVertical(['svc', '--vertical', 'barber', '--yes'], cwd)
     const project = join(cwd, 'svc')
@@ -32,15 +32,16 @@ describe('create-vertical --force --dry-run over an existing scaffold', {
     const run = await createVertical(['svc', '--vertical', 'barber', '--yes', '--force', '--dry-run'], cwd)
     expect(run.code).toBe(0)
     expect(snapshot(cwd)).toEqual(before)
-    expect(run.stdout).toContain('--- a/README.md\n+++ b/README.md\n')
-    expect(run.stdout).toContain('-Our own notes.\n')
-    expect(run.stdout).toContain('--- /dev/null\n+++ b/src/store.js\n')
+    // The template did not change README.md or src/store.js, so your edit and your deletion stand.
+    expect(run.stdout).not.toContain('README.md')
+    expect(run.stdout).not.toContain('store.js')
     expect(run.stdout).not.toContain('extra.js')
-    expect(run.stderr).toContain('1 added, 2 modified, 0 removed')
+    // The bundle is generated, never edited: it is compared as `verticals diff` compares it.
+    expect(run.stderr).toContain('0 added, 1 modified, 0 removed')
 
     const bundleDiff = await runNode(GENERATOR_CLI, ['diff', 'platform.yaml', '--out', 'bundle'], project)
     const generatorPatch = bundleDiff.stdout.replace(/^(---|\+\+\+) ([ab])\//gm, '$1 $2/bundle/')
     expect(generatorPatch).toContain(`--- a/bundle/${runbook}`)
-    expect(run.stdout).toContain(generatorPatch)
+    expect(run.stdout).toBe(generatorPatch)
   })
 })

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli/run'
+import { routeWarnings } from './cli/warnings'
 
 // The bin entry: everything lives in runCli so tests can call it in process; exitCode (not exit())
 // lets piped stdout drain before the process ends.
@@ -9,9 +10,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
-// The pinned AWS SDK runs on Node 20; its notice that *later* SDK releases will need Node 22 is
-// for library authors choosing versions, not for someone running `verticals publish`.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+// Warnings, ours or a dependency's, as one line of ours rather than Node's two-line notice.
+routeWarnings(process.stderr, process.env)
 
 runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code

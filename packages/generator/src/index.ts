@@ -1,3 +1,6 @@
+export { type ArgumentRules, parseArguments } from './cli/args'
+export { useColor } from './cli/color'
+export { UsageError } from './cli/usage-error'
 export { type CheckResult, checkBundle } from './engine/check-bundle'
 export { diffBundle, type FileDiff } from './engine/diff-bundle'
 export { type GeneratedFile, type GenerateOptions, type GenerateResult, generate } from './engine/generate'

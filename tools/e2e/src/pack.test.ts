@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { binFiles, matchesTarget, referencedFiles } from './manifest-files.ts'
+import { supportedNode } from './node-versions.ts'
 import { packedFiles } from './pack.ts'
 import { extrasByPackage, matchesPolicy, requiredFiles, unexpectedFiles } from './pack-policy.ts'
 import { listPackages, listPublicPackages } from './workspace.ts'
@@ -57,10 +58,8 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))('%s', (n
     }
   })
 
-  it('declares Node >= 20, a licence, no side effects and public access', () => {
-    const floor = /^>=\s*(\d+)/.exec(manifest.engines?.node ?? '')
-    expect(floor, 'engines.node must be ">=20" or higher').not.toBeNull()
-    expect(Number(floor?.[1])).toBeGreaterThanOrEqual(20)
+  it('declares the oldest supported Node (.ci/node-versions), a licence, no side effects and public access', () => {
+    expect(manifest.engines?.node).toBe(`>=${supportedNode()[0]!.major}`)
     expect(manifest.license).toMatch(/\S/)
     expect(manifest.sideEffects).toBe(false)
     expect(manifest.publishConfig?.access).toBe('public')

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { referencedFiles } from './manifest-files.ts'
-import { describeRun } from './processes.ts'
+import { describeRun, type RunResult } from './processes.ts'
 import type { Sandbox } from './sandbox.ts'
 import type { WorkspacePackage } from './workspace.ts'
 
@@ -35,9 +35,21 @@ export async function publishWorkspace(
       })),
     ),
   )
+  await publishEach(packages, sandbox.registry.url, sandbox.npm.userconfig, (args, cwd) =>
+    sandbox.run('npm', args, cwd),
+  )
+}
+
+/** `npm publish` of each package to `registryUrl`, as a release would; fails on the first refusal. */
+export async function publishEach(
+  packages: readonly WorkspacePackage[],
+  registryUrl: string,
+  userconfig: string,
+  npm: (args: readonly string[], cwd: string) => Promise<RunResult>,
+): Promise<void> {
   for (const pkg of packages) {
-    const args = ['publish', '--registry', sandbox.registry.url, '--userconfig', sandbox.npm.userconfig]
-    const result = await sandbox.run('npm', [...args, '--ignore-scripts'], pkg.dir)
+    const args = ['publish', '--registry', registryUrl, '--userconfig', userconfig, '--ignore-scripts']
+    const result = await npm(args, pkg.dir)
     if (result.code !== 0) throw new Error(describeRun(`npm publish (${pkg.manifest.name})`, result))
   }
 }

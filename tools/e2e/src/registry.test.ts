@@ -49,3 +49,16 @@ it('dispose stops verdaccio by PID and removes the temp directory', async () => 
   expect(() => process.kill(pid, 0)).toThrow()
   expect(existsSync(own.root)).toBe(false)
 })
+
+it('with an uplink, serves our own package names only locally and proxies everything else', () => {
+  const config = registryConfig('/tmp/x', {
+    uplink: 'https://registry.npmjs.org/',
+    own: ['@verticals/core', 'create-vertical'],
+  })
+  expect(config).toContain('uplinks:\n  upstream:\n    url: "https://registry.npmjs.org/"')
+  // Our names come before the catch-all rules and have no proxy line, so npmjs is never asked.
+  const own = config.slice(config.indexOf('"@verticals/core":'), config.indexOf("'@*/*':"))
+  expect(own).toContain('"create-vertical":')
+  expect(own).not.toContain('proxy')
+  expect(config.slice(config.indexOf("'**':"))).toContain('proxy: upstream')
+})

@@ -27,27 +27,43 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** Where a registry gets the packages it does not hold itself. */
+export interface RegistryOptions {
+  /** Port to listen on; 0 (the default) asks the OS for a free one. */
+  readonly port?: number
+  /** Registry to proxy for every package not in `own` (none: an unknown package is a 404). */
+  readonly uplink?: string
+  /** Package names served only from this registry, never looked up upstream. */
+  readonly own?: readonly string[]
+}
+
+const LOCAL_ONLY = ['    access: $all', '    publish: $anonymous', '    unpublish: $anonymous']
+
 /**
- * Verdaccio config: storage in the temp dir, no uplinks (a package we did not publish is a 404,
- * never a download), anonymous publish, no web UI, bodies large enough for typescript.
+ * Verdaccio config: storage in the temp dir, anonymous publish, no web UI, bodies large enough for
+ * typescript. Without an uplink a package we did not publish is a 404, never a download; with one,
+ * our own packages are still never looked up upstream, so a public package of the same name can
+ * never stand in for them.
  */
-export function registryConfig(storage: string): string {
+export function registryConfig(storage: string, options: RegistryOptions = {}): string {
+  const proxied = options.uplink ? [...LOCAL_ONLY.slice(0, 1), '    proxy: upstream'] : LOCAL_ONLY
   return [
     `storage: ${JSON.stringify(storage)}`,
     'auth:',
     '  htpasswd:',
     `    file: ${JSON.stringify(join(storage, 'htpasswd'))}`,
     '    max_users: -1',
-    'uplinks: {}',
+    ...(options.uplink
+      ? ['uplinks:', '  upstream:', `    url: ${JSON.stringify(options.uplink)}`, '    timeout: 60s']
+      : ['uplinks: {}']),
     'packages:',
+    ...(options.uplink
+      ? (options.own ?? []).flatMap((name) => [`  ${JSON.stringify(name)}:`, ...LOCAL_ONLY])
+      : []),
     "  '@*/*':",
-    '    access: $all',
-    '    publish: $anonymous',
-    '    unpublish: $anonymous',
+    ...proxied,
     "  '**':",
-    '    access: $all',
-    '    publish: $anonymous',
-    '    unpublish: $anonymous',
+    ...proxied,
     'web:',
     '  enable: false',
     'max_body_size: 500mb',
@@ -64,15 +80,16 @@ function verdaccioBin(): string {
   return join(dirname(require.resolve('verdaccio/package.json')), 'bin', 'verdaccio')
 }
 
-/** Starts verdaccio on 127.0.0.1:<free port> with a config in `dir` and waits until it answers. */
+/** Starts verdaccio on 127.0.0.1 (a free port unless one is given) with a config in `dir`; waits until it answers. */
 export async function startRegistry(
   tracker: ProcessTracker,
   dir: string,
   env: NodeJS.ProcessEnv,
+  options: RegistryOptions = {},
 ): Promise<LocalRegistry> {
-  const port = await freePort()
+  const port = options.port || (await freePort())
   const config = join(dir, 'verdaccio.yaml')
-  writeFileSync(config, registryConfig(join(dir, 'storage')))
+  writeFileSync(config, registryConfig(join(dir, 'storage'), options))
   const child = tracker.start(
     process.execPath,
     [verdaccioBin(), '--config', config, '--listen', `127.0.0.1:${port}`],

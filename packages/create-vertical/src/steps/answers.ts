@@ -1,5 +1,11 @@
 import { basename, resolve } from 'node:path'
-import { AWS_REGION_COUNTRIES, PlatformError, PRESET_NAMES, PRESETS } from '@verticals/config-schema'
+import {
+  AWS_REGION_COUNTRIES,
+  didYouMean,
+  PlatformError,
+  PRESET_NAMES,
+  PRESETS,
+} from '@verticals/config-schema'
 import type { Context } from '../context'
 
 /** The primary region when --region is not given: São Paulo, the closest to Argentine users. */
@@ -9,11 +15,13 @@ const DNS_LABEL = /^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/
 /** Checks a vertical name; the error lists the valid ones. */
 export function checkVertical(vertical: string): string {
   if ((PRESET_NAMES as readonly string[]).includes(vertical)) return vertical
+  const guess = didYouMean(vertical, PRESET_NAMES)
+  const meant = guess ? ` (did you mean "${guess}"?)` : ''
   throw new PlatformError(
     'INVALID_ARGUMENT',
-    `"${vertical}" isn't a valid vertical. Choose one of: ${PRESET_NAMES.join(', ')}`,
+    `"${vertical}" isn't a valid vertical${meant}. Choose one of: ${PRESET_NAMES.join(', ')}`,
     {
-      hint: `Pass --vertical ${PRESET_NAMES[0]} (or another from the list).`,
+      hint: `Pass --vertical ${guess ?? PRESET_NAMES[0]}${guess ? '' : ' (or another from the list)'}.`,
     },
   )
 }
@@ -27,8 +35,10 @@ export function nameProblem(name: string): string | undefined {
 
 /** Why a region cannot be used, or undefined when it can. */
 export function regionProblem(region: string): string | undefined {
-  return region in AWS_REGION_COUNTRIES
-    ? undefined
+  if (region in AWS_REGION_COUNTRIES) return undefined
+  const guess = didYouMean(region, Object.keys(AWS_REGION_COUNTRIES))
+  return guess
+    ? `unknown AWS region (did you mean ${guess}?)`
     : `unknown AWS region; for example ${DEFAULT_REGION}, eu-west-1, us-east-1`
 }
 

@@ -6,7 +6,7 @@ import type { Context } from '../context'
  * project (--force), prints the unified diff of what would change. Writes nothing.
  */
 export async function dryRun(
-  ctx: Pick<Context, 'dir' | 'target' | 'targetState' | 'project' | 'stdout' | 'stderr'>,
+  ctx: Pick<Context, 'dir' | 'target' | 'targetState' | 'project' | 'stdout' | 'stderr' | 'upgrade'>,
 ): Promise<void> {
   if (ctx.targetState !== 'non-empty') {
     ctx.stdout(`${ctx.project.paths.join('\n')}\n`)
@@ -22,5 +22,6 @@ export async function dryRun(
     changes.length === 0
       ? `${ctx.dir} is up to date with this version of create-vertical`
       : `${count('added')} added, ${count('modified')} modified, ${count('removed')} removed`
-  ctx.stderr(`dry run: ${summary}; nothing was written.\n`)
+  const merged = ctx.upgrade ? ` (merged into your files from create-vertical ${ctx.upgrade.from})` : ''
+  ctx.stderr(`dry run: ${summary}${merged}; nothing was written.\n`)
 }

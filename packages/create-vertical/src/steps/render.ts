@@ -1,8 +1,9 @@
 import { generate, MANIFEST_FILE, sha256 } from '@verticals/generator'
 import { BUNDLE_DIR, type Context } from '../context'
 import { renderPlatformYaml } from '../platform-yaml'
+import { RECORD_FILE, renderRecord } from '../record'
 import { readTemplate } from '../template-files'
-import { platformDependencyVersion, releasedVersion } from '../versions'
+import { ownManifest, platformDependencyVersion, releasedVersion } from '../versions'
 
 const TEMPLATE_NAME = 'my-service'
 
@@ -40,6 +41,9 @@ export async function render(
   files.set('README.md', required('README.md').replace(`# ${TEMPLATE_NAME}\n`, `# ${ctx.name}\n`))
   const { text, platform } = renderPlatformYaml(required('platform.yaml'), ctx)
   files.set('platform.yaml', text)
+  // What an upgrade needs to rebuild this version's output: the version and the answers.
+  const { name, vertical, region } = ctx
+  files.set(RECORD_FILE, renderRecord({ version: ownManifest().version, vertical, name, region }))
   // The same call `verticals generate` makes, so `verticals check` in the scaffold finds no drift.
   const bundle = generate(platform, { source: { file: 'platform.yaml', text }, configSha256: sha256(text) })
   const paths = [

@@ -33,9 +33,11 @@ export async function write(ctx: Pick<Context, 'target' | 'targetState' | 'proje
       await mkdir(dirname(file), { recursive: true })
       await writeFile(file, content)
     }
-    await writeBundle(join(staging, BUNDLE_DIR), ctx.project.bundle)
+    // No bundle when an upgrade left platform.yaml in conflict: the one on disk stays as it is.
+    const bundle = ctx.project.bundle
+    if (bundle) await writeBundle(join(staging, BUNDLE_DIR), bundle)
     if (ctx.targetState === 'non-empty' || ctx.targetState === 'git-only') {
-      await swapIn(staging, ctx.target, [...ctx.project.files.keys(), BUNDLE_DIR])
+      await swapIn(staging, ctx.target, [...ctx.project.files.keys(), ...(bundle ? [BUNDLE_DIR] : [])])
     } else {
       if (ctx.targetState === 'empty') await rmdir(ctx.target)
       await rename(staging, ctx.target)

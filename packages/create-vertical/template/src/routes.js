@@ -10,7 +10,9 @@ const bookingBody = z.strictObject({
   customerId: id,
   providerId: id,
   service: z.string().min(1).max(40),
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) > Date.now(), 'must be in the future'),
 })
 const consentBody = z.strictObject({
   subjectId: id,

@@ -27,6 +27,8 @@ async function call(method, path, body) {
   return { status: res.status, body: await res.json() }
 }
 const metrics = async () => (await fetch(`${url}/metrics`)).text()
+// Bookings must start in the future: the date `days` from today (UTC).
+const inDays = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 const booking = (customerId, startsAt) => ({
   customerId,
   providerId: 'alex-romero',
@@ -72,14 +74,14 @@ describe('the service', () => {
   })
 
   it('refuses a booking without consent (403 with the reason), books once consent is granted', async () => {
-    const denied = await call('POST', '/bookings', booking('ana', '2026-12-01T10:00:00Z'))
+    const denied = await call('POST', '/bookings', booking('ana', `${inDays(1)}T10:00:00Z`))
     assert.equal(denied.status, 403)
     assert.equal(denied.body.error.reason, 'none')
     assert.equal((await call('POST', '/consents', { subjectId: 'ana', purpose: 'booking' })).status, 201)
-    const created = await call('POST', '/bookings', booking('ana', '2026-12-01T10:00:00Z'))
+    const created = await call('POST', '/bookings', booking('ana', `${inDays(1)}T10:00:00Z`))
     assert.equal(created.status, 201)
     assert.equal(created.body.booking.status, 'confirmed')
-    assert.equal((await call('POST', '/bookings', booking('ana', '2026-12-01T10:00:00Z'))).status, 409)
+    assert.equal((await call('POST', '/bookings', booking('ana', `${inDays(1)}T10:00:00Z`))).status, 409)
     const cancelled = await call('POST', `/bookings/${created.body.booking.id}/cancel`)
     assert.equal(cancelled.body.booking.status, 'cancelled')
     assert.match(await metrics(), /verticals_bookings_created_total\{[^}]*market="buenos-aires"[^}]*\} 1/)
@@ -93,16 +95,19 @@ describe('the service', () => {
       res.body.error.issues.map((i) => i.path),
       ['customerId', 'providerId', 'service', 'startsAt'],
     )
+    const past = await call('POST', '/bookings', booking('ana', '2001-05-04T10:00:00Z'))
+    assert.equal(past.status, 400)
+    assert.deepEqual(past.body.error.issues, [{ path: 'startsAt', message: 'must be in the future' }])
   })
 
   it('erases a data subject on request, including the service own bookings', async () => {
     await call('POST', '/consents', { subjectId: 'bo', purpose: 'booking' })
-    assert.equal((await call('POST', '/bookings', booking('bo', '2026-12-02T10:00:00Z'))).status, 201)
+    assert.equal((await call('POST', '/bookings', booking('bo', `${inDays(2)}T10:00:00Z`))).status, 201)
     const opened = await call('POST', '/dsr', { subjectId: 'bo', kind: 'erasure' })
     assert.equal(opened.status, 201)
     const done = await call('POST', `/dsr/${opened.body.request.id}/fulfil`)
     assert.equal(done.status, 200)
     assert.equal(done.body.erased.bookings, 1)
-    assert.equal((await call('POST', '/bookings', booking('bo', '2026-12-03T10:00:00Z'))).status, 403)
+    assert.equal((await call('POST', '/bookings', booking('bo', `${inDays(3)}T10:00:00Z`))).status, 403)
   })
 })

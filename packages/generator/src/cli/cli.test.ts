@@ -29,26 +29,84 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
     expect((await verticals(['help', name])).stdout).toBe(run.stdout)
   })
 
+  // The exact words, since they are the interface a person reads: one line, then the pointer to help.
   it.each([
-    [['bogus'], /unknown command "bogus"/],
-    [['help', 'bogus'], /unknown command "bogus"/],
-    [['validate'], /validate: missing <config>/],
-    [['validate', 'a.yaml', 'b.yaml'], /unexpected argument "b.yaml"/],
-    [['validate', 'a.yaml', '--colour'], /Unknown option '--colour'/],
-    [['generate', 'a.yaml'], /generate: missing --out <dir>/],
-    [['check', 'a.yaml'], /check: missing --out <dir>/],
-    [['diff', 'a.yaml', '--out'], /argument missing/],
-    [['pack', 'a.yaml'], /pack: missing --out <dir>/],
-    [['verify'], /verify: missing <dir>/],
-    [['publish', 'a.yaml'], /publish: missing --bucket <b> or --registry <url>/],
-    [['publish', 'a.yaml', '--bucket', 'b', '--registry', 'http://r'], /not both/],
-    [['publish', 'a.yaml', '--bucket', 'b', '--dry-run'], /--dry-run is for --registry only/],
-    [['fetch', 's3://b/x/1.0.0', '--out', 'o', '--registry', 'http://r'], /--registry is for npm:/],
-  ])('usage error %j exits 2 with a pointer to help', async (args, message) => {
+    [
+      ['bogus'],
+      'unknown command "bogus" (commands: validate, generate, check, diff, schema, pack, verify, publish, fetch)',
+    ],
+    [['valdate', 'a.yaml'], 'unknown command "valdate" (did you mean "validate"?)'],
+    [['help', 'genrate'], 'unknown command "genrate" (did you mean "generate"?)'],
+    [['validate'], 'validate: missing <config>'],
+    [['validate', 'a.yaml', 'b.yaml'], 'validate: unexpected argument "b.yaml"'],
+    [['validate', 'a.yaml', '--jsno'], 'validate: unknown option --jsno (did you mean --json?)'],
+    [
+      ['validate', 'a.yaml', '--colour'],
+      'validate: unknown option --colour (validate takes --help and --json)',
+    ],
+    [
+      ['validate', 'a.yaml', '--vertical', 'x'],
+      'validate: unknown option --vertical (generate, check, diff and publish take it)',
+    ],
+    [['validate', 'a.yaml', '--json=yes'], 'validate: --json takes no value'],
+    [
+      ['generate', 'a.yaml', '--out', 'b', '--vertcal', 'x'],
+      'generate: unknown option --vertcal (did you mean --vertical?)',
+    ],
+    [['generate', 'a.yaml'], 'generate: missing --out <dir>'],
+    [['check', 'a.yaml'], 'check: missing --out <dir>'],
+    [['diff', 'a.yaml', '--out'], 'diff: --out needs a value: --out <dir>'],
+    [['diff', 'a.yaml', '--out', '--json'], 'diff: --out needs a value: --out <dir>'],
+    [
+      ['publish', 'a.yaml', '--bucket', 'b', '--request-checksums', 'WHEN_REQUIRD'],
+      'publish: --request-checksums WHEN_REQUIRD is not allowed (did you mean WHEN_REQUIRED?)',
+    ],
+    [['pack', 'a.yaml'], 'pack: missing --out <dir>'],
+    [['verify'], 'verify: missing <dir>'],
+    [['publish', 'a.yaml'], 'publish: missing --bucket <b> or --registry <url>'],
+    [
+      ['publish', 'a.yaml', '--bucket', 'b', '--registry', 'http://r'],
+      'publish: pass --bucket or --registry, not both',
+    ],
+    [['publish', 'a.yaml', '--bucket', 'b', '--dry-run'], 'publish: --dry-run is for --registry only'],
+    [
+      ['publish', 'a.yaml', '--registry', 'http://r', '--access', 'publc'],
+      'publish: --access publc is not allowed (did you mean public?)',
+    ],
+    [
+      ['fetch', 's3://b/x/1.0.0', '--out', 'o', '--registry', 'http://r'],
+      'fetch: --registry is for npm:<name>@<version> sources only',
+    ],
+    [
+      ['fetch', 's3://b/v/1', '--out', 'd', '--response-checksums', 'never'],
+      'fetch: --response-checksums never is not allowed (one of WHEN_SUPPORTED and WHEN_REQUIRED)',
+    ],
+  ])('usage error %j exits 2 with one line and a pointer to help', async (args, message) => {
     const run = await verticals(args)
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(message)
-    expect(run.stderr).toMatch(/Run `verticals( [a-z]+)? --help` for usage\./)
+    const help = ['help', 'bogus', 'valdate'].includes(args[0]!)
+      ? 'verticals --help'
+      : `verticals ${args[0]} --help`
+    expect(run.stderr).toBe(`verticals: ${message}\nRun \`${help}\` for usage.\n`)
     expect(hasStackTrace(run.stderr)).toBe(false)
   })
+
+  it.each(Object.keys(COMMANDS))(
+    '%s takes --json, and a failure with --json leaves one error object on stdout',
+    async (name) => {
+      expect((await verticals([name, '--help'])).stdout).toContain('--json')
+      const run = await verticals([name, '--json', '--bogus'])
+      expect(run.code).toBe(2)
+      expect(JSON.parse(run.stdout)).toEqual({
+        error: {
+          code: 'USAGE',
+          message: expect.stringMatching(
+            new RegExp(`^${name}: unknown option --bogus \\(${name} takes --.* and --json\\)$`),
+          ),
+          hint: `Run \`verticals ${name} --help\` for usage.`,
+          diagnostics: [],
+        },
+      })
+    },
+  )
 })

@@ -16,6 +16,8 @@ export interface CommandSpec {
   /** Names of the required positional arguments. */
   readonly positionals: readonly string[]
   readonly options: NonNullable<ParseArgsConfig['options']>
+  /** Options whose value must be one of a list; anything else is a usage error with a did-you-mean. */
+  readonly choices?: Readonly<Record<string, readonly string[]>>
   run(args: CommandArgs, io: CommandIo): Promise<number>
 }
 
@@ -24,7 +26,7 @@ export const str = (value: unknown): string | undefined => (typeof value === 'st
 /** The option's values when it is repeatable. */
 export const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
 
-/** `--json`, which most commands take. */
+/** `--json`: the CLI adds it to every command (see COMMON_OPTIONS); listing it in a spec is harmless. */
 export const json = { type: 'boolean' } as const
 /** Options of the commands that render a bundle (generate, check, diff, publish). */
 export const renderOptions = {

@@ -27,36 +27,38 @@ export function reportError(
   io: { stdout: Output; stderr: Output; env: Readonly<Record<string, string | undefined>> },
   options: { json?: boolean } = {},
 ): number {
+  // With --json, every failure also leaves one error object on stdout, so a script never parses text.
+  const json = (code: string, message: string, hint: string | null, diagnostics: unknown[] = []) => {
+    if (options.json) printJson(io.stdout, { error: { code, message, hint, diagnostics } })
+  }
   if (error instanceof UsageError) {
     println(io.stderr, `verticals: ${error.message}`)
-    const help = error.command ? `verticals ${error.command} --help` : 'verticals --help'
-    println(io.stderr, `Run \`${help}\` for usage.`)
+    const help = `Run \`${error.command ? `verticals ${error.command} --help` : 'verticals --help'}\` for usage.`
+    println(io.stderr, help)
+    json('USAGE', error.message, help)
     return EXIT.usage
   }
   if (isPlatformError(error)) {
     for (const d of error.diagnostics) println(io.stderr, formatDiagnostic(d))
     println(io.stderr, error.message)
     if (error.hint) println(io.stderr, `hint: ${error.hint}`)
-    if (options.json) {
-      const { code, message, hint, diagnostics } = error
-      printJson(io.stdout, { error: { code, message, hint: hint ?? null, diagnostics } })
-    }
+    json(error.code, error.message, error.hint ?? null, [...error.diagnostics])
     return EXIT.failed
   }
   if (isSystemError(error)) {
     // The filesystem or OS refused (ENOSPC, EACCES, ENOTDIR...): not a bug, but not expected either.
+    const hint = 'check the paths, permissions and free space, then run the command again.'
     println(io.stderr, `verticals: ${oneLine(error)}`)
-    println(io.stderr, 'hint: check the paths, permissions and free space, then run the command again.')
+    println(io.stderr, `hint: ${hint}`)
+    json(error.code ?? 'SYSTEM', oneLine(error), hint)
     return EXIT.usage
   }
   println(io.stderr, `verticals: unexpected error: ${oneLine(error)}`)
+  const report =
+    `This is a bug in verticals ${GENERATOR_VERSION}. Please report it with the command you ran and your ` +
+    'platform.yaml (redacted); set VERTICALS_DEBUG=1 to include the stack trace.'
   if (io.env.VERTICALS_DEBUG === '1' && error instanceof Error && error.stack) println(io.stderr, error.stack)
-  else {
-    println(
-      io.stderr,
-      `This is a bug in verticals ${GENERATOR_VERSION}. Please report it with the command you ran and your ` +
-        'platform.yaml (redacted); set VERTICALS_DEBUG=1 to include the stack trace.',
-    )
-  }
+  else println(io.stderr, report)
+  json('UNEXPECTED', oneLine(error), report)
   return EXIT.usage
 }

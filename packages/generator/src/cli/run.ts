@@ -1,26 +1,16 @@
-import { parseArgs } from 'node:util'
 import { type CommandIo, resolveIo } from '../commands/io'
 import { GENERATOR_VERSION } from '../version'
+import { parseCommandArgs, unknownCommand } from './args'
 import { COMMANDS, REQUIRED_OPTIONS } from './commands'
 import { commandHelp, mainHelp } from './help'
 import { EXIT, reportError } from './report'
 import { UsageError } from './usage-error'
 
-function parseCommand(name: string, argv: readonly string[]) {
-  const spec = COMMANDS[name]!
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), name)
-  }
-}
-
-function assertComplete(name: string, positionals: readonly string[], values: Record<string, unknown>): void {
+function assertComplete(
+  name: string,
+  positionals: readonly string[],
+  values: Readonly<Record<string, unknown>>,
+): void {
   const spec = COMMANDS[name]!
   const missing = spec.positionals.slice(positionals.length)
   if (missing.length > 0) throw new UsageError(`${name}: missing <${missing.join('>, <')}>`, name)
@@ -46,7 +36,7 @@ export async function runCli(argv: readonly string[], options: CommandIo = {}): 
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
       const topic = first === 'help' ? rest[0] : undefined
       if (topic !== undefined && !Object.hasOwn(COMMANDS, topic))
-        throw new UsageError(`unknown command "${topic}"`)
+        throw unknownCommand(topic, Object.keys(COMMANDS))
       io.stdout.write(topic ? commandHelp(topic) : mainHelp())
       return first === undefined ? EXIT.usage : EXIT.ok
     }
@@ -54,11 +44,8 @@ export async function runCli(argv: readonly string[], options: CommandIo = {}): 
       io.stdout.write(`${GENERATOR_VERSION}\n`)
       return EXIT.ok
     }
-    if (!Object.hasOwn(COMMANDS, first)) {
-      const known = Object.keys(COMMANDS).join(', ')
-      throw new UsageError(`unknown command "${first}" (commands: ${known})`)
-    }
-    const { values, positionals } = parseCommand(first, rest)
+    if (!Object.hasOwn(COMMANDS, first)) throw unknownCommand(first, Object.keys(COMMANDS))
+    const { values, positionals } = parseCommandArgs(first, COMMANDS[first]!, rest, COMMANDS)
     if (values.help) {
       io.stdout.write(commandHelp(first))
       return EXIT.ok

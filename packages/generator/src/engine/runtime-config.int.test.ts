@@ -5,6 +5,7 @@ import { parse } from '@verticals/config-schema'
 import { createPlatformFromEnv, loadPlatformConfig } from '@verticals/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseAllDocuments } from 'yaml'
+import { TEST_SERVICES } from '../../../../scripts/test-services.mjs'
 import { exampleSource } from '../testing/fixtures'
 import { tempDir } from '../testing/temp-dir'
 import { generate } from './generate'
@@ -79,8 +80,8 @@ describe('the platform.yaml in the generated ConfigMap', () => {
     const suffix = randomBytes(5).toString('hex')
     // Not migrated: nothing is created in PostgreSQL or Redis, so nothing needs cleaning up.
     const platform = await createPlatformFromEnv({
-      pg: 'postgres://postgres@127.0.0.1:5432/test',
-      redis: 'redis://127.0.0.1:6379',
+      pg: TEST_SERVICES.pg,
+      redis: TEST_SERVICES.redis,
       schema: `vx_test_${suffix}`,
       keyPrefix: `vx-test-${suffix}:`,
     })

@@ -1,4 +1,4 @@
-import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import { didYouMean, PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
 
 /**
  * The verticals a run covers, in config order. A selection must name declared, enabled verticals;
@@ -15,9 +15,15 @@ export function selectVerticals(
   for (const name of selection) {
     const vertical = config.verticals[name]
     if (!vertical) {
-      throw new PlatformError('VERTICAL_UNKNOWN', `The vertical "${name}" is not declared in the config.`, {
-        hint: `Declared verticals: ${Object.keys(config.verticals).join(', ') || '(none)'}.`,
-      })
+      const guess = didYouMean(name, Object.keys(config.verticals))
+      const meant = guess ? ` (did you mean "${guess}"?)` : ''
+      throw new PlatformError(
+        'VERTICAL_UNKNOWN',
+        `The vertical "${name}" is not declared in the config${meant}.`,
+        {
+          hint: `Declared verticals: ${Object.keys(config.verticals).join(', ') || '(none)'}.`,
+        },
+      )
     }
     if (!vertical.enabled) {
       throw new PlatformError('VERTICAL_DISABLED', `The vertical "${name}" is declared but not enabled.`, {

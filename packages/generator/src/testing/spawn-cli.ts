@@ -14,7 +14,9 @@ export function verticals(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliRun> {
-  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', VERTICALS_DEBUG: '', ...options.env }
+  // Colour switches are removed, not emptied: Node 22 and later warn when both are set, even empty.
+  const { NO_COLOR: _no, FORCE_COLOR: _force, ...inherited } = process.env
+  const env = { ...inherited, VERTICALS_DEBUG: '', ...options.env }
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,

@@ -69,7 +69,8 @@ export function noteMissing(tool: MonitoringTool | 'kubernetes-sd', instead: str
   warned.add(tool)
   const what =
     tool === 'kubernetes-sd'
-      ? 'promtool lacks Kubernetes service discovery'
+      ? 'promtool was built without Kubernetes service discovery'
       : `${tool} is not installed (looked in $VERTICALS_${tool.toUpperCase()}, /usr/bin and PATH)`
-  process.emitWarning(`${what}: ${instead}`)
+  // A typed warning: the verticals CLI prints it as one line of its own (see routeWarnings).
+  process.emitWarning(`${what}: ${instead}`, 'VerticalsWarning')
 }

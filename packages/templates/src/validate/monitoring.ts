@@ -41,7 +41,7 @@ async function toolCheck(artifact: Artifact): Promise<string[]> {
       if (!problems.some((p) => p.includes('field kubernetes_sd_configs not found'))) return problems
       noteMissing(
         'kubernetes-sd',
-        'this promtool has no Kubernetes discovery (Debian builds it without); scrape configs are checked with it swapped for a static target',
+        'Debian builds it so; scrape configs are checked with a static target in its place',
       )
       return run(
         'promtool',

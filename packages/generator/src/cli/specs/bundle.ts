@@ -1,4 +1,4 @@
-import { type CommandSpec, json, render, renderDetails, renderOptions } from '../command-spec'
+import { type CommandSpec, render, renderDetails, renderOptions } from '../command-spec'
 
 // Each command module is imported only when that command runs, so `validate` never loads templates.
 /** The commands that read a config and render, check or compare a bundle. */
@@ -11,7 +11,7 @@ export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '--json              diagnostics as JSON on stdout',
     ],
     positionals: ['config'],
-    options: { json },
+    options: {},
     run: async (args, io) =>
       (await import('../../commands/validate/index')).validateCommand({
         ...io,
@@ -37,7 +37,6 @@ export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       ...renderOptions,
       force: { type: 'boolean' },
       verify: { type: 'boolean' },
-      json,
     },
     run: async (args, io) =>
       (await import('../../commands/generate/index')).generateCommand({
@@ -57,7 +56,7 @@ export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '--json              result as JSON on stdout',
     ],
     positionals: ['config'],
-    options: { out: { type: 'string' }, ...renderOptions, json },
+    options: { out: { type: 'string' }, ...renderOptions },
     run: async (args, io) =>
       (await import('../../commands/check/index')).checkCommand({ ...io, ...render(args) }),
   },
@@ -71,14 +70,17 @@ export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '--json              the changed files and their patches as JSON on stdout',
     ],
     positionals: ['config'],
-    options: { out: { type: 'string' }, ...renderOptions, json },
+    options: { out: { type: 'string' }, ...renderOptions },
     run: async (args, io) =>
       (await import('../../commands/diff/index')).diffCommand({ ...io, ...render(args) }),
   },
   schema: {
     summary: 'print the JSON Schema of platform.yaml on stdout (for editor completion)',
-    usage: 'verticals schema',
-    details: ['Use it with `# yaml-language-server: $schema=<file>` at the top of platform.yaml.'],
+    usage: 'verticals schema [--json]',
+    details: [
+      '--json              accepted as by every command; the schema is JSON either way',
+      'Use it with `# yaml-language-server: $schema=<file>` at the top of platform.yaml.',
+    ],
     positionals: [],
     options: {},
     run: async (_args, io) => (await import('../../commands/schema/index')).schemaCommand(io),

@@ -1,4 +1,4 @@
-import { type CommandSpec, json, render, renderDetails, renderOptions, str } from '../command-spec'
+import { type CommandSpec, render, renderDetails, renderOptions, str } from '../command-spec'
 
 // Packing loads the engine and node-tar, never the AWS SDK or the database clients.
 /** The commands that make and check bundle packages for npm registries. */
@@ -16,7 +16,7 @@ export const NPM_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       'Package names come from metadata.npm in platform.yaml (default @<metadata.name>/<vertical>-bundle).',
     ],
     positionals: ['config'],
-    options: { out: { type: 'string' }, version: { type: 'string' }, ...renderOptions, json },
+    options: { out: { type: 'string' }, version: { type: 'string' }, ...renderOptions },
     run: async (args, io) =>
       (await import('../../commands/pack/index')).packCommand({
         ...io,
@@ -33,7 +33,7 @@ export const NPM_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       'Every file must match its sha256 and size; a file the manifest does not list is an error too.',
     ],
     positionals: ['dir'],
-    options: { json },
+    options: {},
     run: async (args, io) =>
       (await import('../../commands/verify/index')).verifyCommand({
         ...io,

@@ -1,7 +1,6 @@
 import {
   type CommandArgs,
   type CommandSpec,
-  json,
   render,
   renderDetails,
   renderOptions,
@@ -16,6 +15,8 @@ const s3Options = {
   'request-checksums': { type: 'string' },
   'response-checksums': { type: 'string' },
 } as const
+const CHECKSUM_MODES = ['WHEN_SUPPORTED', 'WHEN_REQUIRED'] as const
+const s3Choices = { 'request-checksums': CHECKSUM_MODES, 'response-checksums': CHECKSUM_MODES }
 const s3Details = [
   '--endpoint <url>    S3-compatible endpoint (addressed path-style)',
   '--region <r>        AWS region (default: the AWS chain; us-east-1 with --endpoint)',
@@ -86,8 +87,8 @@ export const S3_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       access: { type: 'string' },
       'dry-run': { type: 'boolean' },
       ...renderOptions,
-      json,
     },
+    choices: { ...s3Choices, access: ['public', 'restricted'] },
     run: async (args, io) =>
       destination(args) === 'registry'
         ? (await import('../../commands/publish/registry')).publishRegistryCommand({
@@ -123,7 +124,8 @@ export const S3_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '--json              the verified manifest as JSON on stdout',
     ],
     positionals: ['source'],
-    options: { out: { type: 'string' }, ...s3Options, registry: { type: 'string' }, json },
+    options: { out: { type: 'string' }, ...s3Options, registry: { type: 'string' } },
+    choices: s3Choices,
     run: async (args, io) => {
       const npm = args.positionals[0]!.startsWith('npm:')
       if (!npm && str(args.values.registry) !== undefined)

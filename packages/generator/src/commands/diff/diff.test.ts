@@ -5,7 +5,7 @@ import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
 import { verticals } from '../../testing/spawn-cli'
 import { tempDir } from '../../testing/temp-dir'
-import { colorPatch, useColor } from './color'
+import { colorPatch } from './color'
 
 async function editedBundle(): Promise<{ cwd: string; path: string }> {
   const cwd = tempDir()
@@ -53,18 +53,7 @@ describe('verticals diff', { timeout: timeoutFor({ generate: 4 }) }, () => {
   })
 })
 
-describe('useColor', () => {
-  const tty = { write: () => true, isTTY: true }
-  const pipe = { write: () => true }
-  it('colours a TTY, never with NO_COLOR, and a pipe only with FORCE_COLOR', () => {
-    expect(useColor(tty, {})).toBe(true)
-    expect(useColor(tty, { NO_COLOR: '1' })).toBe(false)
-    expect(useColor(tty, { NO_COLOR: '' })).toBe(true)
-    expect(useColor(pipe, {})).toBe(false)
-    expect(useColor(pipe, { FORCE_COLOR: '1' })).toBe(true)
-    expect(useColor(pipe, { FORCE_COLOR: '0' })).toBe(false)
-  })
-
+describe('colorPatch', () => {
   it('paints headers, hunks, removals and additions', () => {
     const painted = colorPatch('--- a/x\n+++ b/x\n@@ -1 +1 @@\n-old\n+new\n same\n')
     expect(painted.split('\n')).toEqual([

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
+import { useColor } from '../../cli/color'
 import { type CommandIo, printJson, println, resolveIo } from '../io'
 import { type RenderOptions, renderFromConfig } from '../render'
-import { colorPatch, useColor } from './color'
+import { colorPatch } from './color'
 
 /** Options of `verticals diff`. */
 export interface DiffCommandOptions extends CommandIo, RenderOptions {

@@ -107,6 +107,10 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
       expect(readFileSync(join(cwd, 'b/barber/infrastructure/terraform/budget.tf'), 'utf8')).toContain(
         'platform-team',
       )
+      // A validator's notice (Debian's promtool has no Kubernetes discovery) is one line of ours.
+      expect(run.stderr).not.toMatch(/\(node:\d+\)|--trace-warnings/)
+      for (const line of run.stderr.split('\n').filter((l) => /warning/i.test(l)))
+        expect(line).toMatch(/^verticals: warning: [^\n]+$/)
     },
     timeoutFor({ verify: 1 }),
   )

@@ -1,0 +1,52 @@
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node, visit } from 'yaml'
+
+/** A key defined twice in one mapping: its name, the mapping's path, and where it first appears. */
+export interface DuplicateKey {
+  readonly key: string
+  readonly path: readonly PropertyKey[]
+  readonly first: { line: number; column: number }
+}
+
+/** The duplicate key whose second occurrence starts at `offset`, found in the parsed document. */
+export function duplicateKey(doc: Document, lines: LineCounter, offset: number): DuplicateKey | undefined {
+  const search = (node: unknown, path: PropertyKey[]): DuplicateKey | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined
+        if (key !== undefined && (pair.key as Node).range?.[0] === offset) {
+          const first = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+          const { line, col } = lines.linePos((first?.key as Node | undefined)?.range?.[0] ?? offset)
+          return { key, path: [...path, key], first: { line, column: col } }
+        }
+        const found = search(pair.value, key === undefined ? path : [...path, key])
+        if (found) return found
+      }
+    }
+    if (isSeq(node)) {
+      for (const [i, item] of node.items.entries()) {
+        const found = search(item, [...path, i])
+        if (found) return found
+      }
+    }
+    return undefined
+  }
+  return search(doc.contents, [])
+}
+
+/** The first alias (`*name`) that names no anchor, with its position. */
+export function unresolvedAlias(
+  doc: Document,
+  lines: LineCounter,
+): { name: string; line: number; column: number } | undefined {
+  let found: { name: string; offset: number } | undefined
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined
+      found = { name: node.source, offset: node.range?.[0] ?? 0 }
+      return visit.BREAK
+    },
+  })
+  if (found === undefined) return undefined
+  const { line, col } = lines.linePos(found.offset)
+  return { name: found.name, line, column: col }
+}
