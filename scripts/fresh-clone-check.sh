@@ -12,6 +12,7 @@
 set -euo pipefail
 
 runs=1 load=0 branch=main
+args=("$@")
 while (($#)); do
   case $1 in
     --runs) runs=$2; shift 2 ;;
@@ -37,6 +38,15 @@ mapfile -t commands < <(awk '/^## Set up/{s=1} s&&/^```sh/{b=1;next} b&&/^```/{e
 ((${#commands[@]} > 0)) || { echo "fresh-clone-check: no sh block under '## Set up' in README.md" >&2; exit 2; }
 
 clone() { git clone --quiet --branch "$branch" "file://$repo" "$1"; }
+
+# The README's commands on a Node.js the project does not support would prove nothing.
+lowest=$(sed -n 's/.*"node": ">=\([0-9]*\).*/\1/p' "$repo/package.json" | head -n 1)
+major=$(node -p 'process.versions.node.split(".")[0]')
+if ((major < lowest)); then
+  echo "fresh-clone-check: Node.js $major is older than the supported $lowest; run it under a supported" \
+    "one: .ci/node-majors.sh --newest $0 ${args[*]}" >&2
+  exit 2
+fi
 
 if ((load)); then
   clone "$work/load"
