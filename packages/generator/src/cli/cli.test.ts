@@ -46,7 +46,7 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
     ],
     [
       ['validate', 'a.yaml', '--vertical', 'x'],
-      'validate: unknown option --vertical (generate, check, diff and publish take it)',
+      'validate: unknown option --vertical (generate, check, diff, pack and publish take it)',
     ],
     [['validate', 'a.yaml', '--json=yes'], 'validate: --json takes no value'],
     [
