@@ -5,8 +5,8 @@ import { DEPLOYMENT_ENV } from '@verticals/observability'
 export interface DeploymentSettings {
   /** Path of the mounted platform.yaml (`VERTICALS_CONFIG`). */
   readonly configPath: string
-  /** Path of the mounted runtime summary, platform.json (`VERTICALS_RUNTIME_CONFIG`). */
-  readonly runtimeConfigPath: string
+  /** Path of the mounted runtime summary, platform.json (`VERTICALS_RUNTIME_CONFIG`), for tools. */
+  readonly runtimeConfigPath: string | undefined
   /** The vertical the service runs as (`VERTICALS_VERTICAL`). */
   readonly vertical: string
   /** The workload of the vertical this container is (`VERTICALS_WORKLOAD`). */
@@ -25,15 +25,7 @@ export interface DeploymentSettings {
 
 type Env = Readonly<Record<string, string | undefined>>
 
-const REQUIRED = [
-  'config',
-  'runtimeConfig',
-  'vertical',
-  'workload',
-  'port',
-  'databaseUrl',
-  'redisUrl',
-] as const
+const REQUIRED = ['config', 'vertical', 'workload', 'port', 'databaseUrl', 'redisUrl'] as const
 
 /**
  * Reads the deployment contract's variables, all of them or none: a missing one is a PlatformError
@@ -70,7 +62,7 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
   }
   return {
     configPath: value('config'),
-    runtimeConfigPath: value('runtimeConfig'),
+    runtimeConfigPath: env[DEPLOYMENT_ENV.runtimeConfig] || undefined,
     vertical: value('vertical'),
     workload: value('workload'),
     port,
