@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
-import { type Cluster, Redis } from 'ioredis'
+import { type Cluster, Redis, type RedisOptions } from 'ioredis'
 import pg from 'pg'
 import { type CoreLogger, silentLogger } from './metrics'
 
@@ -43,7 +44,12 @@ export function toRedis(redisOption: RedisClient | string, logger: CoreLogger): 
 // of waiting for a reconnect. A connection error is logged once per outage, not per retry.
 function connectRedis(url: string, logger: CoreLogger): Redis {
   if (url === '') throw new PlatformError('INVALID_ARGUMENT', 'redis: the URL is empty')
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  const { url: plain, tls } = redisTls(url)
+  const redis = new Redis(plain, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    ...(tls && { tls }),
+  })
   let reported = false
   redis.on('error', (error: Error) => {
     if (!reported) logger.warn({ err: error.message }, 'redis connection error; the cache fails open')
@@ -53,6 +59,33 @@ function connectRedis(url: string, logger: CoreLogger): Redis {
     reported = false
   })
   return redis
+}
+
+/**
+ * A `rediss://` URL may name the CA that signed the server's certificate, as libpq's `sslrootcert`
+ * does for PostgreSQL: `rediss://:token@host:6379?sslrootcert=/etc/ssl/certs/ca.pem`. The parameter is
+ * read here and removed; without it Node's default CAs verify the server (ElastiCache's certificates
+ * are publicly trusted). The server's certificate is always verified.
+ */
+export function redisTls(url: string): { url: string; tls: RedisOptions['tls'] | undefined } {
+  if (!url.startsWith('rediss://')) return { url, tls: undefined }
+  const parsed = new URL(url)
+  const caPath = parsed.searchParams.get('sslrootcert')
+  if (caPath === null) return { url, tls: undefined }
+  parsed.searchParams.delete('sslrootcert')
+  let ca: Buffer
+  try {
+    ca = readFileSync(caPath)
+  } catch (error) {
+    throw new PlatformError(
+      'INVALID_ARGUMENT',
+      `redis: cannot read sslrootcert ${caPath}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return { url: parsed.toString(), tls: { ca } }
 }
 
 /** Waits until an owned client is ready, at most `ms`; the cache copes with a client that is not. */

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { formatDiagnostic, PlatformError, parse, type ResolvedPlatform } from '@verticals/config-schema'
+import { DEPLOYMENT_ENV } from '@verticals/observability'
 
 /** Environment variable holding the path of platform.yaml; the generated Deployments set it. */
-export const CONFIG_ENV = 'VERTICALS_CONFIG'
+export const CONFIG_ENV = DEPLOYMENT_ENV.config
 
 // The path to read: the argument, else the environment variable; an empty value counts as unset.
 function configPath(path: string | undefined): { path: string; from: string } {

@@ -40,7 +40,6 @@ export function tsSnippets(files: readonly string[], root: string = repoRoot): S
 // What a snippet takes as given (the reader's own values), by snippet: anything else it uses must be
 // imported in the snippet itself, so a copied snippet never lacks an import.
 export const GIVEN: Readonly<Record<string, string>> = {
-  'README.md#0': 'declare const id: string, subjectId: string, load: () => Promise<string>',
   'packages/core/README.md#0':
     'declare const userId: string, staffId: string, db: { profile(id: string): Promise<object> }',
   'packages/core/README.md#1':

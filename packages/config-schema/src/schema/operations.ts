@@ -136,6 +136,18 @@ export const securitySchema = z.strictObject({
     dnsPort: z.number().int().min(1).max(65535).default(53),
   }),
   encryptionAtRest: z.enum(['AES-256']).default('AES-256'),
+  // The EKS cluster's IAM OIDC provider: each workload's IAM role (IRSA) trusts it for exactly the
+  // workload's ServiceAccount. Without it the bundle has ServiceAccounts but no IAM roles.
+  identity: z
+    .strictObject({
+      oidcProvider: z
+        .string()
+        .regex(
+          /^arn:aws:iam::\d{12}:oidc-provider\/[a-z0-9][a-z0-9.-]*(\/[A-Za-z0-9._-]+)+$/,
+          "expected the ARN of the cluster's IAM OIDC provider: arn:aws:iam::<12-digit account>:oidc-provider/<issuer host>/id/<id>",
+        ),
+    })
+    .optional(),
 })
 
 export const noteSchema = label

@@ -39,6 +39,11 @@ export async function render(
   }
   files.set('package.json', renderPackageJson(required('package.json'), ctx.name))
   files.set('README.md', required('README.md').replace(`# ${TEMPLATE_NAME}\n`, `# ${ctx.name}\n`))
+  // dev.env names the vertical the service runs as, as the generated Deployment does.
+  files.set(
+    'dev.env',
+    required('dev.env').replace(/^VERTICALS_VERTICAL=.*$/m, `VERTICALS_VERTICAL=${ctx.vertical}`),
+  )
   const { text, platform } = renderPlatformYaml(required('platform.yaml'), ctx)
   files.set('platform.yaml', text)
   // What an upgrade needs to rebuild this version's output: the version and the answers.

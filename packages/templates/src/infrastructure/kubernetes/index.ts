@@ -2,6 +2,7 @@ import type { Artifact, BundleContext } from '../../artifact'
 import { toYaml } from '../../serialize'
 import { workloadsOf } from '../names'
 import { deployment, disruptionBudget, service } from './deployment'
+import { externalSecrets, serviceAccounts } from './identity'
 import { namespace } from './namespace'
 import { networkPolicies } from './network-policies'
 import { runtimeConfigChecksum, runtimeConfigData, runtimeConfigMap } from './runtime-config'
@@ -15,6 +16,8 @@ export function kubernetesArtifacts({ platform, vertical, source }: BundleContex
   const files: [string, unknown[]][] = [
     ['namespace', [namespace(platform, vertical)]],
     ['runtime-config', [runtimeConfigMap(platform, vertical, data, source)]],
+    ['service-accounts', serviceAccounts(platform, vertical, workloads)],
+    ['external-secrets', externalSecrets(platform, vertical)],
     ['deployments', workloads.map((w) => deployment(platform, vertical, w, checksum))],
     ['services', workloads.filter((w) => w.kind === 'http').map((w) => service(platform, vertical, w))],
     ['autoscaling', workloads.map((w) => scaledObject(platform, vertical, w))],

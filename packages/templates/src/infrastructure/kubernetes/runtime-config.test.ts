@@ -32,6 +32,13 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s runtime ConfigMa
         { name: 'VERTICALS_CONFIG', value: '/etc/verticals/platform.yaml' },
         { name: 'VERTICALS_RUNTIME_CONFIG', value: '/etc/verticals/platform.json' },
         { name: 'VERTICALS_VERTICAL', value: name },
+        { name: 'VERTICALS_WORKLOAD', value: w.name },
+        { name: 'VERTICALS_PORT', value: String(w.port) },
+        { name: 'NODE_ENV', value: 'production' },
+        ...['database-url', 'redis-url', 'audit-key'].map((key, i) => ({
+          name: ['VERTICALS_DATABASE_URL', 'VERTICALS_REDIS_URL', 'VERTICALS_AUDIT_KEY'][i],
+          valueFrom: { secretKeyRef: { name: `${name}-runtime`, key } },
+        })),
       ])
       expect(container.volumeMounts).toContainEqual({
         name: 'runtime-config',

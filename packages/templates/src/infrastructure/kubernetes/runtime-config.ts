@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto'
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import { CONFIG_MOUNT } from '@verticals/observability'
 import type { ConfigSource } from '../../artifact'
 import { toJson } from '../../serialize'
 import type { Vertical } from '../names'
 import { verticalLabels } from '../names'
 
 /** Key of the ConfigMap entry that holds a readable summary of the vertical's runtime settings. */
-export const RUNTIME_CONFIG_KEY = 'platform.json'
+export const RUNTIME_CONFIG_KEY = CONFIG_MOUNT.runtimeFile
 
 /** Key of the ConfigMap entry that holds the platform.yaml itself, which @verticals/core parses at start-up. */
-export const PLATFORM_CONFIG_KEY = 'platform.yaml'
+export const PLATFORM_CONFIG_KEY = CONFIG_MOUNT.platformFile
 
 /** Annotation naming the file the ConfigMap's platform.yaml was read from (its name may differ). */
 export const SOURCE_FILE_ANNOTATION = 'verticals.dev/source-file'
@@ -18,7 +19,7 @@ export const SOURCE_FILE_ANNOTATION = 'verticals.dev/source-file'
 const CONFIGMAP_MAX_BYTES = 1024 * 1024
 
 /** Directory the ConfigMap is mounted at in every container. */
-export const RUNTIME_CONFIG_DIR = '/etc/verticals'
+export const RUNTIME_CONFIG_DIR = CONFIG_MOUNT.dir
 
 /** Name of the vertical's runtime ConfigMap. */
 export const runtimeConfigName = (vertical: Vertical) => `${vertical.name}-platform`

@@ -6,6 +6,7 @@ import { budgetView } from './budget'
 import { cacheView } from './cache'
 import { databaseView } from './database'
 import { moduleView } from './module'
+import { identityView, secretsView } from './secrets'
 import { storageView } from './storage'
 import { wafView } from './waf'
 
@@ -16,6 +17,8 @@ export const TERRAFORM_FILES = [
   'variables.tf',
   'database.tf',
   'cache.tf',
+  'secrets.tf',
+  'identity.tf',
   'storage.tf',
   'storage-dr.tf',
   'storage-replication.tf',
@@ -32,6 +35,8 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     module: moduleView(platform, vertical),
     database: databaseView(platform, vertical),
     cache: cacheView(platform, vertical),
+    secrets: secretsView(platform, vertical),
+    identity: identityView(platform, vertical),
     storage: storageView(platform, vertical),
     alarms: alarmsView(platform),
     budget: budgetView(platform, vertical),
@@ -51,6 +56,7 @@ export function terraformArtifacts(context: BundleContext): Artifact[] {
     'storage.tf': view.storage !== null,
     'storage-dr.tf': replicated,
     'storage-replication.tf': replicated,
+    'identity.tf': view.identity !== null,
   }
   return TERRAFORM_FILES.filter((file) => present[file] ?? true).map((file) => ({
     path: `${context.vertical.name}/infrastructure/terraform/${file}`,

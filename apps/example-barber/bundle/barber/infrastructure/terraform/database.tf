@@ -56,7 +56,8 @@ resource "aws_db_instance" "primary" {
   vpc_security_group_ids              = var.database_security_group_ids
   parameter_group_name                = aws_db_parameter_group.primary.name
   username                            = var.database_username
-  manage_master_user_password         = true
+  password_wo                         = local.credentials.database_password
+  password_wo_version                 = 1
   iam_database_authentication_enabled = true
   publicly_accessible                 = false
   backup_retention_period             = 30

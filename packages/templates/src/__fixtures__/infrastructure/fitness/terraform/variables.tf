@@ -12,7 +12,7 @@ variable "database_security_group_ids" {
 }
 
 variable "database_username" {
-  description = "Master user of PostgreSQL; its password is generated and kept in Secrets Manager."
+  description = "Master user of PostgreSQL; Secrets Manager generates its password (secrets.tf)."
   type        = string
 }
 
