@@ -24,9 +24,13 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s deployment contr
     .map((a) => a.content)
     .join('\n')
   const external = findDoc(docs, 'ExternalSecret', runtimeSecretName(name))
+  const data = (external.spec?.data ?? []) as {
+    secretKey: string
+    remoteRef: { key: string; property: string }
+  }[]
 
   it('gives every secret env var of every container a key the ExternalSecret materializes', () => {
-    const keys = (external.spec?.data as { secretKey: string }[]).map((d) => d.secretKey)
+    const keys = data.map((d) => d.secretKey)
     expect(keys.sort()).toEqual(Object.values(SECRET_ENV).sort())
     expect(external.spec?.target).toEqual({ name: runtimeSecretName(name), creationPolicy: 'Owner' })
     for (const w of Object.values(vertical.workloads)) {
@@ -49,9 +53,10 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s deployment contr
   })
 
   it('reads the remote secret Terraform writes, property by property', () => {
-    const remote = (external.spec?.data as { remoteRef: { key: string; property: string } }[])[0]?.remoteRef
+    const remote = data[0]?.remoteRef
     expect(terraform).toContain(`name                    = "${remote?.key}"`)
-    for (const d of external.spec?.data as { remoteRef: { property: string } }[]) {
+    expect(data.length).toBeGreaterThan(0)
+    for (const d of data) {
       expect(terraform).toMatch(new RegExp(`^\\s+${d.remoteRef.property}\\s+=`, 'm'))
     }
   })
