@@ -42,3 +42,11 @@ export {
   parseMoney,
   parsePercent,
 } from './units'
+export {
+  RESOLVED_VIEW_KIND,
+  type ReadViewResult,
+  type ResolvedView,
+  readVerticalView,
+  serializeVerticalView,
+  verticalView,
+} from './view'

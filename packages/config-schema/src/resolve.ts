@@ -16,7 +16,7 @@ import type { PlatformConfig } from './schema/platform'
 export { presetOf } from './resolve-catalogs'
 
 /** Freezes every object reachable from `value`, so no consumer can change the resolved platform. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const child of Object.values(value)) deepFreeze(child)

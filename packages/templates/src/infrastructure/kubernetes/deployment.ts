@@ -80,7 +80,7 @@ function container(vertical: Vertical, w: Workload): Record<string, unknown> {
 /**
  * The workload's Deployment. It has no `replicas`: the autoscaler owns that number, and an apply must
  * not reset it. Rolling updates use the configured surge and unavailability. `configChecksum` is the
- * runtime ConfigMap's (see runtimeConfigChecksum): services read platform.yaml once, at start-up.
+ * runtime ConfigMap's (see runtimeConfigChecksum): services read their config once, at start-up.
  */
 export function deployment(
   platform: ResolvedPlatform,

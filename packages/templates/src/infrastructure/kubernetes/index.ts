@@ -8,13 +8,13 @@ import { runtimeConfigChecksum, runtimeConfigData, runtimeConfigMap } from './ru
 import { scaledObject } from './scaled-object'
 
 /** The Kubernetes manifests of one vertical, one file per kind of object. */
-export function kubernetesArtifacts({ platform, vertical, source }: BundleContext): Artifact[] {
+export function kubernetesArtifacts({ platform, vertical }: BundleContext): Artifact[] {
   const workloads = workloadsOf(vertical)
-  const data = runtimeConfigData(platform, vertical, source)
+  const data = runtimeConfigData(platform, vertical)
   const checksum = runtimeConfigChecksum(data)
   const files: [string, unknown[]][] = [
     ['namespace', [namespace(platform, vertical)]],
-    ['runtime-config', [runtimeConfigMap(platform, vertical, data, source)]],
+    ['runtime-config', [runtimeConfigMap(platform, vertical, data)]],
     ['deployments', workloads.map((w) => deployment(platform, vertical, w, checksum))],
     ['services', workloads.filter((w) => w.kind === 'http').map((w) => service(platform, vertical, w))],
     ['autoscaling', workloads.map((w) => scaledObject(platform, vertical, w))],
