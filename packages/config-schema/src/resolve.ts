@@ -90,6 +90,7 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
   const verticals: Record<string, ResolvedVertical> = {}
   for (const [name, v] of Object.entries(config.verticals))
     verticals[name] = resolveVertical(config, name, v, classes)
+  const primary = regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion)
   const shape: ResolvedPlatformShape = {
     ...structuredClone(config),
     metadata: {
@@ -98,12 +99,19 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
     },
     jurisdictions: config.jurisdictions.map((code) => JURISDICTION_FACTS[code]),
     regions,
-    primaryRegion: regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion),
+    primaryRegion: primary,
     drRegion: regions.find((r) => r.role === 'dr') ?? null,
     markets,
     verticals,
     dataClasses: classes,
     consent: { maxValidity: config.consent.maxValidity, textVersion: config.consent.textVersion, purposes },
+    terraform: {
+      state: {
+        bucket: config.terraform.state.bucket ?? `${config.metadata.name}-terraform-state`,
+        keyPrefix: config.terraform.state.keyPrefix ?? config.metadata.name,
+        region: config.terraform.state.region ?? primary.name,
+      },
+    },
   }
   return deepFreeze(shape) as ResolvedPlatform
 }
