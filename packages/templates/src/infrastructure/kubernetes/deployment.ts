@@ -2,13 +2,14 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
+import { priorityClassName } from './priority-class'
 import {
   PLATFORM_CONFIG_KEY,
   RUNTIME_CONFIG_DIR,
   RUNTIME_CONFIG_KEY,
   runtimeConfigName,
 } from './runtime-config'
-import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } from './security'
+import { containerSecurityContext, podSecurityContext, TMP_MOUNT, tmpVolume } from './security'
 
 type Probe = Workload['probes']['liveness']
 
@@ -27,6 +28,29 @@ function zoneSpread(platform: ResolvedPlatform, vertical: Vertical, w: Workload)
         labelSelector: { matchLabels: selectorLabels(vertical, w) },
       },
     ],
+  }
+}
+
+// Kubernetes' largest weight for a preferred scheduling term: hostname spread counts above anything else.
+const MAX_WEIGHT = 100
+
+// Not two pods of a workload on one node where the scheduler can help it: a node's loss or drain then
+// takes one pod, not several. Preferred, so a small cluster still schedules every replica.
+function hostnameAntiAffinity(vertical: Vertical, w: Workload): Record<string, unknown> {
+  return {
+    affinity: {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: MAX_WEIGHT,
+            podAffinityTerm: {
+              topologyKey: 'kubernetes.io/hostname',
+              labelSelector: { matchLabels: selectorLabels(vertical, w) },
+            },
+          },
+        ],
+      },
+    },
   }
 }
 
@@ -57,7 +81,7 @@ function probe(p: Probe): Record<string, unknown> {
   }
 }
 
-function container(vertical: Vertical, w: Workload): Record<string, unknown> {
+function container(platform: ResolvedPlatform, vertical: Vertical, w: Workload): Record<string, unknown> {
   const { requests, limits } = w.resources
   return {
     name: w.name,
@@ -67,12 +91,20 @@ function container(vertical: Vertical, w: Workload): Record<string, unknown> {
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
     env: runtimeEnv(vertical),
     resources: {
-      requests: { cpu: cpuQuantity(requests.cpu), memory: memoryQuantity(requests.memory) },
-      limits: { cpu: cpuQuantity(limits.cpu), memory: memoryQuantity(limits.memory) },
+      requests: {
+        cpu: cpuQuantity(requests.cpu),
+        memory: memoryQuantity(requests.memory),
+        'ephemeral-storage': memoryQuantity(requests.ephemeralStorage),
+      },
+      limits: {
+        cpu: cpuQuantity(limits.cpu),
+        memory: memoryQuantity(limits.memory),
+        'ephemeral-storage': memoryQuantity(limits.ephemeralStorage),
+      },
     },
     livenessProbe: probe(w.probes.liveness),
     readinessProbe: probe(w.probes.readiness),
-    securityContext: containerSecurityContext(),
+    securityContext: containerSecurityContext(platform),
     volumeMounts: [TMP_MOUNT, { name: 'runtime-config', mountPath: RUNTIME_CONFIG_DIR, readOnly: true }],
   }
 }
@@ -107,10 +139,15 @@ export function deployment(
           hostNetwork: false,
           hostPID: false,
           hostIPC: false,
-          securityContext: podSecurityContext(),
+          securityContext: podSecurityContext(platform),
+          priorityClassName: priorityClassName(platform, vertical),
           ...zoneSpread(platform, vertical, w),
-          containers: [container(vertical, w)],
-          volumes: [TMP_VOLUME, { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } }],
+          ...hostnameAntiAffinity(vertical, w),
+          containers: [container(platform, vertical, w)],
+          volumes: [
+            tmpVolume(platform),
+            { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } },
+          ],
         },
       },
     },
