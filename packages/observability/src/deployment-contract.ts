@@ -7,7 +7,7 @@
 
 /** Environment variables the Deployment sets, by the name code uses. */
 export const DEPLOYMENT_ENV = {
-  /** Path of the platform.yaml the bundle came from (inside the mounted ConfigMap). */
+  /** Path of the vertical's resolved view of platform.yaml, resolved.json (inside the mounted ConfigMap). */
   config: 'VERTICALS_CONFIG',
   /** Path of the vertical's runtime summary, platform.json (inside the mounted ConfigMap). */
   runtimeConfig: 'VERTICALS_RUNTIME_CONFIG',
@@ -45,7 +45,8 @@ export function runtimeSecretName(vertical: string): string {
 /** Where the runtime ConfigMap is mounted, and the files in it. */
 export const CONFIG_MOUNT = {
   dir: '/etc/verticals',
-  platformFile: 'platform.yaml',
+  /** The vertical's resolved view of platform.yaml (canonical JSON), what core's loadPlatformConfig reads. */
+  configFile: 'resolved.json',
   runtimeFile: 'platform.json',
 } as const
 
@@ -73,7 +74,7 @@ export function deploymentEnvValues(
   port: number,
 ): Record<'config' | 'runtimeConfig' | 'vertical' | 'workload' | 'port' | 'nodeEnv', string> {
   return {
-    config: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.platformFile}`,
+    config: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.configFile}`,
     runtimeConfig: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.runtimeFile}`,
     vertical,
     workload,

@@ -8,6 +8,7 @@ export {
   type SqlMigration,
 } from './artifact'
 export { GENERATED_NOTICE, generatedHeader } from './header'
+export { verticalConfigChecksum } from './infrastructure/kubernetes/runtime-config'
 export { BUNDLES, renderVertical } from './render'
 export { sortKeys, toJson, toYaml } from './serialize'
 export { assertTemplateSafe, createTextEngine, type TextEngine } from './text/engine'

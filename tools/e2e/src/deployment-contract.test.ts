@@ -50,7 +50,7 @@ describe.each(deployments.map(([vertical, d]) => [`${vertical}/${d.metadata.name
       expect(settings.port).toBe(workload?.port)
       const mount = container.volumeMounts?.find((m) => m.mountPath === CONFIG_MOUNT.dir)
       expect(mount?.readOnly).toBe(true)
-      expect(settings.configPath).toBe(`${mount?.mountPath}/${CONFIG_MOUNT.platformFile}`)
+      expect(settings.configPath).toBe(`${mount?.mountPath}/${CONFIG_MOUNT.configFile}`)
       expect(settings.vertical).toBe(vertical)
       expect(settings.workload).toBe(deployment.metadata.name)
       expect(settings.production).toBe(true)

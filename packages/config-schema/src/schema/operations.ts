@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { AWS_REGIONS } from '../regions'
 import { clockTime, duration, label, money, percent, positiveDuration, timeZone, weekday } from '../units'
 
 export const sloSchema = z.strictObject({
@@ -32,7 +33,9 @@ export const alertsSchema = z.strictObject({
   }),
   cpu: thresholdAlert.describe('Container CPU use as a share of its limit.'),
   memory: thresholdAlert.describe('Container memory use as a share of its limit.'),
-  databaseCpu: thresholdAlert.describe('RDS CPU (CloudWatch).'),
+  databaseCpu: thresholdAlert.describe(
+    'RDS CPU (CloudWatch); its for and severity also apply to the free storage and memory alarms.',
+  ),
   poolSaturation: z
     .strictObject({ for: duration, severity: severityName })
     .describe('Fires at dataStores.postgres.pool.alarmAt.'),
@@ -151,3 +154,29 @@ export const securitySchema = z.strictObject({
 })
 
 export const noteSchema = label
+
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name such as turnos-terraform-state')
+
+/** Where each vertical's Terraform root module keeps its state: an S3 backend with a lock file. */
+export const terraformSchema = z.strictObject({
+  state: z
+    .strictObject({
+      bucket: bucketName
+        .optional()
+        .describe('S3 bucket of the state (default <metadata.name>-terraform-state).'),
+      keyPrefix: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9]$/, 'expected a key prefix such as turnos/prod')
+        .optional()
+        .describe('Each vertical keeps <keyPrefix>/<vertical>/terraform.tfstate (default metadata.name).'),
+      region: z
+        .enum(AWS_REGIONS as [string, ...string[]], {
+          error: 'expected an AWS region code such as sa-east-1',
+        })
+        .optional()
+        .describe('Region of the state bucket (default the primary region).'),
+    })
+    .prefault({}),
+})

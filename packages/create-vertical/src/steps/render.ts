@@ -1,4 +1,4 @@
-import { generate, MANIFEST_FILE, sha256 } from '@verticals/generator'
+import { generate, MANIFEST_FILE } from '@verticals/generator'
 import { BUNDLE_DIR, type Context } from '../context'
 import { renderPlatformYaml } from '../platform-yaml'
 import { RECORD_FILE, renderRecord } from '../record'
@@ -50,7 +50,7 @@ export async function render(
   const { name, vertical, region } = ctx
   files.set(RECORD_FILE, renderRecord({ version: ownManifest().version, vertical, name, region }))
   // The same call `verticals generate` makes, so `verticals check` in the scaffold finds no drift.
-  const bundle = generate(platform, { source: { file: 'platform.yaml', text }, configSha256: sha256(text) })
+  const bundle = generate(platform, { source: { file: 'platform.yaml', text } })
   const paths = [
     ...files.keys(),
     ...[...bundle.files.map((f) => f.path), MANIFEST_FILE].map((p) => `${BUNDLE_DIR}/${p}`),

@@ -11,8 +11,9 @@ import {
 import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
+import { priorityClassName } from './priority-class'
 import { runtimeConfigName } from './runtime-config'
-import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } from './security'
+import { containerSecurityContext, podSecurityContext, TMP_MOUNT, tmpVolume } from './security'
 
 type Probe = Workload['probes']['liveness']
 
@@ -34,11 +35,34 @@ function zoneSpread(platform: ResolvedPlatform, vertical: Vertical, w: Workload)
   }
 }
 
+// Kubernetes' largest weight for a preferred scheduling term: hostname spread counts above anything else.
+const MAX_WEIGHT = 100
+
+// Not two pods of a workload on one node where the scheduler can help it: a node's loss or drain then
+// takes one pod, not several. Preferred, so a small cluster still schedules every replica.
+function hostnameAntiAffinity(vertical: Vertical, w: Workload): Record<string, unknown> {
+  return {
+    affinity: {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: MAX_WEIGHT,
+            podAffinityTerm: {
+              topologyKey: 'kubernetes.io/hostname',
+              labelSelector: { matchLabels: selectorLabels(vertical, w) },
+            },
+          },
+        ],
+      },
+    },
+  }
+}
+
 /** Pod-template annotation holding the runtime ConfigMap's checksum: a changed config rolls the pods. */
 export const CONFIG_CHECKSUM_ANNOTATION = 'verticals.dev/config-sha256'
 
 /**
- * The deployment contract's env (see DEPLOYMENT_ENV): where the mounted platform.yaml is, who the
+ * The deployment contract's env (see DEPLOYMENT_ENV): where the mounted resolved config is, who the
  * service is, its port, and the connection URLs and audit key from the runtime Secret, key by key.
  */
 function runtimeEnv(vertical: Vertical, w: Workload): Record<string, unknown>[] {
@@ -64,7 +88,7 @@ function probe(p: Probe): Record<string, unknown> {
   }
 }
 
-function container(vertical: Vertical, w: Workload): Record<string, unknown> {
+function container(platform: ResolvedPlatform, vertical: Vertical, w: Workload): Record<string, unknown> {
   const { requests, limits } = w.resources
   return {
     name: w.name,
@@ -74,12 +98,20 @@ function container(vertical: Vertical, w: Workload): Record<string, unknown> {
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
     env: runtimeEnv(vertical, w),
     resources: {
-      requests: { cpu: cpuQuantity(requests.cpu), memory: memoryQuantity(requests.memory) },
-      limits: { cpu: cpuQuantity(limits.cpu), memory: memoryQuantity(limits.memory) },
+      requests: {
+        cpu: cpuQuantity(requests.cpu),
+        memory: memoryQuantity(requests.memory),
+        'ephemeral-storage': memoryQuantity(requests.ephemeralStorage),
+      },
+      limits: {
+        cpu: cpuQuantity(limits.cpu),
+        memory: memoryQuantity(limits.memory),
+        'ephemeral-storage': memoryQuantity(limits.ephemeralStorage),
+      },
     },
     livenessProbe: probe(w.probes.liveness),
     readinessProbe: probe(w.probes.readiness),
-    securityContext: containerSecurityContext(),
+    securityContext: containerSecurityContext(platform),
     volumeMounts: [TMP_MOUNT, { name: 'runtime-config', mountPath: CONFIG_MOUNT.dir, readOnly: true }],
   }
 }
@@ -87,7 +119,7 @@ function container(vertical: Vertical, w: Workload): Record<string, unknown> {
 /**
  * The workload's Deployment. It has no `replicas`: the autoscaler owns that number, and an apply must
  * not reset it. Rolling updates use the configured surge and unavailability. `configChecksum` is the
- * runtime ConfigMap's (see runtimeConfigChecksum): services read platform.yaml once, at start-up.
+ * runtime ConfigMap's (see runtimeConfigChecksum): services read their config once, at start-up.
  */
 export function deployment(
   platform: ResolvedPlatform,
@@ -115,10 +147,15 @@ export function deployment(
           hostNetwork: false,
           hostPID: false,
           hostIPC: false,
-          securityContext: podSecurityContext(),
+          securityContext: podSecurityContext(platform),
+          priorityClassName: priorityClassName(platform, vertical),
           ...zoneSpread(platform, vertical, w),
-          containers: [container(vertical, w)],
-          volumes: [TMP_VOLUME, { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } }],
+          ...hostnameAntiAffinity(vertical, w),
+          containers: [container(platform, vertical, w)],
+          volumes: [
+            tmpVolume(platform),
+            { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } },
+          ],
         },
       },
     },

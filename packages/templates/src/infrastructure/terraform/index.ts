@@ -6,6 +6,7 @@ import { budgetView } from './budget'
 import { cacheView } from './cache'
 import { databaseView } from './database'
 import { moduleView } from './module'
+import { notificationsView } from './notifications'
 import { identityView, secretsView } from './secrets'
 import { storageView } from './storage'
 import { wafView } from './waf'
@@ -22,6 +23,7 @@ export const TERRAFORM_FILES = [
   'storage.tf',
   'storage-dr.tf',
   'storage-replication.tf',
+  'notifications.tf',
   'alarms.tf',
   'budget.tf',
   'waf.tf',
@@ -38,6 +40,7 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     secrets: secretsView(platform, vertical),
     identity: identityView(platform, vertical),
     storage: storageView(platform, vertical),
+    notifications: notificationsView(platform, vertical),
     alarms: alarmsView(platform),
     budget: budgetView(platform, vertical),
     waf: wafView(platform, vertical),

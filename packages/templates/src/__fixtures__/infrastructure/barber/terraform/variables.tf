@@ -36,9 +36,10 @@ variable "cache_security_group_ids" {
   type        = list(string)
 }
 
-variable "alarm_actions" {
-  description = "ARNs (SNS topics) notified when a CloudWatch alarm fires or recovers."
-  type        = list(string)
+variable "alarm_subscriptions" {
+  description = "Who the alarm topics notify (each region's topic gets every one), e.g. { protocol = \"https\", endpoint = \"https://events.pagerduty.com/integration/.../enqueue\" }."
+  type        = list(object({ protocol = string, endpoint = string }))
+  default     = []
 }
 
 variable "budget_notification_emails" {
