@@ -171,3 +171,11 @@ export const RULE_CASES: BrokenCase[] = [
     '    availability: §100%',
   ]),
 ]
+
+/** Cases of the AWS-limit rules (added after the npm cases, so earlier numbers stay). */
+export const AWS_LIMIT_CASES: BrokenCase[] = [
+  c('rule-redis-nodes-above-aws-limit', 'AWS_LIMIT', 'dataStores.redis.nodes', [
+    '    nodes: 6',
+    '    nodes: §8',
+  ]),
+]
