@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   EXPLICIT_CONSENT_REQUIRED: 'A purpose covers special-category data without explicit consent.',
   BUDGET_EXCEEDED: 'The market budgets add up to more than the monthly budget, or mix currencies.',
   SCHEDULE: 'A time window ends before it starts.',
+  INPUT_TOO_LARGE: 'The file, or its number of markets or verticals, is above what this release reads.',
   AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
 } as const
 

@@ -9,6 +9,7 @@ export {
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
 export { toJsonSchema } from './json-schema'
 export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
+export { formatSize, INPUT_LIMITS } from './limits'
 export {
   bundlePackageName,
   DEFAULT_NPM_NAME,
