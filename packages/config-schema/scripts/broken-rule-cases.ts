@@ -179,3 +179,14 @@ export const AWS_LIMIT_CASES: BrokenCase[] = [
     '    nodes: §8',
   ]),
 ]
+
+/** Cases of the input-size limits (added after the AWS-limit cases). */
+export const SIZE_CASES: BrokenCase[] = [
+  c(
+    'size-too-many-verticals',
+    'INPUT_TOO_LARGE',
+    'verticals',
+    ['\nverticals:\n', '\n§verticals:\n'],
+    ['  fitness: {}', Array.from({ length: 1000 }, (_, i) => `  extra-${i}: {}`).join('\n')],
+  ),
+]
