@@ -17,6 +17,7 @@ export {
   npmNameProblem,
 } from './npm-package'
 export { type ParseResult, parse } from './parse'
+export { locator, type Position } from './positions'
 export { PRESETS, type VerticalPreset } from './presets'
 export type {
   ResolvedDataClass,
