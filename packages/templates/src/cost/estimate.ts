@@ -29,6 +29,8 @@ export interface CostLine {
 export interface VerticalCost {
   readonly vertical: string
   readonly lines: readonly CostLine[]
+  /** Resources the table has no price for (only with `missing: 'skip'`): left out of the total. */
+  readonly unpriced: readonly { region: string; resource: string; item: string }[]
   /** USD a month, the sum of the lines. */
   readonly total: number
 }
@@ -46,8 +48,10 @@ export function estimateVertical(
   platform: ResolvedPlatform,
   vertical: Vertical,
   table: PriceTable,
+  options: { missing?: 'throw' | 'skip' } = {},
 ): VerticalCost {
   const lines: CostLine[] = []
+  const unpriced: { region: string; resource: string; item: string }[] = []
   const hours = table.hoursPerMonth
   const add = (
     region: string,
@@ -56,6 +60,10 @@ export function estimateVertical(
     quantity: number,
     configPath: (string | number)[],
   ) => {
+    if (options.missing === 'skip' && table.regions[region]?.[item] === undefined) {
+      unpriced.push({ region, resource, item })
+      return
+    }
     const price = priceOf(table, region, item)
     lines.push({
       vertical: vertical.name,
@@ -163,14 +171,23 @@ export function estimateVertical(
   const alarms =
     2 + 3 * cache.memberClusterIds.length + (database.replica ? 1 : 0) + (storage?.replica ? 1 : 0)
   add(primary, 'CloudWatch alarms', 'cloudwatch:alarm', alarms, ['alerts'])
-  return { vertical: vertical.name, lines, total: cents(lines.reduce((sum, l) => sum + l.monthly, 0)) }
+  return {
+    vertical: vertical.name,
+    lines,
+    unpriced,
+    total: cents(lines.reduce((sum, l) => sum + l.monthly, 0)),
+  }
 }
 
 /** The estimate of every enabled vertical, in config order, and the platform total. */
-export function estimatePlatform(platform: ResolvedPlatform, table: PriceTable) {
+export function estimatePlatform(
+  platform: ResolvedPlatform,
+  table: PriceTable,
+  options: { missing?: 'throw' | 'skip' } = {},
+) {
   const verticals = Object.values(platform.verticals)
     .filter((v) => v.enabled)
-    .map((v) => estimateVertical(platform, v, table))
+    .map((v) => estimateVertical(platform, v, table, options))
   return { currency: table.currency, verticals, total: cents(verticals.reduce((s, v) => s + v.total, 0)) }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing'
-import { type Block, one, moduleOf as parsedModule } from './testing'
+import { type Block, one, moduleOf as parsedModule, ref } from './testing'
 
 const platform = examplePlatform()
 const moduleOf = (vertical: string) => parsedModule(platform, vertical)
@@ -48,7 +48,7 @@ describe.each(Object.keys(platform.verticals))('the %s alarms, budget and firewa
     }
     const account = one(m, 'aws_budgets_budget', 'platform')
     expect(account).toMatchObject({
-      for_each: '${var.manage_platform_budget ? toset(["account"]) : toset([])}',
+      for_each: ref('var.manage_platform_budget ? toset(["account"]) : toset([])'),
       limit_amount: String(platform.budget.monthly.amount),
       limit_unit: platform.budget.monthly.currency,
     })
