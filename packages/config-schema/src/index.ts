@@ -4,6 +4,7 @@ export {
   type Diagnostic,
   type DiagnosticCode,
   formatDiagnostic,
+  formatPath,
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
