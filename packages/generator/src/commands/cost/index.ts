@@ -46,7 +46,9 @@ export async function costCommand(options: CostCommandOptions): Promise<number> 
   const { cost, diagnostics } = budgetDiagnostics(result.platform, table, text, options.config)
   const over = diagnostics.some((d) => d.severity === 'error')
   if (options.json) {
-    printJson(io.stdout, { file: options.config, ...cost, withinBudget: !over, diagnostics })
+    // withinBudget says what the estimate is; the exit code says what budget.enforce makes of it.
+    const withinBudget = !diagnostics.some((d) => d.code === 'BUDGET_EXCEEDED')
+    printJson(io.stdout, { file: options.config, ...cost, withinBudget, diagnostics })
     return over ? 1 : 0
   }
   for (const line of costTable(cost)) println(io.stdout, line)
