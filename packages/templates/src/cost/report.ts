@@ -41,7 +41,7 @@ export function costReportArtifact({
     })),
     unpriced: estimate.unpriced,
     prices: { table: 'built-in (@verticals/templates prices/aws-on-demand.json)', dates },
-    assumptions: table.assumptions.note,
+    assumptions: { ...table.assumptions },
   }
   return {
     path: costReportPath(vertical.name),
