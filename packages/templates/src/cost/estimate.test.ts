@@ -107,7 +107,10 @@ describe('budgets held against the estimate', () => {
   })
 
   it('names the largest items and where the config sets them when the platform is over budget', () => {
-    const tight = { ...platform, budget: { ...platform.budget, monthly: { amount: 1000, currency: 'USD' } } }
+    const tight = {
+      ...platform,
+      budget: { ...platform.budget, monthly: { amount: 1000, currency: 'USD' }, enforce: 'error' as const },
+    }
     const [first] = budgetFindings(tight, cost, where)
     expect(first).toMatchObject({ severity: 'error', path: ['budget', 'monthly'] })
     expect(first?.message).toMatch(
