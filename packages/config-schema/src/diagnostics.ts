@@ -17,8 +17,11 @@ export const DIAGNOSTIC_CODES = {
   JURISDICTION_MISSING: 'Data is stored in a country whose privacy law is not declared in jurisdictions.',
   CONSENT_VALIDITY: 'A consent validity is not positive or exceeds consent.maxValidity.',
   EXPLICIT_CONSENT_REQUIRED: 'A purpose covers special-category data without explicit consent.',
-  BUDGET_EXCEEDED: 'The market budgets add up to more than the monthly budget, or mix currencies.',
+  BUDGET_EXCEEDED:
+    'The market or vertical budgets add up to more than the monthly budget, or mix currencies; or the estimated cost is above a budget.',
   SCHEDULE: 'A time window ends before it starts.',
+  INPUT_TOO_LARGE: 'The file, or its number of markets or verticals, is above what this release reads.',
+  AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
 } as const
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES

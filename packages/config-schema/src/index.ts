@@ -4,11 +4,13 @@ export {
   type Diagnostic,
   type DiagnosticCode,
   formatDiagnostic,
+  formatPath,
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
 export { toJsonSchema } from './json-schema'
 export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
+export { formatSize, INPUT_LIMITS } from './limits'
 export {
   bundlePackageName,
   DEFAULT_NPM_NAME,
@@ -16,6 +18,7 @@ export {
   npmNameProblem,
 } from './npm-package'
 export { type ParseResult, parse } from './parse'
+export { locator, type Position } from './positions'
 export { PRESETS, type VerticalPreset } from './presets'
 export type {
   ResolvedDataClass,

@@ -61,6 +61,7 @@ function resolveVertical(
     notes: [...preset.notes],
     markets: [...(source.markets ?? liveMarkets)],
     workloads: resolveWorkloads(config, name, source),
+    budget: source.budget ? { ...source.budget } : null,
   }
 }
 

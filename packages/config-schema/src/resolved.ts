@@ -95,6 +95,8 @@ export interface ResolvedVertical {
   notes: string[]
   markets: string[]
   workloads: Record<string, ResolvedWorkload>
+  /** The vertical's own monthly budget, or null when only the platform budget covers it. */
+  budget: { amount: number; currency: string } | null
 }
 
 export interface ResolvedPlatformShape

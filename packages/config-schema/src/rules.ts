@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from './resolved'
 import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
+import { redisNodes } from './rules/data-stores'
 import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
@@ -18,6 +19,7 @@ const RULES: readonly Rule[] = [
   trafficShares,
   minMax,
   budgets,
+  redisNodes,
   windows,
   specialNeverCached,
   dsrDeadlines,

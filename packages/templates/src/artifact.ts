@@ -14,6 +14,7 @@ export const ARTIFACT_KINDS = [
   'compliance-document',
   'sql-migration',
   'runbook',
+  'cost-report',
 ] as const
 
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]

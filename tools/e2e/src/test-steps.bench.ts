@@ -37,7 +37,28 @@ function sample(runs: number, step: (dir: string) => number, under = tmpdir()): 
   return Math.round(median(times))
 }
 
-it('measures the steps the tests take and records them in testing/step-costs.json', () => {
+/** Start of a six-node Redis Cluster and one failover, as packages/core's cluster tests take them. */
+async function redisClusterSteps(runs: number): Promise<{ redisCluster: number; redisFailover: number }> {
+  const { startCluster } = await import('../../../packages/core/test/redis-cluster.ts')
+  const starts: number[] = []
+  const failovers: number[] = []
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now()
+    const cluster = await startCluster(60_000)
+    starts.push(performance.now() - start)
+    try {
+      start = performance.now()
+      await cluster.killPrimaryOf('step')
+      await cluster.waitHealthy(60_000)
+      failovers.push(performance.now() - start)
+    } finally {
+      await cluster.stop()
+    }
+  }
+  return { redisCluster: Math.round(median(starts)), redisFailover: Math.round(median(failovers)) }
+}
+
+it('measures the steps the tests take and records them in testing/step-costs.json', async () => {
   const costs = JSON.parse(readFileSync(COSTS, 'utf8')) as { steps: Record<string, { ms: number }> }
   const node = process.execPath
   const measured: Record<string, number> = {
@@ -81,6 +102,7 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
       },
       CREATE_DIR,
     ),
+    ...(await redisClusterSteps(3)),
   }
   for (const [step, ms] of Object.entries(measured)) {
     const entry = costs.steps[step]

@@ -104,8 +104,16 @@ export const disasterRecoverySchema = z.strictObject({
 })
 
 export const budgetSchema = z.strictObject({
-  monthly: money,
+  monthly: money.describe(
+    'The platform’s monthly budget: an account-wide AWS Budget, and the sum every split fits in.',
+  ),
   alertThresholds: z.array(percent).min(1),
+  enforce: z
+    .enum(['error', 'warn'])
+    .default('error')
+    .describe(
+      '`verticals validate` holds the estimated monthly cost against the budgets: error fails validation, warn only reports.',
+    ),
 })
 
 export const securitySchema = z.strictObject({
