@@ -10,6 +10,14 @@ export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErro
 export { toJsonSchema } from './json-schema'
 export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
 export {
+  basisSource,
+  GENERAL_BASES,
+  LEGAL_BASES,
+  type LegalBasis,
+  SPECIAL_BASES,
+  SPECIAL_BASIS_GAPS,
+} from './legal-bases'
+export {
   bundlePackageName,
   DEFAULT_NPM_NAME,
   type NpmNaming,

@@ -61,6 +61,11 @@ export interface ResolvedPurpose {
   validity: number
   dataClasses: string[]
   special: boolean
+  /**
+   * Per declared jurisdiction: whether the purpose touches data that law deems special, and the
+   * article allowing its legal basis there (null: the law names none; the rules refuse that for special data).
+   */
+  legalSources: { jurisdiction: Jurisdiction; special: boolean; article: string | null }[]
 }
 
 export interface ResolvedWorkload {

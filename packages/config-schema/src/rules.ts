@@ -6,6 +6,7 @@ import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
 import { regions } from './rules/regions'
+import { retentionDuties } from './rules/retention'
 import type { Rule, RuleFinding } from './rules/shared'
 import { windows } from './rules/windows'
 import type { PlatformConfig } from './schema/platform'
@@ -22,6 +23,7 @@ const RULES: readonly Rule[] = [
   dsrDeadlines,
   transfers,
   consentRules,
+  retentionDuties,
   references,
   npmNames,
 ]
