@@ -34,6 +34,8 @@ WHERE vertical = $1 AND subject_id = $2 ORDER BY purpose`),
     forgetRequests: statement(
       `UPDATE ${s}.dsr_requests SET subject_id = NULL WHERE vertical = $1 AND subject_digest = $2`,
     ),
+    dutyRecords: statement(`SELECT id, record_class, data_class, created_at FROM ${s}.personal_records
+WHERE vertical = $1 AND subject_id = $2 AND record_class = ANY($3::text[]) ORDER BY id`),
     recordHolds: statement(`SELECT record_ref FROM ${s}.legal_holds
 WHERE vertical = $1 AND record_table = 'personal_records' AND released_at IS NULL`),
   }
