@@ -35,6 +35,11 @@ export class KeySpace {
     return `${this.base}~consent:${purpose}:${subjectId}`
   }
 
+  /** Set while a restriction of processing is in force: the cache then stores nothing about the subject. */
+  restricted(subjectId: string): string {
+    return `${this.base}~restricted:${subjectId}`
+  }
+
   /** The set that indexes the cache keys written for a subject, so erasure can find them. */
   subjectIndex(subjectId: string): string {
     return `${this.base}~subject:${subjectId}`

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, VERIFIED } from './harness'
 
 let env: Env
 beforeEach(async () => {
@@ -41,7 +41,7 @@ describe('retention duties (Ley 26.529 art. 18: clinical record, 10 years from t
       reason: 'legal-basis',
     })
 
-    const request = await platform.dsr.open({ subjectId: PATIENT, kind: 'erasure' })
+    const request = await platform.dsr.open({ subjectId: PATIENT, kind: 'erasure', verification: VERIFIED })
     const { erased } = await platform.dsr.fulfil(request.id, { actor: 'privacy-officer' })
     const lastAt = (await platform.records.get(last.id)).createdAt
     expect(erased?.personalRecords.keptUnderDuty).toEqual([
@@ -78,7 +78,7 @@ describe('retention duties (Ley 26.529 art. 18: clinical record, 10 years from t
       data: { sessionNotes: 'closed case' },
     })
     const platform = await env.platform('psychology')
-    const request = await platform.dsr.open({ subjectId: PATIENT, kind: 'erasure' })
+    const request = await platform.dsr.open({ subjectId: PATIENT, kind: 'erasure', verification: VERIFIED })
     const { erased } = await platform.dsr.fulfil(request.id)
     expect(erased?.personalRecords).toMatchObject({ deleted: 1, keptUnderDuty: [] })
     await expect(platform.records.get(old.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })

@@ -155,6 +155,13 @@ export class Cache {
         writes.push(redis.sadd(index, fullKey), redis.expire(index, this.indexTtl))
       }
       await withTimeout(Promise.all(writes), this.timeoutMs)
+      // A restricted subject's values stay out of Redis (dsr/restrictions.ts). Read after the write, so a
+      // restriction placed meanwhile either sees this key in the index or is seen here.
+      if (
+        subjectId !== undefined &&
+        (await withTimeout(redis.exists(this.ctx.keys.restricted(subjectId)), this.timeoutMs)) === 1
+      )
+        await withTimeout(redis.del(fullKey), this.timeoutMs)
       this.breaker.success()
     } catch (error) {
       this.failed(entry, error)

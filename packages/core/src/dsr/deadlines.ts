@@ -1,9 +1,35 @@
 import type { JurisdictionFacts } from '@verticals/config-schema'
 
 /** The kinds of data-subject request the runtime handles. */
-export type DsrKind = 'access' | 'rectification' | 'erasure'
+export type DsrKind = 'access' | 'rectification' | 'erasure' | 'portability' | 'objection' | 'restriction'
 
-export const DSR_KINDS: readonly DsrKind[] = ['access', 'rectification', 'erasure']
+export const DSR_KINDS: readonly DsrKind[] = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'objection',
+  'restriction',
+]
+
+/** The kinds whose deadlines platform.yaml (dsr.deadlines) and the jurisdiction facts state. */
+export type DeadlineKind = 'access' | 'rectification' | 'erasure'
+
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['access', 'rectification', 'erasure']
+
+/**
+ * Which deadline a request counts by. Portability is a form of access (LGPD art. 18 V, GDPR art. 20);
+ * objection and restriction (blocking) follow Ley 25.326 art. 16 like erasure, 5 business days, the
+ * strictest of the declared laws; GDPR gives every right one month (art. 12(3)).
+ */
+export const DEADLINE_KIND: Readonly<Record<DsrKind, DeadlineKind>> = {
+  access: 'access',
+  rectification: 'rectification',
+  erasure: 'erasure',
+  portability: 'access',
+  objection: 'erasure',
+  restriction: 'erasure',
+}
 
 const DAY_MS = 86_400_000
 
@@ -26,7 +52,7 @@ export function addBusinessDays(start: Date, days: number): Date {
 
 /** The legal due date of one jurisdiction's deadline for a request opened at `openedAt`. */
 export function legalDueDate(openedAt: Date, facts: JurisdictionFacts, kind: DsrKind): Date {
-  const deadline = facts.deadlines[kind]
+  const deadline = facts.deadlines[DEADLINE_KIND[kind]]
   return deadline.business
     ? addBusinessDays(openedAt, deadline.days)
     : new Date(openedAt.getTime() + deadline.days * DAY_MS)

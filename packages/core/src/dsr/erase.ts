@@ -3,6 +3,7 @@ import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import { type RetainedByDuty, retainedByDuty } from './duties'
 import type { dsrQueries } from './queries'
+import type { Restrictions } from './restrictions'
 
 /** What an erasure removed, table by table, and which fields. */
 export interface ErasureReport {
@@ -39,6 +40,7 @@ export async function eraseSubject(
   ctx: Context,
   q: ReturnType<typeof dsrQueries>,
   cache: Cache,
+  restrictions: Restrictions,
   subjectId: string,
   erasureRecord: string,
 ): Promise<ErasureReport> {
@@ -72,11 +74,8 @@ export async function eraseSubject(
   }
   try {
     report.cacheKeys = await cache.invalidateSubject(subjectId)
-    const consentKeys = ctx.vertical.purposes.map((p) => ctx.keys.consent(p, subjectId))
-    report.cacheKeys += (await Promise.all(consentKeys.map((k) => ctx.redis.del(k)))).reduce(
-      (a, b) => a + b,
-      0,
-    )
+    // Consent decisions and the restriction marker; restrictions keep only the subject's digest.
+    report.cacheKeys += await restrictions.erase(subjectId)
   } catch (error) {
     throw new PlatformError(
       'DEPENDENCY_UNAVAILABLE',
