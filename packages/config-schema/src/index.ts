@@ -8,7 +8,14 @@ export {
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
 export { toJsonSchema } from './json-schema'
-export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
+export {
+  DEADLINE_OF,
+  type DsrRequestKind,
+  JURISDICTION_FACTS,
+  JURISDICTIONS,
+  type Jurisdiction,
+  type JurisdictionFacts,
+} from './jurisdictions'
 export {
   basisSource,
   GENERAL_BASES,

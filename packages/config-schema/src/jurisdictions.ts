@@ -6,6 +6,23 @@ export type Jurisdiction = (typeof JURISDICTIONS)[number]
 
 export type DsrKind = 'access' | 'rectification' | 'erasure'
 
+/** Every kind of data-subject request the runtime handles; the ones not in DsrKind count by one that is. */
+export type DsrRequestKind = DsrKind | 'portability' | 'objection' | 'restriction'
+
+/**
+ * The deadline a request counts by. Portability is a form of access (LGPD art. 18 V, GDPR art. 20);
+ * objection and restriction ("bloqueo") follow Ley 25.326 art. 16 like erasure (5 business days, the
+ * strictest of the declared laws); GDPR gives every right one month (art. 12(3)).
+ */
+export const DEADLINE_OF: Readonly<Record<DsrRequestKind, DsrKind>> = {
+  access: 'access',
+  rectification: 'rectification',
+  erasure: 'erasure',
+  portability: 'access',
+  objection: 'erasure',
+  restriction: 'erasure',
+}
+
 /** A legal deadline: a number of calendar or business days. */
 export interface LegalDeadline {
   /** The deadline in days (for a deadline in months, its usual length: 30 days). */

@@ -1,35 +1,17 @@
-import type { JurisdictionFacts } from '@verticals/config-schema'
+import { DEADLINE_OF, type DsrRequestKind, type JurisdictionFacts } from '@verticals/config-schema'
 
 /** The kinds of data-subject request the runtime handles. */
-export type DsrKind = 'access' | 'rectification' | 'erasure' | 'portability' | 'objection' | 'restriction'
+export type DsrKind = DsrRequestKind
 
-export const DSR_KINDS: readonly DsrKind[] = [
-  'access',
-  'rectification',
-  'erasure',
-  'portability',
-  'objection',
-  'restriction',
-]
+export const DSR_KINDS: readonly DsrKind[] = Object.keys(DEADLINE_OF) as DsrKind[]
 
 /** The kinds whose deadlines platform.yaml (dsr.deadlines) and the jurisdiction facts state. */
 export type DeadlineKind = 'access' | 'rectification' | 'erasure'
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = ['access', 'rectification', 'erasure']
 
-/**
- * Which deadline a request counts by. Portability is a form of access (LGPD art. 18 V, GDPR art. 20);
- * objection and restriction (blocking) follow Ley 25.326 art. 16 like erasure, 5 business days, the
- * strictest of the declared laws; GDPR gives every right one month (art. 12(3)).
- */
-export const DEADLINE_KIND: Readonly<Record<DsrKind, DeadlineKind>> = {
-  access: 'access',
-  rectification: 'rectification',
-  erasure: 'erasure',
-  portability: 'access',
-  objection: 'erasure',
-  restriction: 'erasure',
-}
+/** Which deadline a request counts by (see DEADLINE_OF in @verticals/config-schema). */
+export const DEADLINE_KIND: Readonly<Record<DsrKind, DeadlineKind>> = DEADLINE_OF
 
 const DAY_MS = 86_400_000
 
