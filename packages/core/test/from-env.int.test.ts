@@ -27,8 +27,8 @@ describe('createPlatformFromEnv', () => {
       // The TTL-0 class of the example's psychology vertical: the loader runs, nothing is cached.
       let calls = 0
       const load = async () => ++calls
-      expect(await platform.cache.wrap('session-notes', 'k', load)).toBe(1)
-      expect(await platform.cache.wrap('session-notes', 'k', load)).toBe(2)
+      expect(await platform.cache.wrap('session-notes', 'k', load, { subjectId: 'k' })).toBe(1)
+      expect(await platform.cache.wrap('session-notes', 'k', load, { subjectId: 'k' })).toBe(2)
     } finally {
       await platform.close()
     }
