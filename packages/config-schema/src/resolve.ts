@@ -61,6 +61,7 @@ function resolveVertical(
     notes: [...preset.notes],
     markets: [...(source.markets ?? liveMarkets)],
     workloads: resolveWorkloads(config, name, source),
+    platformWideErasure: source.platformWideErasure,
   }
 }
 

@@ -100,6 +100,8 @@ export interface ResolvedVertical {
   notes: string[]
   markets: string[]
   workloads: Record<string, ResolvedWorkload>
+  /** Erasure fulfilled by any participating vertical erases the subject here too (same database). */
+  platformWideErasure: boolean
 }
 
 export interface ResolvedPlatformShape

@@ -8,7 +8,12 @@ export class KeySpace {
   readonly base: string
   private readonly prefixes = new Map<string, string>()
 
-  constructor(platform: ResolvedPlatform, vertical: string, prefix = '') {
+  constructor(
+    platform: ResolvedPlatform,
+    vertical: string,
+    /** The prefix every key starts with (tests isolate runs with one). */
+    readonly prefix = '',
+  ) {
     this.base = `${prefix}${platform.metadata.name}:${vertical}:`
     for (const dataClass of platform.verticals[vertical]?.dataClasses ?? []) {
       this.prefixes.set(dataClass, `${this.base}${dataClass}:`)

@@ -165,7 +165,7 @@ describe('data-subject requests', () => {
 
     // The proof: pseudonymous audit entries of the request, and a chain that still verifies.
     const proof = await env.pool.query(
-      `SELECT type, actor, data FROM ${s}.audit_entries WHERE subject_digest = $1 AND type LIKE 'dsr.erasure.%' ORDER BY created_at, seq`,
+      `SELECT type, actor, data FROM ${s}.audit_entries WHERE vertical = 'barber' AND subject_digest = $1 AND type LIKE 'dsr.erasure.%' ORDER BY created_at, seq`,
       [idDigest(SUBJECT)],
     )
     expect(proof.rows.map((r) => r.type)).toEqual([

@@ -23,4 +23,10 @@ export const verticalSchema = z.strictObject({
   socialIntegrations: z.array(label).optional(),
   workloads: z.record(dnsLabel, workloadSchema).optional().describe('Replaces the preset’s workloads.'),
   markets: z.array(dnsLabel).optional().describe('Markets the vertical serves; all live markets by default.'),
+  platformWideErasure: z
+    .boolean()
+    .default(true)
+    .describe(
+      'An erasure request fulfilled by any participating vertical also erases the subject here (verticals sharing one database). Default true: one controller answers one request for all its data (GDPR art. 17(1), LGPD art. 18 VI, Ley 25.326 art. 16); set false only where subject ids do not name the same person.',
+    ),
 })

@@ -9,6 +9,7 @@ import type { Records } from '../records/records'
 import { computeDeadlines, DEADLINE_KIND, DEADLINE_KINDS, DSR_KINDS, type DsrKind } from './deadlines'
 import { eraseSubject } from './erase'
 import { exportSubject } from './export'
+import { eraseInSibling, erasureSiblings, proofClass, type SiblingErasure } from './platform-wide'
 import { portableData } from './portability'
 import { dsrQueries, type RequestRow } from './queries'
 import { rectifySubject } from './rectify'
@@ -165,9 +166,19 @@ export class DataSubjectRequests {
       subjectId,
       `${record.recordClass}:${record.seq}`,
     )
-    const closed = await this.close(request, options.actor, digest, { ...erased })
+    // Platform-wide: the verticals sharing this database that take part erase the subject too.
+    const alsoErased: Record<string, SiblingErasure> = {}
+    for (const sibling of erasureSiblings(this.ctx)) {
+      alsoErased[sibling.vertical.name] = await eraseInSibling(sibling, this.q, subjectId, digest, {
+        vertical: this.ctx.vertical.name,
+        requestId: request.id,
+        actor: options.actor ?? 'dsr',
+        cacheTtl: this.deps.restrictions.cacheTtl,
+      })
+    }
+    const closed = await this.close(request, options.actor, digest, { ...erased, alsoErased })
     await this.ctx.pool.query({ ...this.q.forgetRequests, values: [this.ctx.vertical.name, digest] })
-    return { request: { ...closed, subjectId: null }, erased }
+    return { request: { ...closed, subjectId: null }, erased, alsoErased }
   }
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */
@@ -239,9 +250,7 @@ export class DataSubjectRequests {
   // Proof entries name the subject by digest only, so they survive the erasure they prove.
   private proof(type: string, actor: string | undefined, digest: string, data: Record<string, unknown>) {
     const audit = this.deps.audit
-    const recordClass = this.ctx.platform.retention.recordClasses['data-access']
-      ? 'data-access'
-      : audit.recordClassOf({ type })
+    const recordClass = proofClass(this.ctx, audit, type)
     return audit.appendPseudonymous({ type, actor: actor ?? 'dsr', subjectDigest: digest, data, recordClass })
   }
 }

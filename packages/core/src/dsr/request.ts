@@ -1,6 +1,7 @@
 import type { DsrKind } from './deadlines'
 import type { ErasureReport } from './erase'
 import type { SubjectExport } from './export'
+import type { SiblingErasure } from './platform-wide'
 import type { PortableData } from './portability'
 import type { RequestRow } from './queries'
 import type { Restriction } from './restrictions'
@@ -44,6 +45,8 @@ export interface DsrFulfilment {
   rectified?: { recordId: string; fields: string[] }[]
   /** Erasure: what was removed. */
   erased?: ErasureReport
+  /** Erasure: what platform-wide erasure did in each other participating vertical. */
+  alsoErased?: Record<string, SiblingErasure>
   /** Portability: the machine-readable export (format `verticals.portability/v1`). */
   portable?: PortableData
   /** Restriction and objection: what is now in force. */

@@ -37,7 +37,7 @@ export class Restrictions {
   constructor(
     private readonly ctx: Context,
     private readonly cache: Cache,
-    private readonly cacheTtl: number,
+    readonly cacheTtl: number,
   ) {
     const s = ctx.schema
     this.q = {

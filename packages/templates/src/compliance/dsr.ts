@@ -26,6 +26,12 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
       }
     }),
     jurisdictions: platform.jurisdictions.map((j) => ({ code: j.code, law: j.law, authority: j.authority })),
+    // Platform-wide erasure (verticals.<v>.platformWideErasure): the other verticals an erasure reaches.
+    erasureAlsoIn: vertical.platformWideErasure
+      ? Object.values(platform.verticals)
+          .filter((v) => v.name !== vertical.name && v.enabled && v.platformWideErasure)
+          .map((v) => v.name)
+      : [],
     fields: personal.map((c) => ({ name: c.name, fields: c.fields })),
     warning: severityOf(platform, platform.alerts.dsrDeadline.severity, 'alerts.dsrDeadline.severity'),
     overdue: severityOf(
