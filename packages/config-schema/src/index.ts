@@ -7,6 +7,7 @@ export {
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
+export { CALENDARS, type Calendar } from './holidays'
 export { toJsonSchema } from './json-schema'
 export {
   DEADLINE_OF,

@@ -1,6 +1,8 @@
 // Legal facts the rules check against. Each figure cites the article it comes from, so a reviewer
 // can check it without trusting us. These are maxima set by law; platform.yaml sets stricter targets.
 
+import { CALENDARS, type Calendar } from './holidays'
+
 export const JURISDICTIONS = ['AR', 'BR', 'EU'] as const
 export type Jurisdiction = (typeof JURISDICTIONS)[number]
 
@@ -35,6 +37,8 @@ export interface LegalDeadline {
 
 export interface JurisdictionFacts {
   readonly code: Jurisdiction
+  /** Time zone and public holidays business days are counted in (holidays.ts, plus platform.yaml `holidays`). */
+  readonly calendar: Calendar
   readonly law: string
   readonly authority: string
   readonly deadlines: Readonly<Record<DsrKind, LegalDeadline>>
@@ -51,6 +55,7 @@ const EU_EEA = [
 export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts>> = {
   AR: {
     code: 'AR',
+    calendar: CALENDARS.AR,
     law: 'Ley 25.326 de Protección de los Datos Personales',
     authority: 'Agencia de Acceso a la Información Pública (AAIP)',
     deadlines: {
@@ -64,6 +69,7 @@ export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts
   },
   BR: {
     code: 'BR',
+    calendar: CALENDARS.BR,
     law: 'Lei Geral de Proteção de Dados (LGPD, Lei 13.709/2018)',
     authority: 'Autoridade Nacional de Proteção de Dados (ANPD)',
     deadlines: {
@@ -76,6 +82,7 @@ export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts
   },
   EU: {
     code: 'EU',
+    calendar: CALENDARS.EU,
     law: 'General Data Protection Regulation (GDPR, Regulation (EU) 2016/679)',
     authority: 'the competent supervisory authority',
     deadlines: {

@@ -97,7 +97,12 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
       ...structuredClone(config.metadata),
       npm: { scope: config.metadata.npm.scope ?? `@${config.metadata.name}`, name: config.metadata.npm.name },
     },
-    jurisdictions: config.jurisdictions.map((code) => JURISDICTION_FACTS[code]),
+    // The shipped calendar plus the holidays platform.yaml adds, sorted and without duplicates.
+    jurisdictions: config.jurisdictions.map((code) => {
+      const facts = JURISDICTION_FACTS[code]
+      const holidays = [...new Set([...facts.calendar.holidays, ...(config.holidays[code] ?? [])])].sort()
+      return { ...facts, calendar: { ...facts.calendar, holidays } }
+    }),
     regions,
     primaryRegion: regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion),
     drRegion: regions.find((r) => r.role === 'dr') ?? null,

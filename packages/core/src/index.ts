@@ -28,12 +28,14 @@ export type { ConsentEvidence, ConsentRecord } from './consent/evidence'
 export type { ConsentDecision, ConsentReason } from './consent/state'
 export {
   addBusinessDays,
+  addBusinessDaysIn,
   computeDeadlines,
   DEADLINE_KIND,
   type DeadlineKind,
   DSR_KINDS,
   type DsrDeadlines,
   type DsrKind,
+  type WorkingCalendar,
 } from './dsr/deadlines'
 export type { DataSubjectRequests } from './dsr/dsr'
 export type { RetainedByDuty } from './dsr/duties'

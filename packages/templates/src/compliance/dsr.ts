@@ -26,6 +26,14 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
       }
     }),
     jurisdictions: platform.jurisdictions.map((j) => ({ code: j.code, law: j.law, authority: j.authority })),
+    calendars: platform.jurisdictions.map((j) => ({
+      code: j.code,
+      timeZone: j.calendar.timeZone,
+      holidays: j.calendar.holidays.length,
+      years:
+        j.calendar.years[0] <= j.calendar.years[1] ? `${j.calendar.years[0]}–${j.calendar.years[1]}` : 'none',
+      source: j.calendar.source,
+    })),
     // Platform-wide erasure (verticals.<v>.platformWideErasure): the other verticals an erasure reaches.
     erasureAlsoIn: vertical.platformWideErasure
       ? Object.values(platform.verticals)
