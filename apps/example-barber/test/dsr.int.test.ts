@@ -15,12 +15,12 @@ beforeAll(async () => {
 })
 
 /** A JSON request with a bearer token. */
-// biome-ignore lint/suspicious/noExplicitAny: tests read response fields directly and assert on them
 async function callAs(
   token: string,
   method: string,
   path: string,
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields directly and assert on them
 ): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` }
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -125,7 +125,11 @@ describe('data-subject requests', () => {
     const other = await callAs(as('mallory'), 'POST', '/dsr', { subjectId: 'dave', kind: 'erasure' })
     expect(other).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } })
     const { rows } = await dsrRows()
-    expect(rows.filter((r: { kind: string; subject_id: string }) => r.kind === 'erasure' && r.subject_id === 'dave')).toEqual([])
+    expect(
+      rows.filter(
+        (r: { kind: string; subject_id: string }) => r.kind === 'erasure' && r.subject_id === 'dave',
+      ),
+    ).toEqual([])
   })
 
   it('a privacy officer opens a request only saying how the subject was verified', async () => {

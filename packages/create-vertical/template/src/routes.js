@@ -37,7 +37,9 @@ export const ROUTES = [
     '/providers',
     async (ctx) => ({
       // Cached in Redis as `api-responses`, with the TTL platform.yaml gives that data class.
-      providers: await ctx.platform.cache.wrap('api-responses', 'providers', () => ctx.store.providers(), { subjectId: null }),
+      providers: await ctx.platform.cache.wrap('api-responses', 'providers', () => ctx.store.providers(), {
+        subjectId: null,
+      }),
     }),
   ],
   [
