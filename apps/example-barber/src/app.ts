@@ -19,6 +19,7 @@ import {
   readinessHandler,
 } from '@verticals/observability'
 import type { DestinationStream, Level } from 'pino'
+import { DsrAuth } from './auth'
 import type { AppContext } from './context'
 import { Drainer } from './drain'
 import { Jobs } from './jobs'
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly sdk?: boolean
   readonly logLevel?: Level
   readonly logDestination?: DestinationStream
+  /** Authenticates DSR callers (default: DsrAuth.fromEnv, the DSR_AUTH_SECRET variable). */
+  readonly auth?: DsrAuth
 }
 
 /** A running service. */
@@ -106,7 +109,8 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
   }
   const sdk = options.sdk ?? true
   const store = new Store(pool, `"${settings.schema}"`)
-  const ctx: AppContext = { platform, store, metrics, logger, sdk }
+  const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
+  const ctx: AppContext = { platform, store, metrics, logger, sdk, auth }
   const scrapeInterval = workload.scrapeInterval
   const jobs = new Jobs({ config, platform, metrics, pool, store, logger, scrapeInterval })
   await jobs.start()

@@ -1,6 +1,7 @@
 import type { Platform } from '@verticals/core'
 import type { VerticalMetrics } from '@verticals/observability'
 import type { Logger } from 'pino'
+import type { DsrAuth } from './auth'
 import type { Store } from './store'
 
 /** What every handler works with. */
@@ -9,6 +10,8 @@ export interface AppContext {
   readonly store: Store
   readonly metrics: VerticalMetrics
   readonly logger: Logger
+  /** Authenticates the callers of the data-subject-request routes. */
+  readonly auth: DsrAuth
   /**
    * False only in the load benchmark's baseline: the same handlers without consent checks, the
    * cache and business metrics, to measure what the SDK costs.

@@ -48,6 +48,7 @@ const STATUS_OF: Readonly<Record<string, [number, string]>> = {
   NOT_FOUND: [404, 'not_found'],
   INVALID_ARGUMENT: [400, 'invalid_request'],
   PURPOSE_UNKNOWN: [400, 'unknown_purpose'],
+  IDENTITY_NOT_VERIFIED: [403, 'identity_not_verified'],
   DEPENDENCY_UNAVAILABLE: [503, 'dependency_unavailable'],
 }
 

@@ -24,10 +24,18 @@ export const grantConsentSchema = z.strictObject({
   method: z.string().min(1).max(40).default('checkbox'),
 })
 
-/** Body of POST /dsr. */
+/** Body of POST /dsr: a subject names only the kind; a privacy officer also the subject and how they verified them. */
 export const openDsrSchema = z.strictObject({
-  subjectId: id,
-  kind: z.enum(['access', 'erasure']),
+  subjectId: id.optional(),
+  kind: z.enum(['access', 'erasure', 'portability', 'objection', 'restriction']),
+  verification: z
+    .strictObject({ method: z.string().min(1).max(40), evidenceRef: z.string().min(1).max(200) })
+    .optional(),
+})
+
+/** Optional body of POST /dsr/:id/fulfil: the purposes an objection names. */
+export const fulfilDsrSchema = z.strictObject({
+  purposes: z.array(z.string().min(1).max(64)).min(1).optional(),
 })
 
 /** Path parameter of a booking or request id. */

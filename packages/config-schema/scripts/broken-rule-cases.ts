@@ -112,13 +112,10 @@ export const RULE_CASES: BrokenCase[] = [
     '      validity: 24mo',
     '      validity: §36mo',
   ]),
-  c(
-    'rule-explicit-consent-missing',
-    'EXPLICIT_CONSENT_REQUIRED',
-    'verticals.psychology',
-    ['    workloads:\n      api:\n        kind: http', '    §workloads:\n      api:\n        kind: http'],
-    ['      explicit: true', '      explicit: false'],
-  ),
+  c('rule-explicit-consent-missing', 'EXPLICIT_CONSENT_REQUIRED', 'consent.purposes.health-care.explicit', [
+    '      explicit: true',
+    '      explicit: §false',
+  ]),
   c('rule-vertical-special-without-purpose', 'EXPLICIT_CONSENT_REQUIRED', 'verticals.fitness.purposes', [
     '  fitness: {}',
     '  fitness: { purposes: §[booking, marketing] }',
@@ -169,6 +166,16 @@ export const RULE_CASES: BrokenCase[] = [
   c('rule-availability-100', 'INVALID_VALUE', 'tiers.tier-1.availability', [
     '    availability: 99.95%',
     '    availability: §100%',
+  ]),
+  c(
+    'rule-special-basis-not-allowed',
+    'LEGAL_BASIS_NOT_ALLOWED',
+    'consent.purposes.clinical-record.legalBasis',
+    ['      legalBasis: health-care', '      legalBasis: §legitimate-interest'],
+  ),
+  c('rule-retention-below-duty', 'RETENTION_BELOW_DUTY', 'retention.recordClasses.clinical.keep', [
+    '      keep: 10y\n      description: Clinical',
+    '      keep: §5y\n      description: Clinical',
   ]),
 ]
 

@@ -17,6 +17,9 @@ export const DIAGNOSTIC_CODES = {
   JURISDICTION_MISSING: 'Data is stored in a country whose privacy law is not declared in jurisdictions.',
   CONSENT_VALIDITY: 'A consent validity is not positive or exceeds consent.maxValidity.',
   EXPLICIT_CONSENT_REQUIRED: 'A purpose covers special-category data without explicit consent.',
+  LEGAL_BASIS_NOT_ALLOWED:
+    'A purpose rests special-category data on a legal basis a declared law does not allow for it.',
+  RETENTION_BELOW_DUTY: 'A record class is kept for less time than its legal retention duty requires.',
   BUDGET_EXCEEDED:
     'The market or vertical budgets add up to more than the monthly budget, or mix currencies; or the estimated cost is above a budget.',
   SCHEDULE: 'A time window ends before it starts.',

@@ -23,6 +23,8 @@ export const PLATFORM_ERROR_CODES = {
   AUDIT_KEY_MISSING: 'The audit key that keys every audit chain is missing or too short.',
   DEPLOYMENT_ENV_MISSING:
     'A variable of the deployment contract (set by the generated Deployment) is not set.',
+  IDENTITY_NOT_VERIFIED:
+    "A data-subject request came without a verification of the requester's identity, or its verifier refused it.",
 } as const
 
 export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES

@@ -8,8 +8,24 @@ export {
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
+export { CALENDARS, type Calendar } from './holidays'
 export { toJsonSchema } from './json-schema'
-export { JURISDICTION_FACTS, JURISDICTIONS, type Jurisdiction, type JurisdictionFacts } from './jurisdictions'
+export {
+  DEADLINE_OF,
+  type DsrRequestKind,
+  JURISDICTION_FACTS,
+  JURISDICTIONS,
+  type Jurisdiction,
+  type JurisdictionFacts,
+} from './jurisdictions'
+export {
+  basisSource,
+  GENERAL_BASES,
+  LEGAL_BASES,
+  type LegalBasis,
+  SPECIAL_BASES,
+  SPECIAL_BASIS_GAPS,
+} from './legal-bases'
 export { formatSize, INPUT_LIMITS } from './limits'
 export {
   bundlePackageName,

@@ -1,10 +1,29 @@
 // Legal facts the rules check against. Each figure cites the article it comes from, so a reviewer
 // can check it without trusting us. These are maxima set by law; platform.yaml sets stricter targets.
 
+import { CALENDARS, type Calendar } from './holidays'
+
 export const JURISDICTIONS = ['AR', 'BR', 'EU'] as const
 export type Jurisdiction = (typeof JURISDICTIONS)[number]
 
 export type DsrKind = 'access' | 'rectification' | 'erasure'
+
+/** Every kind of data-subject request the runtime handles; the ones not in DsrKind count by one that is. */
+export type DsrRequestKind = DsrKind | 'portability' | 'objection' | 'restriction'
+
+/**
+ * The deadline a request counts by. Portability is a form of access (LGPD art. 18 V, GDPR art. 20);
+ * objection and restriction ("bloqueo") follow Ley 25.326 art. 16 like erasure (5 business days, the
+ * strictest of the declared laws); GDPR gives every right one month (art. 12(3)).
+ */
+export const DEADLINE_OF: Readonly<Record<DsrRequestKind, DsrKind>> = {
+  access: 'access',
+  rectification: 'rectification',
+  erasure: 'erasure',
+  portability: 'access',
+  objection: 'erasure',
+  restriction: 'erasure',
+}
 
 /** A legal deadline: a number of calendar or business days. */
 export interface LegalDeadline {
@@ -18,6 +37,8 @@ export interface LegalDeadline {
 
 export interface JurisdictionFacts {
   readonly code: Jurisdiction
+  /** Time zone and public holidays business days are counted in (holidays.ts, plus platform.yaml `holidays`). */
+  readonly calendar: Calendar
   readonly law: string
   readonly authority: string
   readonly deadlines: Readonly<Record<DsrKind, LegalDeadline>>
@@ -34,6 +55,7 @@ const EU_EEA = [
 export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts>> = {
   AR: {
     code: 'AR',
+    calendar: CALENDARS.AR,
     law: 'Ley 25.326 de Protección de los Datos Personales',
     authority: 'Agencia de Acceso a la Información Pública (AAIP)',
     deadlines: {
@@ -47,6 +69,7 @@ export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts
   },
   BR: {
     code: 'BR',
+    calendar: CALENDARS.BR,
     law: 'Lei Geral de Proteção de Dados (LGPD, Lei 13.709/2018)',
     authority: 'Autoridade Nacional de Proteção de Dados (ANPD)',
     deadlines: {
@@ -59,6 +82,7 @@ export const JURISDICTION_FACTS: Readonly<Record<Jurisdiction, JurisdictionFacts
   },
   EU: {
     code: 'EU',
+    calendar: CALENDARS.EU,
     law: 'General Data Protection Regulation (GDPR, Regulation (EU) 2016/679)',
     authority: 'the competent supervisory authority',
     deadlines: {

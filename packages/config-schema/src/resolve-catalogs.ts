@@ -1,4 +1,5 @@
 import { DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
+import { basisSource } from './legal-bases'
 import { PRESETS } from './presets'
 import type { ResolvedDataClass, ResolvedPurpose } from './resolved'
 import type { PlatformConfig } from './schema/platform'
@@ -53,6 +54,10 @@ export function resolveCatalogs(config: PlatformConfig) {
       validity: purpose.validity ?? config.consent.maxValidity,
       dataClasses: [...purpose.dataClasses],
       special: purpose.dataClasses.some((c) => classes[c]?.special === true),
+      legalSources: config.jurisdictions.map((jurisdiction) => {
+        const special = purpose.dataClasses.some((c) => classes[c]?.specialIn.includes(jurisdiction))
+        return { jurisdiction, special, article: basisSource(jurisdiction, purpose.legalBasis, special) }
+      }),
     }
   }
   return { classes, purposes }

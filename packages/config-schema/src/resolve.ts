@@ -62,6 +62,7 @@ function resolveVertical(
     markets: [...(source.markets ?? liveMarkets)],
     workloads: resolveWorkloads(config, name, source),
     budget: source.budget ? { ...source.budget } : null,
+    platformWideErasure: source.platformWideErasure,
   }
 }
 
@@ -98,7 +99,12 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
       ...structuredClone(config.metadata),
       npm: { scope: config.metadata.npm.scope ?? `@${config.metadata.name}`, name: config.metadata.npm.name },
     },
-    jurisdictions: config.jurisdictions.map((code) => JURISDICTION_FACTS[code]),
+    // The shipped calendar plus the holidays platform.yaml adds, sorted and without duplicates.
+    jurisdictions: config.jurisdictions.map((code) => {
+      const facts = JURISDICTION_FACTS[code]
+      const holidays = [...new Set([...facts.calendar.holidays, ...(config.holidays[code] ?? [])])].sort()
+      return { ...facts, calendar: { ...facts.calendar, holidays } }
+    }),
     regions,
     primaryRegion: primary,
     drRegion: regions.find((r) => r.role === 'dr') ?? null,

@@ -61,6 +61,11 @@ export interface ResolvedPurpose {
   validity: number
   dataClasses: string[]
   special: boolean
+  /**
+   * Per declared jurisdiction: whether the purpose touches data that law deems special, and the
+   * article allowing its legal basis there (null: the law names none; the rules refuse that for special data).
+   */
+  legalSources: { jurisdiction: Jurisdiction; special: boolean; article: string | null }[]
 }
 
 export interface ResolvedWorkload {
@@ -97,6 +102,8 @@ export interface ResolvedVertical {
   workloads: Record<string, ResolvedWorkload>
   /** The vertical's own monthly budget, or null when only the platform budget covers it. */
   budget: { amount: number; currency: string } | null
+  /** Erasure fulfilled by any participating vertical erases the subject here too (same database). */
+  platformWideErasure: boolean
 }
 
 export interface ResolvedPlatformShape

@@ -7,6 +7,7 @@ import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
 import { regions } from './rules/regions'
+import { retentionDuties } from './rules/retention'
 import type { Rule, RuleFinding } from './rules/shared'
 import { storageCeiling } from './rules/storage'
 import { windows } from './rules/windows'
@@ -25,6 +26,7 @@ const RULES: readonly Rule[] = [
   dsrDeadlines,
   transfers,
   consentRules,
+  retentionDuties,
   references,
   npmNames,
   storageCeiling,

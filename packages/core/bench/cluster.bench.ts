@@ -65,12 +65,14 @@ function record(name: string, value: number, raw: number, notes: string) {
 
 describe('core on a Redis Cluster', () => {
   it('cache hit vs raw cluster GET', async () => {
-    await barber.cache.wrap('api-responses', 'catalogue', async () => ({ items: [1, 2, 3], page: 1 }))
+    await barber.cache.wrap('api-responses', 'catalogue', async () => ({ items: [1, 2, 3], page: 1 }), {
+      subjectId: null,
+    })
     const key = `${env.prefix}turnos:barber:api-responses:catalogue`
     const loader = async () => ({ items: [], page: 0 })
     const [raw, hit] = await paired(
       () => client.get(key),
-      () => barber.cache.wrap('api-responses', 'catalogue', loader),
+      () => barber.cache.wrap('api-responses', 'catalogue', loader, { subjectId: null }),
     )
     record(
       'cache.wrap hit on the cluster (median)',

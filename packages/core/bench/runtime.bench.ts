@@ -54,12 +54,14 @@ async function paired(raw: () => unknown, ours: () => unknown, rounds = 7): Prom
 
 describe('core runtime benchmarks', () => {
   it('cache hit vs raw ioredis GET', async () => {
-    await barber.cache.wrap('api-responses', 'catalogue', async () => ({ items: [1, 2, 3], page: 1 }))
+    await barber.cache.wrap('api-responses', 'catalogue', async () => ({ items: [1, 2, 3], page: 1 }), {
+      subjectId: null,
+    })
     const key = `${env.prefix}turnos:barber:api-responses:catalogue`
     const loader = async () => ({ items: [], page: 0 })
     const [raw, hit] = await paired(
       () => env.redis.get(key),
-      () => barber.cache.wrap('api-responses', 'catalogue', loader),
+      () => barber.cache.wrap('api-responses', 'catalogue', loader, { subjectId: null }),
     )
     ratio(
       'cache.wrap hit (median)',

@@ -29,15 +29,28 @@ export type { ConsentDecision, ConsentReason } from './consent/state'
 export { type DeploymentSettings, deploymentSettings } from './deployment-settings'
 export {
   addBusinessDays,
+  addBusinessDaysIn,
   computeDeadlines,
+  DEADLINE_KIND,
+  type DeadlineKind,
   DSR_KINDS,
   type DsrDeadlines,
   type DsrKind,
+  type WorkingCalendar,
 } from './dsr/deadlines'
 export type { DataSubjectRequests } from './dsr/dsr'
+export type { RetainedByDuty } from './dsr/duties'
 export type { ErasureReport } from './dsr/erase'
 export type { SubjectExport } from './dsr/export'
+export { PORTABILITY_FORMAT, type PortableData } from './dsr/portability'
 export type { DsrFulfilment, DsrRequest, FulfilOptions } from './dsr/request'
+export type { Restriction, Restrictions } from './dsr/restrictions'
+export {
+  completeRecordVerifier,
+  type IdentityCheck,
+  type IdentityVerification,
+  type IdentityVerifier,
+} from './dsr/verification'
 export { createPlatformFromEnv, type PlatformFromEnvOptions, VERTICAL_ENV } from './from-env'
 export { CONFIG_ENV, loadPlatformConfig } from './load-config'
 export type { CacheResult, ConsentResult, CoreLogger, CoreMetrics } from './metrics'

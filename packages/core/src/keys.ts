@@ -8,7 +8,12 @@ export class KeySpace {
   readonly base: string
   private readonly prefixes = new Map<string, string>()
 
-  constructor(platform: ResolvedPlatform, vertical: string, prefix = '') {
+  constructor(
+    platform: ResolvedPlatform,
+    vertical: string,
+    /** The prefix every key starts with (tests isolate runs with one). */
+    readonly prefix = '',
+  ) {
     this.base = `${prefix}${platform.metadata.name}:${vertical}:`
     for (const dataClass of platform.verticals[vertical]?.dataClasses ?? []) {
       this.prefixes.set(dataClass, `${this.base}${dataClass}:`)
@@ -33,6 +38,11 @@ export class KeySpace {
   /** The key of a cached consent decision (a reserved segment that no data class key can produce). */
   consent(purpose: string, subjectId: string): string {
     return `${this.base}~consent:${purpose}:${subjectId}`
+  }
+
+  /** Set while a restriction of processing is in force: the cache then stores nothing about the subject. */
+  restricted(subjectId: string): string {
+    return `${this.base}~restricted:${subjectId}`
   }
 
   /** The set that indexes the cache keys written for a subject, so erasure can find them. */

@@ -1,4 +1,4 @@
-import type { DsrKind } from './dsr/deadlines'
+import type { DeadlineKind } from './dsr/deadlines'
 
 /** Results of a cache lookup: `bypass` when the class is never cached or the breaker is open. */
 export type CacheResult = 'hit' | 'miss' | 'bypass' | 'error'
@@ -21,7 +21,7 @@ export interface CoreMetrics {
   /** One audit append and how long it took until committed, in seconds. */
   auditAppend(result: 'ok' | 'error', seconds: number): void
   /** The current DSR backlog of one kind (gauges). */
-  dsrBacklog(kind: DsrKind, open: number, overdue: number, oldestOpenAgeSeconds: number): void
+  dsrBacklog(kind: DeadlineKind, open: number, overdue: number, oldestOpenAgeSeconds: number): void
   /** One retention run of a record class; `finishedAt` feeds the last-success gauge when ok. */
   retentionRun(
     recordClass: string,

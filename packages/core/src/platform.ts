@@ -8,6 +8,8 @@ import { type RedisClient, toPool, toRedis, waitReady } from './connections'
 import { Consent } from './consent/consent'
 import type { Context } from './context'
 import { DataSubjectRequests } from './dsr/dsr'
+import { Restrictions } from './dsr/restrictions'
+import { completeRecordVerifier, type IdentityVerifier } from './dsr/verification'
 import { KeySpace } from './keys'
 import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
 import { type MigrateResult, migrate } from './migrations/migrate'
@@ -56,6 +58,11 @@ export interface PlatformOptions {
   anchorSink?: AnchorSink
   /** The clock, for tests and replays (default the system clock). */
   clock?: () => Date
+  /**
+   * Decides whether a request's identity-verification record proves the requester is the subject
+   * (default: any complete record of method, verifier and evidence reference is accepted).
+   */
+  identityVerifier?: IdentityVerifier
 }
 
 /** The runtime of one vertical: cache, consent, audit, records, holds, retention and DSR. */
@@ -68,6 +75,8 @@ export interface Platform {
   readonly holds: LegalHolds
   readonly retention: Retention
   readonly dsr: DataSubjectRequests
+  /** Restrictions of processing and objections in force, placed by DSR; lift them here. */
+  readonly restrictions: Restrictions
   /** Creates or updates the platform tables in the schema; safe to call from every replica at once. */
   migrate(): Promise<MigrateResult>
   /** Waits for queued audit appends, then ends the connections core opened (never those it was given). */
@@ -117,13 +126,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
+  const consentCacheTtl = options.consentCacheTtl ?? 60
   const consent = new Consent(ctx, audit, {
-    cacheTtl: options.consentCacheTtl ?? 60,
+    cacheTtl: consentCacheTtl,
     timeoutMs: options.consentTimeoutMs ?? 2000,
   })
   if (options.anchorSink !== undefined) audit.startAnchoring()
   const records = new Records(ctx)
   const holds = new LegalHolds(ctx)
+  const restrictions = new Restrictions(ctx, cache, consentCacheTtl)
   let closed = false
   return {
     vertical: vertical.name,
@@ -133,7 +144,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     records,
     holds,
     retention: new Retention(ctx, audit),
-    dsr: new DataSubjectRequests(ctx, { audit, cache, holds, records }),
+    restrictions,
+    dsr: new DataSubjectRequests(ctx, {
+      audit,
+      cache,
+      holds,
+      records,
+      restrictions,
+      verifier: options.identityVerifier ?? completeRecordVerifier,
+    }),
     migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, config.dataStores.postgres.roles),
     async close() {
       if (closed) return

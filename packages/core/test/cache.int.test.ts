@@ -27,17 +27,24 @@ describe('cache', () => {
     const platform = await env.platform('barber')
     let loads = 0
     const loader = async () => ({ name: 'Ana', visits: ++loads })
-    expect(await platform.cache.wrap('user-profiles', 'u1', loader)).toEqual({ name: 'Ana', visits: 1 })
-    expect(await platform.cache.wrap('user-profiles', 'u1', loader)).toEqual({ name: 'Ana', visits: 1 })
+    expect(await platform.cache.wrap('user-profiles', 'u1', loader, { subjectId: 'u1' })).toEqual({
+      name: 'Ana',
+      visits: 1,
+    })
+    expect(await platform.cache.wrap('user-profiles', 'u1', loader, { subjectId: 'u1' })).toEqual({
+      name: 'Ana',
+      visits: 1,
+    })
     expect(loads).toBe(1)
     const key = `${env.prefix}turnos:barber:user-profiles:u1`
-    expect(await env.keys()).toEqual([key])
+    // The value, and the subject's index that erasure reads.
+    expect((await env.keys()).sort()).toEqual([key, `${env.prefix}turnos:barber:~subject:u1`])
     const ttl = await env.redis.ttl(key)
     const configured = env.config.dataClasses['user-profiles']?.cacheTtl ?? 0
     expect(ttl).toBeLessThanOrEqual(configured)
     expect(ttl).toBeGreaterThanOrEqual(Math.floor(configured * (1 - env.config.cache.jitter / 100)) - 1)
     await platform.cache.invalidate('user-profiles', 'u1')
-    expect(await env.keys()).toEqual([])
+    expect(await env.keys()).toEqual([`${env.prefix}turnos:barber:~subject:u1`])
   })
 
   it('never writes a TTL-0 class (psychology session notes) to Redis, even under concurrency', async () => {
@@ -45,11 +52,13 @@ describe('cache', () => {
     const platform = await env.platform('psychology', { metrics })
     const notes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        platform.cache.wrap('session-notes', `s${i % 4}`, async () => ({ notes: `n${i}` })),
+        platform.cache.wrap('session-notes', `s${i % 4}`, async () => ({ notes: `n${i}` }), {
+          subjectId: `s${i % 4}`,
+        }),
       ),
     )
     expect(notes).toHaveLength(20)
-    await platform.cache.wrap('api-responses', 'catalogue', async () => ['a'])
+    await platform.cache.wrap('api-responses', 'catalogue', async () => ['a'], { subjectId: null })
     // SCAN proves it: the only key under the prefix is the cacheable class.
     const keys = await env.keys()
     expect(keys).toEqual([`${env.prefix}turnos:psychology:api-responses:catalogue`])
@@ -57,12 +66,39 @@ describe('cache', () => {
     expect(seen.filter((s) => s === 'session-notes:bypass')).toHaveLength(20)
   })
 
+  it('refuses to write a personal value without its subject, so erasure can always find the key', async () => {
+    const platform = await env.platform('barber')
+    let loads = 0
+    const load = async () => {
+      loads += 1
+      return { name: 'Ana' }
+    }
+    // @ts-expect-error: options with subjectId are required by the type
+    await expect(platform.cache.wrap('user-profiles', 'ana', load)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'data class "user-profiles" holds personal data: wrap() needs its subjectId',
+    })
+    await expect(
+      platform.cache.wrap('user-profiles', 'ana', load, { subjectId: null }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    })
+    expect(loads).toBe(0)
+    expect(await env.keys()).toEqual([])
+    // A catalogue response is about no one: null says so.
+    expect(await platform.cache.wrap('api-responses', 'feed', async () => [1], { subjectId: null })).toEqual([
+      1,
+    ])
+  })
+
   it('rejects a data class the vertical does not use', async () => {
     const platform = await env.platform('barber')
-    await expect(platform.cache.wrap('session-notes', 'x', () => 1)).rejects.toMatchObject({
+    await expect(
+      platform.cache.wrap('session-notes', 'x', () => 1, { subjectId: 'x' }),
+    ).rejects.toMatchObject({
       code: 'DATA_CLASS_UNKNOWN',
     })
-    await expect(platform.cache.wrap('nope', 'x', () => 1)).rejects.toMatchObject({
+    await expect(platform.cache.wrap('nope', 'x', () => 1, { subjectId: 'x' })).rejects.toMatchObject({
       code: 'DATA_CLASS_UNKNOWN',
     })
   })
@@ -76,7 +112,9 @@ describe('cache', () => {
       return { calls }
     }
     const values = await Promise.all(
-      Array.from({ length: 25 }, () => platform.cache.wrap('api-responses', 'hot', loader)),
+      Array.from({ length: 25 }, () =>
+        platform.cache.wrap('api-responses', 'hot', loader, { subjectId: null }),
+      ),
     )
     expect(calls).toBe(1)
     expect(new Set(values.map((v) => v.calls))).toEqual(new Set([1]))
@@ -91,12 +129,16 @@ describe('cache', () => {
       throw new Error('database down')
     }
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => platform.cache.wrap('api-responses', 'flaky', failing)),
+      Array.from({ length: 5 }, () =>
+        platform.cache.wrap('api-responses', 'flaky', failing, { subjectId: null }),
+      ),
     )
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'))
     expect(calls).toBe(1)
     expect(await env.keys()).toEqual([])
-    expect(await platform.cache.wrap('api-responses', 'flaky', async () => 'recovered')).toBe('recovered')
+    expect(
+      await platform.cache.wrap('api-responses', 'flaky', async () => 'recovered', { subjectId: null }),
+    ).toBe('recovered')
   })
 
   it('refuses cached JSON that would pollute a prototype, and reloads instead', async () => {
@@ -109,7 +151,9 @@ describe('cache', () => {
       '{"\\u005f_proto__":{"polluted":true}}',
     ]) {
       await env.redis.set(key, payload)
-      const value = await platform.cache.wrap('api-responses', 'evil', async () => ({ safe: true }))
+      const value = await platform.cache.wrap('api-responses', 'evil', async () => ({ safe: true }), {
+        subjectId: null,
+      })
       expect(value).toEqual({ safe: true })
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
       expect(await env.redis.get(key)).toBe('{"safe":true}')
@@ -120,7 +164,7 @@ describe('cache', () => {
   it('serves but does not cache values larger than cache.maxValueSize', async () => {
     const platform = await env.platform('barber')
     const big = 'x'.repeat(env.config.cache.maxValueSize + 1)
-    expect(await platform.cache.wrap('api-responses', 'big', async () => big)).toBe(big)
+    expect(await platform.cache.wrap('api-responses', 'big', async () => big, { subjectId: null })).toBe(big)
     expect(await env.keys()).toEqual([])
   })
 
@@ -147,7 +191,9 @@ describe('cache fails open', () => {
     const platform = await env.platform('barber', { redis: dead, metrics })
     const failures = env.config.cache.circuitBreaker.failures
     for (let i = 0; i < failures + 3; i += 1) {
-      expect(await platform.cache.wrap('user-profiles', `u${i}`, async () => ({ i }))).toEqual({ i })
+      expect(
+        await platform.cache.wrap('user-profiles', `u${i}`, async () => ({ i }), { subjectId: `u${i}` }),
+      ).toEqual({ i })
     }
     expect(seen.filter((s) => s === 'user-profiles:error')).toHaveLength(failures)
     expect(seen.filter((s) => s === 'user-profiles:bypass')).toHaveLength(3)
@@ -160,29 +206,41 @@ describe('cache fails open', () => {
     const proxy = await startProxy('127.0.0.1', 6379)
     const client = new Redis({ host: '127.0.0.1', port: proxy.port })
     const platform = await env.platform('barber', { redis: client })
-    expect(await platform.cache.wrap('api-responses', 'k', async () => 'first')).toBe('first')
-    expect(await platform.cache.wrap('api-responses', 'k', async () => 'second')).toBe('first')
+    expect(await platform.cache.wrap('api-responses', 'k', async () => 'first', { subjectId: null })).toBe(
+      'first',
+    )
+    expect(await platform.cache.wrap('api-responses', 'k', async () => 'second', { subjectId: null })).toBe(
+      'first',
+    )
     proxy.freeze()
     // The proxy stays frozen until thaw(): the loader's value can only come back because the GET and
     // the write gave up after cache.timeout (without the timeout this would hang until the test's own).
-    expect(await platform.cache.wrap('api-responses', 'k', async () => 'loaded while down')).toBe(
-      'loaded while down',
-    )
+    expect(
+      await platform.cache.wrap('api-responses', 'k', async () => 'loaded while down', {
+        subjectId: null,
+      }),
+    ).toBe('loaded while down')
     proxy.thaw()
     client.disconnect()
     await proxy.close()
     // Redis kept the value it held all along, and the cache serves it (read directly, not through the
     // proxy, whose relaying in this process a loaded machine can delay past cache.timeout).
     const direct = await env.platform('barber')
-    expect(await direct.cache.wrap('api-responses', 'k', async () => 'third')).toBe('first')
+    expect(await direct.cache.wrap('api-responses', 'k', async () => 'third', { subjectId: null })).toBe(
+      'first',
+    )
   })
 
   it('returns loader values when the connection drops mid-run', async () => {
     const client = new Redis({ ...env.redis.options, enableOfflineQueue: false, retryStrategy: () => null })
     const platform = await env.platform('barber', { redis: client })
-    expect(await platform.cache.wrap('api-responses', 'k2', async () => 'cached')).toBe('cached')
+    expect(await platform.cache.wrap('api-responses', 'k2', async () => 'cached', { subjectId: null })).toBe(
+      'cached',
+    )
     client.disconnect()
-    expect(await platform.cache.wrap('api-responses', 'k2', async () => 'fresh')).toBe('fresh')
+    expect(await platform.cache.wrap('api-responses', 'k2', async () => 'fresh', { subjectId: null })).toBe(
+      'fresh',
+    )
   })
 })
 

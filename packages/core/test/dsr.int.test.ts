@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { idDigest } from '../src/index'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, VERIFIED } from './harness'
 
 let env: Env
 beforeEach(async () => {
@@ -21,11 +21,11 @@ describe('data-subject requests', () => {
       clock: () => now,
       metrics: { dsrBacklog: (...args: unknown[]) => backlog.push(args) },
     })
-    const erasure = await platform.dsr.open({ subjectId: SUBJECT, kind: 'erasure' })
+    const erasure = await platform.dsr.open({ subjectId: SUBJECT, kind: 'erasure', verification: VERIFIED })
     expect(erasure).toMatchObject({ status: 'open', jurisdiction: 'AR', kind: 'erasure' })
     expect(erasure.dueAt).toEqual(new Date(now.getTime() + env.config.dsr.deadlines.erasure * 1000))
     expect(erasure.legalDueAt).toEqual(new Date('2026-06-12T10:00:00Z')) // 5 business days, weekend skipped
-    const access = await platform.dsr.open({ subjectId: SUBJECT, kind: 'access' })
+    const access = await platform.dsr.open({ subjectId: SUBJECT, kind: 'access', verification: VERIFIED })
     expect(access.dueAt).toEqual(new Date(now.getTime() + env.config.dsr.deadlines.access * 1000))
     expect(access.legalDueAt).toEqual(new Date('2026-06-15T10:00:00Z')) // AR 10 calendar days < BR 15
     expect(await platform.dsr.overdue()).toEqual([])
@@ -49,7 +49,7 @@ describe('data-subject requests', () => {
       subjectId: SUBJECT,
       data: { record: profile.id },
     })
-    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'access' })
+    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'access', verification: VERIFIED })
     const { export: data, request: closed } = await platform.dsr.fulfil(request.id)
     expect(closed.status).toBe('fulfilled')
     expect(data?.records.map((r) => r.data)).toEqual([{ name: 'Ana', email: 'a@x' }])
@@ -70,7 +70,11 @@ describe('data-subject requests', () => {
       data: { name: 'Ana', email: 'old@x' },
     })
     await platform.cache.wrap('user-profiles', SUBJECT, async () => profile.data, { subjectId: SUBJECT })
-    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'rectification' })
+    const request = await platform.dsr.open({
+      subjectId: SUBJECT,
+      kind: 'rectification',
+      verification: VERIFIED,
+    })
     const result = await platform.dsr.fulfil(request.id, {
       rectify: [{ recordId: profile.id, fields: { email: 'new@x' } }],
     })
@@ -82,7 +86,11 @@ describe('data-subject requests', () => {
       subjectId: 'someone-else',
       data: { name: 'B' },
     })
-    const second = await platform.dsr.open({ subjectId: SUBJECT, kind: 'rectification' })
+    const second = await platform.dsr.open({
+      subjectId: SUBJECT,
+      kind: 'rectification',
+      verification: VERIFIED,
+    })
     await expect(
       platform.dsr.fulfil(second.id, { rectify: [{ recordId: stranger.id, fields: { name: 'X' } }] }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
@@ -123,8 +131,8 @@ describe('data-subject requests', () => {
       subjectId: 'other',
       data: {},
     })
-    const access = await platform.dsr.open({ subjectId: SUBJECT, kind: 'access' })
-    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'erasure' })
+    const access = await platform.dsr.open({ subjectId: SUBJECT, kind: 'access', verification: VERIFIED })
+    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'erasure', verification: VERIFIED })
     expect((await env.keys()).length).toBeGreaterThanOrEqual(2)
 
     const { erased, request: closed } = await platform.dsr.fulfil(request.id, { actor: 'privacy-officer' })
@@ -157,7 +165,7 @@ describe('data-subject requests', () => {
 
     // The proof: pseudonymous audit entries of the request, and a chain that still verifies.
     const proof = await env.pool.query(
-      `SELECT type, actor, data FROM ${s}.audit_entries WHERE subject_digest = $1 AND type LIKE 'dsr.erasure.%' ORDER BY created_at, seq`,
+      `SELECT type, actor, data FROM ${s}.audit_entries WHERE vertical = 'barber' AND subject_digest = $1 AND type LIKE 'dsr.erasure.%' ORDER BY created_at, seq`,
       [idDigest(SUBJECT)],
     )
     expect(proof.rows.map((r) => r.type)).toEqual([
@@ -186,7 +194,7 @@ describe('data-subject requests', () => {
   it('suspends erasure of a subject under legal hold', async () => {
     const platform = await env.platform('barber')
     const hold = await platform.holds.place({ subjectId: SUBJECT }, 'pending litigation')
-    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'erasure' })
+    const request = await platform.dsr.open({ subjectId: SUBJECT, kind: 'erasure', verification: VERIFIED })
     await expect(platform.dsr.fulfil(request.id)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
     await platform.holds.release(hold)
     expect((await platform.dsr.fulfil(request.id)).request.status).toBe('fulfilled')

@@ -27,8 +27,8 @@ describe('createPlatformFromEnv', () => {
       // The TTL-0 class of the example's psychology vertical: the loader runs, nothing is cached.
       let calls = 0
       const load = async () => ++calls
-      expect(await platform.cache.wrap('session-notes', 'k', load)).toBe(1)
-      expect(await platform.cache.wrap('session-notes', 'k', load)).toBe(2)
+      expect(await platform.cache.wrap('session-notes', 'k', load, { subjectId: 'k' })).toBe(1)
+      expect(await platform.cache.wrap('session-notes', 'k', load, { subjectId: 'k' })).toBe(2)
     } finally {
       await platform.close()
     }
@@ -85,8 +85,8 @@ describe('createPlatformFromEnv', () => {
       let calls = 0
       const load = async () => ++calls
       // api-responses is cached: the second call is served by the Redis VERTICALS_REDIS_URL names.
-      await platform.cache.wrap('api-responses', 'k', load)
-      expect(await platform.cache.wrap('api-responses', 'k', load)).toBe(1)
+      await platform.cache.wrap('api-responses', 'k', load, { subjectId: null })
+      expect(await platform.cache.wrap('api-responses', 'k', load, { subjectId: null })).toBe(1)
     } finally {
       await platform.close()
     }

@@ -92,3 +92,6 @@ export async function createEnv(options: { poolSize?: number } = {}): Promise<En
     },
   }
 }
+
+/** An identity-verification record for tests that open data-subject requests. */
+export const VERIFIED = { method: 'session', verifier: 'test-suite', evidenceRef: 'session-0001' }

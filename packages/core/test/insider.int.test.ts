@@ -4,7 +4,7 @@ import { memoryAnchorSink } from '../src/audit/anchor-document'
 import { entryHash } from '../src/audit/canonical'
 import { AuditKey } from '../src/audit/key'
 import type { Platform } from '../src/platform'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, VERIFIED } from './harness'
 
 // The five ways a database insider (the owner role, or a superuser) rewrote history undetected before
 // issue 13, each tried against a real PostgreSQL and reported by verify() with its reason and position.
@@ -139,7 +139,7 @@ describe('an insider with the owner role', () => {
 
   it('borrows a lawful erasure record for another subject: still a redaction without its record', async () => {
     await seed(20)
-    const request = await platform.dsr.open({ subjectId: 's3', kind: 'erasure' })
+    const request = await platform.dsr.open({ subjectId: 's3', kind: 'erasure', verification: VERIFIED })
     await platform.dsr.fulfil(request.id, { actor: 'privacy-officer' })
     expect((await platform.audit.verify()).ok).toBe(true)
     const { rows } = await env.pool.query<{ redacted_by: string; n: number }>(

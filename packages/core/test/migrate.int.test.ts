@@ -33,6 +33,7 @@ describe('migrate', () => {
       'personal_records',
       'retention_runs',
       'schema_migrations',
+      'subject_restrictions',
     ])
     const again = await migrate(env.pool, env.schema)
     expect(again).toEqual({ applied: [], unchanged: MIGRATIONS.map((m) => m.name) })

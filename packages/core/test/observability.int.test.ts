@@ -1,7 +1,7 @@
 import { createMetrics } from '@verticals/observability'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { observabilityMetrics } from '../src/index'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, VERIFIED } from './harness'
 
 let env: Env
 beforeEach(async () => {
@@ -15,12 +15,12 @@ describe('observability adapter', () => {
   it('feeds the metric contract series from real cache, consent, audit, DSR and retention calls', async () => {
     const vm = createMetrics(env.config, { vertical: 'psychology' })
     const platform = await env.platform('psychology', { metrics: observabilityMetrics(vm) })
-    await platform.cache.wrap('api-responses', 'k', async () => 1)
-    await platform.cache.wrap('api-responses', 'k', async () => 1)
-    await platform.cache.wrap('session-notes', 'n', async () => 'secret')
+    await platform.cache.wrap('api-responses', 'k', async () => 1, { subjectId: null })
+    await platform.cache.wrap('api-responses', 'k', async () => 1, { subjectId: null })
+    await platform.cache.wrap('session-notes', 'n', async () => 'secret', { subjectId: 'n' })
     await platform.consent.check('s', 'health-care')
     await platform.audit.append({ type: 'deploy', actor: 'ci' })
-    await platform.dsr.open({ subjectId: 's', kind: 'access' })
+    await platform.dsr.open({ subjectId: 's', kind: 'access', verification: VERIFIED })
     await platform.dsr.overdue()
     await platform.retention.run({ recordClasses: ['system'] })
     const text = await vm.registry.metrics()

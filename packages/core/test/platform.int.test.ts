@@ -40,7 +40,7 @@ describe('createPlatform', () => {
       keyPrefix: env.prefix,
     })
     expect((await platform.migrate()).applied.length).toBeGreaterThan(0)
-    expect(await platform.cache.wrap('api-responses', 'x', async () => 42)).toBe(42)
+    expect(await platform.cache.wrap('api-responses', 'x', async () => 42, { subjectId: null })).toBe(42)
     expect(await env.redis.get(`${env.prefix}turnos:fitness:api-responses:x`)).toBe('42')
     await platform.close()
     await platform.close()

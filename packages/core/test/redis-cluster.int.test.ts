@@ -3,7 +3,7 @@ import { Cluster } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
 import type { Platform } from '../src/index'
-import { createEnv, type Env, exampleText } from './harness'
+import { createEnv, type Env, exampleText, VERIFIED } from './harness'
 import { startCluster, type TestCluster } from './redis-cluster'
 
 // Core's cache, consent and erasure on a real six-node Redis Cluster (three shards of a primary and a
@@ -66,8 +66,10 @@ describe('core on a Redis Cluster', () => {
     const barber = await onCluster('barber')
     const ids = Array.from({ length: 12 }, (_, i) => `u${i}`)
     let loads = 0
-    for (const id of ids) await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }))
-    for (const id of ids) await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }))
+    for (const id of ids)
+      await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }), { subjectId: id })
+    for (const id of ids)
+      await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }), { subjectId: id })
     expect(loads).toBe(ids.length)
     const keys = await clusterKeys()
     expect(keys).toEqual(ids.map((id) => `${env.prefix}turnos:barber:user-profiles:${id}`).sort())
@@ -78,7 +80,9 @@ describe('core on a Redis Cluster', () => {
     expect(await clusterKeys()).not.toContain(`${env.prefix}turnos:barber:user-profiles:u0`)
 
     const psychology = await onCluster('psychology')
-    await psychology.cache.wrap('session-notes', 's1', async () => ({ notes: 'never cached' }))
+    await psychology.cache.wrap('session-notes', 's1', async () => ({ notes: 'never cached' }), {
+      subjectId: 'p1',
+    })
     expect((await clusterKeys()).some((k) => k.includes('session-notes'))).toBe(false)
   })
 
@@ -109,7 +113,7 @@ describe('core on a Redis Cluster', () => {
       })
     const before = (await clusterKeys()).filter((k) => k.includes(subject))
     expect(before.length).toBe(6) // four values, the subject index, the consent decision
-    const request = await barber.dsr.open({ subjectId: subject, kind: 'erasure' })
+    const request = await barber.dsr.open({ subjectId: subject, kind: 'erasure', verification: VERIFIED })
     const { erased } = await barber.dsr.fulfil(request.id, { actor: 'privacy-officer' })
     // The four values and the consent decision; the subject's index set goes too.
     expect(erased?.cacheKeys).toBe(5)
@@ -158,10 +162,15 @@ describe('core on a Redis Cluster', () => {
               if (decision.allowed !== allowed) wrong.push(`${subject}: ${JSON.stringify(decision)}`)
             }
           }
-          const value = await a.cache.wrap('api-responses', hot[checks % hot.length] as string, async () => {
-            failOpen += 1
-            return { fresh: true }
-          })
+          const value = await a.cache.wrap(
+            'api-responses',
+            hot[checks % hot.length] as string,
+            async () => {
+              failOpen += 1
+              return { fresh: true }
+            },
+            { subjectId: null },
+          )
           if (!('fresh' in value)) wrong.push('cache returned something the loader did not')
           await new Promise((r) => setTimeout(r, 5))
         }
@@ -201,8 +210,8 @@ describe('core on a Redis Cluster', () => {
       const until = Date.now() + config.cache.circuitBreaker.cooldown * 1000 + FAILOVER_MS
       let cached = false
       while (!cached && Date.now() < until) {
-        const first = await a.cache.wrap('user-profiles', 'after', load)
-        cached = (await a.cache.wrap('user-profiles', 'after', load)).v === first.v
+        const first = await a.cache.wrap('user-profiles', 'after', load, { subjectId: 'after' })
+        cached = (await a.cache.wrap('user-profiles', 'after', load, { subjectId: 'after' })).v === first.v
         if (!cached) await new Promise((r) => setTimeout(r, 100))
       }
       expect(cached).toBe(true)

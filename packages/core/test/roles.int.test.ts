@@ -4,7 +4,7 @@ import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrate } from '../src/migrations/migrate'
 import { MIGRATIONS } from '../src/migrations/sql.generated'
-import { createEnv, type Env, PG_URL } from './harness'
+import { createEnv, type Env, PG_URL, VERIFIED } from './harness'
 
 // The application role against the ledgers: it appends, grants, erases and purges through the audited
 // paths, and PostgreSQL itself refuses its UPDATE, DELETE and TRUNCATE of audit entries, checkpoints
@@ -70,7 +70,7 @@ describe('the application role', () => {
     await old.consent.grant({ subjectId: 'bo', purpose: 'marketing', evidence })
     await platform.consent.grant({ subjectId: 'ana', purpose: 'marketing', evidence })
     await platform.audit.append({ type: 'data-access.read', actor: 'op', subjectId: 'ana', data: { n: 1 } })
-    const request = await platform.dsr.open({ subjectId: 'ana', kind: 'erasure' })
+    const request = await platform.dsr.open({ subjectId: 'ana', kind: 'erasure', verification: VERIFIED })
     await platform.dsr.fulfil(request.id, { actor: 'privacy-officer' })
     const report = await platform.retention.run()
     const purged = Object.fromEntries(report.classes.map((c) => [c.recordClass, c.purged]))

@@ -1,3 +1,6 @@
+import { SPECIAL_BASES, SPECIAL_BASIS_GAPS } from '../legal-bases'
+import type { ResolvedPurpose } from '../public-types'
+import type { PlatformConfig } from '../schema/platform'
 import { err, formatSeconds, type Rule, type RuleFinding } from './shared'
 
 /** Consent validity is positive and within consent.maxValidity; special-category data needs explicit consent. */
@@ -33,26 +36,14 @@ export const consentRules: Rule = (config, platform) => {
         ),
       )
     }
-    if (purpose.special && (!purpose.explicit || purpose.legalBasis !== 'consent')) {
-      const path = own
-        ? ['consent', 'purposes', purpose.name, own.legalBasis !== 'consent' ? 'legalBasis' : 'explicit']
-        : ['consent']
-      findings.push(
-        err(
-          'EXPLICIT_CONSENT_REQUIRED',
-          path,
-          `purpose "${purpose.name}" covers special-category data: use legalBasis: consent with explicit: true${origin}`,
-        ),
-      )
-    }
+    findings.push(...specialBasis(config, purpose, origin))
   }
   for (const vertical of Object.values(platform.verticals)) {
-    const explicit = vertical.purposes
+    const lawful = vertical.purposes
       .map((p) => platform.consent.purposes[p])
-      .filter((p) => p?.explicit && p.legalBasis === 'consent')
+      .filter((p) => p !== undefined && lawfulForSpecial(p))
     for (const name of vertical.dataClasses) {
-      if (!platform.dataClasses[name]?.special || explicit.some((p) => p?.dataClasses.includes(name)))
-        continue
+      if (!platform.dataClasses[name]?.special || lawful.some((p) => p?.dataClasses.includes(name))) continue
       const path = config.verticals[vertical.name]?.purposes
         ? ['verticals', vertical.name, 'purposes']
         : ['verticals', vertical.name]
@@ -60,10 +51,43 @@ export const consentRules: Rule = (config, platform) => {
         err(
           'EXPLICIT_CONSENT_REQUIRED',
           path,
-          `vertical "${vertical.name}" processes special-category data "${name}" but none of its purposes asks explicit consent for it`,
+          `vertical "${vertical.name}" processes special-category data "${name}" but none of its purposes asks explicit consent for it or rests on a basis the law allows for it`,
         ),
       )
     }
   }
   return findings
+}
+
+// Consent must be explicit for special data; any other basis must be one each declared law allows for it.
+const lawfulForSpecial = (p: ResolvedPurpose): boolean =>
+  p.legalBasis === 'consent' ? p.explicit : p.legalSources.every((s) => !s.special || s.article !== null)
+
+/** Findings for a special-category purpose whose basis is not explicit consent or not allowed by a declared law. */
+function specialBasis(config: PlatformConfig, purpose: ResolvedPurpose, origin: string): RuleFinding[] {
+  if (!purpose.special) return []
+  const own = config.consent.purposes[purpose.name]
+  if (purpose.legalBasis === 'consent') {
+    if (purpose.explicit) return []
+    return [
+      err(
+        'EXPLICIT_CONSENT_REQUIRED',
+        own ? ['consent', 'purposes', purpose.name, 'explicit'] : ['consent'],
+        `purpose "${purpose.name}" covers special-category data: consent to it must be explicit (explicit: true), or rest it on a basis the law allows for special data${origin}`,
+      ),
+    ]
+  }
+  return purpose.legalSources
+    .filter((s) => s.special && s.article === null)
+    .map(({ jurisdiction }) => {
+      const allowed = Object.entries(SPECIAL_BASES[jurisdiction])
+        .map(([basis, article]) => `${basis} (${article})`)
+        .join(', ')
+      const gap = SPECIAL_BASIS_GAPS[jurisdiction]?.[purpose.legalBasis]
+      return err(
+        'LEGAL_BASIS_NOT_ALLOWED',
+        own ? ['consent', 'purposes', purpose.name, 'legalBasis'] : ['consent'],
+        `purpose "${purpose.name}" covers data ${jurisdiction} deems special, for which ${jurisdiction} law allows no "${purpose.legalBasis}" basis${gap ? ` (${gap})` : ''}: use ${allowed}${origin}`,
+      )
+    })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { argentinaText, diagnosticsOf, edit, errorsAfter } from '../testing/example'
+import { argentinaText, diagnosticsOf, edit, errorsAfter, resolveText } from '../testing/example'
 
 describe('cross-border transfers and jurisdictions', () => {
   it('require a transfer mechanism for AR subjects stored in sa-east-1 (Brazil) and us-east-1', () => {
@@ -75,14 +75,103 @@ describe('consent', () => {
     )
   })
 
-  it('special-category data needs legalBasis consent with explicit: true', () => {
+  it('consent to special-category data must be explicit', () => {
     expect(errorsAfter([['consent', 'purposes', 'health-care', 'explicit'], false])).toEqual([
-      'EXPLICIT_CONSENT_REQUIRED verticals.psychology',
       'EXPLICIT_CONSENT_REQUIRED consent.purposes.health-care.explicit',
     ])
-    expect(errorsAfter([['consent', 'purposes', 'health-care', 'legalBasis'], 'contract'])).toContain(
-      'EXPLICIT_CONSENT_REQUIRED consent.purposes.health-care.legalBasis',
+    // Without the health-care purpose the vertical has nothing lawful left for its special data.
+    expect(
+      errorsAfter(
+        [['consent', 'purposes', 'health-care', 'explicit'], false],
+        [
+          ['verticals', 'psychology', 'purposes'],
+          ['booking', 'health-care'],
+        ],
+      ),
+    ).toEqual([
+      'EXPLICIT_CONSENT_REQUIRED verticals.psychology.purposes',
+      'EXPLICIT_CONSENT_REQUIRED consent.purposes.health-care.explicit',
+    ])
+  })
+
+  it('special-category data rests only on the bases each declared law allows, article cited', () => {
+    expect(errorsAfter([['consent', 'purposes', 'health-care', 'legalBasis'], 'contract'])).toEqual([
+      'LEGAL_BASIS_NOT_ALLOWED consent.purposes.health-care.legalBasis',
+      'LEGAL_BASIS_NOT_ALLOWED consent.purposes.health-care.legalBasis',
+    ])
+    const [ar] = diagnosticsOf(
+      edit(argentinaText(), [
+        ['consent', 'purposes', 'clinical-record', 'legalBasis'],
+        'legitimate-interest',
+      ]),
     )
+    expect(ar?.message).toBe(
+      'purpose "clinical-record" covers data AR deems special, for which AR law allows no "legitimate-interest" basis: use consent (Ley 25.326 art. 7.1 with art. 5 (express consent)), legal-obligation (Ley 25.326 art. 7.2 (general interest authorized by law)), health-care (Ley 25.326 art. 8 (health establishments and professionals, under professional secrecy))',
+    )
+    // Legal obligation: a ground for sensitive data in AR (art. 7.2) and BR (art. 11 II a), not by itself in the EU.
+    expect(
+      errorsAfter([['consent', 'purposes', 'clinical-record', 'legalBasis'], 'legal-obligation']),
+    ).toEqual([])
+    const [eu] = diagnosticsOf(
+      edit(
+        argentinaText(),
+        [['consent', 'purposes', 'clinical-record', 'legalBasis'], 'legal-obligation'],
+        [['jurisdictions'], ['AR', 'BR', 'EU']],
+      ),
+    )
+    expect(eu?.code).toBe('LEGAL_BASIS_NOT_ALLOWED')
+    expect(eu?.message).toMatch(
+      /EU law allows no "legal-obligation" basis \(GDPR art\. 9\(2\) has no general/,
+    )
+  })
+
+  it('is validated per jurisdiction: biometrics are not sensitive under Ley 25.326', () => {
+    const basis = ['consent', 'purposes', 'training', 'legalBasis']
+    const training = {
+      description: 'Plan training',
+      legalBasis: 'legal-obligation',
+      dataClasses: ['biometric-measurements'],
+    }
+    // BR allows a legal obligation (art. 11 II a); with EU declared, art. 9(2) does not.
+    expect(errorsAfter([['consent', 'purposes', 'training'], training])).toEqual([])
+    expect(
+      errorsAfter([['consent', 'purposes', 'training'], training], [['jurisdictions'], ['AR', 'BR', 'EU']]),
+    ).toEqual(['EXPLICIT_CONSENT_REQUIRED verticals.fitness', `LEGAL_BASIS_NOT_ALLOWED ${basis.join('.')}`])
+  })
+
+  it('resolves the article behind every purpose basis per jurisdiction', () => {
+    const purposes = resolveText(argentinaText()).consent.purposes
+    expect(purposes['clinical-record']?.legalSources).toEqual([
+      {
+        jurisdiction: 'AR',
+        special: true,
+        article: 'Ley 25.326 art. 8 (health establishments and professionals, under professional secrecy)',
+      },
+      {
+        jurisdiction: 'BR',
+        special: true,
+        article: 'LGPD art. 11 II f (health protection, by health professionals or services)',
+      },
+    ])
+    expect(purposes.booking?.legalSources).toEqual([
+      { jurisdiction: 'AR', special: false, article: 'Ley 25.326 art. 5.2 d' },
+      { jurisdiction: 'BR', special: false, article: 'LGPD art. 7 V' },
+    ])
+  })
+
+  it('a record class is kept at least as long as its legal retention duty', () => {
+    const [d] = diagnosticsOf(
+      edit(argentinaText(), [['retention', 'recordClasses', 'clinical', 'keep'], '5y']),
+    )
+    expect(d).toMatchObject({ code: 'RETENTION_BELOW_DUTY', path: 'retention.recordClasses.clinical.keep' })
+    expect(d?.message).toBe(
+      'record class "clinical" is kept 1825d, less than the 3650d its duty requires (Ley 26.529 art. 18 (at least 10 years from the last entry)): keep it at least that long',
+    )
+    expect(resolveText(argentinaText()).retention.recordClasses.clinical?.duty).toEqual({
+      minimum: 3650 * 86_400,
+      countedFrom: 'last-entry',
+      source: 'Ley 26.529 art. 18 (at least 10 years from the last entry)',
+    })
   })
 
   it('a vertical that processes special data must have an explicit-consent purpose for it', () => {
@@ -94,7 +183,7 @@ describe('consent', () => {
     )
     expect(d).toMatchObject({ code: 'EXPLICIT_CONSENT_REQUIRED', path: 'verticals.fitness.purposes' })
     expect(d?.message).toBe(
-      'vertical "fitness" processes special-category data "biometric-measurements" but none of its purposes asks explicit consent for it',
+      'vertical "fitness" processes special-category data "biometric-measurements" but none of its purposes asks explicit consent for it or rests on a basis the law allows for it',
     )
   })
 })

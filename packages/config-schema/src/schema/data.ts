@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { DATA_CATEGORY_NAMES } from '../categories'
+import { LEGAL_BASES } from '../legal-bases'
 import { bytes, duration, label, percent, positiveDuration } from '../units'
 
 const pgRole = z
@@ -129,7 +130,11 @@ export const cacheSchema = z.strictObject({
 
 export const purposeSchema = z.strictObject({
   description: label,
-  legalBasis: z.enum(['consent', 'contract', 'legal-obligation', 'legitimate-interest', 'vital-interest']),
+  legalBasis: z
+    .enum(LEGAL_BASES)
+    .describe(
+      'The basis the processing rests on; special-category data allows only the bases each declared law names (health-care: Ley 25.326 art. 8, LGPD art. 11 II f, GDPR art. 9(2)(h)).',
+    ),
   explicit: z
     .boolean()
     .default(false)
@@ -152,10 +157,24 @@ export const consentSchema = z.strictObject({
   purposes: z.record(z.string(), purposeSchema).default({}),
 })
 
+export const retentionDutySchema = z.strictObject({
+  minimum: positiveDuration.describe('The law requires records of this class to be kept at least this long.'),
+  countedFrom: z
+    .enum(['creation', 'last-entry'])
+    .default('creation')
+    .describe(
+      "creation: each row from its own creation; last-entry: every row of a subject's record from the subject's newest row of the class.",
+    ),
+  source: label.describe('The law that imposes the duty, e.g. Ley 26.529 art. 18.'),
+})
+
 export const recordClassSchema = z.strictObject({
   keep: positiveDuration.describe('How long records of this class are kept.'),
   action: z.enum(['delete', 'anonymize']).default('delete'),
   description: label,
+  duty: retentionDutySchema
+    .optional()
+    .describe('A legal duty to keep these records: it overrides erasure until it ends (GDPR art. 17(3)(b)).'),
 })
 
 export const retentionSchema = z.strictObject({

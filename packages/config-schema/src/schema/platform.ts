@@ -22,6 +22,7 @@ import {
 } from './operations'
 import {
   dataResidencySchema,
+  holidaysSchema,
   jurisdictionsSchema,
   marketSchema,
   metadataSchema,
@@ -40,6 +41,7 @@ export const platformSchema = z
     kind: z.literal('Platform'),
     metadata: metadataSchema,
     jurisdictions: jurisdictionsSchema,
+    holidays: holidaysSchema,
     regions: z.array(regionSchema).min(1),
     dataResidency: dataResidencySchema,
     tiers: z.record(z.string(), tierSchema),

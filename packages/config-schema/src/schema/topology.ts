@@ -50,6 +50,21 @@ export const jurisdictionsSchema = z
   .min(1)
   .describe('Privacy laws in scope: AR (Ley 25.326), BR (LGPD), EU (GDPR).')
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date such as 2027-02-08')
+
+export const holidaysSchema = z
+  .strictObject({
+    AR: z.array(isoDate).optional(),
+    BR: z.array(isoDate).optional(),
+    EU: z.array(isoDate).optional(),
+  })
+  .default({})
+  .describe(
+    'Public holidays added to the shipped national calendars (AR and BR, 2026): business-day deadlines skip them in the jurisdiction’s time zone.',
+  )
+
 export const tierSchema = z.strictObject({
   description: label.optional(),
   availability: percent.describe('Availability objective over the SLO period.'),

@@ -28,4 +28,10 @@ export const verticalSchema = z.strictObject({
     .describe(
       'Monthly budget of the vertical’s own resources (an AWS Budget on its cost-allocation tag); the verticals’ budgets together may not exceed budget.monthly.',
     ),
+  platformWideErasure: z
+    .boolean()
+    .default(true)
+    .describe(
+      'An erasure request fulfilled by any participating vertical also erases the subject here (verticals sharing one database). Default true: one controller answers one request for all its data (GDPR art. 17(1), LGPD art. 18 VI, Ley 25.326 art. 16); set false only where subject ids do not name the same person.',
+    ),
 })

@@ -9,6 +9,8 @@ interface ClassEntry {
   readonly prefix: string
   /** Redis TTL in seconds; 0 means never written. */
   readonly ttl: number
+  /** Holds personal data: a write must name its subject. */
+  readonly personal: boolean
 }
 
 /** How long an invalidation or erasure waits for Redis to confirm it. */
@@ -16,8 +18,12 @@ const CONFIRMED_COMMAND_TIMEOUT_MS = 5_000
 
 /** Options of one cache.wrap call. */
 export interface WrapOptions {
-  /** The data subject the value is about: indexed so that erasure removes the key. */
-  subjectId?: string
+  /**
+   * The data subject the value is about: indexed so that erasure removes the key. Required (a string)
+   * for a data class that holds personal data; `null` says the value is about no one, which only a
+   * non-personal class (catalogue responses, static assets) accepts.
+   */
+  subjectId: string | null
 }
 
 /**
@@ -42,6 +48,7 @@ export class Cache {
         name,
         prefix: ctx.keys.prefixOf(name),
         ttl: dataClasses[name]?.special ? 0 : ttl,
+        personal: dataClasses[name]?.personal !== false,
       })
     }
     this.timeoutMs = Math.max(1, cache.timeout * 1000)
@@ -56,9 +63,18 @@ export class Cache {
     dataClass: string,
     key: string,
     loader: () => T | Promise<T>,
-    options?: WrapOptions,
+    options: WrapOptions,
   ): Promise<T> {
     const entry = this.entry(dataClass)
+    // A personal value written without its subject could never be found by erasure: refuse it.
+    if (entry.personal && (typeof options?.subjectId !== 'string' || options.subjectId === ''))
+      throw new PlatformError(
+        'INVALID_ARGUMENT',
+        `data class "${dataClass}" holds personal data: wrap() needs its subjectId`,
+        {
+          hint: 'Pass { subjectId } naming whom the value is about, so that erasure and restriction reach the key.',
+        },
+      )
     if (entry.ttl === 0) {
       this.ctx.metrics.cacheOperation(entry.name, 'bypass')
       return loader()
@@ -131,7 +147,7 @@ export class Cache {
     const run = (async () => {
       try {
         const value = await loader()
-        if (entry !== undefined) await this.store(entry, fullKey, value, options?.subjectId)
+        if (entry !== undefined) await this.store(entry, fullKey, value, options?.subjectId ?? undefined)
         return value
       } finally {
         this.inflight.delete(fullKey)
@@ -158,6 +174,13 @@ export class Cache {
         writes.push(redis.sadd(index, fullKey), redis.expire(index, this.indexTtl))
       }
       await withTimeout(Promise.all(writes), this.timeoutMs)
+      // A restricted subject's values stay out of Redis (dsr/restrictions.ts). Read after the write, so a
+      // restriction placed meanwhile either sees this key in the index or is seen here.
+      if (
+        subjectId !== undefined &&
+        (await withTimeout(redis.exists(this.ctx.keys.restricted(subjectId)), this.timeoutMs)) === 1
+      )
+        await withTimeout(redis.del(fullKey), this.timeoutMs)
       this.breaker.success()
     } catch (error) {
       this.failed(entry, error)

@@ -60,24 +60,35 @@ export class Consent {
   /** Whether processing for a purpose is allowed now. Fails closed: `unavailable` when PostgreSQL cannot answer. */
   async check(subjectId: string, purposeName: string): Promise<ConsentDecision> {
     const purpose = this.purpose(purposeName)
-    if (purpose.legalBasis !== 'consent') {
-      this.ctx.metrics.consentCheck(purpose.name, 'granted')
-      return { allowed: true, reason: 'legal-basis', expiresAt: null }
-    }
     const key = purpose.cached ? this.ctx.keys.consent(purpose.name, subjectId) : undefined
     const cached = key === undefined ? null : await this.cache.get(key)
     const version = purpose.reconsentOnTextChange ? this.ctx.platform.consent.textVersion : undefined
     if (cached !== null) return this.answer(purpose.name, decide(cached, this.ctx.now().getTime(), version))
     let state: string
     try {
+      const byConsent = purpose.legalBasis === 'consent'
       const result = await withTimeout(
-        this.ctx.pool.query<{ status: string; expires_at: Date | null; text_version: string }>({
-          ...this.q.state,
+        this.ctx.pool.query<{
+          status?: string | null
+          expires_at?: Date | null
+          text_version?: string | null
+          restricted: string | null
+        }>({
+          ...(byConsent ? this.q.state : this.q.restriction),
           values: [this.ctx.vertical.name, subjectId, purpose.name],
         }),
         this.options.timeoutMs,
       )
-      state = encodeState(result.rows[0])
+      const row = result.rows[0]
+      state =
+        byConsent || row?.restricted
+          ? encodeState({
+              status: row?.status ?? null,
+              expires_at: row?.expires_at ?? null,
+              text_version: row?.text_version ?? null,
+              restricted: row?.restricted ?? null,
+            })
+          : 'b'
     } catch (error) {
       this.ctx.metrics.consentCheck(purpose.name, 'error')
       this.ctx.logger.warn(
@@ -144,10 +155,19 @@ export class Consent {
       expiresAt,
     })
     const status = action === 'grant' ? 'granted' : 'withdrawn'
+    // A grant never lifts a restriction or objection: the cached decision keeps denying while one is in force.
+    const restricted = purpose.cached
+      ? (
+          await this.ctx.pool.query<{ restricted: string }>({
+            ...this.q.restriction,
+            values: [this.ctx.vertical.name, subjectId, purpose.name],
+          })
+        ).rows[0]?.restricted
+      : undefined
     const cacheUpdated = purpose.cached
       ? await this.cache.replace(
           this.ctx.keys.consent(purpose.name, subjectId),
-          encodeState({ status, expires_at: expiresAt, text_version: textVersion }),
+          encodeState({ status, expires_at: expiresAt, text_version: textVersion, restricted }),
         )
       : true
     return { eventId: String(receipt.consentEventId), status, expiresAt, cacheUpdated }

@@ -1,5 +1,6 @@
 // A consent state in a compact text form, the same in Redis and in memory: `n` no consent recorded,
-// `w` withdrawn, `g:<expiry ms>;<text version>` granted (no expiry digits when the grant never
+// `w` withdrawn, `r` restricted, `o` objected (dsr/restrictions.ts), `b` allowed by another legal
+// basis, `g:<expiry ms>;<text version>` granted (no expiry digits when the grant never
 // expires). Parsing it on a cache hit costs no JSON.
 
 /** Why a check allowed or denied processing. */
@@ -11,6 +12,8 @@ export type ConsentReason =
   | 'expired'
   | 'text-changed'
   | 'unavailable'
+  | 'restricted'
+  | 'objected'
 
 /** The answer of consent.check. */
 export interface ConsentDecision {
@@ -22,9 +25,17 @@ export interface ConsentDecision {
 
 /** The compact form of a consent_state row (or of its absence). */
 export function encodeState(
-  row: { status: string; expires_at: Date | null; text_version?: string } | undefined,
+  row:
+    | {
+        status: string | null
+        expires_at: Date | null
+        text_version?: string | null
+        restricted?: string | null
+      }
+    | undefined,
 ): string {
-  if (row === undefined) return 'n'
+  if (row?.restricted) return row.restricted === 'restriction' ? 'r' : 'o'
+  if (row === undefined || row.status === null) return 'n'
   if (row.status !== 'granted') return 'w'
   return `g:${row.expires_at === null ? '' : row.expires_at.getTime()};${row.text_version ?? ''}`
 }
@@ -46,5 +57,8 @@ export function decide(state: string, nowMs: number, textVersion?: string): Cons
       return { allowed: false, reason: 'text-changed', expiresAt }
     return { allowed: true, reason: 'granted', expiresAt }
   }
-  return { allowed: false, reason: state === 'w' ? 'withdrawn' : 'none', expiresAt: null }
+  if (state === 'b') return { allowed: true, reason: 'legal-basis', expiresAt: null }
+  return { allowed: false, reason: DENIALS[state] ?? 'none', expiresAt: null }
 }
+
+const DENIALS: Readonly<Record<string, ConsentReason>> = { w: 'withdrawn', r: 'restricted', o: 'objected' }

@@ -6,12 +6,16 @@ import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import type { LegalHolds } from '../records/holds'
 import type { Records } from '../records/records'
-import { computeDeadlines, DSR_KINDS, type DsrKind } from './deadlines'
+import { computeDeadlines, DEADLINE_KIND, DEADLINE_KINDS, DSR_KINDS, type DsrKind } from './deadlines'
 import { eraseSubject } from './erase'
 import { exportSubject } from './export'
+import { eraseInSibling, erasureSiblings, proofClass, type SiblingErasure } from './platform-wide'
+import { portableData } from './portability'
 import { dsrQueries, type RequestRow } from './queries'
 import { rectifySubject } from './rectify'
 import { type DsrFulfilment, type DsrRequest, type FulfilOptions, toRequest } from './request'
+import type { Restrictions } from './restrictions'
+import { type IdentityVerification, type IdentityVerifier, requireVerification } from './verification'
 
 /** Data-subject requests: opened with deadlines, fulfilled (access, rectification, erasure), watched for overdue. */
 export class DataSubjectRequests {
@@ -19,23 +23,47 @@ export class DataSubjectRequests {
 
   constructor(
     private readonly ctx: Context,
-    private readonly deps: { audit: AuditLog; cache: Cache; holds: LegalHolds; records: Records },
+    private readonly deps: {
+      audit: AuditLog
+      cache: Cache
+      holds: LegalHolds
+      records: Records
+      restrictions: Restrictions
+      verifier: IdentityVerifier
+    },
   ) {
     this.q = dsrQueries(ctx.schema)
   }
 
-  /** Opens a request; its deadline is the earlier of the strictest declared law and the internal target. */
-  async open(input: { subjectId: string; kind: DsrKind; actor?: string }): Promise<DsrRequest> {
+  /**
+   * Opens a request once the requester's identity is verified (IDENTITY_NOT_VERIFIED otherwise); its
+   * deadline is the earlier of the strictest declared law and the internal target.
+   */
+  async open(input: {
+    subjectId: string
+    kind: DsrKind
+    /** How the requester was verified to be the subject; checked by the platform's identity verifier. */
+    verification: IdentityVerification
+    actor?: string
+  }): Promise<DsrRequest> {
     if (!DSR_KINDS.includes(input.kind))
-      throw new PlatformError('INVALID_ARGUMENT', `unknown request kind "${input.kind}"`)
+      throw new PlatformError('INVALID_ARGUMENT', `unknown request kind "${input.kind}"`, {
+        hint: `Use one of: ${DSR_KINDS.join(', ')}.`,
+      })
     if (!input.subjectId) throw new PlatformError('INVALID_ARGUMENT', 'subjectId must not be empty')
+    const verification = await requireVerification(
+      this.deps.verifier,
+      input.subjectId,
+      input.kind,
+      input.verification,
+    )
     const { platform, vertical } = this.ctx
     const openedAt = this.ctx.now()
     const d = computeDeadlines(
       openedAt,
       input.kind,
       platform.jurisdictions,
-      platform.dsr.deadlines[input.kind],
+      platform.dsr.deadlines[DEADLINE_KIND[input.kind]],
       platform.dsr.warnAt,
     )
     const digest = idDigest(input.subjectId)
@@ -48,6 +76,7 @@ export class DataSubjectRequests {
       openedAt,
       d.dueAt,
       d.legalDueAt,
+      verification,
     ]
     const { rows } = await this.ctx.pool.query<RequestRow>({ ...this.q.open, values })
     const request = toRequest(rows[0] as RequestRow)
@@ -55,6 +84,7 @@ export class DataSubjectRequests {
       requestId: request.id,
       dueAt: request.dueAt,
       jurisdiction: d.jurisdiction,
+      verification,
     })
     return request
   }
@@ -101,6 +131,23 @@ export class DataSubjectRequests {
       )
       return { request: await this.close(request, options.actor, digest, { rectified }), rectified }
     }
+    if (request.kind === 'portability') {
+      const portable = await portableData(this.ctx, this.q, this.deps.records, subjectId)
+      const summary = { format: portable.format, records: portable.dataClasses.length }
+      return { request: await this.close(request, options.actor, digest, summary), portable }
+    }
+    if (request.kind === 'restriction' || request.kind === 'objection') {
+      const restriction = await this.deps.restrictions.place(
+        subjectId,
+        digest,
+        request.kind === 'objection'
+          ? { kind: 'objection', purposes: options.purposes ?? [] }
+          : { kind: 'restriction' },
+        request.id,
+      )
+      const summary = { restriction: { id: restriction.id, purposes: restriction.purposes } }
+      return { request: await this.close(request, options.actor, digest, summary), restriction }
+    }
     if (await this.deps.holds.isSubjectHeld(subjectId)) {
       throw new PlatformError(
         'INVALID_ARGUMENT',
@@ -115,12 +162,23 @@ export class DataSubjectRequests {
       this.ctx,
       this.q,
       this.deps.cache,
+      this.deps.restrictions,
       subjectId,
       `${record.recordClass}:${record.seq}`,
     )
-    const closed = await this.close(request, options.actor, digest, { ...erased })
+    // Platform-wide: the verticals sharing this database that take part erase the subject too.
+    const alsoErased: Record<string, SiblingErasure> = {}
+    for (const sibling of erasureSiblings(this.ctx)) {
+      alsoErased[sibling.vertical.name] = await eraseInSibling(sibling, this.q, subjectId, digest, {
+        vertical: this.ctx.vertical.name,
+        requestId: request.id,
+        actor: options.actor ?? 'dsr',
+        cacheTtl: this.deps.restrictions.cacheTtl,
+      })
+    }
+    const closed = await this.close(request, options.actor, digest, { ...erased, alsoErased })
     await this.ctx.pool.query({ ...this.q.forgetRequests, values: [this.ctx.vertical.name, digest] })
-    return { request: { ...closed, subjectId: null }, erased }
+    return { request: { ...closed, subjectId: null }, erased, alsoErased }
   }
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */
@@ -140,10 +198,14 @@ export class DataSubjectRequests {
         values: [v, now],
       }),
     ])
-    for (const kind of DSR_KINDS) {
-      const row = backlog.rows.find((r) => r.kind === kind)
-      const age = row ? (now.getTime() - row.oldest.getTime()) / 1000 : 0
-      this.ctx.metrics.dsrBacklog(kind, Number(row?.open ?? 0), Number(row?.overdue ?? 0), age)
+    // Reported by the deadline a request counts by (portability under access; objection and
+    // restriction under erasure), the kinds the metric contract and the DSR alerts know.
+    for (const kind of DEADLINE_KINDS) {
+      const rows = backlog.rows.filter((r) => DEADLINE_KIND[r.kind] === kind)
+      const oldest = Math.min(...rows.map((r) => r.oldest.getTime()))
+      const age = rows.length > 0 ? (now.getTime() - oldest) / 1000 : 0
+      const sum = (f: 'open' | 'overdue') => rows.reduce((n, r) => n + Number(r[f]), 0)
+      this.ctx.metrics.dsrBacklog(kind, sum('open'), sum('overdue'), age)
     }
     return late.rows.map(toRequest)
   }
@@ -188,9 +250,7 @@ export class DataSubjectRequests {
   // Proof entries name the subject by digest only, so they survive the erasure they prove.
   private proof(type: string, actor: string | undefined, digest: string, data: Record<string, unknown>) {
     const audit = this.deps.audit
-    const recordClass = this.ctx.platform.retention.recordClasses['data-access']
-      ? 'data-access'
-      : audit.recordClassOf({ type })
+    const recordClass = proofClass(this.ctx, audit, type)
     return audit.appendPseudonymous({ type, actor: actor ?? 'dsr', subjectDigest: digest, data, recordClass })
   }
 }

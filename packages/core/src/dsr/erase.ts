@@ -1,11 +1,20 @@
 import { PlatformError } from '@verticals/config-schema'
 import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
+import { type RetainedByDuty, retainedByDuty } from './duties'
 import type { dsrQueries } from './queries'
+import type { Restrictions } from './restrictions'
 
 /** What an erasure removed, table by table, and which fields. */
 export interface ErasureReport {
-  personalRecords: { deleted: number; dataClasses: string[]; fields: string[]; keptUnderHold: string[] }
+  personalRecords: {
+    deleted: number
+    dataClasses: string[]
+    fields: string[]
+    keptUnderHold: string[]
+    /** Records a legal retention duty keeps, with the duty, its source and when it ends. */
+    keptUnderDuty: RetainedByDuty[]
+  }
   consent: { events: number; states: number }
   /** Audit entries whose actor, subject and data were cleared; their hashes remain, so the chain verifies. */
   auditEntriesRedacted: number
@@ -23,7 +32,7 @@ interface Erased {
 
 /**
  * Erases a subject from the platform's tables, then from the cache. Deletes their personal records
- * (except records under a legal hold) and consent ledger, and redacts audit entries about them, each
+ * (except records under a legal hold or a retention duty) and consent ledger, and redacts audit entries about them, each
  * naming `erasureRecord` ('<record class>:<seq>' of the dsr.erasure.performed entry appended first).
  * Idempotent: a retry after a failure (for example Redis down) finishes the job.
  */
@@ -31,6 +40,7 @@ export async function eraseSubject(
   ctx: Context,
   q: ReturnType<typeof dsrQueries>,
   cache: Cache,
+  restrictions: Restrictions,
   subjectId: string,
   erasureRecord: string,
 ): Promise<ErasureReport> {
@@ -38,11 +48,14 @@ export async function eraseSubject(
   const holds = (await ctx.pool.query<{ record_ref: string }>({ ...q.recordHolds, values: [v] })).rows.map(
     (r) => r.record_ref,
   )
+  // A retention duty overrides erasure for the records it covers; everything else goes.
+  const duties = await retainedByDuty(ctx, q, subjectId)
+  const dutyIds = new Set(duties.flatMap((d) => d.records))
   // One call, one transaction: erase_subject() (migration 0006) checks the erasure record names this
   // subject, deletes and redacts as its owner, and marks every redaction with the record.
   const { rows } = await ctx.pool.query<{ erased: Erased }>({
     ...q.erase,
-    values: [v, subjectId, erasureRecord, holds, ctx.now()],
+    values: [v, subjectId, erasureRecord, [...holds, ...dutyIds], ctx.now()],
   })
   const erased = rows[0]?.erased as Erased
   const dataClasses = [...new Set(erased.records.map((r) => r.dataClass))].sort()
@@ -52,7 +65,8 @@ export async function eraseSubject(
       deleted: erased.records.length,
       dataClasses,
       fields: [...new Set([...erased.records.flatMap((r) => r.fields), ...declared])].sort(),
-      keptUnderHold: erased.held,
+      keptUnderHold: erased.held.filter((id) => !dutyIds.has(id)),
+      keptUnderDuty: duties,
     },
     consent: { events: erased.events, states: erased.states },
     auditEntriesRedacted: erased.redacted,
@@ -60,11 +74,8 @@ export async function eraseSubject(
   }
   try {
     report.cacheKeys = await cache.invalidateSubject(subjectId)
-    const consentKeys = ctx.vertical.purposes.map((p) => ctx.keys.consent(p, subjectId))
-    report.cacheKeys += (await Promise.all(consentKeys.map((k) => ctx.redis.del(k)))).reduce(
-      (a, b) => a + b,
-      0,
-    )
+    // Consent decisions and the restriction marker; restrictions keep only the subject's digest.
+    report.cacheKeys += await restrictions.erase(subjectId)
   } catch (error) {
     throw new PlatformError(
       'DEPENDENCY_UNAVAILABLE',

@@ -1,13 +1,15 @@
 import { statement } from '../sql'
+import type { DsrKind } from './deadlines'
+import type { IdentityVerification } from './verification'
 
 const REQUEST =
-  'id, subject_id, subject_digest, kind, status, jurisdiction, opened_at, due_at, legal_due_at, closed_at, result'
+  'id, subject_id, subject_digest, kind, status, jurisdiction, opened_at, due_at, legal_due_at, closed_at, result, verification'
 
 /** The SQL of data-subject requests, export and erasure for one schema. */
 export function dsrQueries(s: string) {
   return {
-    open: statement(`INSERT INTO ${s}.dsr_requests (vertical, subject_id, subject_digest, kind, status, jurisdiction, opened_at, due_at, legal_due_at)
-VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8) RETURNING ${REQUEST}`),
+    open: statement(`INSERT INTO ${s}.dsr_requests (vertical, subject_id, subject_digest, kind, status, jurisdiction, opened_at, due_at, legal_due_at, verification)
+VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9) RETURNING ${REQUEST}`),
     get: statement(`SELECT ${REQUEST} FROM ${s}.dsr_requests WHERE vertical = $1 AND id = $2`),
     close: statement(`UPDATE ${s}.dsr_requests SET status = $3, closed_at = $4, result = $5
 WHERE vertical = $1 AND id = $2 AND status = 'open' RETURNING ${REQUEST}`),
@@ -34,6 +36,8 @@ WHERE vertical = $1 AND subject_id = $2 ORDER BY purpose`),
     forgetRequests: statement(
       `UPDATE ${s}.dsr_requests SET subject_id = NULL WHERE vertical = $1 AND subject_digest = $2`,
     ),
+    dutyRecords: statement(`SELECT id, record_class, data_class, created_at FROM ${s}.personal_records
+WHERE vertical = $1 AND subject_id = $2 AND record_class = ANY($3::text[]) ORDER BY id`),
     recordHolds: statement(`SELECT record_ref FROM ${s}.legal_holds
 WHERE vertical = $1 AND record_table = 'personal_records' AND released_at IS NULL`),
   }
@@ -44,7 +48,7 @@ export interface RequestRow {
   id: string
   subject_id: string | null
   subject_digest: string
-  kind: 'access' | 'rectification' | 'erasure'
+  kind: DsrKind
   status: 'open' | 'fulfilled' | 'rejected'
   jurisdiction: string
   opened_at: Date
@@ -52,4 +56,5 @@ export interface RequestRow {
   legal_due_at: Date
   closed_at: Date | null
   result: Record<string, unknown> | null
+  verification: IdentityVerification | null
 }

@@ -1,7 +1,11 @@
 import type { DsrKind } from './deadlines'
 import type { ErasureReport } from './erase'
 import type { SubjectExport } from './export'
+import type { SiblingErasure } from './platform-wide'
+import type { PortableData } from './portability'
 import type { RequestRow } from './queries'
+import type { Restriction } from './restrictions'
+import type { IdentityVerification } from './verification'
 
 /** A data-subject request and its deadlines. */
 export interface DsrRequest {
@@ -18,6 +22,8 @@ export interface DsrRequest {
   legalDueAt: Date
   closedAt: Date | null
   result: Record<string, unknown> | null
+  /** How the requester's identity was verified (null for requests opened before verification existed). */
+  verification: IdentityVerification | null
 }
 
 /** Options of dsr.fulfil. */
@@ -26,6 +32,8 @@ export interface FulfilOptions {
   actor?: string
   /** Rectification: the records to change and their new field values. */
   rectify?: { recordId: string; fields: Record<string, unknown> }[]
+  /** Objection: the purposes objected to (GDPR art. 21, LGPD art. 18 § 2). */
+  purposes?: string[]
 }
 
 /** What fulfilling a request produced. */
@@ -37,6 +45,12 @@ export interface DsrFulfilment {
   rectified?: { recordId: string; fields: string[] }[]
   /** Erasure: what was removed. */
   erased?: ErasureReport
+  /** Erasure: what platform-wide erasure did in each other participating vertical. */
+  alsoErased?: Record<string, SiblingErasure>
+  /** Portability: the machine-readable export (format `verticals.portability/v1`). */
+  portable?: PortableData
+  /** Restriction and objection: what is now in force. */
+  restriction?: Restriction
 }
 
 /** Maps a dsr_requests row to its public shape. */
@@ -52,5 +66,6 @@ export function toRequest(r: RequestRow): DsrRequest {
     legalDueAt: r.legal_due_at,
     closedAt: r.closed_at,
     result: r.result,
+    verification: r.verification,
   }
 }

@@ -8,8 +8,6 @@ const SUBJECT_NOT_HELD = (column: string, param: string) =>
 export function retentionQueries(s: string) {
   const auditEligible = `e.vertical = $1 AND e.record_class = $2 AND e.created_at < $3
   AND (e.subject_digest IS NULL OR e.subject_digest <> ALL($5::text[])) AND (e.record_class || ':' || e.seq) <> ALL($6::text[])`
-  const recordEligible = `r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL
-  AND ${SUBJECT_NOT_HELD('r.subject_id', '$5')} AND r.id::text <> ALL($6::text[])`
   // Consent rows have no record holds ($6) and no record class column ($2); both are bound for a uniform parameter list.
   const consentEligible = `c.vertical = $1 AND c.created_at < $3 AND ${SUBJECT_NOT_HELD('c.subject_id', '$5')} AND $2::text IS NOT NULL AND $6::text[] IS NOT NULL`
   const stateEligible = `c.vertical = $1 AND c.updated_at < $3 AND (c.status = 'withdrawn' OR c.expires_at < $7)
@@ -32,16 +30,9 @@ ORDER BY e.seq LIMIT $4`),
     // $7: the retention redaction record ('<record class>:<seq>'), $8: when.
     redactAudit: statement(`SELECT ${s}.audit_redact_expired($1, $2, $3, $4, $7, $8) AS n
 WHERE $5::text[] IS NOT NULL AND $6::text[] IS NOT NULL`),
-    countRecords:
-      statement(`SELECT count(*) FILTER (WHERE ${recordEligible}) AS due, count(*) AS expired FROM ${s}.personal_records r
-WHERE r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL AND ($4::int IS NOT NULL)`),
-    deleteRecords: statement(`DELETE FROM ${s}.personal_records WHERE id IN (
-  SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
-    // Anonymizing drops the subject and the data class's personal fields ($7: data class, $8: fields).
-    anonymizeRecords:
-      statement(`UPDATE ${s}.personal_records SET subject_id = NULL, data = data - $8::text[], anonymized_at = $9, updated_at = $9
-WHERE id IN (
-  SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} AND r.data_class = $7 ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    ...recordQueries(s, false),
+    // A record class counted from the last entry: a subject's rows go only together, once the newest is past.
+    lastEntry: recordQueries(s, true),
     // An event goes once its chain entry is purged or redacted and no current state points at it.
     countConsent:
       statement(`SELECT count(*) FILTER (WHERE ${consentEligible} AND NOT EXISTS (SELECT 1 FROM ${s}.consent_state st WHERE st.event_id = c.id)
@@ -61,5 +52,29 @@ WHERE c.vertical = $1 AND c.updated_at < $3 AND (c.status = 'withdrawn' OR c.exp
       `INSERT INTO ${s}.retention_runs (vertical, dry_run, started_at) VALUES ($1, $2, $3) RETURNING id`,
     ),
     runFinished: statement(`UPDATE ${s}.retention_runs SET finished_at = $2, report = $3 WHERE id = $1`),
+  }
+}
+
+// The personal_records statements; with `lastEntry`, a row is eligible only once the subject has no
+// row of its class newer than the cutoff (a clinical record is kept from its last entry, not per row).
+function recordQueries(s: string, lastEntry: boolean) {
+  const newer = lastEntry
+    ? `
+  AND NOT EXISTS (SELECT 1 FROM ${s}.personal_records l WHERE l.vertical = r.vertical AND l.record_class = r.record_class
+    AND l.subject_id = r.subject_id AND l.created_at >= $3)`
+    : ''
+  const recordEligible = `r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL
+  AND ${SUBJECT_NOT_HELD('r.subject_id', '$5')} AND r.id::text <> ALL($6::text[])${newer}`
+  return {
+    countRecords:
+      statement(`SELECT count(*) FILTER (WHERE ${recordEligible}) AS due, count(*) AS expired FROM ${s}.personal_records r
+WHERE r.vertical = $1 AND r.record_class = $2 AND r.created_at < $3 AND r.anonymized_at IS NULL AND ($4::int IS NOT NULL)`),
+    deleteRecords: statement(`DELETE FROM ${s}.personal_records WHERE id IN (
+  SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
+    // Anonymizing drops the subject and the data class's personal fields ($7: data class, $8: fields).
+    anonymizeRecords:
+      statement(`UPDATE ${s}.personal_records SET subject_id = NULL, data = data - $8::text[], anonymized_at = $9, updated_at = $9
+WHERE id IN (
+  SELECT r.id FROM ${s}.personal_records r WHERE ${recordEligible} AND r.data_class = $7 ORDER BY r.created_at LIMIT $4 FOR UPDATE SKIP LOCKED)`),
   }
 }

@@ -74,7 +74,9 @@ export class Retention {
     const wanted = options.recordClasses
     for (const [recordClass, rule] of Object.entries(ctx.platform.retention.recordClasses)) {
       if (wanted !== undefined && !wanted.includes(recordClass)) continue
-      const cutoff = new Date(startedAt.getTime() - rule.keep * 1000)
+      // A legal duty is a floor the config rules already enforce; applied here too, so no config slip deletes early.
+      const keep = Math.max(rule.keep, rule.duty?.minimum ?? 0)
+      const cutoff = new Date(startedAt.getTime() - keep * 1000)
       const report: RetentionClassReport = {
         recordClass,
         action: rule.action,
@@ -84,7 +86,16 @@ export class Retention {
         tables: [],
       }
       try {
-        for (const step of retentionSteps(ctx, q, this.audit, recordClass, rule.action, startedAt)) {
+        const countedFrom = rule.duty?.countedFrom ?? 'creation'
+        for (const step of retentionSteps(
+          ctx,
+          q,
+          this.audit,
+          recordClass,
+          rule.action,
+          startedAt,
+          countedFrom,
+        )) {
           const isAudit = step.table === 'audit_entries'
           const params = [
             v,

@@ -24,7 +24,9 @@ export function retentionSteps(
   recordClass: string,
   action: 'delete' | 'anonymize',
   now: Date,
+  countedFrom: 'creation' | 'last-entry' = 'creation',
 ): Step[] {
+  const records = countedFrom === 'last-entry' ? q.lastEntry : q
   // Statements report rows changed; functions (0006) return the count as `n`.
   const run =
     (text: { name: string; text: string }, extra: unknown[] = []) =>
@@ -53,7 +55,7 @@ export function retentionSteps(
       count: q.countAudit,
       batch: (params) => purgeAuditBatch(ctx, q, params),
     })
-    steps.push({ table: 'personal_records', count: q.countRecords, batch: run(q.deleteRecords) })
+    steps.push({ table: 'personal_records', count: records.countRecords, batch: run(records.deleteRecords) })
   } else {
     steps.push({
       table: 'audit_entries',
@@ -65,11 +67,11 @@ export function retentionSteps(
     )
     steps.push({
       table: 'personal_records',
-      count: q.countRecords,
+      count: records.countRecords,
       batch: async (params) => {
         let total = 0
         for (const name of dataClasses) {
-          total += await run(q.anonymizeRecords, [
+          total += await run(records.anonymizeRecords, [
             name,
             [...(ctx.platform.dataClasses[name]?.fields ?? [])],
             now,

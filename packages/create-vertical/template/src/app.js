@@ -15,12 +15,19 @@ import {
   metricsHandler,
   readinessHandler,
 } from '@verticals/observability'
+import { DsrAuth } from './auth.js'
 import { HttpError, sendJson } from './http.js'
 import { APP_MIGRATIONS } from './migrations.js'
 import { match, ROUTES } from './routes.js'
 import { Store } from './store.js'
 
-const STATUS_OF = { NOT_FOUND: 404, INVALID_ARGUMENT: 400, PURPOSE_UNKNOWN: 400, DEPENDENCY_UNAVAILABLE: 503 }
+const STATUS_OF = {
+  NOT_FOUND: 404,
+  INVALID_ARGUMENT: 400,
+  PURPOSE_UNKNOWN: 400,
+  IDENTITY_NOT_VERIFIED: 403,
+  DEPENDENCY_UNAVAILABLE: 503,
+}
 
 /** Loads platform.yaml, connects, migrates and listens; `close()` drains and closes everything. */
 export async function createApp(settings, options = {}) {
@@ -61,7 +68,9 @@ export async function createApp(settings, options = {}) {
   })
   await platform.migrate()
   await migrate(pool, settings.schema, APP_MIGRATIONS)
-  const ctx = { platform, metrics, logger, store: new Store(pool, settings.schema) }
+  // Authenticates the callers of the DSR routes (DSR_AUTH_SECRET; tests pass their own).
+  const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
+  const ctx = { platform, metrics, logger, auth, store: new Store(pool, settings.schema) }
   // The DSR backlog gauges feed the generated dsrDeadline alerts: refresh them as often as Prometheus scrapes.
   const scanDsr = () =>
     platform.dsr.overdue().catch((error) => logger.warn({ err: error.message }, 'DSR scan failed'))

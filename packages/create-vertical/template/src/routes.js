@@ -19,7 +19,14 @@ const consentBody = z.strictObject({
   purpose: z.string().min(1).max(64),
   method: z.string().min(1).max(40).default('checkbox'),
 })
-const dsrBody = z.strictObject({ subjectId: id, kind: z.enum(['access', 'erasure']) })
+const dsrBody = z.strictObject({
+  subjectId: id.optional(),
+  kind: z.enum(['access', 'erasure', 'portability', 'objection', 'restriction']),
+  verification: z
+    .strictObject({ method: z.string().min(1).max(40), evidenceRef: z.string().min(1).max(200) })
+    .optional(),
+})
+const fulfilBody = z.strictObject({ purposes: z.array(z.string().min(1).max(64)).min(1).optional() })
 const uuid = z.uuid()
 const PURPOSE = 'booking'
 
@@ -30,7 +37,9 @@ export const ROUTES = [
     '/providers',
     async (ctx) => ({
       // Cached in Redis as `api-responses`, with the TTL platform.yaml gives that data class.
-      providers: await ctx.platform.cache.wrap('api-responses', 'providers', () => ctx.store.providers()),
+      providers: await ctx.platform.cache.wrap('api-responses', 'providers', () => ctx.store.providers(), {
+        subjectId: null,
+      }),
     }),
   ],
   [
@@ -103,23 +112,62 @@ export const ROUTES = [
   [
     'POST',
     '/dsr',
-    async (ctx, req) => [201, { request: await ctx.platform.dsr.open(await readBody(req, dsrBody)) }],
+    // A subject opens requests about themselves (the signed token is the identity verification); a
+    // privacy officer opens them for a subject it verified otherwise, and says how.
+    async (ctx, req) => {
+      const caller = ctx.auth.caller(req)
+      const input = await readBody(req, dsrBody)
+      if (caller.role === 'subject' && input.subjectId !== undefined && input.subjectId !== caller.sub)
+        throw new HttpError(403, 'forbidden', 'a data subject may open requests about themselves only')
+      if (caller.role !== 'subject' && (input.subjectId === undefined || input.verification === undefined))
+        throw new HttpError(
+          400,
+          'invalid_request',
+          'a privacy officer names the subject and how they verified them',
+        )
+      const verification =
+        caller.role === 'subject'
+          ? { method: 'signed-token', verifier: 'service', evidenceRef: `token:${caller.jti}` }
+          : { ...input.verification, verifier: `privacy-officer:${caller.sub}` }
+      const subjectId = caller.role === 'subject' ? caller.sub : input.subjectId
+      const request = await ctx.platform.dsr.open({
+        subjectId,
+        kind: input.kind,
+        verification,
+        actor: caller.sub,
+      })
+      return [201, { request }]
+    },
   ],
   [
     'POST',
     '/dsr/:id/fulfil',
-    async (ctx, _req, p) => {
+    async (ctx, req, p) => {
+      const caller = ctx.auth.caller(req)
+      if (caller.role !== 'privacy-officer')
+        throw new HttpError(403, 'forbidden', 'only a privacy officer may fulfil a data-subject request')
+      const input = req.headers['content-type'] ? await readBody(req, fulfilBody) : {}
       const open = await ctx.platform.dsr.get(parseInput(uuid, p.id))
-      if (open.status !== 'open')
+      if (open.status !== 'open' || open.subjectId === null)
         throw new HttpError(409, 'request_closed', `request ${p.id} is already ${open.status}`)
-      if (open.kind === 'access') {
+      const actor = `privacy-officer:${caller.sub}`
+      if (open.kind === 'access' || open.kind === 'portability') {
         const bookings = await ctx.store.bookingsOf(open.subjectId)
-        const done = await ctx.platform.dsr.fulfil(open.id)
-        return { request: done.request, export: { ...done.export, bookings } }
+        const done = await ctx.platform.dsr.fulfil(open.id, { actor })
+        return open.kind === 'access'
+          ? { request: done.request, export: { ...done.export, bookings } }
+          : { request: done.request, portable: { ...done.portable, bookings } }
+      }
+      if (open.kind !== 'erasure') {
+        const done = await ctx.platform.dsr.fulfil(open.id, {
+          actor,
+          ...(input.purposes ? { purposes: input.purposes } : {}),
+        })
+        return { request: done.request, restriction: done.restriction }
       }
       // The service's rows go first: if the platform's erasure fails, the request stays open for a retry.
       const bookings = await ctx.store.eraseCustomer(open.subjectId)
-      const done = await ctx.platform.dsr.fulfil(open.id)
+      const done = await ctx.platform.dsr.fulfil(open.id, { actor })
       return { request: done.request, erased: { ...done.erased, bookings } }
     },
   ],

@@ -6,6 +6,7 @@ import { parseEnv } from 'node:util'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { createApp } from '../src/app.js'
+import { DsrAuth } from '../src/auth.js'
 import { settingsFromEnv } from '../src/settings.js'
 
 // The deployment contract as dev.env sets it (the environment wins, as with `npm run dev`: CI points
@@ -21,12 +22,14 @@ const settings = {
 }
 let app
 let url
+const auth = new DsrAuth('a-test-secret-of-the-identity-service-000')
 
-async function call(method, path, body) {
-  const init =
-    body === undefined
-      ? { method }
-      : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+async function call(method, path, body, token) {
+  const headers = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+  }
+  const init = body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) }
   const res = await fetch(`${url}${path}`, init)
   return { status: res.status, body: await res.json() }
 }
@@ -41,7 +44,7 @@ const booking = (customerId, startsAt) => ({
 })
 
 before(async () => {
-  app = await createApp(settings, { logDestination: { write: () => {} } })
+  app = await createApp(settings, { logDestination: { write: () => {} }, auth })
   url = `http://127.0.0.1:${app.port}`
 })
 
@@ -107,9 +110,18 @@ describe('the service', () => {
   it('erases a data subject on request, including the service own bookings', async () => {
     await call('POST', '/consents', { subjectId: 'bo', purpose: 'booking' })
     assert.equal((await call('POST', '/bookings', booking('bo', `${inDays(2)}T10:00:00Z`))).status, 201)
-    const opened = await call('POST', '/dsr', { subjectId: 'bo', kind: 'erasure' })
+    // Only an authenticated caller may open a request, and only about themselves.
+    assert.equal((await call('POST', '/dsr', { subjectId: 'bo', kind: 'erasure' })).status, 401)
+    const mallory = auth.issue({ sub: 'mallory', role: 'subject' })
+    assert.equal((await call('POST', '/dsr', { subjectId: 'bo', kind: 'erasure' }, mallory)).status, 403)
+    const bo = auth.issue({ sub: 'bo', role: 'subject' })
+    const opened = await call('POST', '/dsr', { kind: 'erasure' }, bo)
     assert.equal(opened.status, 201)
-    const done = await call('POST', `/dsr/${opened.body.request.id}/fulfil`)
+    assert.equal(opened.body.request.verification.method, 'signed-token')
+    const url2 = `/dsr/${opened.body.request.id}/fulfil`
+    assert.equal((await call('POST', url2, undefined, bo)).status, 403)
+    const officer = auth.issue({ sub: 'staff-1', role: 'privacy-officer' })
+    const done = await call('POST', url2, undefined, officer)
     assert.equal(done.status, 200)
     assert.equal(done.body.erased.bookings, 1)
     assert.equal((await call('POST', '/bookings', booking('bo', `${inDays(3)}T10:00:00Z`))).status, 403)

@@ -22,6 +22,7 @@ export function consentPolicy({
       description: p.description,
       legalBasis: p.legalBasis,
       legalBasisText: legalBasisText(p.legalBasis),
+      legalSources: p.legalSources.map((l) => ({ ...l })),
       consentRequired: p.legalBasis === 'consent',
       explicit: p.explicit,
       special: p.special,

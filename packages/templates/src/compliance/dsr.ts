@@ -1,9 +1,10 @@
+import { DEADLINE_OF, type DsrRequestKind } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, classesOf, severityOf } from './facts'
 import { legalDeadlineText } from './labels'
 
-const KINDS = ['access', 'rectification', 'erasure'] as const
+const KINDS = Object.keys(DEADLINE_OF) as DsrRequestKind[]
 
 /** The view of `dsr.md`: internal targets, each declared law's deadline, and what each request does. */
 export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platform' | 'vertical'>) {
@@ -12,16 +13,33 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
     displayName: vertical.displayName,
     contact: platform.metadata.controller.contact,
     warnAt: platform.dsr.warnAt,
-    requests: KINDS.map((kind) => ({
-      kind,
-      target: platform.dsr.deadlines[kind],
-      laws: platform.jurisdictions.map((j) => ({
-        code: j.code,
-        deadline: legalDeadlineText(j.deadlines[kind]),
-        source: j.deadlines[kind].source,
-      })),
-    })),
+    requests: KINDS.map((kind) => {
+      const counted = DEADLINE_OF[kind]
+      return {
+        kind: counted === kind ? kind : `${kind} (counted as ${counted})`,
+        target: platform.dsr.deadlines[counted],
+        laws: platform.jurisdictions.map((j) => ({
+          code: j.code,
+          deadline: legalDeadlineText(j.deadlines[counted]),
+          source: j.deadlines[counted].source,
+        })),
+      }
+    }),
     jurisdictions: platform.jurisdictions.map((j) => ({ code: j.code, law: j.law, authority: j.authority })),
+    calendars: platform.jurisdictions.map((j) => ({
+      code: j.code,
+      timeZone: j.calendar.timeZone,
+      holidays: j.calendar.holidays.length,
+      years:
+        j.calendar.years[0] <= j.calendar.years[1] ? `${j.calendar.years[0]}–${j.calendar.years[1]}` : 'none',
+      source: j.calendar.source,
+    })),
+    // Platform-wide erasure (verticals.<v>.platformWideErasure): the other verticals an erasure reaches.
+    erasureAlsoIn: vertical.platformWideErasure
+      ? Object.values(platform.verticals)
+          .filter((v) => v.name !== vertical.name && v.enabled && v.platformWideErasure)
+          .map((v) => v.name)
+      : [],
     fields: personal.map((c) => ({ name: c.name, fields: c.fields })),
     warning: severityOf(platform, platform.alerts.dsrDeadline.severity, 'alerts.dsrDeadline.severity'),
     overdue: severityOf(

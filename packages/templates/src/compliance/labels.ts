@@ -11,6 +11,7 @@ const LEGAL_BASES: Readonly<Record<string, string>> = {
   'legal-obligation': 'compliance with a legal obligation',
   'legitimate-interest': 'legitimate interests of the controller',
   'vital-interest': 'vital interests of the data subject',
+  'health-care': 'health care by health professionals under professional secrecy',
 }
 
 const TRANSFER_MECHANISMS: Readonly<Record<string, string>> = {

@@ -39,6 +39,10 @@ export function recordsView(ctx: ComplianceContext) {
       explicit: yesNo(p.explicit),
       validity: p.legalBasis === 'consent' ? formatDuration(p.validity) : null,
       dataClasses: p.dataClasses,
+      articles: p.legalSources.map(
+        (l) =>
+          `${l.jurisdiction}: ${l.article ?? 'no article names this basis'}${l.special ? ' (special data)' : ''}`,
+      ),
     })),
     categories: classes.map((c) => ({
       name: c.name,

@@ -22,6 +22,14 @@ export function retentionPolicy({
       keep: formatDuration(rc.keep),
       action: rc.action,
       dataClasses: classes.filter((c) => c.recordClass === name).map((c) => c.name),
+      duty: rc.duty
+        ? {
+            minimumSeconds: rc.duty.minimum,
+            minimum: formatDuration(rc.duty.minimum),
+            countedFrom: rc.duty.countedFrom,
+            source: rc.duty.source,
+          }
+        : null,
     })),
     operational: {
       metricsSeconds: platform.monitoring.retention,
@@ -40,6 +48,22 @@ export function retentionArtifacts(ctx: ComplianceContext): Artifact[] {
     batchSize: policy.batchSize,
     runEvery: policy.runEverySeconds,
     recordClasses: policy.recordClasses.map((rc) => ({ ...rc, actionText: recordActionText(rc.action) })),
+    // The articles that let a retention duty override erasure, whatever the duty's own source.
+    dutyOverridesErasure: 'GDPR art. 17(3)(b), LGPD art. 16 I',
+    duties: policy.recordClasses.flatMap((rc) =>
+      rc.duty
+        ? [
+            {
+              name: rc.name,
+              ...rc.duty,
+              countedFromText:
+                rc.duty.countedFrom === 'last-entry'
+                  ? "the last entry of the subject's record"
+                  : 'the creation of each record',
+            },
+          ]
+        : [],
+    ),
     unclassified: classesOf(platform, vertical)
       .filter((c) => c.personal && c.recordClass === null)
       .map((c) => c.name),

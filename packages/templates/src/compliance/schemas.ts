@@ -1,3 +1,4 @@
+import { LEGAL_BASES } from '@verticals/config-schema'
 import * as z from 'zod'
 
 // The shape of every JSON policy the compliance bundle writes. Builders are typed from these schemas
@@ -19,6 +20,15 @@ export const retentionPolicySchema = z.strictObject({
       keep: z.string(),
       action: z.enum(['delete', 'anonymize']),
       dataClasses: z.array(name),
+      /** A legal duty to keep the class: erasure keeps its records until it ends. */
+      duty: z
+        .strictObject({
+          minimumSeconds: seconds,
+          minimum: z.string(),
+          countedFrom: z.enum(['creation', 'last-entry']),
+          source: z.string(),
+        })
+        .nullable(),
     }),
   ),
   operational: z.strictObject({
@@ -37,14 +47,12 @@ export const consentPolicySchema = z.strictObject({
     z.strictObject({
       name,
       description: z.string(),
-      legalBasis: z.enum([
-        'consent',
-        'contract',
-        'legal-obligation',
-        'legitimate-interest',
-        'vital-interest',
-      ]),
+      legalBasis: z.enum(LEGAL_BASES),
       legalBasisText: z.string(),
+      /** Per declared jurisdiction, the article that allows the basis (special: for sensitive data). */
+      legalSources: z.array(
+        z.strictObject({ jurisdiction: name, special: z.boolean(), article: z.string().nullable() }),
+      ),
       consentRequired: z.boolean(),
       explicit: z.boolean(),
       special: z.boolean(),
