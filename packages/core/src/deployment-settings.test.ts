@@ -14,7 +14,8 @@ const deployed: Record<string, string> = {
 describe('deploymentSettings', () => {
   it('reads every variable the Deployment sets, under the contract’s names', () => {
     expect(deploymentSettings(deployed)).toEqual({
-      configPath: '/etc/verticals/platform.yaml',
+      // The vertical's resolved view, as the runtime ConfigMap holds it.
+      configPath: '/etc/verticals/resolved.json',
       runtimeConfigPath: '/etc/verticals/platform.json',
       vertical: 'barber',
       workload: 'api',

@@ -116,6 +116,17 @@ export const budgetSchema = z.strictObject({
     ),
 })
 
+const ipv4Cidr = z
+  .string()
+  .regex(
+    /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/,
+    'expected an IPv4 CIDR such as 10.20.0.0/16',
+  )
+  .refine((cidr) => {
+    const [address = '', prefix = ''] = cidr.split('/')
+    return address.split('.').every((octet) => Number(octet) <= 255) && Number(prefix) <= 32
+  }, 'expected an IPv4 CIDR such as 10.20.0.0/16: octets up to 255, a prefix up to 32')
+
 export const securitySchema = z.strictObject({
   waf: z.strictObject({
     allowCountries: z
@@ -145,6 +156,13 @@ export const securitySchema = z.strictObject({
     postgresPort: z.number().int().min(1).max(65535).default(5432),
     redisPort: z.number().int().min(1).max(65535).default(6379),
     dnsPort: z.number().int().min(1).max(65535).default(53),
+    vpcCidrs: z
+      .array(ipv4Cidr)
+      .min(1)
+      .default(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'])
+      .describe(
+        'Address ranges of the VPC the data stores live in: pods reach PostgreSQL and Redis only there (default the private ranges of RFC 1918).',
+      ),
   }),
   encryptionAtRest: z.enum(['AES-256']).default('AES-256'),
   // The EKS cluster's IAM OIDC provider: each workload's IAM role (IRSA) trusts it for exactly the

@@ -19,7 +19,7 @@ type PodSpecHolder = {
   template: {
     spec: {
       containers: {
-        env: { name: string; value: string }[]
+        env: { name: string; value?: string }[]
         volumeMounts: { name: string; mountPath: string }[]
       }[]
       volumes: { name: string; configMap?: { name: string } }[]
@@ -52,9 +52,12 @@ function podView(vertical: string, root: string): Record<string, string> {
     for (const [key, value] of Object.entries(doc?.data ?? {}))
       writeFileSync(join(root, mount.mountPath, key), value)
   }
-  // Absolute paths in the env point into the pod's filesystem, here rooted at `root`.
+  // Absolute paths in the env point into the pod's filesystem, here rooted at `root`; variables from
+  // Secrets (valueFrom) are the harness's to resolve, not this test's.
   return Object.fromEntries(
-    container.env.map((e) => [e.name, e.value.startsWith('/') ? join(root, e.value) : e.value]),
+    container.env.flatMap((e) =>
+      e.value === undefined ? [] : [[e.name, e.value.startsWith('/') ? join(root, e.value) : e.value]],
+    ),
   )
 }
 

@@ -1,4 +1,5 @@
 import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import { AWS_API_PORT } from '../infrastructure/toolchain'
 import { classesOf } from './facts'
 
 /** The security measures the documents list, each value from `security`, `dataStores` or `cache`. */
@@ -18,7 +19,11 @@ export function securityView(platform: ResolvedPlatform, vertical: ResolvedVerti
     frameOptions: security.headers.frameOptions,
     ingressNamespace: security.network.ingressNamespace,
     appPort: platform.compute.port,
-    egressPorts: [security.network.postgresPort, security.network.redisPort, security.network.dnsPort],
+    dataStorePorts: [security.network.postgresPort, security.network.redisPort],
+    vpcCidrs: [...security.network.vpcCidrs],
+    dnsPort: security.network.dnsPort,
+    // Only a vertical that calls an AWS API itself (its bucket) may open HTTPS connections.
+    awsApiPort: vertical.objectStorage ? AWS_API_PORT : null,
     postgresMultiAz: dataStores.postgres.multiAz,
     backupRetention: dataStores.postgres.backupRetention,
     redisFailover: dataStores.redis.automaticFailover,

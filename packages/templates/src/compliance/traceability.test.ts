@@ -1,18 +1,20 @@
 import { DATA_CATEGORIES, JURISDICTION_FACTS } from '@verticals/config-schema'
 import { RETENTION_STALE_FACTOR } from '@verticals/observability'
 import { expect, test } from 'vitest'
+import { AWS_API_PORT } from '../infrastructure/toolchain'
 import { formatDuration } from '../text/format'
 import { buildVertical, examplePlatform } from './testing'
 
 // Every number a document prints traces to the config: it is a number of the resolved platform (as
 // written, or as formatDuration writes a duration), or part of a string the config or the legal facts
 // hold ("Ley 25.326").
-// A figure typed into a template or a builder would fail here.
+// A figure typed into a template or a builder would fail here; named toolchain facts are listed below.
 
 const platform = examplePlatform()
 
 function allowedNumbers(): Set<string> {
-  const allowed = new Set<string>([String(RETENTION_STALE_FACTOR)])
+  // The AWS API port is a protocol fact of the toolchain, named in one place, not a config value.
+  const allowed = new Set<string>([String(RETENTION_STALE_FACTOR), String(AWS_API_PORT)])
   const add = (n: number) => {
     allowed.add(String(n))
     if (n > 0) allowed.add(formatDuration(n).split(' ')[0] as string)

@@ -11,6 +11,9 @@ export const AWS_PROVIDER = { source: 'hashicorp/aws', version: '~> 5.80' } as c
 /** ElastiCache Redis engine and the parameter-group family that goes with it. */
 export const REDIS_ENGINE = { engine: 'redis', version: '7.1', family: 'redis7' } as const
 
+/** The port the AWS service APIs (S3 included) answer on: HTTPS only. */
+export const AWS_API_PORT = 443
+
 const MONITORING_NAMESPACE = 'monitoring'
 
 /**

@@ -2,7 +2,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { selectorLabels, verticalLabels, workloadsOf } from '../names'
 import { CLUSTER } from '../toolchain'
-import { handlesSpecialData } from './namespace'
+import { egressRules } from './egress'
 
 type Doc = Record<string, unknown>
 
@@ -15,26 +15,13 @@ function policy(platform: ResolvedPlatform, vertical: Vertical, name: string, sp
   }
 }
 
-// DNS anywhere by default (clusters with NodeLocal DNSCache answer from a link-local address); only the
-// cluster's DNS pods where special-category data is processed.
-function dnsPeers(vertical: Vertical): Doc[] | undefined {
-  if (!handlesSpecialData(vertical)) return undefined
-  return [
-    {
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': CLUSTER.dnsNamespace } },
-      podSelector: { matchLabels: { ...CLUSTER.dnsPodLabels } },
-    },
-  ]
-}
-
 /**
  * Default deny in both directions; ingress only to each HTTP workload's port from the ingress
  * controller's namespace, and to every workload's port (which serves /metrics) from Prometheus's;
- * egress only to PostgreSQL, Redis and DNS (UDP and TCP).
+ * egress only as `egressRules` allows (data stores in the VPC, the cluster DNS, HTTPS for a bucket).
  */
 export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical): Doc[] {
   const { network } = platform.security
-  const dns = dnsPeers(vertical)
   const ingress = workloadsOf(vertical)
     .filter((w) => w.kind === 'http')
     .map((w) =>
@@ -77,24 +64,10 @@ export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical):
     policy(platform, vertical, 'default-deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     ...ingress,
     ...scrape,
-    policy(platform, vertical, 'allow-egress-datastores-dns', {
+    policy(platform, vertical, 'allow-egress', {
       podSelector: {},
       policyTypes: ['Egress'],
-      egress: [
-        {
-          ports: [
-            { protocol: 'TCP', port: network.postgresPort },
-            { protocol: 'TCP', port: network.redisPort },
-          ],
-        },
-        {
-          ...(dns ? { to: dns } : {}),
-          ports: [
-            { protocol: 'UDP', port: network.dnsPort },
-            { protocol: 'TCP', port: network.dnsPort },
-          ],
-        },
-      ],
+      egress: egressRules(platform, vertical),
     }),
   ]
 }

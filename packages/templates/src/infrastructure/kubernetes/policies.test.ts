@@ -53,23 +53,37 @@ describe.each(Object.values(platform.verticals).map((v) => [v.name, v] as const)
           { protocol: 'TCP', port: w.port },
         ])
       }
-      const egress = find(docs, 'NetworkPolicy', 'allow-egress-datastores-dns').spec?.egress
-      const ports = egress.flatMap((rule: { ports: object[] }) => rule.ports)
-      expect(ports).toEqual([
-        { protocol: 'TCP', port: network.postgresPort },
-        { protocol: 'TCP', port: network.redisPort },
-        { protocol: 'UDP', port: network.dnsPort },
-        { protocol: 'TCP', port: network.dnsPort },
-      ])
-      // Special-category verticals may resolve names only through the cluster DNS.
-      expect(egress[1].to?.[0]?.namespaceSelector.matchLabels).toEqual(
-        special ? { 'kubernetes.io/metadata.name': 'kube-system' } : undefined,
+      const egress = find(docs, 'NetworkPolicy', 'allow-egress').spec?.egress
+      // Data stores only inside the VPC ranges of the config, never any address.
+      expect(egress[0]).toEqual({
+        to: network.vpcCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+        ports: [
+          { protocol: 'TCP', port: network.postgresPort },
+          { protocol: 'TCP', port: network.redisPort },
+        ],
+      })
+      expect(network.vpcCidrs).toEqual(['10.20.0.0/16'])
+      // DNS only to the cluster's DNS pods, in every vertical.
+      expect(egress[1]).toEqual({
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+          },
+        ],
+        ports: [
+          { protocol: 'UDP', port: network.dnsPort },
+          { protocol: 'TCP', port: network.dnsPort },
+        ],
+      })
+      // HTTPS only where the vertical calls an AWS API itself: its object-storage bucket (beauty).
+      expect(egress.slice(2)).toEqual(
+        vertical.objectStorage ? [{ ports: [{ protocol: 'TCP', port: 443 }] }] : [],
       )
-      expect(
-        docs
-          .filter((d) => d.kind === 'NetworkPolicy')
-          .every((d) => !JSON.stringify(d.spec).includes('ipBlock')),
-      ).toBe(true)
+      expect(vertical.objectStorage).toBe(name === 'beauty')
+      expect(docs.filter((d) => d.kind === 'NetworkPolicy').map((d) => d.metadata.name)).toContain(
+        'allow-egress',
+      )
     })
 
     it('publish the runtime settings @verticals/core reads, mounted into every container', () => {
