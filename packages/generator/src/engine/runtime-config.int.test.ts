@@ -19,7 +19,7 @@ type PodSpecHolder = {
   template: {
     spec: {
       containers: {
-        env: { name: string; value: string }[]
+        env: { name: string; value?: string }[]
         volumeMounts: { name: string; mountPath: string }[]
       }[]
       volumes: { name: string; configMap?: { name: string } }[]
@@ -53,8 +53,11 @@ function podView(vertical: string, root: string): Record<string, string> {
       writeFileSync(join(root, mount.mountPath, key), value)
   }
   // Absolute paths in the env point into the pod's filesystem, here rooted at `root`.
+  // Variables from the runtime Secret (valueFrom) are left out: this test needs the config and the vertical.
   return Object.fromEntries(
-    container.env.map((e) => [e.name, e.value.startsWith('/') ? join(root, e.value) : e.value]),
+    container.env.flatMap((e) =>
+      e.value === undefined ? [] : [[e.name, e.value.startsWith('/') ? join(root, e.value) : e.value]],
+    ),
   )
 }
 
