@@ -31,3 +31,13 @@ describe('security.identity.oidcProvider', () => {
     ])
   })
 })
+
+describe('dataStores.redis.encryptionInTransit', () => {
+  it('must be true: the AUTH token never crosses the network in clear', () => {
+    const [first] = diagnosticsOf(
+      edit(argentinaText(), [['dataStores', 'redis', 'encryptionInTransit'], false]),
+    )
+    expect(first).toMatchObject({ path: 'dataStores.redis.encryptionInTransit', severity: 'error' })
+    expect(first?.message).toContain('expected true')
+  })
+})
