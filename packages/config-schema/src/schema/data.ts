@@ -89,7 +89,11 @@ export const dataStoresSchema = z.strictObject({
       ),
     automaticFailover: z.boolean(),
     encryptionAtRest: z.boolean(),
-    encryptionInTransit: z.boolean(),
+    // The AUTH token, and the personal data the cache holds, travel only over TLS: not a choice.
+    encryptionInTransit: z.literal(true, {
+      error:
+        'must be true: the Redis AUTH token and the cached personal data travel only over TLS (rediss://)',
+    }),
     evictionPolicy: z.enum(['allkeys-lru', 'volatile-lru', 'allkeys-lfu', 'volatile-lfu', 'noeviction']),
     hitRateTarget: percent,
   }),

@@ -52,8 +52,8 @@ function podView(vertical: string, root: string): Record<string, string> {
     for (const [key, value] of Object.entries(doc?.data ?? {}))
       writeFileSync(join(root, mount.mountPath, key), value)
   }
-  // Absolute paths in the env point into the pod's filesystem, here rooted at `root`; variables from
-  // Secrets (valueFrom) are the harness's to resolve, not this test's.
+  // Absolute paths in the env point into the pod's filesystem, here rooted at `root`.
+  // Variables from the runtime Secret (valueFrom) are left out: this test needs the config and the vertical.
   return Object.fromEntries(
     container.env.flatMap((e) =>
       e.value === undefined ? [] : [[e.name, e.value.startsWith('/') ? join(root, e.value) : e.value]],

@@ -29,8 +29,6 @@ export function secretsView(platform: ResolvedPlatform, vertical: Vertical) {
     passwordLength: PASSWORD_LENGTH,
     auditKeyLength: AUDIT_KEY_LENGTH,
     recoveryWindowDays: RECOVERY_WINDOW_DAYS,
-    redisScheme: platform.dataStores.redis.encryptionInTransit ? 'rediss' : 'redis',
-    cacheAuth: platform.dataStores.redis.encryptionInTransit,
   }
 }
 
