@@ -32,6 +32,7 @@ export { AWS_REGION_COUNTRIES } from './regions'
 export { resolve } from './resolve'
 export type { DeepReadonly, ResolvedPlatform } from './resolved'
 export { checkRules, type RuleFinding } from './rules'
+export { DEFAULT_RUN_AS } from './schema/compute'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
 export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 export { PRESET_NAMES, type PresetName } from './schema/verticals'
@@ -45,3 +46,11 @@ export {
   parseMoney,
   parsePercent,
 } from './units'
+export {
+  RESOLVED_VIEW_KIND,
+  type ReadViewResult,
+  type ResolvedView,
+  readVerticalView,
+  serializeVerticalView,
+  verticalView,
+} from './view'

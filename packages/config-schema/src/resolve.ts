@@ -16,7 +16,7 @@ import type { PlatformConfig } from './schema/platform'
 export { presetOf } from './resolve-catalogs'
 
 /** Freezes every object reachable from `value`, so no consumer can change the resolved platform. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const child of Object.values(value)) deepFreeze(child)
@@ -91,6 +91,7 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
   const verticals: Record<string, ResolvedVertical> = {}
   for (const [name, v] of Object.entries(config.verticals))
     verticals[name] = resolveVertical(config, name, v, classes)
+  const primary = regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion)
   const shape: ResolvedPlatformShape = {
     ...structuredClone(config),
     metadata: {
@@ -99,12 +100,19 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
     },
     jurisdictions: config.jurisdictions.map((code) => JURISDICTION_FACTS[code]),
     regions,
-    primaryRegion: regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion),
+    primaryRegion: primary,
     drRegion: regions.find((r) => r.role === 'dr') ?? null,
     markets,
     verticals,
     dataClasses: classes,
     consent: { maxValidity: config.consent.maxValidity, textVersion: config.consent.textVersion, purposes },
+    terraform: {
+      state: {
+        bucket: config.terraform.state.bucket ?? `${config.metadata.name}-terraform-state`,
+        keyPrefix: config.terraform.state.keyPrefix ?? config.metadata.name,
+        region: config.terraform.state.region ?? primary.name,
+      },
+    },
   }
   return deepFreeze(shape) as ResolvedPlatform
 }

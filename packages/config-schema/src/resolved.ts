@@ -102,7 +102,14 @@ export interface ResolvedVertical {
 export interface ResolvedPlatformShape
   extends Omit<
     Config,
-    'metadata' | 'regions' | 'markets' | 'verticals' | 'dataClasses' | 'consent' | 'jurisdictions'
+    | 'metadata'
+    | 'regions'
+    | 'markets'
+    | 'verticals'
+    | 'dataClasses'
+    | 'consent'
+    | 'jurisdictions'
+    | 'terraform'
   > {
   /** The metadata, with the npm scope defaulted to `@` and the platform's name. */
   metadata: Omit<Config['metadata'], 'npm'> & { npm: NpmNaming }
@@ -114,6 +121,8 @@ export interface ResolvedPlatformShape
   verticals: Record<string, ResolvedVertical>
   dataClasses: Record<string, ResolvedDataClass>
   consent: Omit<Config['consent'], 'purposes'> & { purposes: Record<string, ResolvedPurpose> }
+  /** The Terraform state backend, every default applied. */
+  terraform: { state: { bucket: string; keyPrefix: string; region: string } }
 }
 
 /** The platform with every default, preset and unit resolved: nothing downstream applies a default. */

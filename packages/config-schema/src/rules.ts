@@ -8,6 +8,7 @@ import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
 import { regions } from './rules/regions'
 import type { Rule, RuleFinding } from './rules/shared'
+import { storageCeiling } from './rules/storage'
 import { windows } from './rules/windows'
 import type { PlatformConfig } from './schema/platform'
 
@@ -26,6 +27,7 @@ const RULES: readonly Rule[] = [
   consentRules,
   references,
   npmNames,
+  storageCeiling,
 ]
 
 /** Runs every cross-field rule; each finding names the config path that explains it. */

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
-import { Cluster, Redis } from 'ioredis'
+import { Cluster, Redis, type RedisOptions } from 'ioredis'
 import pg from 'pg'
 import { type CoreLogger, silentLogger } from './metrics'
 
@@ -50,9 +51,10 @@ export function toRedis(
 // of waiting for a reconnect. A connection error is logged once per outage, not per retry.
 function connectRedis(url: string, logger: CoreLogger, config: ResolvedPlatform): RedisClient {
   if (url === '') throw new PlatformError('INVALID_ARGUMENT', 'redis: the URL is empty')
+  const { url: plain, tls } = redisTls(url)
   const redis = config.dataStores.redis.cluster
-    ? connectCluster(url)
-    : new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    ? connectCluster(plain, tls)
+    : new Redis(plain, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...(tls && { tls }) })
   let reported = false
   redis.on('error', (error: Error) => {
     if (!reported) logger.warn({ err: error.message }, 'redis connection error; the cache fails open')
@@ -65,11 +67,38 @@ function connectRedis(url: string, logger: CoreLogger, config: ResolvedPlatform)
 }
 
 /**
+ * A `rediss://` URL may name the CA that signed the server's certificate, as libpq's `sslrootcert`
+ * does for PostgreSQL: `rediss://:token@host:6379?sslrootcert=/etc/ssl/certs/ca.pem`. The parameter is
+ * read here and removed; without it Node's default CAs verify the server (ElastiCache's certificates
+ * are publicly trusted). The server's certificate is always verified.
+ */
+export function redisTls(url: string): { url: string; tls: RedisOptions['tls'] | undefined } {
+  if (!url.startsWith('rediss://')) return { url, tls: undefined }
+  const parsed = new URL(url)
+  const caPath = parsed.searchParams.get('sslrootcert')
+  if (caPath === null) return { url, tls: undefined }
+  parsed.searchParams.delete('sslrootcert')
+  let ca: Buffer
+  try {
+    ca = readFileSync(caPath)
+  } catch (error) {
+    throw new PlatformError(
+      'INVALID_ARGUMENT',
+      `redis: cannot read sslrootcert ${caPath}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return { url: parsed.toString(), tls: { ca } }
+}
+
+/**
  * A cluster client seeded with the configuration endpoint; it discovers the shards itself. With TLS
  * (`rediss://`) node addresses are used as given, because the certificates name the endpoint's host
- * names, not the IP addresses a DNS lookup would turn them into.
+ * names, not the IP addresses a DNS lookup would turn them into; `ca` is what `sslrootcert` named.
  */
-function connectCluster(url: string): Cluster {
+function connectCluster(url: string, ca: RedisOptions['tls'] | undefined): Cluster {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -92,7 +121,7 @@ function connectCluster(url: string): Cluster {
       maxRetriesPerRequest: 1,
       ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
       ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-      ...(tls ? { tls: { servername: host } } : {}),
+      ...(tls ? { tls: { servername: host, ...ca } } : {}),
     },
   })
 }

@@ -21,6 +21,7 @@ export {
   parsePriceTable,
 } from './cost/index'
 export { GENERATED_NOTICE, generatedHeader } from './header'
+export { verticalConfigChecksum } from './infrastructure/kubernetes/runtime-config'
 export { BUNDLES, renderVertical } from './render'
 export { sortKeys, toJson, toYaml } from './serialize'
 export { assertTemplateSafe, createTextEngine, type TextEngine } from './text/engine'

@@ -4,6 +4,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { median, recordBenchmark } from '../../../scripts/bench/report.ts'
+import { documentation, tsSnippets, typeCheckSnippets } from './doc-snippets.ts'
 import { repoRoot } from './workspace.ts'
 
 // What the heavy steps of the test suite cost on this machine, idle: testing/costs.ts turns these
@@ -79,6 +80,15 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
     psql: sample(9, (dir) =>
       timeMs('psql', ['-X', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-c', 'SELECT 1'], dir),
     ),
+    typecheck: sample(
+      3,
+      (dir) => {
+        const start = process.hrtime.bigint()
+        typeCheckSnippets(dir, tsSnippets(documentation()))
+        return Number(process.hrtime.bigint() - start) / 1e6
+      },
+      join(repoRoot, 'tools', 'e2e'),
+    ),
     npm: sample(5, () => timeMs('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], CREATE_DIR)),
     scaffold: sample(3, (dir) => timeMs(node, [CREATE, 'svc', '--vertical', 'barber', '--yes'], dir)),
     // Inside the workspace, so the scaffold resolves @verticals/* to the built packages.
@@ -87,7 +97,8 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
       (dir) => {
         execFileSync(node, [CREATE, 'svc', '--vertical', 'fitness', '--yes'], { cwd: dir, env })
         const project = join(dir, 'svc')
-        return timeMs(node, ['--test', '--test-concurrency=1', 'test/'], project)
+        // The scaffold's own `npm test` line, without npm in front of it.
+        return timeMs(node, ['--test', '--test-concurrency=1', 'test/**/*.test.js'], project)
       },
       CREATE_DIR,
     ),

@@ -17,6 +17,17 @@ export const dataStoresSchema = z.strictObject({
       .string()
       .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.2xlarge'),
     storage: bytes,
+    maxStorage: bytes
+      .optional()
+      .describe(
+        'Storage autoscaling ceiling (RDS max_allocated_storage): at least 10% above storage. Omit to keep storage fixed.',
+      ),
+    freeStorageAlarm: percent
+      .prefault('10%')
+      .describe('Alarm when free storage falls below this share of storage (autoscaling grows it at 10%).'),
+    freeMemoryAlarm: bytes
+      .prefault('512Mi')
+      .describe('Alarm when the instance has less freeable memory than this.'),
     multiAz: z.boolean(),
     backupRetention: positiveDuration,
     performanceInsights: z.boolean(),

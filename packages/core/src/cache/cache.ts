@@ -11,6 +11,9 @@ interface ClassEntry {
   readonly ttl: number
 }
 
+/** How long an invalidation or erasure waits for Redis to confirm it. */
+const CONFIRMED_COMMAND_TIMEOUT_MS = 5_000
+
 /** Options of one cache.wrap call. */
 export interface WrapOptions {
   /** The data subject the value is about: indexed so that erasure removes the key. */
@@ -170,9 +173,11 @@ export class Cache {
     )
   }
 
+  // Invalidation and erasure must be confirmed, not fail open: they wait longer than the read path's
+  // cache.timeout (failing costs a retried erasure or a stale value; waiting, latency on a rare path).
   private async command<T>(run: () => Promise<T>, what: string): Promise<T> {
     try {
-      return await withTimeout(run(), this.timeoutMs)
+      return await withTimeout(run(), Math.max(this.timeoutMs, CONFIRMED_COMMAND_TIMEOUT_MS))
     } catch (error) {
       throw new PlatformError('DEPENDENCY_UNAVAILABLE', `redis could not ${what}`, { cause: error })
     }

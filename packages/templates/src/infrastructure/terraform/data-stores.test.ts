@@ -114,7 +114,8 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
     const rules = one(m, 'aws_s3_bucket_lifecycle_configuration', 'objects').rule as Block[]
     expect(rules).toContainEqual(
       expect.objectContaining({
-        noncurrent_version_expiration: [{ noncurrent_days: days(platform.dsr.deadlines.erasure) }],
+        noncurrent_version_expiration: [{ noncurrent_days: days(postgres.backupRetention) }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: days(platform.dsr.deadlines.erasure) }],
       }),
     )
     // Replicated, deletions included, to an encrypted bucket in the DR region under the same lifecycle.
