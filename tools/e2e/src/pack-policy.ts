@@ -14,7 +14,7 @@ export const commonAllowed = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG
 export const extrasByPackage: Readonly<Record<string, readonly string[]>> = {
   '@verticals/config-schema': ['schema.json'],
   '@verticals/core': ['migrations/**'],
-  '@verticals/templates': ['templates/**', 'schemas/**'],
+  '@verticals/templates': ['templates/**', 'schemas/**', 'prices/**'],
   'create-vertical': ['bin/**', 'template/**'],
   '@verticals/generator': ['bin/**'],
 }

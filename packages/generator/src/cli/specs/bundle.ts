@@ -1,6 +1,7 @@
 import { type CommandSpec, render, renderDetails, renderOptions } from '../command-spec'
 
-// Each command module is imported only when that command runs, so `validate` never loads templates.
+// Each command module is imported only when that command runs, so `validate` loads only the cost
+// estimator of templates (`@verticals/templates/cost`), never its renderers or validators.
 /** The commands that read a config and render, check or compare a bundle. */
 export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   validate: {
