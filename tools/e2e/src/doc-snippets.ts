@@ -41,7 +41,7 @@ export function tsSnippets(files: readonly string[], root: string = repoRoot): S
 // imported in the snippet itself, so a copied snippet never lacks an import.
 export const GIVEN: Readonly<Record<string, string>> = {
   'packages/core/README.md#0':
-    'declare const userId: string, staffId: string, db: { profile(id: string): Promise<object> }',
+    'declare const userId: string, staffId: string, sessionId: string, db: { profile(id: string): Promise<object> }',
   'packages/core/README.md#1':
     "declare const logger: NonNullable<Parameters<typeof import('@verticals/core').openConnections>[0]['logger']>",
   'packages/core/README.md#3':
