@@ -19,6 +19,7 @@ export function sharedTestConfig(options: { testTimeout?: number } = {}) {
         { find: /^@verticals\/core\/migrations$/, replacement: `${packagesDir}core/src/migrations/index.ts` },
         { find: /^@verticals\/core\/s3$/, replacement: `${packagesDir}core/src/s3.ts` },
         { find: /^@verticals\/generator\/s3$/, replacement: `${packagesDir}generator/src/s3.ts` },
+        { find: /^@verticals\/templates\/cost$/, replacement: `${packagesDir}templates/src/cost/index.ts` },
         { find: /^@verticals\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
       ],
     },

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
 import { expect, it } from 'vitest'
 import { recordBenchmark } from '../../../scripts/bench/report.ts'
-import { isolation } from '../test/harness'
+import { contractEnv, isolation } from '../test/harness'
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
 const SECONDS = 10
@@ -16,7 +16,7 @@ async function serve(baseline: boolean) {
   const iso = isolation()
   const env = {
     ...process.env,
-    PORT: '0',
+    ...contractEnv(),
     HOST: '127.0.0.1',
     DB_SCHEMA: iso.schema,
     REDIS_PREFIX: iso.redisPrefix,

@@ -56,7 +56,20 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(settings.schema)) {
     throw new PlatformError('INVALID_ARGUMENT', `DB_SCHEMA "${settings.schema}" is not a plain identifier`)
   }
+  if (settings.vertical !== VERTICAL) {
+    throw new PlatformError(
+      'INVALID_ARGUMENT',
+      `VERTICALS_VERTICAL is "${settings.vertical}", but this service is the ${VERTICAL} service`,
+    )
+  }
   const config = await loadPlatformConfig(settings.configPath)
+  const workload = config.verticals[VERTICAL]?.workloads[settings.workload]
+  if (workload === undefined) {
+    throw new PlatformError(
+      'INVALID_ARGUMENT',
+      `VERTICALS_WORKLOAD "${settings.workload}" is not a workload of verticals.${VERTICAL} in ${settings.configPath}`,
+    )
+  }
   const logger = createLogger(config, {
     vertical: VERTICAL,
     level: options.logLevel ?? 'info',
@@ -84,6 +97,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     keyPrefix: settings.redisPrefix,
     logger,
     metrics: observabilityMetrics(metrics),
+    ...(settings.auditKey === undefined ? {} : { auditKey: settings.auditKey }),
   })
   try {
     await platform.migrate()
@@ -97,13 +111,13 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
   const store = new Store(pool, `"${settings.schema}"`)
   const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
   const ctx: AppContext = { platform, store, metrics, logger, sdk, auth }
-  const scrapeInterval =
-    config.verticals[VERTICAL]?.workloads.api?.scrapeInterval ?? config.monitoring.scrapeInterval
+  const scrapeInterval = workload.scrapeInterval
   const jobs = new Jobs({ config, platform, metrics, pool, store, logger, scrapeInterval })
   await jobs.start()
   const server = createServer()
   const drainer = new Drainer(server)
-  const probes = config.compute.probes
+  // The workload's probe paths: the ones the generated Deployment probes.
+  const probes = workload.probes
   const health = healthHandler()
   const ready = readinessHandler({
     postgres: async () => void (await pool.query('SELECT 1')),

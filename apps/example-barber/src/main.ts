@@ -1,8 +1,8 @@
 import { createApp } from './app'
 import { settingsFromEnv } from './settings'
 
-// `npm start`: reads PORT, DATABASE_URL, REDIS_URL (and DB_SCHEMA, REDIS_PREFIX, DRAIN_TIMEOUT_MS),
-// migrates, serves; SIGTERM and SIGINT drain in-flight requests and close the pools.
+// The image's command: reads the deployment contract's variables (VERTICALS_*, NODE_ENV; see
+// settings.ts), migrates, serves; SIGTERM and SIGINT drain in-flight requests and close the pools.
 const app = await createApp(settingsFromEnv()).catch((error: unknown) => {
   console.error(error instanceof Error ? `${error.message}` : error)
   process.exit(1)

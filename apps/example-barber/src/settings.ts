@@ -1,15 +1,20 @@
-import { fileURLToPath } from 'node:url'
 import { PlatformError } from '@verticals/config-schema'
+import { deploymentSettings } from '@verticals/core'
 
 /** How one process of the service runs: where it listens and what it connects to. */
 export interface Settings {
-  /** TCP port; 0 picks a free one (tests). */
+  /** TCP port (`VERTICALS_PORT`, the container port); 0 picks a free one (tests). */
   readonly port: number
   readonly host: string
   readonly databaseUrl: string
   readonly redisUrl: string
-  /** Path of platform.yaml. */
+  /** Path of platform.yaml (`VERTICALS_CONFIG`). */
   readonly configPath: string
+  /** The vertical (`VERTICALS_VERTICAL`) and workload (`VERTICALS_WORKLOAD`) this process is. */
+  readonly vertical: string
+  readonly workload: string
+  /** HMAC key of the audit log (`VERTICALS_AUDIT_KEY`); required when NODE_ENV=production. */
+  readonly auditKey: string | undefined
   /** PostgreSQL schema of the platform tables and of the app's own tables. */
   readonly schema: string
   /** Prepended to every Redis key, so runs can share a Redis. */
@@ -18,17 +23,23 @@ export interface Settings {
   readonly drainTimeoutMs: number
 }
 
-const CONFIG_PATH = fileURLToPath(new URL('../platform.yaml', import.meta.url))
-
-/** Reads the settings from the environment; the defaults reach this machine's PostgreSQL and Redis. */
+/**
+ * Reads the settings: the deployment contract's variables (see deploymentSettings in @verticals/core;
+ * none is defaulted), plus this app's optional isolation knobs (HOST, DB_SCHEMA, REDIS_PREFIX,
+ * DRAIN_TIMEOUT_MS), which the tests use to share one PostgreSQL and Redis.
+ */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  const deployed = deploymentSettings(env)
   return {
-    port: integer(env.PORT, 'PORT', 3000),
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    configPath: env.PLATFORM_CONFIG ?? CONFIG_PATH,
-    schema: env.DB_SCHEMA ?? 'barber',
+    port: deployed.port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: deployed.databaseUrl,
+    redisUrl: deployed.redisUrl,
+    configPath: deployed.configPath,
+    vertical: deployed.vertical,
+    workload: deployed.workload,
+    auditKey: deployed.auditKey,
+    schema: env.DB_SCHEMA || 'barber',
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),
   }

@@ -1,8 +1,25 @@
 import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import pg from 'pg'
+import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
 import { type App, type AppOptions, createApp } from '../src/app'
 import { type Settings, settingsFromEnv } from '../src/settings'
+
+/**
+ * The deployment contract's variables as the generated Deployment sets them, pointed at this
+ * machine's PostgreSQL and Redis (the test services) and a free port.
+ */
+export function contractEnv(): Record<string, string> {
+  return {
+    VERTICALS_CONFIG: fileURLToPath(new URL('../platform.yaml', import.meta.url)),
+    VERTICALS_VERTICAL: 'barber',
+    VERTICALS_WORKLOAD: 'api',
+    VERTICALS_PORT: '0',
+    VERTICALS_DATABASE_URL: TEST_SERVICES.pg,
+    VERTICALS_REDIS_URL: TEST_SERVICES.redis,
+  }
+}
 
 /** One isolated run: its own PostgreSQL schema and Redis key prefix, both removed by `cleanup`. */
 export interface Isolation {
@@ -12,13 +29,13 @@ export interface Isolation {
   cleanup(): Promise<void>
 }
 
-/** A fresh schema name and key prefix on this machine's PostgreSQL and Redis (or DATABASE_URL/REDIS_URL). */
+/** A fresh schema name and key prefix on the test PostgreSQL and Redis. */
 export function isolation(): Isolation {
   const suffix = randomBytes(5).toString('hex')
   const schema = `barber_test_${suffix}`
   const redisPrefix = `barber-test:${suffix}:`
   const settings: Settings = {
-    ...settingsFromEnv({ ...process.env, PORT: '0' }),
+    ...settingsFromEnv(contractEnv()),
     host: '127.0.0.1',
     schema,
     redisPrefix,

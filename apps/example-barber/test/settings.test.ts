@@ -1,39 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import { settingsFromEnv } from '../src/settings'
+import { contractEnv } from './harness'
 
 describe('settingsFromEnv', () => {
-  it('defaults to port 3000 and this machine’s PostgreSQL and Redis', () => {
-    const s = settingsFromEnv({})
-    expect(s).toMatchObject({
-      port: 3000,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
-      redisUrl: 'redis://127.0.0.1:6379',
+  it('reads the deployment contract and defaults only the isolation knobs', () => {
+    const env = contractEnv()
+    expect(settingsFromEnv(env)).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      databaseUrl: env.VERTICALS_DATABASE_URL,
+      redisUrl: env.VERTICALS_REDIS_URL,
+      configPath: env.VERTICALS_CONFIG,
+      vertical: 'barber',
+      workload: 'api',
+      auditKey: undefined,
       schema: 'barber',
       redisPrefix: '',
       drainTimeoutMs: 10_000,
     })
-    expect(s.configPath).toMatch(/example-barber[/\\]platform\.yaml$/)
   })
 
-  it('reads PORT, DATABASE_URL, REDIS_URL and the isolation settings', () => {
-    const s = settingsFromEnv({
-      PORT: '0',
-      DATABASE_URL: 'postgres://db/x',
-      REDIS_URL: 'redis://cache:6380',
-      DB_SCHEMA: 'b2',
-      REDIS_PREFIX: 'p:',
-    })
-    expect(s).toMatchObject({
-      port: 0,
-      databaseUrl: 'postgres://db/x',
-      redisUrl: 'redis://cache:6380',
-      schema: 'b2',
-      redisPrefix: 'p:',
-    })
+  it('defaults no contract variable: the old PORT, DATABASE_URL and PLATFORM_CONFIG are not read', () => {
+    expect(() =>
+      settingsFromEnv({ PORT: '3000', DATABASE_URL: 'postgres://db/x', PLATFORM_CONFIG: 'platform.yaml' }),
+    ).toThrow(
+      'not set: VERTICALS_CONFIG, VERTICALS_VERTICAL, VERTICALS_WORKLOAD, VERTICALS_PORT, VERTICALS_DATABASE_URL, VERTICALS_REDIS_URL',
+    )
   })
 
-  it('refuses a port that is not a non-negative integer, naming the variable', () => {
-    expect(() => settingsFromEnv({ PORT: 'http' })).toThrow('PORT must be a non-negative integer, got "http"')
-    expect(() => settingsFromEnv({ DRAIN_TIMEOUT_MS: '-1' })).toThrow('DRAIN_TIMEOUT_MS')
+  it('reads the isolation settings and refuses a bad one, naming the variable', () => {
+    const s = settingsFromEnv({ ...contractEnv(), DB_SCHEMA: 'b2', REDIS_PREFIX: 'p:', HOST: '127.0.0.1' })
+    expect(s).toMatchObject({ schema: 'b2', redisPrefix: 'p:', host: '127.0.0.1' })
+    expect(() => settingsFromEnv({ ...contractEnv(), VERTICALS_PORT: 'http' })).toThrow('VERTICALS_PORT')
+    expect(() => settingsFromEnv({ ...contractEnv(), DRAIN_TIMEOUT_MS: '-1' })).toThrow('DRAIN_TIMEOUT_MS')
   })
 })

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { call, futureDay, type Isolation, isolation } from './harness'
+import { call, contractEnv, futureDay, type Isolation, isolation } from './harness'
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
 const running: { child: ChildProcess; iso: Isolation }[] = []
@@ -12,7 +12,7 @@ async function startProcess(drainMs: number) {
   const iso = isolation()
   const env = {
     ...process.env,
-    PORT: '0',
+    ...contractEnv(),
     HOST: '127.0.0.1',
     DB_SCHEMA: iso.schema,
     REDIS_PREFIX: iso.redisPrefix,

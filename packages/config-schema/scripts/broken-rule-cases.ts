@@ -178,3 +178,22 @@ export const RULE_CASES: BrokenCase[] = [
     '      keep: §5y\n      description: Clinical',
   ]),
 ]
+
+/** Cases of the AWS-limit rules (added after the npm cases, so earlier numbers stay). */
+export const AWS_LIMIT_CASES: BrokenCase[] = [
+  c('rule-redis-nodes-above-aws-limit', 'AWS_LIMIT', 'dataStores.redis.nodes', [
+    '    nodes: 6',
+    '    nodes: §8',
+  ]),
+]
+
+/** Cases of the input-size limits (added after the AWS-limit cases). */
+export const SIZE_CASES: BrokenCase[] = [
+  c(
+    'size-too-many-verticals',
+    'INPUT_TOO_LARGE',
+    'verticals',
+    ['\nverticals:\n', '\n§verticals:\n'],
+    ['  fitness: {}', Array.from({ length: 1000 }, (_, i) => `  extra-${i}: {}`).join('\n')],
+  ),
+]

@@ -20,8 +20,11 @@ export const DIAGNOSTIC_CODES = {
   LEGAL_BASIS_NOT_ALLOWED:
     'A purpose rests special-category data on a legal basis a declared law does not allow for it.',
   RETENTION_BELOW_DUTY: 'A record class is kept for less time than its legal retention duty requires.',
-  BUDGET_EXCEEDED: 'The market budgets add up to more than the monthly budget, or mix currencies.',
+  BUDGET_EXCEEDED:
+    'The market or vertical budgets add up to more than the monthly budget, or mix currencies; or the estimated cost is above a budget.',
   SCHEDULE: 'A time window ends before it starts.',
+  INPUT_TOO_LARGE: 'The file, or its number of markets or verticals, is above what this release reads.',
+  AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
 } as const
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES

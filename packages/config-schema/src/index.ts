@@ -4,6 +4,7 @@ export {
   type Diagnostic,
   type DiagnosticCode,
   formatDiagnostic,
+  formatPath,
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
@@ -25,6 +26,7 @@ export {
   SPECIAL_BASES,
   SPECIAL_BASIS_GAPS,
 } from './legal-bases'
+export { formatSize, INPUT_LIMITS } from './limits'
 export {
   bundlePackageName,
   DEFAULT_NPM_NAME,
@@ -32,6 +34,7 @@ export {
   npmNameProblem,
 } from './npm-package'
 export { type ParseResult, parse } from './parse'
+export { locator, type Position } from './positions'
 export { PRESETS, type VerticalPreset } from './presets'
 export type {
   ResolvedDataClass,
@@ -45,6 +48,7 @@ export { AWS_REGION_COUNTRIES } from './regions'
 export { resolve } from './resolve'
 export type { DeepReadonly, ResolvedPlatform } from './resolved'
 export { checkRules, type RuleFinding } from './rules'
+export { DEFAULT_RUN_AS } from './schema/compute'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
 export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 export { PRESET_NAMES, type PresetName } from './schema/verticals'
@@ -58,3 +62,11 @@ export {
   parseMoney,
   parsePercent,
 } from './units'
+export {
+  RESOLVED_VIEW_KIND,
+  type ReadViewResult,
+  type ResolvedView,
+  readVerticalView,
+  serializeVerticalView,
+  verticalView,
+} from './view'

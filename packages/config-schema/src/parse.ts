@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml'
 import type * as z from 'zod'
 import { type Diagnostic, type DiagnosticCode, formatPath, sortDiagnostics } from './diagnostics'
+import { formatSize, INPUT_LIMITS } from './limits'
 import { positionOf } from './positions'
 import { resolve } from './resolve'
 import type { ResolvedPlatform } from './resolved'
@@ -9,6 +10,7 @@ import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './s
 import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
 import { aliasDiagnostic, yamlSyntaxDiagnostics } from './yaml-errors'
+import { addDuplicateKeyErrors } from './yaml-nodes'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
 export type ParseResult =
@@ -73,6 +75,20 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
   return [{ code: 'INVALID_VALUE', path: issue.path, message: issue.message }]
 }
 
+/** Markets and verticals beyond INPUT_LIMITS, before the schema spends time on them. */
+function countLimits(input: object): Located[] {
+  const found: Located[] = []
+  for (const field of ['markets', 'verticals'] as const) {
+    const value = (input as Record<string, unknown>)[field]
+    const count = value && typeof value === 'object' ? Object.keys(value).length : 0
+    if (count > INPUT_LIMITS[field]) {
+      const message = `${count} ${field} is above the ${INPUT_LIMITS[field]} this release reads: split the platform, or ask for a higher limit`
+      found.push({ code: 'INPUT_TOO_LARGE', path: [field], message, at: 'key' })
+    }
+  }
+  return found
+}
+
 /** A value as it reads in a one-line message, cut short. */
 function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
@@ -93,8 +109,19 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * position, each located at the YAML node that causes it; never throws on bad input.
  */
 export function parse(text: string, file = 'platform.yaml'): ParseResult {
+  if (text.length > INPUT_LIMITS.bytes) {
+    const message = `the file is ${formatSize(text.length)}, above the ${formatSize(INPUT_LIMITS.bytes)} this release reads: split the platform, or ask for a higher limit`
+    return {
+      ok: false,
+      diagnostics: [
+        { code: 'INPUT_TOO_LARGE', severity: 'error', file, line: 1, column: 1, path: '', message },
+      ],
+    }
+  }
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true })
+  // uniqueKeys is checked below in linear time; the library's own check is quadratic in a mapping's size.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
+  addDuplicateKeyErrors(doc)
   const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => ({
     code: l.code,
     severity,
@@ -128,6 +155,9 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
     const message = `apiVersion ${JSON.stringify(version)} is not supported: this release of Verticals reads ${SUPPORTED_API_VERSIONS.join(', ')}`
     return { ok: false, diagnostics: [make({ code: 'UNSUPPORTED_VERSION', path: ['apiVersion'], message })] }
   }
+
+  const tooMany = countLimits(input)
+  if (tooMany.length > 0) return { ok: false, diagnostics: tooMany.map((l) => make(l)) }
 
   // jitless: zod's fast path compiles code per object schema, which costs more than it saves for a
   // config read once per process (a cold `verticals validate` is ~15 ms faster without it).

@@ -1,4 +1,14 @@
-import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml'
+import {
+  type Document,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml'
 
 export interface Position {
   line: number
@@ -45,4 +55,14 @@ export function positionOf(
   const offset = range ? range[0] : 0
   const { line, col } = lines.linePos(offset)
   return { line, column: col }
+}
+
+/**
+ * Where each config path of a platform.yaml text starts (the deepest node that exists, as positionOf),
+ * for tools that report on a config they did not validate themselves, e.g. `verticals cost`.
+ */
+export function locator(text: string): (path: readonly PropertyKey[]) => Position {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false })
+  return (path) => positionOf(doc, lines, path)
 }

@@ -16,7 +16,7 @@ import type { PlatformConfig } from './schema/platform'
 export { presetOf } from './resolve-catalogs'
 
 /** Freezes every object reachable from `value`, so no consumer can change the resolved platform. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const child of Object.values(value)) deepFreeze(child)
@@ -61,6 +61,7 @@ function resolveVertical(
     notes: [...preset.notes],
     markets: [...(source.markets ?? liveMarkets)],
     workloads: resolveWorkloads(config, name, source),
+    budget: source.budget ? { ...source.budget } : null,
     platformWideErasure: source.platformWideErasure,
   }
 }
@@ -91,6 +92,7 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
   const verticals: Record<string, ResolvedVertical> = {}
   for (const [name, v] of Object.entries(config.verticals))
     verticals[name] = resolveVertical(config, name, v, classes)
+  const primary = regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion)
   const shape: ResolvedPlatformShape = {
     ...structuredClone(config),
     metadata: {
@@ -104,12 +106,19 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
       return { ...facts, calendar: { ...facts.calendar, holidays } }
     }),
     regions,
-    primaryRegion: regions.find((r) => r.role === 'primary') ?? (regions[0] as ResolvedRegion),
+    primaryRegion: primary,
     drRegion: regions.find((r) => r.role === 'dr') ?? null,
     markets,
     verticals,
     dataClasses: classes,
     consent: { maxValidity: config.consent.maxValidity, textVersion: config.consent.textVersion, purposes },
+    terraform: {
+      state: {
+        bucket: config.terraform.state.bucket ?? `${config.metadata.name}-terraform-state`,
+        keyPrefix: config.terraform.state.keyPrefix ?? config.metadata.name,
+        region: config.terraform.state.region ?? primary.name,
+      },
+    },
   }
   return deepFreeze(shape) as ResolvedPlatform
 }

@@ -100,6 +100,8 @@ export interface ResolvedVertical {
   notes: string[]
   markets: string[]
   workloads: Record<string, ResolvedWorkload>
+  /** The vertical's own monthly budget, or null when only the platform budget covers it. */
+  budget: { amount: number; currency: string } | null
   /** Erasure fulfilled by any participating vertical erases the subject here too (same database). */
   platformWideErasure: boolean
 }
@@ -107,7 +109,14 @@ export interface ResolvedVertical {
 export interface ResolvedPlatformShape
   extends Omit<
     Config,
-    'metadata' | 'regions' | 'markets' | 'verticals' | 'dataClasses' | 'consent' | 'jurisdictions'
+    | 'metadata'
+    | 'regions'
+    | 'markets'
+    | 'verticals'
+    | 'dataClasses'
+    | 'consent'
+    | 'jurisdictions'
+    | 'terraform'
   > {
   /** The metadata, with the npm scope defaulted to `@` and the platform's name. */
   metadata: Omit<Config['metadata'], 'npm'> & { npm: NpmNaming }
@@ -119,6 +128,8 @@ export interface ResolvedPlatformShape
   verticals: Record<string, ResolvedVertical>
   dataClasses: Record<string, ResolvedDataClass>
   consent: Omit<Config['consent'], 'purposes'> & { purposes: Record<string, ResolvedPurpose> }
+  /** The Terraform state backend, every default applied. */
+  terraform: { state: { bucket: string; keyPrefix: string; region: string } }
 }
 
 /** The platform with every default, preset and unit resolved: nothing downstream applies a default. */

@@ -2,12 +2,14 @@ import type { ResolvedPlatform } from './resolved'
 import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
+import { redisNodes } from './rules/data-stores'
 import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
 import { regions } from './rules/regions'
 import { retentionDuties } from './rules/retention'
 import type { Rule, RuleFinding } from './rules/shared'
+import { storageCeiling } from './rules/storage'
 import { windows } from './rules/windows'
 import type { PlatformConfig } from './schema/platform'
 
@@ -18,6 +20,7 @@ const RULES: readonly Rule[] = [
   trafficShares,
   minMax,
   budgets,
+  redisNodes,
   windows,
   specialNeverCached,
   dsrDeadlines,
@@ -26,6 +29,7 @@ const RULES: readonly Rule[] = [
   retentionDuties,
   references,
   npmNames,
+  storageCeiling,
 ]
 
 /** Runs every cross-field rule; each finding names the config path that explains it. */

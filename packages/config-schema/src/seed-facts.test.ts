@@ -47,8 +47,10 @@ const ROWS: Row[] = [
   [23, 'markets.mendoza.latencyP95', 0.18],
   [23, 'markets.mendoza.status', 'planned'],
   // Compute and autoscaling
-  [26, 'compute.resources.requests', { cpu: 500, memory: GI }],
-  [26, 'compute.resources.limits', { cpu: 2000, memory: 4 * GI }],
+  [26, 'compute.resources.requests.cpu', 500],
+  [26, 'compute.resources.requests.memory', GI],
+  [26, 'compute.resources.limits.cpu', 2000],
+  [26, 'compute.resources.limits.memory', 4 * GI],
   [27, 'compute.probes.liveness.path', '/health'],
   [27, 'compute.probes.liveness.initialDelay', 30],
   [27, 'compute.probes.liveness.period', 10],

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
-import { type Cluster, Redis } from 'ioredis'
+import { Cluster, Redis, type RedisOptions } from 'ioredis'
 import pg from 'pg'
 import { type CoreLogger, silentLogger } from './metrics'
 
@@ -33,17 +34,27 @@ function openPool(connectionString: string, max: number, logger: CoreLogger): pg
   return pool
 }
 
-/** Uses the given client, or connects to a URL (see connectRedis). */
-export function toRedis(redisOption: RedisClient | string, logger: CoreLogger): OwnedRedis {
+/**
+ * Uses the given client, or connects to a URL: a Redis Cluster client when the config declares
+ * `dataStores.redis.cluster` (the URL is then the cluster's configuration endpoint), else a single-node client.
+ */
+export function toRedis(
+  redisOption: RedisClient | string,
+  logger: CoreLogger,
+  config: ResolvedPlatform,
+): OwnedRedis {
   if (typeof redisOption !== 'string') return { redis: redisOption, owned: false }
-  return { redis: connectRedis(redisOption, logger), owned: true }
+  return { redis: connectRedis(redisOption, logger, config), owned: true }
 }
 
 // Clients core opens do not queue commands while disconnected: the cache fails open at once instead
 // of waiting for a reconnect. A connection error is logged once per outage, not per retry.
-function connectRedis(url: string, logger: CoreLogger): Redis {
+function connectRedis(url: string, logger: CoreLogger, config: ResolvedPlatform): RedisClient {
   if (url === '') throw new PlatformError('INVALID_ARGUMENT', 'redis: the URL is empty')
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  const { url: plain, tls } = redisTls(url)
+  const redis = config.dataStores.redis.cluster
+    ? connectCluster(plain, tls)
+    : new Redis(plain, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...(tls && { tls }) })
   let reported = false
   redis.on('error', (error: Error) => {
     if (!reported) logger.warn({ err: error.message }, 'redis connection error; the cache fails open')
@@ -53,6 +64,66 @@ function connectRedis(url: string, logger: CoreLogger): Redis {
     reported = false
   })
   return redis
+}
+
+/**
+ * A `rediss://` URL may name the CA that signed the server's certificate, as libpq's `sslrootcert`
+ * does for PostgreSQL: `rediss://:token@host:6379?sslrootcert=/etc/ssl/certs/ca.pem`. The parameter is
+ * read here and removed; without it Node's default CAs verify the server (ElastiCache's certificates
+ * are publicly trusted). The server's certificate is always verified.
+ */
+export function redisTls(url: string): { url: string; tls: RedisOptions['tls'] | undefined } {
+  if (!url.startsWith('rediss://')) return { url, tls: undefined }
+  const parsed = new URL(url)
+  const caPath = parsed.searchParams.get('sslrootcert')
+  if (caPath === null) return { url, tls: undefined }
+  parsed.searchParams.delete('sslrootcert')
+  let ca: Buffer
+  try {
+    ca = readFileSync(caPath)
+  } catch (error) {
+    throw new PlatformError(
+      'INVALID_ARGUMENT',
+      `redis: cannot read sslrootcert ${caPath}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return { url: parsed.toString(), tls: { ca } }
+}
+
+/**
+ * A cluster client seeded with the configuration endpoint; it discovers the shards itself. With TLS
+ * (`rediss://`) node addresses are used as given, because the certificates name the endpoint's host
+ * names, not the IP addresses a DNS lookup would turn them into; `ca` is what `sslrootcert` named.
+ */
+function connectCluster(url: string, ca: RedisOptions['tls'] | undefined): Cluster {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new PlatformError('INVALID_ARGUMENT', 'redis: the cluster URL is not a URL', {
+      hint: 'Use redis://host:port or rediss://user:password@host:port (the configuration endpoint).',
+    })
+  }
+  const tls = parsed.protocol === 'rediss:'
+  if (!tls && parsed.protocol !== 'redis:') {
+    throw new PlatformError('INVALID_ARGUMENT', `redis: unsupported protocol ${parsed.protocol}`, {
+      hint: 'Use redis:// or rediss://.',
+    })
+  }
+  const host = parsed.hostname
+  return new Cluster([{ host, port: Number(parsed.port || 6379) }], {
+    enableOfflineQueue: false,
+    ...(tls ? { dnsLookup: (address, callback) => callback(null, address) } : {}),
+    redisOptions: {
+      maxRetriesPerRequest: 1,
+      ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+      ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+      ...(tls ? { tls: { servername: host, ...ca } } : {}),
+    },
+  })
 }
 
 /** Waits until an owned client is ready, at most `ms`; the cache copes with a client that is not. */
@@ -73,7 +144,7 @@ export async function waitReady(redis: RedisClient, ms: number): Promise<void> {
 export interface OpenConnectionsOptions {
   /** PostgreSQL connection string. */
   databaseUrl: string
-  /** Redis URL. */
+  /** Redis URL: a cluster's configuration endpoint when the config declares `dataStores.redis.cluster`. */
   redisUrl: string
   /** The resolved platform.yaml: `dataStores.postgres.pool.max` sizes the pool. */
   config: ResolvedPlatform
@@ -85,7 +156,8 @@ export interface OpenConnectionsOptions {
 /** A PostgreSQL pool and a Redis client that the application owns and closes. */
 export interface Connections {
   readonly pool: pg.Pool
-  readonly redis: Redis
+  /** A Redis Cluster client when the config declares `dataStores.redis.cluster`, else a single-node client. */
+  readonly redis: RedisClient
   /** Ends the pool and quits Redis; calling it again returns the same promise. */
   close(): Promise<void>
 }
@@ -98,9 +170,9 @@ export interface Connections {
 export async function openConnections(options: OpenConnectionsOptions): Promise<Connections> {
   const logger = options.logger ?? silentLogger
   const pool = openPool(options.databaseUrl, options.config.dataStores.postgres.pool.max, logger)
-  let redis: Redis
+  let redis: RedisClient
   try {
-    redis = connectRedis(options.redisUrl, logger)
+    redis = connectRedis(options.redisUrl, logger, options.config)
   } catch (error) {
     await pool.end()
     throw error

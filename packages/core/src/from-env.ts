@@ -1,30 +1,48 @@
 import { PlatformError } from '@verticals/config-schema'
+import { DEPLOYMENT_ENV } from '@verticals/observability'
 import { CONFIG_ENV, loadPlatformConfig } from './load-config'
 import { createPlatform, type Platform, type PlatformOptions } from './platform'
 
 /** Environment variable naming the vertical a service runs as; the generated Deployments set it. */
-export const VERTICAL_ENV = 'VERTICALS_VERTICAL'
+export const VERTICAL_ENV = DEPLOYMENT_ENV.vertical
 
-/** Options of createPlatformFromEnv: those of createPlatform, with the config and vertical optional. */
-export interface PlatformFromEnvOptions extends Omit<PlatformOptions, 'config' | 'vertical'> {
+/** Options of createPlatformFromEnv: those of createPlatform, each of the deployment's own optional. */
+export interface PlatformFromEnvOptions
+  extends Omit<PlatformOptions, 'config' | 'vertical' | 'pg' | 'redis'> {
   /** Path of platform.yaml (default: the file `VERTICALS_CONFIG` names). */
   configPath?: string
   /** The vertical this service runs as (default: `VERTICALS_VERTICAL`). */
   vertical?: string
+  /** A pg.Pool or a connection string (default: `VERTICALS_DATABASE_URL`). */
+  pg?: PlatformOptions['pg']
+  /** An ioredis client or a URL (default: `VERTICALS_REDIS_URL`). */
+  redis?: PlatformOptions['redis']
+}
+
+// An option given wins; else the variable; else a PlatformError naming it.
+function fromEnv(name: string, what: string): string {
+  const value = process.env[name]
+  if (value) return value
+  throw new PlatformError('DEPLOYMENT_ENV_MISSING', `no ${what}: ${name} is not set`, {
+    hint: `Pass it as an option or set ${name} (the generated Deployments set it; ${CONFIG_ENV} names the config).`,
+  })
 }
 
 /**
  * createPlatform for a service deployed from a generated bundle: reads the platform.yaml that
- * `VERTICALS_CONFIG` names and runs as `VERTICALS_VERTICAL`, both set by the generated Deployment.
+ * `VERTICALS_CONFIG` names, runs as `VERTICALS_VERTICAL`, connects to `VERTICALS_DATABASE_URL` and
+ * `VERTICALS_REDIS_URL` and keys the audit log with `VERTICALS_AUDIT_KEY`, all set by the Deployment.
  */
-export async function createPlatformFromEnv(options: PlatformFromEnvOptions): Promise<Platform> {
-  const { configPath, vertical: given, ...rest } = options
-  const vertical = given || process.env[VERTICAL_ENV]
-  if (!vertical) {
-    throw new PlatformError('INVALID_ARGUMENT', `no vertical to run as: ${VERTICAL_ENV} is not set`, {
-      hint: `Pass { vertical } or set ${VERTICAL_ENV} (the generated Deployments set it; ${CONFIG_ENV} names the config).`,
-    })
-  }
+export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}): Promise<Platform> {
+  const { configPath, vertical: given, pg, redis, auditKey, ...rest } = options
+  const vertical = given || fromEnv(VERTICAL_ENV, 'vertical to run as')
   const config = await loadPlatformConfig(configPath)
-  return createPlatform({ ...rest, config, vertical })
+  return createPlatform({
+    ...rest,
+    config,
+    vertical,
+    pg: pg ?? fromEnv(DEPLOYMENT_ENV.databaseUrl, 'PostgreSQL connection URL'),
+    redis: redis ?? fromEnv(DEPLOYMENT_ENV.redisUrl, 'Redis URL'),
+    auditKey: auditKey ?? (process.env[DEPLOYMENT_ENV.auditKey] || undefined),
+  })
 }

@@ -26,6 +26,7 @@ export {
 export type { Consent } from './consent/consent'
 export type { ConsentEvidence, ConsentRecord } from './consent/evidence'
 export type { ConsentDecision, ConsentReason } from './consent/state'
+export { type DeploymentSettings, deploymentSettings } from './deployment-settings'
 export {
   addBusinessDays,
   addBusinessDaysIn,

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse, serializeVerticalView, verticalView } from '@verticals/config-schema'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KeySpace } from './keys'
 import { loadPlatformConfig } from './load-config'
@@ -37,6 +38,41 @@ describe('loadPlatformConfig', () => {
   it('throws CONFIG_UNREADABLE for a missing file', async () => {
     await expect(loadPlatformConfig('/nonexistent/platform.yaml')).rejects.toMatchObject({
       code: 'CONFIG_UNREADABLE',
+    })
+  })
+})
+
+describe('loadPlatformConfig of a resolved view (the runtime ConfigMap)', () => {
+  const write = (name: string, text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vx-core-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, name), text)
+    return join(dir, name)
+  }
+
+  it('returns the vertical view exactly as generated, without parsing YAML', async () => {
+    const full = await loadPlatformConfig(EXAMPLE)
+    const file = write('resolved.json', serializeVerticalView(full, 'psychology'))
+    const view = await loadPlatformConfig(file)
+    expect(view).toEqual(verticalView(full, 'psychology'))
+    expect(Object.keys(view.verticals)).toEqual(['psychology'])
+    expect(Object.isFrozen(view.compute)).toBe(true)
+  })
+
+  it('still reads a platform.yaml written as JSON as a config, with its diagnostics', async () => {
+    const file = write('platform.json', '{"apiVersion": "verticals/v1", "kind": "Platform"}')
+    await expect(loadPlatformConfig(file)).rejects.toMatchObject({ code: 'CONFIG_INVALID' })
+  })
+
+  it('throws CONFIG_INVALID naming the file and the problem of a view it cannot use', async () => {
+    const full = parse(readFileSync(EXAMPLE, 'utf8'))
+    if (!full.ok) throw new Error('the example is invalid')
+    const view = JSON.parse(serializeVerticalView(full.platform, 'barber'))
+    const file = write('resolved.json', JSON.stringify({ ...view, vertical: 'beauty' }))
+    const error = await loadPlatformConfig(file).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: `${file} is not a usable resolved view: its platform is not the view of vertical "beauty" alone`,
     })
   })
 })

@@ -1,9 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { formatDiagnostic, PlatformError, parse, type ResolvedPlatform } from '@verticals/config-schema'
+import {
+  formatDiagnostic,
+  PlatformError,
+  parse,
+  type ResolvedPlatform,
+  readVerticalView,
+} from '@verticals/config-schema'
+import { DEPLOYMENT_ENV } from '@verticals/observability'
 
-/** Environment variable holding the path of platform.yaml; the generated Deployments set it. */
-export const CONFIG_ENV = 'VERTICALS_CONFIG'
+/**
+ * Environment variable holding the path of the config: a platform.yaml, or the vertical's resolved
+ * view that the generated Deployments mount from their runtime ConfigMap.
+ */
+export const CONFIG_ENV = DEPLOYMENT_ENV.config
 
 // The path to read: the argument, else the environment variable; an empty value counts as unset.
 function configPath(path: string | undefined): { path: string; from: string } {
@@ -16,9 +26,10 @@ function configPath(path: string | undefined): { path: string; from: string } {
 }
 
 /**
- * Reads, validates and resolves a platform.yaml: `path`, or the file `VERTICALS_CONFIG` names. Throws
- * CONFIG_UNREADABLE when there is no path or the file cannot be read, and CONFIG_INVALID, carrying
- * every diagnostic, when it is not a valid config.
+ * Reads, validates and resolves a platform.yaml: `path`, or the file `VERTICALS_CONFIG` names. A
+ * vertical's resolved view (the runtime ConfigMap's `resolved.json`, already validated and resolved
+ * by `verticals generate`) is returned as it is. Throws CONFIG_UNREADABLE when there is no path or the
+ * file cannot be read, and CONFIG_INVALID, carrying every diagnostic, when it is not a valid config.
  */
 export async function loadPlatformConfig(path?: string): Promise<ResolvedPlatform> {
   const file = configPath(path)
@@ -28,6 +39,13 @@ export async function loadPlatformConfig(path?: string): Promise<ResolvedPlatfor
   } catch (error) {
     throw new PlatformError('CONFIG_UNREADABLE', `cannot read ${file.from}: ${(error as Error).message}`, {
       cause: error,
+    })
+  }
+  const view = readVerticalView(text)
+  if (view?.ok) return view.view.platform
+  if (view) {
+    throw new PlatformError('CONFIG_INVALID', `${file.from} is not a usable resolved view: ${view.problem}`, {
+      hint: 'Regenerate the bundle with `verticals generate` from the same release as @verticals/core.',
     })
   }
   const result = parse(text, file.path)

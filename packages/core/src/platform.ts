@@ -28,7 +28,10 @@ export interface PlatformOptions {
   vertical: string
   /** A pg.Pool, or a connection string (core then owns the pool, sized by dataStores.postgres.pool.max). */
   pg: pg.Pool | string
-  /** An ioredis Redis or Cluster, or a URL (core then owns the client). */
+  /**
+   * An ioredis Redis or Cluster, or a URL (core then owns the client: a Cluster when the config declares
+   * `dataStores.redis.cluster`, seeded with the URL of the configuration endpoint).
+   */
   redis: RedisClient | string
   logger?: CoreLogger
   /** Instruments; any method left out is a no-op. */
@@ -107,7 +110,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const logger = options.logger ?? silentLogger
   const auditKey = AuditKey.resolve(options.auditKey, logger)
   const pool = toPool(options.pg, config.dataStores.postgres.pool.max, logger)
-  const redis = toRedis(options.redis, logger)
+  const redis = toRedis(options.redis, logger, config)
   if (redis.owned) await waitReady(redis.redis, 1000)
   const ctx: Context = {
     platform: config,

@@ -52,7 +52,7 @@ describe('createPlatformFromEnv', () => {
     vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
     vi.stubEnv('VERTICALS_VERTICAL', '')
     await expect(createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL })).rejects.toMatchObject({
-      code: 'INVALID_ARGUMENT',
+      code: 'DEPLOYMENT_ENV_MISSING',
       message: expect.stringContaining('VERTICALS_VERTICAL'),
     })
   })
@@ -68,6 +68,37 @@ describe('createPlatformFromEnv', () => {
     vi.stubEnv('VERTICALS_VERTICAL', 'barbr')
     await expect(createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL })).rejects.toMatchObject({
       code: 'VERTICAL_UNKNOWN',
+    })
+  })
+
+  it('connects to VERTICALS_DATABASE_URL and VERTICALS_REDIS_URL and keys the audit log with VERTICALS_AUDIT_KEY', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    vi.stubEnv('VERTICALS_VERTICAL', 'barber')
+    vi.stubEnv('VERTICALS_DATABASE_URL', PG_URL)
+    vi.stubEnv('VERTICALS_REDIS_URL', REDIS_URL)
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('VERTICALS_AUDIT_KEY', '')
+    await expect(createPlatformFromEnv(isolated())).rejects.toMatchObject({ code: 'AUDIT_KEY_MISSING' })
+    vi.stubEnv('VERTICALS_AUDIT_KEY', randomBytes(32).toString('hex'))
+    const platform = await createPlatformFromEnv(isolated())
+    try {
+      let calls = 0
+      const load = async () => ++calls
+      // api-responses is cached: the second call is served by the Redis VERTICALS_REDIS_URL names.
+      await platform.cache.wrap('api-responses', 'k', load, { subjectId: null })
+      expect(await platform.cache.wrap('api-responses', 'k', load, { subjectId: null })).toBe(1)
+    } finally {
+      await platform.close()
+    }
+  })
+
+  it('names the variable of a connection it was not given', async () => {
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    vi.stubEnv('VERTICALS_VERTICAL', 'barber')
+    vi.stubEnv('VERTICALS_DATABASE_URL', '')
+    await expect(createPlatformFromEnv({ redis: REDIS_URL })).rejects.toMatchObject({
+      code: 'DEPLOYMENT_ENV_MISSING',
+      message: expect.stringContaining('VERTICALS_DATABASE_URL'),
     })
   })
 })

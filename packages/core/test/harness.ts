@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { Redis } from 'ioredis'
@@ -16,6 +17,9 @@ export const REDIS_URL = TEST_SERVICES.redis
 const EXAMPLE = fileURLToPath(
   new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
 )
+
+/** The text of the example config, for tests that resolve a variant of it. */
+export const exampleText = (): string => readFileSync(EXAMPLE, 'utf8')
 
 let config: Promise<ResolvedPlatform> | undefined
 /** The resolved example config (read once per test file). */

@@ -39,6 +39,18 @@ describe('migrate', () => {
     expect(again).toEqual({ applied: [], unchanged: MIGRATIONS.map((m) => m.name) })
   })
 
+  // Roles, memberships and GRANT ... ON DATABASE are catalog rows every schema's migration touches;
+  // unserialized, concurrent migrations of different schemas failed with 'tuple concurrently updated'.
+  it('migrates several schemas at once (test files and verticals do), each completely', async () => {
+    const others = await Promise.all(Array.from({ length: 5 }, () => createEnv()))
+    try {
+      const results = await Promise.all([env, ...others].map((e) => migrate(e.pool, e.schema)))
+      for (const result of results) expect(result.applied).toEqual(MIGRATIONS.map((m) => m.name))
+    } finally {
+      await Promise.all(others.map((e) => e.cleanup()))
+    }
+  })
+
   it('refuses to run when an applied migration changed', async () => {
     await migrate(env.pool, env.schema)
     const changed = MIGRATIONS.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited` } : m))

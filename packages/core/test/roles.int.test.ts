@@ -34,10 +34,21 @@ afterEach(async () => {
   const admin = new pg.Client({ connectionString: PG_URL })
   await admin.connect()
   try {
+    // DROP OWNED revokes the owner's CREATE on the database: the same catalog row every migration's
+    // GRANT updates, so it takes the lock migration 006 takes (or a migration elsewhere fails with
+    // 'tuple concurrently updated').
+    await admin.query('BEGIN')
+    await admin.query(`SELECT pg_advisory_xact_lock(hashtextextended('verticals:roles', 0))`)
     for (const role of [roles.app, roles.owner]) {
-      await admin.query(`DROP OWNED BY ${role}`).catch(() => undefined)
-      await admin.query(`DROP ROLE IF EXISTS ${role}`)
+      const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])
+      if (exists.rowCount === 0) continue
+      await admin.query(`DROP OWNED BY ${role}`)
+      await admin.query(`DROP ROLE ${role}`)
     }
+    await admin.query('COMMIT')
+  } catch (error) {
+    await admin.query('ROLLBACK')
+    throw error
   } finally {
     await admin.end()
   }

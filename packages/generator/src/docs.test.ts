@@ -8,7 +8,7 @@ describe('docs/generator.md', () => {
   it('shows the file counts the example config really generates', async () => {
     const doc = readFileSync(`${ROOT}docs/generator.md`, 'utf8')
     const loaded = await loadConfig(EXAMPLE_CONFIG)
-    const result = generate(loaded.platform, { source: loaded.source, configSha256: loaded.sha256 })
+    const result = generate(loaded.platform, { source: loaded.source })
     const barber = result.files.filter((f) => f.vertical === 'barber').length
     // Every file, plus manifest.json.
     const total = result.files.length + 1

@@ -30,7 +30,7 @@ it('generates the four-vertical example in process in under 150 ms (median, warm
   })
 }, 120_000)
 
-it('scales linearly: 64 synthetic verticals take no more than 20x the time of 4', async () => {
+it('scales linearly: 64 and 100 synthetic verticals take no more than 20x and 25x the time of 4', async () => {
   const times = new Map<number, number>()
   for (const count of [1, 4, 16, 64]) {
     const synthetic = syntheticPlatform(platform, count)
@@ -42,6 +42,11 @@ it('scales linearly: 64 synthetic verticals take no more than 20x the time of 4'
     )
   }
   const ratio = times.get(64)! / times.get(4)!
+  // And at 100 verticals (issue 15's target): at most 25x the time of 4.
+  const hundred = syntheticPlatform(platform, 100)
+  const runHundred = () => generate(hundred, { source, configSha256: 'c'.repeat(64) })
+  expect(runHundred().verticals).toHaveLength(100)
+  const at100 = await medianMs(runHundred, { time: 1000, iterations: 5, warmupIterations: 1 })
   const perVertical = [...times].map(
     ([n, ms]) => `${n}: ${ms.toFixed(1)} ms (${(ms / n).toFixed(2)} ms/vertical)`,
   )
@@ -55,4 +60,14 @@ it('scales linearly: 64 synthetic verticals take no more than 20x the time of 4'
     met: ratio <= 20,
     notes: `${perVertical.join('; ')}; ${load()}`,
   })
-}, 180_000)
+  recordBenchmark({
+    group: 'generator',
+    name: 'render 100 synthetic verticals vs 4 (in process)',
+    value: Number(at100.toFixed(2)),
+    unit: 'ms',
+    baseline: { name: '4 verticals', value: Number(times.get(4)!.toFixed(2)) },
+    target: '<= 25x the time of 4 verticals',
+    met: at100 / times.get(4)! <= 25,
+    notes: `${(at100 / 100).toFixed(2)} ms/vertical; ${load()}`,
+  })
+}, 300_000)

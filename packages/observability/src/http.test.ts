@@ -87,17 +87,36 @@ describe('what frameworks and clients do', () => {
 
   it('counts a request the client abandoned as 499 (4xx), with its duration', async () => {
     const metrics = createMetrics(platform, { vertical: 'barber' })
-    const app = instrumentHandler(metrics, (_req, res) => void setTimeout(() => res.end('late'), 300), {
-      routes: ['/slow'],
+    let reached!: () => void
+    const handlerReached = new Promise<void>((resolve) => {
+      reached = resolve
     })
+    // The handler never answers; the client gives up once the server has the request (not on a
+    // timer, which a loaded machine can beat before the request even arrives).
+    const app = instrumentHandler(
+      metrics,
+      (_req, res) => {
+        const late = setTimeout(() => res.end('late'), 60_000)
+        res.on('close', () => clearTimeout(late))
+        reached()
+      },
+      { routes: ['/slow'] },
+    )
     const server = await listen(app)
     close = server.close
-    await expect(fetch(`${server.url}/slow`, { signal: AbortSignal.timeout(50) })).rejects.toThrow()
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    const client = new AbortController()
+    const request = fetch(`${server.url}/slow`, { signal: client.signal })
+    await handlerReached
+    client.abort()
+    await expect(request).rejects.toThrow()
+    // The server learns of the abort when the socket closes: wait for that, not for a fixed time.
+    const series =
+      'verticals_http_requests_total{market="unknown",route="/slow",method="GET",status_class="4xx",vertical="barber"} 1'
+    while (!(await metrics.registry.metrics()).includes(series)) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     const text = await metrics.registry.metrics()
-    expect(text).toContain(
-      'verticals_http_requests_total{market="unknown",route="/slow",method="GET",status_class="4xx",vertical="barber"} 1',
-    )
+    expect(text).toContain(series)
     expect(text).toMatch(
       /verticals_http_request_duration_seconds_count\{market="unknown",route="\/slow",[^}]*\} 1/,
     )

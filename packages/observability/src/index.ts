@@ -13,6 +13,18 @@ export {
   VERTICAL_LABEL,
 } from './contract'
 export {
+  CONFIG_MOUNT,
+  CONTAINER_USER,
+  DEPLOYMENT_ENV,
+  DEPLOYMENT_NODE_ENV,
+  deploymentEnvValues,
+  PORT_NAME,
+  runtimeSecretName,
+  SECRET_ENV,
+  serviceAccountName,
+  WRITABLE_MOUNT,
+} from './deployment-contract'
+export {
   checkHealth,
   checkReadiness,
   healthHandler,

@@ -14,6 +14,7 @@ export const ARTIFACT_KINDS = [
   'compliance-document',
   'sql-migration',
   'runbook',
+  'cost-report',
 ] as const
 
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
@@ -32,7 +33,7 @@ export interface SqlMigration {
   readonly sql: string
 }
 
-/** The platform.yaml the platform was resolved from, exactly as read, so a bundle can ship it to the runtime. */
+/** The platform.yaml the platform was resolved from, exactly as read (builders of your own may quote it). */
 export interface ConfigSource {
   /** The file's name without directories, e.g. `platform.yaml`. */
   readonly file: string
@@ -43,7 +44,10 @@ export interface ConfigSource {
 /** Everything a builder may read. Builders are pure: same context, same bytes. */
 export interface BundleContext {
   readonly platform: ResolvedPlatform
-  /** The config text `platform` was parsed from; the runtime ConfigMap carries it so services parse the same file. */
+  /**
+   * The config text `platform` was parsed from. Built-in builders never read it: a bundle depends on what
+   * each vertical resolves, not on comments or layout.
+   */
   readonly source: ConfigSource
   readonly vertical: ResolvedPlatform['verticals'][string]
   readonly text: TextEngine

@@ -7,7 +7,21 @@ export {
   type ConfigSource,
   type SqlMigration,
 } from './artifact'
+export {
+  type BudgetFinding,
+  budgetFindings,
+  builtinPriceTable,
+  type CostLine,
+  estimatePlatform,
+  estimateVertical,
+  marketShares,
+  type PlatformCost,
+  type Price,
+  type PriceTable,
+  parsePriceTable,
+} from './cost/index'
 export { GENERATED_NOTICE, generatedHeader } from './header'
+export { verticalConfigChecksum } from './infrastructure/kubernetes/runtime-config'
 export { BUNDLES, renderVertical } from './render'
 export { sortKeys, toJson, toYaml } from './serialize'
 export { assertTemplateSafe, createTextEngine, type TextEngine } from './text/engine'

@@ -7,3 +7,6 @@ export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../templates/', impo
 
 /** Directory of the validator schemas shipped with this package (see scripts/make-*-schema.mjs). */
 export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url))
+
+/** The price table shipped with this package: on-demand USD prices of the resources a bundle creates. */
+export const PRICES_FILE = fileURLToPath(new URL('../prices/aws-on-demand.json', import.meta.url))

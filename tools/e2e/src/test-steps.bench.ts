@@ -4,6 +4,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { median, recordBenchmark } from '../../../scripts/bench/report.ts'
+import { documentation, tsSnippets, typeCheckSnippets } from './doc-snippets.ts'
 import { repoRoot } from './workspace.ts'
 
 // What the heavy steps of the test suite cost on this machine, idle: testing/costs.ts turns these
@@ -36,7 +37,28 @@ function sample(runs: number, step: (dir: string) => number, under = tmpdir()): 
   return Math.round(median(times))
 }
 
-it('measures the steps the tests take and records them in testing/step-costs.json', () => {
+/** Start of a six-node Redis Cluster and one failover, as packages/core's cluster tests take them. */
+async function redisClusterSteps(runs: number): Promise<{ redisCluster: number; redisFailover: number }> {
+  const { startCluster } = await import('../../../packages/core/test/redis-cluster.ts')
+  const starts: number[] = []
+  const failovers: number[] = []
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now()
+    const cluster = await startCluster(60_000)
+    starts.push(performance.now() - start)
+    try {
+      start = performance.now()
+      await cluster.killPrimaryOf('step')
+      await cluster.waitHealthy(60_000)
+      failovers.push(performance.now() - start)
+    } finally {
+      await cluster.stop()
+    }
+  }
+  return { redisCluster: Math.round(median(starts)), redisFailover: Math.round(median(failovers)) }
+}
+
+it('measures the steps the tests take and records them in testing/step-costs.json', async () => {
   const costs = JSON.parse(readFileSync(COSTS, 'utf8')) as { steps: Record<string, { ms: number }> }
   const node = process.execPath
   const measured: Record<string, number> = {
@@ -58,6 +80,15 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
     psql: sample(9, (dir) =>
       timeMs('psql', ['-X', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-c', 'SELECT 1'], dir),
     ),
+    typecheck: sample(
+      3,
+      (dir) => {
+        const start = process.hrtime.bigint()
+        typeCheckSnippets(dir, tsSnippets(documentation()))
+        return Number(process.hrtime.bigint() - start) / 1e6
+      },
+      join(repoRoot, 'tools', 'e2e'),
+    ),
     npm: sample(5, () => timeMs('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], CREATE_DIR)),
     scaffold: sample(3, (dir) => timeMs(node, [CREATE, 'svc', '--vertical', 'barber', '--yes'], dir)),
     // Inside the workspace, so the scaffold resolves @verticals/* to the built packages.
@@ -66,10 +97,12 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
       (dir) => {
         execFileSync(node, [CREATE, 'svc', '--vertical', 'fitness', '--yes'], { cwd: dir, env })
         const project = join(dir, 'svc')
-        return timeMs(node, ['--test', '--test-concurrency=1', 'test/'], project)
+        // The scaffold's own `npm test` line, without npm in front of it.
+        return timeMs(node, ['--test', '--test-concurrency=1', 'test/**/*.test.js'], project)
       },
       CREATE_DIR,
     ),
+    ...(await redisClusterSteps(3)),
   }
   for (const [step, ms] of Object.entries(measured)) {
     const entry = costs.steps[step]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { argentinaText, diagnosticsOf, edit, errorsAfter } from '../testing/example'
+import { argentinaText, diagnosticsOf, edit, errorsAfter, resolveText } from '../testing/example'
 
 describe('budgets', () => {
   it('refuse market budgets that add up to more than the monthly budget', () => {
@@ -31,5 +31,30 @@ describe('budgets', () => {
         ['80%', '80%'],
       ]),
     ).toEqual(['INVALID_VALUE budget.alertThresholds[1]'])
+  })
+})
+
+describe('vertical budgets', () => {
+  const budgets = (amounts: Record<string, string>) =>
+    Object.entries(amounts).map(([v, amount]): [string[], string] => [['verticals', v, 'budget'], amount])
+
+  it('accept vertical budgets that fit in the monthly budget, resolved per vertical', () => {
+    const text = edit(argentinaText(), ...budgets({ barber: 'USD 6000', psychology: 'USD 3000' }))
+    const platform = resolveText(text)
+    expect(platform.verticals.barber?.budget).toEqual({ amount: 6000, currency: 'USD' })
+    expect(platform.verticals.beauty?.budget).toBeNull()
+  })
+
+  it('refuse vertical budgets that add up to more than the monthly budget', () => {
+    const text = edit(argentinaText(), ...budgets({ barber: 'USD 9000', psychology: 'USD 7000' }))
+    const [d] = diagnosticsOf(text)
+    expect(d).toMatchObject({ code: 'BUDGET_EXCEEDED', path: 'budget.monthly' })
+    expect(d?.message).toBe('vertical budgets add up to USD 16000, more than the monthly USD 15000')
+  })
+
+  it('refuse a vertical budget in another currency', () => {
+    expect(errorsAfter(...budgets({ fitness: 'ARS 1000' }))).toEqual([
+      'BUDGET_EXCEEDED verticals.fitness.budget',
+    ])
   })
 })

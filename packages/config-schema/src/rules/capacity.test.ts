@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { argentinaText, diagnosticsOf, edit, errorsAfter } from '../testing/example'
+import { argentinaText, diagnosticsOf, edit, errorsAfter, resolveText } from '../testing/example'
 
 describe('traffic shares', () => {
   it('accept the example, whose live markets sum to 100%', () => {
@@ -96,5 +96,31 @@ describe('min <= max', () => {
     expect(errorsAfter([['compute', 'rollingUpdate'], { maxSurge: 0, maxUnavailable: 0 }])).toEqual([
       'INVALID_VALUE compute.rollingUpdate',
     ])
+  })
+})
+
+describe('pod disk and identity', () => {
+  it('default to 256Mi requested, 1Gi limited, a 512Mi /tmp, and user and group 10001', () => {
+    const { compute } = resolveText(argentinaText())
+    expect(compute.resources.requests.ephemeralStorage).toBe(256 * 2 ** 20)
+    expect(compute.resources.limits.ephemeralStorage).toBe(2 ** 30)
+    expect(compute.tmpSize).toBe(512 * 2 ** 20)
+    expect(compute.runAs).toEqual({ user: 10001, group: 10001 })
+    expect(compute.priority).toBe(100_000)
+  })
+
+  it('keep the ephemeral-storage request and the /tmp size within the limit', () => {
+    expect(errorsAfter([['compute', 'resources', 'requests', 'ephemeralStorage'], '2Gi'])).toEqual([
+      'MIN_ABOVE_MAX compute.resources.requests.ephemeralStorage',
+    ])
+    expect(errorsAfter([['compute', 'tmpSize'], '2Gi'])).toEqual(['MIN_ABOVE_MAX compute.tmpSize'])
+  })
+
+  it('refuse root as the user the containers run as', () => {
+    expect(errorsAfter([['compute', 'runAs'], { user: 0 }])).toEqual(['INVALID_VALUE compute.runAs.user'])
+    expect(resolveText(edit(argentinaText(), [['compute', 'runAs'], { user: 2000 }])).compute.runAs).toEqual({
+      user: 2000,
+      group: 10001,
+    })
   })
 })

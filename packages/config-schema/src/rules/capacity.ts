@@ -45,6 +45,18 @@ export const minMax: Rule = (config, platform) => {
     resources.limits.memory,
     'memory request above its limit (bytes)',
   )
+  check(
+    ['compute', 'resources', 'requests', 'ephemeralStorage'],
+    resources.requests.ephemeralStorage,
+    resources.limits.ephemeralStorage,
+    'ephemeral-storage request above its limit (bytes)',
+  )
+  check(
+    ['compute', 'tmpSize'],
+    config.compute.tmpSize,
+    resources.limits.ephemeralStorage,
+    '/tmp size limit above the ephemeral-storage limit (bytes)',
+  )
   for (const vertical of Object.values(platform.verticals)) {
     for (const w of Object.values(vertical.workloads)) {
       const own = config.verticals[vertical.name]?.workloads?.[w.name]

@@ -10,9 +10,28 @@ import {
   weekday,
 } from '../units'
 
-const resourcePair = z.strictObject({ cpu, memory })
+/** The numeric user and group containers run as unless compute.runAs says otherwise (images' USER). */
+export const DEFAULT_RUN_AS = { user: 10001, group: 10001 } as const
 
-export const resourcesSchema = z.strictObject({ requests: resourcePair, limits: resourcePair })
+// Non-root: Pod Security Admission `restricted` refuses uid 0; Linux ids are 31-bit in Kubernetes.
+const linuxId = z.number().int().min(1).max(2_147_483_647)
+
+export const resourcesSchema = z.strictObject({
+  requests: z.strictObject({
+    cpu,
+    memory,
+    ephemeralStorage: memory
+      .prefault('256Mi')
+      .describe('Node disk guaranteed to each pod: its writable /tmp and its container logs.'),
+  }),
+  limits: z.strictObject({
+    cpu,
+    memory,
+    ephemeralStorage: memory
+      .prefault('1Gi')
+      .describe('Node disk a pod may use before the kubelet evicts it.'),
+  }),
+})
 
 const probeSchema = z.strictObject({
   path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected an HTTP path such as /health'),
@@ -67,6 +86,23 @@ export const computeSchema = z.strictObject({
   }),
   port: z.number().int().min(1024).max(65535).default(8080).describe('Container port (unprivileged).'),
   resources: resourcesSchema,
+  runAs: z
+    .strictObject({
+      user: linuxId.default(DEFAULT_RUN_AS.user),
+      group: linuxId.default(DEFAULT_RUN_AS.group),
+    })
+    .prefault({})
+    .describe('Numeric user and group of every container; the image must run as them (its USER).'),
+  tmpSize: memory
+    .prefault('512Mi')
+    .describe('Size limit of the writable /tmp (an emptyDir); at most resources.limits.ephemeralStorage.'),
+  priority: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .default(100_000)
+    .describe('Value of the PriorityClass of every workload (user-defined classes go up to 1e9).'),
   probes: probesSchema,
   rollingUpdate: z.strictObject({
     maxSurge: z.number().int().nonnegative(),

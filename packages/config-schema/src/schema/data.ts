@@ -18,6 +18,17 @@ export const dataStoresSchema = z.strictObject({
       .string()
       .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.2xlarge'),
     storage: bytes,
+    maxStorage: bytes
+      .optional()
+      .describe(
+        'Storage autoscaling ceiling (RDS max_allocated_storage): at least 10% above storage. Omit to keep storage fixed.',
+      ),
+    freeStorageAlarm: percent
+      .prefault('10%')
+      .describe('Alarm when free storage falls below this share of storage (autoscaling grows it at 10%).'),
+    freeMemoryAlarm: bytes
+      .prefault('512Mi')
+      .describe('Alarm when the instance has less freeable memory than this.'),
     multiAz: z.boolean(),
     backupRetention: positiveDuration,
     performanceInsights: z.boolean(),
@@ -50,7 +61,32 @@ export const dataStoresSchema = z.strictObject({
     nodeType: z
       .string()
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an ElastiCache node type such as cache.r6g.large'),
-    nodes: z.number().int().positive(),
+    nodes: z
+      .number()
+      .int()
+      .positive()
+      .describe(
+        'Nodes of the replication group: 1 to 6 without cluster mode (a primary and up to 5 replicas); with cluster, shards × (1 + replicasPerShard).',
+      ),
+    cluster: z
+      .strictObject({
+        shards: z
+          .number()
+          .int()
+          .min(1)
+          .max(500)
+          .describe('Node groups (shards); the 16,384 hash slots are spread over them.'),
+        replicasPerShard: z
+          .number()
+          .int()
+          .min(0)
+          .max(5)
+          .describe('Replicas of each shard’s primary (0 to 5).'),
+      })
+      .optional()
+      .describe(
+        'Cluster mode (Redis Cluster): keys are sharded over node groups, and services connect through the configuration endpoint with a cluster client. Without it, one primary with replicas.',
+      ),
     automaticFailover: z.boolean(),
     encryptionAtRest: z.boolean(),
     encryptionInTransit: z.boolean(),

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { AWS_REGIONS } from '../regions'
 import { clockTime, duration, label, money, percent, positiveDuration, timeZone, weekday } from '../units'
 
 export const sloSchema = z.strictObject({
@@ -32,7 +33,9 @@ export const alertsSchema = z.strictObject({
   }),
   cpu: thresholdAlert.describe('Container CPU use as a share of its limit.'),
   memory: thresholdAlert.describe('Container memory use as a share of its limit.'),
-  databaseCpu: thresholdAlert.describe('RDS CPU (CloudWatch).'),
+  databaseCpu: thresholdAlert.describe(
+    'RDS CPU (CloudWatch); its for and severity also apply to the free storage and memory alarms.',
+  ),
   poolSaturation: z
     .strictObject({ for: duration, severity: severityName })
     .describe('Fires at dataStores.postgres.pool.alarmAt.'),
@@ -101,8 +104,16 @@ export const disasterRecoverySchema = z.strictObject({
 })
 
 export const budgetSchema = z.strictObject({
-  monthly: money,
+  monthly: money.describe(
+    'The platform’s monthly budget: an account-wide AWS Budget, and the sum every split fits in.',
+  ),
   alertThresholds: z.array(percent).min(1),
+  enforce: z
+    .enum(['error', 'warn'])
+    .default('error')
+    .describe(
+      '`verticals validate` holds the estimated monthly cost against the budgets: error fails validation, warn only reports.',
+    ),
 })
 
 export const securitySchema = z.strictObject({
@@ -136,6 +147,44 @@ export const securitySchema = z.strictObject({
     dnsPort: z.number().int().min(1).max(65535).default(53),
   }),
   encryptionAtRest: z.enum(['AES-256']).default('AES-256'),
+  // The EKS cluster's IAM OIDC provider: each workload's IAM role (IRSA) trusts it for exactly the
+  // workload's ServiceAccount. Without it the bundle has ServiceAccounts but no IAM roles.
+  identity: z
+    .strictObject({
+      oidcProvider: z
+        .string()
+        .regex(
+          /^arn:aws:iam::\d{12}:oidc-provider\/[a-z0-9][a-z0-9.-]*(\/[A-Za-z0-9._-]+)+$/,
+          "expected the ARN of the cluster's IAM OIDC provider: arn:aws:iam::<12-digit account>:oidc-provider/<issuer host>/id/<id>",
+        ),
+    })
+    .optional(),
 })
 
 export const noteSchema = label
+
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name such as turnos-terraform-state')
+
+/** Where each vertical's Terraform root module keeps its state: an S3 backend with a lock file. */
+export const terraformSchema = z.strictObject({
+  state: z
+    .strictObject({
+      bucket: bucketName
+        .optional()
+        .describe('S3 bucket of the state (default <metadata.name>-terraform-state).'),
+      keyPrefix: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9]$/, 'expected a key prefix such as turnos/prod')
+        .optional()
+        .describe('Each vertical keeps <keyPrefix>/<vertical>/terraform.tfstate (default metadata.name).'),
+      region: z
+        .enum(AWS_REGIONS as [string, ...string[]], {
+          error: 'expected an AWS region code such as sa-east-1',
+        })
+        .optional()
+        .describe('Region of the state bucket (default the primary region).'),
+    })
+    .prefault({}),
+})

@@ -18,6 +18,7 @@ import {
   monitoringSchema,
   securitySchema,
   sloSchema,
+  terraformSchema,
 } from './operations'
 import {
   dataResidencySchema,
@@ -62,6 +63,9 @@ export const platformSchema = z
     disasterRecovery: disasterRecoverySchema,
     budget: budgetSchema,
     security: securitySchema,
+    terraform: terraformSchema
+      .prefault({})
+      .describe('The Terraform state of each vertical: S3 backend, bucket and key prefix.'),
   })
   .meta({
     title: 'Verticals platform.yaml',

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { dnsLabel, label } from '../units'
+import { dnsLabel, label, money } from '../units'
 import { workloadSchema } from './compute'
 
 export const PRESET_NAMES = ['barber', 'psychology', 'beauty', 'fitness'] as const
@@ -23,6 +23,11 @@ export const verticalSchema = z.strictObject({
   socialIntegrations: z.array(label).optional(),
   workloads: z.record(dnsLabel, workloadSchema).optional().describe('Replaces the preset’s workloads.'),
   markets: z.array(dnsLabel).optional().describe('Markets the vertical serves; all live markets by default.'),
+  budget: money
+    .optional()
+    .describe(
+      'Monthly budget of the vertical’s own resources (an AWS Budget on its cost-allocation tag); the verticals’ budgets together may not exceed budget.monthly.',
+    ),
   platformWideErasure: z
     .boolean()
     .default(true)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { AuditKey } from './key'
 
 /** The prev_hash of the first entry of every chain. */
@@ -16,9 +16,9 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`
 }
 
-/** Hex sha256 of a UTF-8 text. */
+/** Hex sha256 of a UTF-8 text (one-shot: half the cost of a Hash object for texts this short). */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
+  return hash('sha256', text)
 }
 
 /** The pseudonymous digest of a subject or actor id, stored beside (and outliving) the clear value. */

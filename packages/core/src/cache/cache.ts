@@ -13,6 +13,9 @@ interface ClassEntry {
   readonly personal: boolean
 }
 
+/** How long an invalidation or erasure waits for Redis to confirm it. */
+const CONFIRMED_COMMAND_TIMEOUT_MS = 5_000
+
 /** Options of one cache.wrap call. */
 export interface WrapOptions {
   /**
@@ -193,9 +196,11 @@ export class Cache {
     )
   }
 
+  // Invalidation and erasure must be confirmed, not fail open: they wait longer than the read path's
+  // cache.timeout (failing costs a retried erasure or a stale value; waiting, latency on a rare path).
   private async command<T>(run: () => Promise<T>, what: string): Promise<T> {
     try {
-      return await withTimeout(run(), this.timeoutMs)
+      return await withTimeout(run(), Math.max(this.timeoutMs, CONFIRMED_COMMAND_TIMEOUT_MS))
     } catch (error) {
       throw new PlatformError('DEPENDENCY_UNAVAILABLE', `redis could not ${what}`, { cause: error })
     }

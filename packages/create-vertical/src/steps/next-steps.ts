@@ -12,7 +12,7 @@ export function nextSteps(ctx: Pick<Context, 'cwd' | 'target' | 'vertical' | 'pr
       'Next:',
       ...(where === '.' ? [] : [`  cd ${where}`]),
       '  npm install',
-      '  npm test        # needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)',
+      '  npm test        # needs PostgreSQL and Redis (VERTICALS_DATABASE_URL, VERTICALS_REDIS_URL; see dev.env)',
       '',
       'Change platform.yaml, then `npx verticals generate platform.yaml --out bundle` and commit both.',
       '',

@@ -1,4 +1,4 @@
-import { generate, MANIFEST_FILE, sha256 } from '@verticals/generator'
+import { generate, MANIFEST_FILE } from '@verticals/generator'
 import { BUNDLE_DIR, type Context } from '../context'
 import { renderPlatformYaml } from '../platform-yaml'
 import { RECORD_FILE, renderRecord } from '../record'
@@ -39,13 +39,18 @@ export async function render(
   }
   files.set('package.json', renderPackageJson(required('package.json'), ctx.name))
   files.set('README.md', required('README.md').replace(`# ${TEMPLATE_NAME}\n`, `# ${ctx.name}\n`))
+  // dev.env names the vertical the service runs as, as the generated Deployment does.
+  files.set(
+    'dev.env',
+    required('dev.env').replace(/^VERTICALS_VERTICAL=.*$/m, `VERTICALS_VERTICAL=${ctx.vertical}`),
+  )
   const { text, platform } = renderPlatformYaml(required('platform.yaml'), ctx)
   files.set('platform.yaml', text)
   // What an upgrade needs to rebuild this version's output: the version and the answers.
   const { name, vertical, region } = ctx
   files.set(RECORD_FILE, renderRecord({ version: ownManifest().version, vertical, name, region }))
   // The same call `verticals generate` makes, so `verticals check` in the scaffold finds no drift.
-  const bundle = generate(platform, { source: { file: 'platform.yaml', text }, configSha256: sha256(text) })
+  const bundle = generate(platform, { source: { file: 'platform.yaml', text } })
   const paths = [
     ...files.keys(),
     ...[...bundle.files.map((f) => f.path), MANIFEST_FILE].map((p) => `${BUNDLE_DIR}/${p}`),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatDiagnostic, PlatformError, parse } from '@verticals/config-schema'
-import { generate, sha256 } from '@verticals/generator'
+import { generate } from '@verticals/generator'
 import { baseFiles } from '../base'
 import type { Context } from '../context'
 import { mergeText } from '../merge'
@@ -74,8 +74,5 @@ export async function upgrade(
       },
     )
   }
-  ctx.project.bundle = generate(result.platform, {
-    source: { file: 'platform.yaml', text },
-    configSha256: sha256(text),
-  })
+  ctx.project.bundle = generate(result.platform, { source: { file: 'platform.yaml', text } })
 }

@@ -32,7 +32,11 @@ const STATUS_OF = {
 /** Loads platform.yaml, connects, migrates and listens; `close()` drains and closes everything. */
 export async function createApp(settings, options = {}) {
   const config = await loadPlatformConfig(settings.configPath)
-  const vertical = Object.keys(config.verticals)[0]
+  const { vertical } = settings
+  // The workload's probe paths and scrape interval: the ones the generated Deployment and rules use.
+  const workload = config.verticals[vertical]?.workloads[settings.workload]
+  if (workload === undefined)
+    throw new Error(`VERTICALS_WORKLOAD "${settings.workload}" is not a workload of verticals.${vertical}`)
   const logger = createLogger(config, {
     vertical,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
@@ -60,6 +64,7 @@ export async function createApp(settings, options = {}) {
     keyPrefix: settings.redisPrefix,
     logger,
     metrics: observabilityMetrics(metrics),
+    auditKey: settings.auditKey,
   })
   await platform.migrate()
   await migrate(pool, settings.schema, APP_MIGRATIONS)
@@ -70,10 +75,10 @@ export async function createApp(settings, options = {}) {
   const scanDsr = () =>
     platform.dsr.overdue().catch((error) => logger.warn({ err: error.message }, 'DSR scan failed'))
   await scanDsr()
-  const dsrTimer = setInterval(scanDsr, config.monitoring.scrapeInterval * 1000).unref()
+  const dsrTimer = setInterval(scanDsr, workload.scrapeInterval * 1000).unref()
 
   let draining = false
-  const { liveness, readiness } = config.compute.probes
+  const { liveness, readiness } = workload.probes
   const health = healthHandler()
   const ready = readinessHandler({
     postgres: async () => void (await pool.query('SELECT 1')),

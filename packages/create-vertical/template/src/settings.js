@@ -1,20 +1,26 @@
-import { fileURLToPath } from 'node:url'
+import { deploymentSettings } from '@verticals/core'
 
 /**
- * How one process runs, from the environment. The defaults reach a PostgreSQL and a Redis on this
- * machine, as the CI workflow provides them.
+ * How one process runs: the deployment contract's variables, which the generated Deployment sets
+ * (VERTICALS_CONFIG, VERTICALS_VERTICAL, VERTICALS_WORKLOAD, VERTICALS_PORT, VERTICALS_DATABASE_URL,
+ * VERTICALS_REDIS_URL, VERTICALS_AUDIT_KEY, NODE_ENV; none is defaulted), plus optional knobs that let
+ * tests share one PostgreSQL and Redis. `npm run dev` sets the contract from dev.env.
  * @param {NodeJS.ProcessEnv} env
  */
 export function settingsFromEnv(env = process.env) {
-  const schema = env.DB_SCHEMA ?? 'service'
+  const deployed = deploymentSettings(env)
+  const schema = env.DB_SCHEMA || 'service'
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`DB_SCHEMA "${schema}" is not a plain identifier`)
   return {
-    port: integer(env.PORT, 'PORT', 3000),
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    configPath: env.PLATFORM_CONFIG ?? fileURLToPath(new URL('../platform.yaml', import.meta.url)),
+    port: deployed.port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: deployed.databaseUrl,
+    redisUrl: deployed.redisUrl,
+    configPath: deployed.configPath,
+    vertical: deployed.vertical,
+    workload: deployed.workload,
+    auditKey: deployed.auditKey,
     schema,
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),

@@ -1,17 +1,21 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
+import { parseEnv } from 'node:util'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { createApp } from '../src/app.js'
 import { DsrAuth } from '../src/auth.js'
 import { settingsFromEnv } from '../src/settings.js'
 
-// Each run gets its own PostgreSQL schema and Redis key prefix, dropped at the end, so runs can
-// share a database (CI, or several developers on one machine).
+// The deployment contract as dev.env sets it (the environment wins, as with `npm run dev`: CI points
+// VERTICALS_DATABASE_URL and VERTICALS_REDIS_URL at its services), on a free port. Each run gets its
+// own PostgreSQL schema and Redis key prefix, dropped at the end, so runs can share a database.
+const devEnv = parseEnv(readFileSync(new URL('../dev.env', import.meta.url), 'utf8'))
 const suffix = randomBytes(5).toString('hex')
 const settings = {
-  ...settingsFromEnv({ ...process.env, PORT: '0', HOST: '127.0.0.1' }),
+  ...settingsFromEnv({ ...devEnv, ...process.env, VERTICALS_PORT: '0', HOST: '127.0.0.1' }),
   schema: `test_${suffix}`,
   redisPrefix: `test:${suffix}:`,
   drainTimeoutMs: 2000,

@@ -33,7 +33,7 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
   it.each([
     [
       ['bogus'],
-      'unknown command "bogus" (commands: validate, generate, check, diff, schema, pack, verify, publish, fetch)',
+      'unknown command "bogus" (commands: validate, cost, generate, check, diff, schema, pack, verify, publish, fetch)',
     ],
     [['valdate', 'a.yaml'], 'unknown command "valdate" (did you mean "validate"?)'],
     [['help', 'genrate'], 'unknown command "genrate" (did you mean "generate"?)'],
@@ -46,7 +46,7 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
     ],
     [
       ['validate', 'a.yaml', '--vertical', 'x'],
-      'validate: unknown option --vertical (generate, check, diff and publish take it)',
+      'validate: unknown option --vertical (generate, check, diff, pack and publish take it)',
     ],
     [['validate', 'a.yaml', '--json=yes'], 'validate: --json takes no value'],
     [

@@ -25,7 +25,6 @@ export async function renderFromConfig(
   const { generate } = await import('../engine/generate')
   return generate(loaded.platform, {
     source: loaded.source,
-    configSha256: loaded.sha256,
     ...(options.verticals?.length ? { verticals: options.verticals } : {}),
     ...(options.templates === undefined ? {} : { templatesDir: resolve(io.cwd, options.templates) }),
     onVertical: ({ vertical, files, ms }) =>

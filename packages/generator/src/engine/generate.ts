@@ -6,6 +6,8 @@ import {
   type BundleContext,
   type ConfigSource,
   renderVertical,
+  toJson,
+  verticalConfigChecksum,
 } from '@verticals/templates'
 import { sha256 } from './hash'
 import { buildManifest, type Manifest } from './manifest'
@@ -36,11 +38,14 @@ export interface GenerateResult {
 /** Options of {@link generate}. */
 export interface GenerateOptions {
   /**
-   * The platform.yaml `config` was parsed from: its name without directories and its exact text. The
-   * runtime ConfigMap ships this text, so services resolve the very file the bundle was generated from.
+   * The platform.yaml `config` was parsed from: its name without directories and its exact text, for
+   * builders of your own. Built-in builders read only `config`, so comments and layout change no file.
    */
   source: ConfigSource
-  /** SHA-256 of the config file's bytes, recorded in the manifest (default: that of `source.text` as UTF-8). */
+  /**
+   * The manifest's `configSha256` (default: SHA-256 of the canonical JSON of `config`, which comments
+   * and layout do not change). Each vertical's own checksum in the manifest is always computed.
+   */
   configSha256?: string
   /** Limit the run to these verticals (each must be declared and enabled); default: every enabled one. */
   verticals?: readonly string[]
@@ -93,6 +98,9 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   assertDistinctPaths(files)
-  const configSha256 = options.configSha256 ?? sha256(options.source.text)
-  return { files, manifest: buildManifest(configSha256, files), verticals: names, partial }
+  const configSha256 = options.configSha256 ?? sha256(toJson(config))
+  const verticals = Object.fromEntries(
+    names.map((name) => [name, { configSha256: verticalConfigChecksum(config, config.verticals[name]!) }]),
+  )
+  return { files, manifest: buildManifest(configSha256, files, verticals), verticals: names, partial }
 }

@@ -17,7 +17,7 @@ describe('manifest', () => {
     const text = serializeManifest(manifest)
     expect(text.endsWith('}\n')).toBe(true)
     expect(text).not.toContain('\r')
-    expect(Object.keys(JSON.parse(text))).toEqual(['configSha256', 'files', 'generator'])
+    expect(Object.keys(JSON.parse(text))).toEqual(['configSha256', 'files', 'generator', 'verticals'])
     expect(Object.keys(JSON.parse(text).files[0])).toEqual(['kind', 'path', 'sha256', 'vertical'])
   })
 
@@ -39,5 +39,17 @@ describe('manifest', () => {
     const broken = JSON.parse(own)
     broken.files = [{ path: 1 }]
     expect(readOwnManifest(Buffer.from(JSON.stringify(broken)))).toBeUndefined()
+  })
+
+  it("records each vertical's config checksum, and still owns a manifest from before they existed", () => {
+    const manifest = buildManifest('c', [entry('barber/a.md')], { barber: { configSha256: 'b'.repeat(64) } })
+    const own = serializeManifest(manifest)
+    expect(JSON.parse(own).verticals).toEqual({ barber: { configSha256: 'b'.repeat(64) } })
+    expect(readOwnManifest(Buffer.from(own))?.verticals).toEqual(manifest.verticals)
+    const older = JSON.parse(own)
+    delete older.verticals
+    expect(readOwnManifest(Buffer.from(JSON.stringify(older)))?.verticals).toEqual({})
+    older.verticals = { barber: { configSha256: 7 } }
+    expect(readOwnManifest(Buffer.from(JSON.stringify(older)))).toBeUndefined()
   })
 })

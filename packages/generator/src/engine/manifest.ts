@@ -12,21 +12,36 @@ export interface ManifestEntry {
   readonly sha256: string
 }
 
+/** What one vertical of the bundle was generated from. */
+export interface ManifestVertical {
+  /** Checksum of the vertical's runtime config (its pods' `verticals.dev/config-sha256`). */
+  readonly configSha256: string
+}
+
 /** `<out>/manifest.json`: what wrote the bundle, from which config, and every file in it. */
 export interface Manifest {
   readonly generator: { readonly name: string; readonly version: string }
+  /** SHA-256 of the canonical JSON of the resolved platform: comments and layout do not count. */
   readonly configSha256: string
+  /** Per vertical: a version of it is published again only when this changes, whatever the others do. */
+  readonly verticals: Readonly<Record<string, ManifestVertical>>
   readonly files: readonly ManifestEntry[]
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
 
 /** Builds a manifest of this generator's name and version, files sorted by path. */
-export function buildManifest(configSha256: string, files: readonly ManifestEntry[]): Manifest {
+export function buildManifest(
+  configSha256: string,
+  files: readonly ManifestEntry[],
+  verticals: Readonly<Record<string, ManifestVertical>> = {},
+): Manifest {
   const entries = files.map(({ path, kind, vertical, sha256 }) => ({ path, kind, vertical, sha256 }))
+  const named = Object.entries(verticals).map(([name, v]) => [name, { configSha256: v.configSha256 }])
   return {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
     configSha256,
+    verticals: Object.fromEntries(named),
     files: entries.sort(byPath),
   }
 }
@@ -69,5 +84,11 @@ export function readOwnManifest(bytes: Uint8Array | undefined): Manifest | undef
         (k) => typeof (f as Record<string, unknown>)[k] === 'string',
       ),
   )
-  return wellFormed ? (m as Manifest) : undefined
+  if (!wellFormed) return undefined
+  // Manifests of releases before per-vertical checksums have no `verticals`: still ours.
+  const verticals = m.verticals ?? {}
+  const verticalsWellFormed =
+    typeof verticals === 'object' &&
+    Object.values(verticals).every((v: unknown) => typeof (v as ManifestVertical)?.configSha256 === 'string')
+  return verticalsWellFormed ? ({ ...m, verticals } as Manifest) : undefined
 }

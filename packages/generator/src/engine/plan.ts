@@ -28,18 +28,22 @@ export interface TreeChanges {
 export function plannedTree(result: GenerateResult, previous: Tree | undefined): Map<string, string> {
   const planned = new Map<string, string>()
   let entries: readonly ManifestEntry[] = result.manifest.files
+  let verticals = result.manifest.verticals
   if (result.partial && previous) {
     const inScope = (path: string) => result.verticals.some((v) => path.startsWith(`${v}/`))
     for (const [path, bytes] of previous) {
       if (path !== MANIFEST_FILE && !inScope(path) && bytes) planned.set(path, bytes.toString('utf8'))
     }
-    const kept = readOwnManifest(previous.get(MANIFEST_FILE) ?? undefined)?.files.filter(
-      (f) => !inScope(f.path),
-    )
+    const own = readOwnManifest(previous.get(MANIFEST_FILE) ?? undefined)
+    const kept = own?.files.filter((f) => !inScope(f.path))
     entries = [...(kept ?? []), ...entries]
+    const others = Object.entries(own?.verticals ?? {}).filter(([name]) => !result.verticals.includes(name))
+    verticals = { ...Object.fromEntries(others), ...verticals }
   }
   for (const file of result.files) planned.set(file.path, file.content)
-  const manifest = result.partial ? buildManifest(result.manifest.configSha256, entries) : result.manifest
+  const manifest = result.partial
+    ? buildManifest(result.manifest.configSha256, entries, verticals)
+    : result.manifest
   planned.set(MANIFEST_FILE, serializeManifest(manifest))
   return new Map([...planned].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }

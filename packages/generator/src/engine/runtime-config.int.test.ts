@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from '@verticals/config-schema'
+import { parse, verticalView } from '@verticals/config-schema'
 import { createPlatformFromEnv, loadPlatformConfig } from '@verticals/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseAllDocuments } from 'yaml'
@@ -10,9 +10,9 @@ import { exampleSource } from '../testing/fixtures'
 import { tempDir } from '../testing/temp-dir'
 import { generate } from './generate'
 
-// One validated file: a service deployed from the bundle resolves the very platform.yaml the bundle
-// was generated from. The pod's filesystem is laid out as the kubelet would: each key of the
-// ConfigMap becomes a file under the container's mount path.
+// One validated config: a service deployed from the bundle loads its vertical's view of the very
+// platform the bundle was generated from. The pod's filesystem is laid out as the kubelet would: each
+// key of the ConfigMap becomes a file under the container's mount path.
 
 type Doc = { kind: string; metadata: { name: string }; data?: Record<string, string>; spec?: PodSpecHolder }
 type PodSpecHolder = {
@@ -62,14 +62,14 @@ afterEach(() => {
   vi.unstubAllEnvs()
 })
 
-describe('the platform.yaml in the generated ConfigMap', () => {
+describe('the resolved view in the generated ConfigMap', () => {
   it.each(['barber', 'psychology'])(
-    'resolves, in a %s pod, to the same ResolvedPlatform as the file itself',
+    "loads, in a %s pod, to the vertical's view of the ResolvedPlatform of the file itself",
     async (vertical) => {
       const env = podView(vertical, tempDir())
       expect(env.VERTICALS_VERTICAL).toBe(vertical)
       vi.stubEnv('VERTICALS_CONFIG', env.VERTICALS_CONFIG)
-      expect(await loadPlatformConfig()).toEqual(expected)
+      expect(await loadPlatformConfig()).toEqual(verticalView(expected, vertical))
     },
   )
 
@@ -89,11 +89,20 @@ describe('the platform.yaml in the generated ConfigMap', () => {
     await platform.close()
   })
 
-  it('records the sha256 of the source text in the manifest unless told the bytes hash', () => {
+  it('records the sha256 of the resolved config in the manifest unless told another, and each vertical its own', () => {
     const bundle = generate(expected, { source, verticals: ['barber'] })
     const told = generate(expected, { source, verticals: ['barber'], configSha256: 'f'.repeat(64) })
+    const commented = generate(expected, { source: { ...source, text: `# note\n${source.text}` } })
     expect(bundle.manifest.configSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(commented.manifest.configSha256).toBe(bundle.manifest.configSha256)
     expect(told.manifest.configSha256).toBe('f'.repeat(64))
     expect(told.files).toEqual(bundle.files)
+    expect(told.manifest.verticals).toEqual(bundle.manifest.verticals)
+    const deployment = bundle.files.find(
+      (f) => f.path === 'barber/infrastructure/kubernetes/deployments.yaml',
+    )
+    expect(deployment?.content).toContain(
+      `verticals.dev/config-sha256: ${bundle.manifest.verticals.barber?.configSha256}`,
+    )
   })
 })

@@ -15,6 +15,8 @@ export interface BundleManifestEntry {
 export interface BundleManifest {
   readonly generator: unknown
   readonly configSha256: string
+  /** Each vertical's own config checksum (absent from manifests of older releases). */
+  readonly verticals?: Readonly<Record<string, { readonly configSha256: string }>>
   readonly files: readonly BundleManifestEntry[]
 }
 
@@ -29,6 +31,7 @@ export interface VersionManifestEntry {
 /** The `manifest.json` stored last under `<prefix>/<vertical>/<version>/`. */
 export interface VersionManifest {
   generator: unknown
+  /** The vertical's own config checksum: another vertical's edit leaves it, and the version, alone. */
   configSha256: string
   vertical: string
   version: string
@@ -61,6 +64,13 @@ export function readBundleManifest(input: BundleManifest | Buffer | string): Bun
   const manifest = value as Partial<BundleManifest> | null
   if (!manifest || typeof manifest.configSha256 !== 'string' || !Array.isArray(manifest.files)) {
     throw invalid('The bundle manifest lacks "configSha256" or "files".')
+  }
+  const verticals = manifest.verticals ?? {}
+  if (typeof verticals !== 'object' || verticals === null)
+    throw invalid('The bundle manifest\'s "verticals" is not an object.')
+  for (const [name, v] of Object.entries(verticals)) {
+    if (!HEX64.test(String((v as { configSha256?: unknown } | null)?.configSha256)))
+      throw invalid(`The configSha256 of vertical "${name}" is not 64 hex digits.`)
   }
   for (const entry of manifest.files as Partial<BundleManifestEntry>[]) {
     const fields = [entry?.path, entry?.kind, entry?.vertical, entry?.sha256]

@@ -30,6 +30,22 @@ describe('planVersions', () => {
     expect(barber.manifestBytes.toString().endsWith('}\n')).toBe(true)
   })
 
+  it("stamps each version with its vertical's config checksum, so another vertical's edit changes nothing", () => {
+    const { files, manifest } = makeBundle()
+    const own = (barber: string) => ({
+      ...manifest,
+      verticals: { barber: { configSha256: barber }, fitness: { configSha256: 'f'.repeat(64) } },
+    })
+    const [barber, fitness] = planVersions(files, own('b'.repeat(64)), '1.0.0')
+    expect(barber?.manifest.configSha256).toBe('b'.repeat(64))
+    expect(fitness?.manifest.configSha256).toBe('f'.repeat(64))
+    const [, sameFitness] = planVersions(files, own('c'.repeat(64)), '1.0.0')
+    expect(sameFitness?.manifestBytes).toEqual(fitness?.manifestBytes)
+    expect(() =>
+      planVersions(files, { ...manifest, verticals: { barber: { configSha256: 'x' } } }, '1.0.0'),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }))
+  })
+
   it('gives byte-identical manifests whatever order the files come in', () => {
     const { files, manifest } = makeBundle()
     const reversed = { ...manifest, files: [...manifest.files].reverse() }

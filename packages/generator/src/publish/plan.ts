@@ -72,7 +72,8 @@ export function planVersions(
     if (!plan) {
       const versionManifest: VersionManifest = {
         generator: manifest.generator,
-        configSha256: manifest.configSha256,
+        // The vertical's own checksum; a bundle from an older release has only the whole config's.
+        configSha256: manifest.verticals?.[entry.vertical]?.configSha256 ?? manifest.configSha256,
         vertical: entry.vertical,
         version,
         files: [],

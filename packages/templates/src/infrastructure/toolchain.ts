@@ -2,8 +2,8 @@
 // of the platform (platform.yaml has no field for them), so they live here, in one place, instead of
 // being scattered through builders and templates. Bump them on purpose, with a changeset.
 
-/** Terraform CLI versions the root modules accept. */
-export const TERRAFORM_REQUIRED_VERSION = '>= 1.6.0'
+/** Terraform CLI versions the root modules accept: the S3 backend's `use_lockfile` is GA from 1.11. */
+export const TERRAFORM_REQUIRED_VERSION = '>= 1.11.0'
 
 /** The AWS provider: `evaluation_window_sec` on WAF rate-based rules needs 5.x. */
 export const AWS_PROVIDER = { source: 'hashicorp/aws', version: '~> 5.80' } as const

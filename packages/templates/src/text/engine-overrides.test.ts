@@ -39,7 +39,7 @@ const build = (overrides?: string) =>
 describe('overriding an infrastructure template by name (--templates <dir>)', () => {
   it('replaces only that file; the others stay built-in', async () => {
     const source =
-      'resource "aws_budgets_budget" "monthly" {\n  name         = {{hcl budget.name}}\n  budget_type  = "COST"\n  limit_amount = {{hcl budget.amount}}\n  limit_unit   = {{hcl budget.currency}}\n  time_unit    = "QUARTERLY"\n}\n'
+      'resource "aws_budgets_budget" "monthly" {\n  name         = {{hcl budget.platform.name}}\n  budget_type  = "COST"\n  limit_amount = {{hcl budget.platform.amount}}\n  limit_unit   = {{hcl budget.platform.currency}}\n  time_unit    = "QUARTERLY"\n}\n'
     const custom = build(overrideDir({ 'infrastructure/terraform/budget.tf.hbs': source }))
     const builtin = build()
     const budget = custom.find((a) => a.path.endsWith('/budget.tf'))!

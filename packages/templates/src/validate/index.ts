@@ -16,6 +16,7 @@ const kubernetes = async () => (await import('./kubernetes')).validateKubernetes
 const terraform = async () => (await import('./terraform')).validateTerraform
 const monitoring = async () => (await import('./monitoring')).validateMonitoring
 const compliance = async () => (await import('./compliance')).validateCompliance
+const cost = async () => (await import('./cost')).validateCostReport
 
 const VALIDATORS: Partial<Record<ArtifactKind, () => Promise<ArtifactValidator>>> = {
   kubernetes,
@@ -29,6 +30,7 @@ const VALIDATORS: Partial<Record<ArtifactKind, () => Promise<ArtifactValidator>>
   'compliance-document': compliance,
   'sql-migration': compliance,
   runbook: compliance,
+  'cost-report': cost,
 }
 
 /**

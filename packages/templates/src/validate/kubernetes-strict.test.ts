@@ -157,7 +157,7 @@ describe('the strict Kubernetes check', () => {
 
   it('fails on an unknown field of a Kustomization, as kustomize does', async () => {
     const problems = await validateKubernetesObject({ ...kustomization, resource: ['a.yaml'] })
-    expect(problems).toEqual(['kustomize.config.k8s.io/v1beta1/Kustomization: Unrecognized key: "resource"'])
+    expect(problems).toEqual(['kustomize.config.k8s.io/v1beta1/Kustomization: unknown field "resource"'])
   })
 
   it('refuses external-secrets.io/v1beta1, which External Secrets Operator no longer serves', async () => {

@@ -19,11 +19,14 @@ const EXTRA_RULES: Readonly<Record<string, z.ZodType>> = {
   'keda.sh/v1alpha1/ScaledObject': scaledObjectSchema,
 }
 
+// An unknown key reads as the strict model check words it, whichever checker found it.
 function zodProblems(id: string, schema: z.ZodType, object: unknown): string[] {
   const result = schema.safeParse(object)
   if (result.success) return []
-  return result.error.issues.map(
-    (i) => `${id}: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`,
+  return result.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => `${id}: unknown field "${[...i.path, key].join('.')}"`)
+      : [`${id}: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`],
   )
 }
 

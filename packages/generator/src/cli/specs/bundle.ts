@@ -4,7 +4,7 @@ import { type CommandSpec, render, renderDetails, renderOptions } from '../comma
 /** The commands that read a config and render, check or compare a bundle. */
 export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   validate: {
-    summary: 'parse, validate and resolve a platform.yaml; diagnostics on stderr',
+    summary: 'parse, validate and resolve a platform.yaml, and hold its cost estimate against the budgets',
     usage: 'verticals validate <config> [--json]',
     details: [
       '<config>            path of platform.yaml',
@@ -16,6 +16,27 @@ export const BUNDLE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       (await import('../../commands/validate/index')).validateCommand({
         ...io,
         config: args.positionals[0]!,
+        json: args.values.json === true,
+      }),
+  },
+  cost: {
+    summary:
+      'estimate the monthly cost of every bundle, per vertical, region and resource; hold it against the budgets',
+    usage: 'verticals cost <config> [--prices <file>] [--json]',
+    details: [
+      '<config>            path of platform.yaml',
+      '--prices <file>     a price table (JSON, the shape of @verticals/templates/prices/aws-on-demand.json)',
+      '                    instead of the shipped one (on-demand USD, sa-east-1 and us-east-1, dated and sourced)',
+      '--json              the estimate, budget findings and totals as JSON on stdout',
+      'Exit 1 when the config is invalid, or over a budget with budget.enforce: error.',
+    ],
+    positionals: ['config'],
+    options: { prices: { type: 'string' } },
+    run: async (args, io) =>
+      (await import('../../commands/cost/index')).costCommand({
+        ...io,
+        config: args.positionals[0]!,
+        ...(typeof args.values.prices === 'string' ? { prices: args.values.prices } : {}),
         json: args.values.json === true,
       }),
   },

@@ -24,7 +24,10 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
     expect(run.code).toBe(0)
     for (const v of enabled) expect(run.stderr).toMatch(new RegExp(`^  ${v}: \\d+ file\\(s\\) rendered`, 'm'))
     const manifest = JSON.parse(readFileSync(join(cwd, 'bundle/manifest.json'), 'utf8'))
-    expect(manifest.configSha256).toBe(sha256(readFileSync(join(cwd, 'platform.yaml'))))
+    // The resolved config's checksum, not the file's: comments and layout do not count.
+    expect(manifest.configSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(manifest.configSha256).not.toBe(sha256(readFileSync(join(cwd, 'platform.yaml'))))
+    expect(Object.keys(manifest.verticals).sort()).toEqual([...enabled].sort())
     expect(run.stdout).toContain(
       `wrote ${manifest.files.length + 1} files to bundle: ${manifest.files.length + 1} new`,
     )
@@ -39,6 +42,23 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
     expect(snapshot(join(cwd, 'two'))).toEqual(snapshot(join(cwd, 'one')))
     const again = await verticals(['generate', 'platform.yaml', '--out', 'one', '--json'], { cwd })
     expect(JSON.parse(again.stdout)).toMatchObject({ written: 0, created: [], changed: [], removed: [] })
+  })
+
+  it('rewrites nothing after a comment edit, and only psychology after an edit of its autoscaling', async () => {
+    const cwd = project()
+    const file = join(cwd, 'platform.yaml')
+    const text = readFileSync(file, 'utf8')
+    await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+    writeFileSync(file, `# reviewed by the platform team\n${text.replace(/ # [^\n"]*$/gm, '')}`)
+    const comments = await verticals(['generate', 'platform.yaml', '--out', 'bundle', '--json'], { cwd })
+    expect(JSON.parse(comments.stdout)).toMatchObject({ written: 0, created: [], changed: [], removed: [] })
+    const autoscaling = 'autoscaling: { minReplicas: 2, maxReplicas: 8 }'
+    expect(text).toContain(autoscaling)
+    writeFileSync(file, text.replace(autoscaling, 'autoscaling: { minReplicas: 2, maxReplicas: 9 }'))
+    const edit = await verticals(['generate', 'platform.yaml', '--out', 'bundle', '--json'], { cwd })
+    const { changed } = JSON.parse(edit.stdout) as { changed: string[] }
+    expect(changed).toContain('psychology/infrastructure/kubernetes/runtime-config.yaml')
+    expect(changed.filter((path) => !path.startsWith('psychology/'))).toEqual(['manifest.json'])
   })
 
   it('leaves a previous bundle byte-identical when the config is invalid, and exits 1 with diagnostics', async () => {

@@ -141,6 +141,46 @@ describe('verticals publish / fetch on the example config', () => {
     expect(await run('1.0.1')).toBe(0)
   })
 
+  it('publishes --vertical barber after an edit that touched only psychology, and refuses psychology', async () => {
+    const text = await readFile(example, 'utf8')
+    const autoscaling = 'autoscaling: { minReplicas: 2, maxReplicas: 8 }'
+    expect(text).toContain(autoscaling)
+    const edited = join(work, 'psychology-edit.yaml')
+    const comment = '# psychology may grow to 9 pods\n'
+    await writeFile(
+      edited,
+      comment + text.replace(autoscaling, 'autoscaling: { minReplicas: 2, maxReplicas: 9 }'),
+    )
+    const publish = (config: string, verticals?: string[]) => {
+      const stdout = collector()
+      const run = publishCommand({
+        config,
+        bucket: server.bucket,
+        prefix: 'per-vertical',
+        ...s3,
+        ...(verticals ? { verticals } : {}),
+        stdout,
+        stderr: collector(),
+        cwd: work,
+      })
+      return run.then((code) => ({ code, stdout: stdout.text() }))
+    }
+    expect((await publish(example)).code).toBe(0)
+    const barber = await publish(edited, ['barber'])
+    expect(barber).toEqual({
+      code: 0,
+      stdout: `barber 1.0.0: unchanged (identical bytes already published) at s3://${server.bucket}/per-vertical/barber/1.0.0\n`,
+    })
+    const error = await publish(edited).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'PUBLISH_REFUSED' })
+    const refused = (error as Error).message.split('\n').slice(1)
+    expect(refused).toEqual([
+      expect.stringMatching(
+        /^ {2}s3:\/\/.+\/per-vertical\/psychology\/1\.0\.0: \d+ file\(s\) differ: .*~ infrastructure\/kubernetes\/runtime-config\.yaml$/,
+      ),
+    ])
+  })
+
   it('reports S3 failures with a hint and exit 2, and bad flags as INVALID_ARGUMENT', async () => {
     const stdout = collector()
     const stderr = collector()

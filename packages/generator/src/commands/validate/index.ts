@@ -1,4 +1,4 @@
-import { formatDiagnostic, parse } from '@verticals/config-schema'
+import { formatDiagnostic, parse, sortDiagnostics } from '@verticals/config-schema'
 import { readConfigBytes } from '../../engine/load-config'
 import { type CommandIo, printJson, println, resolveIo } from '../io'
 
@@ -10,14 +10,30 @@ export interface ValidateCommandOptions extends CommandIo {
 }
 
 /**
- * Parses, validates and resolves a config. Diagnostics go to stderr as `file:line:col  path  message`
+ * Parses, validates and resolves a config, then holds its cost estimate against the budgets
+ * (`budget.enforce: error` makes an excess an error, `warn` a warning). Diagnostics go to stderr as `file:line:col  path  message`
  * (or to stdout as JSON); returns 0 when valid, 1 when not.
  */
 export async function validateCommand(options: ValidateCommandOptions): Promise<number> {
   const io = resolveIo(options)
   const bytes = await readConfigBytes(options.config, io.cwd)
-  const result = parse(bytes.toString('utf8'), options.config)
-  const diagnostics = result.ok ? result.warnings : result.diagnostics
+  const text = bytes.toString('utf8')
+  const parsed = parse(text, options.config)
+  // A valid config is then held against its budgets: the estimate of what its bundles create.
+  const budgets = parsed.ok
+    ? (await import('../cost/budget-diagnostics')).budgetDiagnostics(
+        parsed.platform,
+        (await import('@verticals/templates/cost')).builtinPriceTable(),
+        text,
+        options.config,
+      ).diagnostics
+    : []
+  const overBudget = budgets.some((d) => d.severity === 'error')
+  const result =
+    parsed.ok && overBudget
+      ? { ok: false as const, diagnostics: sortDiagnostics([...parsed.warnings, ...budgets]) }
+      : parsed
+  const diagnostics = result.ok ? sortDiagnostics([...result.warnings, ...budgets]) : result.diagnostics
   if (options.json) {
     const verticals = result.ok ? enabledVerticals(result.platform.verticals) : []
     printJson(io.stdout, { valid: result.ok, file: options.config, verticals, diagnostics })

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { relative } from 'node:path'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../../../testing/costs'
 import { BROKEN_DIR, EXAMPLE_CONFIG, ROOT } from '../../testing/fixtures'
@@ -36,7 +37,35 @@ describe('verticals validate', { timeout: timeoutFor({ cli: 2 }) }, () => {
   it('prints machine-readable results with --json', async () => {
     const run = await verticals(['validate', example, '--json'], { cwd: ROOT })
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, file: example, diagnostics: [] })
+    // The example is over its budgets with budget.enforce: warn: the findings are warnings.
+    const result = JSON.parse(run.stdout) as {
+      valid: boolean
+      diagnostics: { code: string; severity: string }[]
+    }
+    expect(result).toMatchObject({ valid: true, file: example })
+    expect(result.diagnostics.length).toBeGreaterThan(0)
+    expect(result.diagnostics.every((d) => d.code === 'BUDGET_EXCEEDED' && d.severity === 'warning')).toBe(
+      true,
+    )
+  })
+
+  it('fails a config over budget with budget.enforce: error, naming the largest items with file:line:col', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verticals-budget-'))
+    try {
+      const text = readFileSync(join(ROOT, example), 'utf8').replace('  enforce: warn', '  enforce: error')
+      writeFileSync(join(dir, 'platform.yaml'), text)
+      const run = await verticals(['validate', 'platform.yaml'], { cwd: dir })
+      expect(run.code).toBe(1)
+      const lines = run.stderr.split('\n')
+      const platform = lines.find((l) => l.includes('  budget.monthly  '))
+      expect(platform).toMatch(
+        /^platform\.yaml:\d+:\d+ {2}budget\.monthly {2}estimated USD [\d,.]+ a month for the platform is above the budget of USD 15,000\.00; largest items: ElastiCache cache\.r6g\.2xlarge × 6 nodes \(4 verticals\) USD [\d,.]+ at platform\.yaml:\d+:\d+ dataStores\.redis\.nodes; /,
+      )
+      expect(run.stderr).toContain('error(s); fix them from the top')
+      expect(hasStackTrace(run.stderr)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('exits 1 with CONFIG_UNREADABLE for a file that does not exist', async () => {

@@ -1,14 +1,19 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
+import {
+  CONFIG_MOUNT,
+  DEPLOYMENT_ENV,
+  deploymentEnvValues,
+  PORT_NAME,
+  runtimeSecretName,
+  SECRET_ENV,
+  serviceAccountName,
+} from '@verticals/observability'
 import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
-import {
-  PLATFORM_CONFIG_KEY,
-  RUNTIME_CONFIG_DIR,
-  RUNTIME_CONFIG_KEY,
-  runtimeConfigName,
-} from './runtime-config'
-import { containerSecurityContext, podSecurityContext, TMP_MOUNT, TMP_VOLUME } from './security'
+import { priorityClassName } from './priority-class'
+import { runtimeConfigName } from './runtime-config'
+import { containerSecurityContext, podSecurityContext, TMP_MOUNT, tmpVolume } from './security'
 
 type Probe = Workload['probes']['liveness']
 
@@ -30,21 +35,47 @@ function zoneSpread(platform: ResolvedPlatform, vertical: Vertical, w: Workload)
   }
 }
 
-const PORT_NAME = 'http'
+// Kubernetes' largest weight for a preferred scheduling term: hostname spread counts above anything else.
+const MAX_WEIGHT = 100
+
+// Not two pods of a workload on one node where the scheduler can help it: a node's loss or drain then
+// takes one pod, not several. Preferred, so a small cluster still schedules every replica.
+function hostnameAntiAffinity(vertical: Vertical, w: Workload): Record<string, unknown> {
+  return {
+    affinity: {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: MAX_WEIGHT,
+            podAffinityTerm: {
+              topologyKey: 'kubernetes.io/hostname',
+              labelSelector: { matchLabels: selectorLabels(vertical, w) },
+            },
+          },
+        ],
+      },
+    },
+  }
+}
 
 /** Pod-template annotation holding the runtime ConfigMap's checksum: a changed config rolls the pods. */
 export const CONFIG_CHECKSUM_ANNOTATION = 'verticals.dev/config-sha256'
 
 /**
- * What @verticals/core's loadPlatformConfig() and createPlatformFromEnv() read: the platform.yaml the
- * bundle came from and the vertical this workload runs as. VERTICALS_RUNTIME_CONFIG points at the summary.
+ * The deployment contract's env (see DEPLOYMENT_ENV): where the mounted resolved config is, who the
+ * service is, its port, and the connection URLs and audit key from the runtime Secret, key by key.
  */
-function runtimeEnv(vertical: Vertical): { name: string; value: string }[] {
-  return [
-    { name: 'VERTICALS_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${PLATFORM_CONFIG_KEY}` },
-    { name: 'VERTICALS_RUNTIME_CONFIG', value: `${RUNTIME_CONFIG_DIR}/${RUNTIME_CONFIG_KEY}` },
-    { name: 'VERTICALS_VERTICAL', value: vertical.name },
-  ]
+function runtimeEnv(vertical: Vertical, w: Workload): Record<string, unknown>[] {
+  const values = deploymentEnvValues(vertical.name, w.name, w.port)
+  const plain = Object.entries(values).map(([key, value]) => ({
+    name: DEPLOYMENT_ENV[key as keyof typeof values],
+    value,
+  }))
+  const secret = Object.entries(SECRET_ENV).map(([key, secretKey]) => ({
+    name: DEPLOYMENT_ENV[key as keyof typeof SECRET_ENV],
+    valueFrom: { secretKeyRef: { name: runtimeSecretName(vertical.name), key: secretKey } },
+  }))
+  return [...plain, ...secret]
 }
 
 function probe(p: Probe): Record<string, unknown> {
@@ -57,7 +88,7 @@ function probe(p: Probe): Record<string, unknown> {
   }
 }
 
-function container(vertical: Vertical, w: Workload): Record<string, unknown> {
+function container(platform: ResolvedPlatform, vertical: Vertical, w: Workload): Record<string, unknown> {
   const { requests, limits } = w.resources
   return {
     name: w.name,
@@ -65,22 +96,30 @@ function container(vertical: Vertical, w: Workload): Record<string, unknown> {
     // Always: every new pod proves it may still pull the image (Checkov CKV_K8S_15); layers stay cached.
     imagePullPolicy: 'Always',
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
-    env: runtimeEnv(vertical),
+    env: runtimeEnv(vertical, w),
     resources: {
-      requests: { cpu: cpuQuantity(requests.cpu), memory: memoryQuantity(requests.memory) },
-      limits: { cpu: cpuQuantity(limits.cpu), memory: memoryQuantity(limits.memory) },
+      requests: {
+        cpu: cpuQuantity(requests.cpu),
+        memory: memoryQuantity(requests.memory),
+        'ephemeral-storage': memoryQuantity(requests.ephemeralStorage),
+      },
+      limits: {
+        cpu: cpuQuantity(limits.cpu),
+        memory: memoryQuantity(limits.memory),
+        'ephemeral-storage': memoryQuantity(limits.ephemeralStorage),
+      },
     },
     livenessProbe: probe(w.probes.liveness),
     readinessProbe: probe(w.probes.readiness),
-    securityContext: containerSecurityContext(),
-    volumeMounts: [TMP_MOUNT, { name: 'runtime-config', mountPath: RUNTIME_CONFIG_DIR, readOnly: true }],
+    securityContext: containerSecurityContext(platform),
+    volumeMounts: [TMP_MOUNT, { name: 'runtime-config', mountPath: CONFIG_MOUNT.dir, readOnly: true }],
   }
 }
 
 /**
  * The workload's Deployment. It has no `replicas`: the autoscaler owns that number, and an apply must
  * not reset it. Rolling updates use the configured surge and unavailability. `configChecksum` is the
- * runtime ConfigMap's (see runtimeConfigChecksum): services read platform.yaml once, at start-up.
+ * runtime ConfigMap's (see runtimeConfigChecksum): services read their config once, at start-up.
  */
 export function deployment(
   platform: ResolvedPlatform,
@@ -102,15 +141,21 @@ export function deployment(
       template: {
         metadata: { labels, annotations: { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum } },
         spec: {
+          serviceAccountName: serviceAccountName(vertical.name, w.name),
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           hostNetwork: false,
           hostPID: false,
           hostIPC: false,
-          securityContext: podSecurityContext(),
+          securityContext: podSecurityContext(platform),
+          priorityClassName: priorityClassName(platform, vertical),
           ...zoneSpread(platform, vertical, w),
-          containers: [container(vertical, w)],
-          volumes: [TMP_VOLUME, { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } }],
+          ...hostnameAntiAffinity(vertical, w),
+          containers: [container(platform, vertical, w)],
+          volumes: [
+            tmpVolume(platform),
+            { name: 'runtime-config', configMap: { name: runtimeConfigName(vertical) } },
+          ],
         },
       },
     },

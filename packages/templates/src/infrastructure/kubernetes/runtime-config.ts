@@ -1,24 +1,24 @@
 import { createHash } from 'node:crypto'
-import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
-import type { ConfigSource } from '../../artifact'
+import { PlatformError, type ResolvedPlatform, serializeVerticalView } from '@verticals/config-schema'
+import { CONFIG_MOUNT } from '@verticals/observability'
 import { toJson } from '../../serialize'
 import type { Vertical } from '../names'
 import { verticalLabels } from '../names'
 
 /** Key of the ConfigMap entry that holds a readable summary of the vertical's runtime settings. */
-export const RUNTIME_CONFIG_KEY = 'platform.json'
+export const RUNTIME_CONFIG_KEY = CONFIG_MOUNT.runtimeFile
 
-/** Key of the ConfigMap entry that holds the platform.yaml itself, which @verticals/core parses at start-up. */
-export const PLATFORM_CONFIG_KEY = 'platform.yaml'
-
-/** Annotation naming the file the ConfigMap's platform.yaml was read from (its name may differ). */
-export const SOURCE_FILE_ANNOTATION = 'verticals.dev/source-file'
+/**
+ * Key of the ConfigMap entry that VERTICALS_CONFIG names: the vertical's resolved view of platform.yaml
+ * (canonical JSON), which @verticals/core's loadPlatformConfig reads at start-up.
+ */
+export const PLATFORM_CONFIG_KEY = CONFIG_MOUNT.configFile
 
 // Kubernetes refuses a ConfigMap whose data exceeds 1 MiB; say so at generation, not at apply.
 const CONFIGMAP_MAX_BYTES = 1024 * 1024
 
 /** Directory the ConfigMap is mounted at in every container. */
-export const RUNTIME_CONFIG_DIR = '/etc/verticals'
+export const RUNTIME_CONFIG_DIR = CONFIG_MOUNT.dir
 
 /** Name of the vertical's runtime ConfigMap. */
 export const runtimeConfigName = (vertical: Vertical) => `${vertical.name}-platform`
@@ -91,22 +91,23 @@ export function runtimeSettings(platform: ResolvedPlatform, vertical: Vertical):
   }
 }
 
-/** The ConfigMap's data: the platform.yaml the bundle was generated from, and the settings summary. */
-export function runtimeConfigData(
-  platform: ResolvedPlatform,
-  vertical: Vertical,
-  source: ConfigSource,
-): Record<string, string> {
+/**
+ * The ConfigMap's data: the vertical's resolved view and the settings summary. Both depend only on what
+ * the vertical resolves, so comments, layout and other verticals' edits leave them byte for byte alone.
+ */
+export function runtimeConfigData(platform: ResolvedPlatform, vertical: Vertical): Record<string, string> {
   const data = {
     [RUNTIME_CONFIG_KEY]: toJson(runtimeSettings(platform, vertical)),
-    [PLATFORM_CONFIG_KEY]: source.text,
+    [PLATFORM_CONFIG_KEY]: serializeVerticalView(platform, vertical.name),
   }
   const bytes = Object.entries(data).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0)
   if (bytes > CONFIGMAP_MAX_BYTES) {
     throw new PlatformError(
       'OUTPUT_INVALID',
       `the ConfigMap ${runtimeConfigName(vertical)} would hold ${bytes} bytes; Kubernetes accepts at most ${CONFIGMAP_MAX_BYTES}`,
-      { hint: `Shorten ${source.file}: it is shipped whole to every vertical's runtime.` },
+      {
+        hint: 'Fewer data classes, purposes or markets would shrink it: the view holds every shared section.',
+      },
     )
   }
   return data
@@ -118,15 +119,22 @@ export function runtimeConfigChecksum(data: Readonly<Record<string, string>>): s
 }
 
 /**
- * The ConfigMap `<vertical>-platform`: `platform.yaml` is the exact file the bundle was generated from
- * (services resolve it with loadPlatformConfig, so runtime and bundle share one validated file), and
- * `platform.json` summarizes what this vertical's runtime enforces, for people and tools that read it.
+ * The checksum of a vertical's runtime config: its pods' `verticals.dev/config-sha256` annotation and
+ * its `configSha256` in manifest.json, so a published version changes only when its vertical does.
+ */
+export function verticalConfigChecksum(platform: ResolvedPlatform, vertical: Vertical): string {
+  return runtimeConfigChecksum(runtimeConfigData(platform, vertical))
+}
+
+/**
+ * The ConfigMap `<vertical>-platform`: `resolved.json` is the vertical's resolved view, validated and
+ * resolved once by the generator (services load it with loadPlatformConfig, so runtime and bundle share
+ * one config), and `platform.json` summarizes what the runtime enforces, for people and tools.
  */
 export function runtimeConfigMap(
   platform: ResolvedPlatform,
   vertical: Vertical,
   data: Readonly<Record<string, string>>,
-  source: ConfigSource,
 ): Record<string, unknown> {
   return {
     apiVersion: 'v1',
@@ -135,7 +143,6 @@ export function runtimeConfigMap(
       name: runtimeConfigName(vertical),
       namespace: vertical.namespace,
       labels: verticalLabels(platform, vertical),
-      annotations: { [SOURCE_FILE_ANNOTATION]: source.file },
     },
     data,
   }

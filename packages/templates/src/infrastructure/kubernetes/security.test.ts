@@ -88,7 +88,7 @@ describe('security defaults of every generated workload', () => {
     (_n, c, pod) => {
       const mount = c.volumeMounts?.find((m) => m.mountPath === '/tmp')
       expect(mount).toBeDefined()
-      expect(pod.volumes?.find((v) => v.name === mount?.name)?.emptyDir).toEqual({})
+      expect(pod.volumes?.find((v) => v.name === mount?.name)?.emptyDir).toEqual({ sizeLimit: '512Mi' })
     },
   )
 })

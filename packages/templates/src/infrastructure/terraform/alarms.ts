@@ -37,6 +37,17 @@ export function alarmsView(platform: ResolvedPlatform) {
       alerts.poolSaturation.for,
       alerts.poolSaturation.severity,
     ),
+    // Free storage below its share of the allocated storage: the floor autoscaling should have kept.
+    databaseFreeStorage: alarmThreshold(
+      Math.floor((dataStores.postgres.storage * dataStores.postgres.freeStorageAlarm) / 100),
+      alerts.databaseCpu.for,
+      alerts.databaseCpu.severity,
+    ),
+    databaseFreeableMemory: alarmThreshold(
+      dataStores.postgres.freeMemoryAlarm,
+      alerts.databaseCpu.for,
+      alerts.databaseCpu.severity,
+    ),
     cacheCpu: alarmThreshold(alerts.cpu.threshold, alerts.cpu.for, alerts.cpu.severity),
     cacheMemory: alarmThreshold(alerts.memory.threshold, alerts.memory.for, alerts.memory.severity),
     cacheHitRate: alarmThreshold(

@@ -9,13 +9,23 @@ export function memberClusterIds(groupId: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${groupId}-${String(i + 1).padStart(3, '0')}`)
 }
 
+/** Ids of the members of a cluster-mode group: `<group>-<shard 0001>-<node 001>`, primary first. */
+export function shardMemberClusterIds(groupId: string, shards: number, replicasPerShard: number): string[] {
+  return Array.from({ length: shards }, (_, s) =>
+    memberClusterIds(`${groupId}-${String(s + 1).padStart(4, '0')}`, 1 + replicasPerShard),
+  ).flat()
+}
+
 /**
- * What the cache template prints: an ElastiCache Redis replication group. ElastiCache's own limits (ids
- * of at most 40 characters, at most six nodes) are checked by the AWS provider at `terraform plan`.
+ * What the cache template prints: an ElastiCache Redis replication group, cluster-mode enabled when the
+ * config declares `dataStores.redis.cluster` (shards of a primary and replicas; the parameter group
+ * then sets `cluster-enabled`). Node counts are held against ElastiCache's limits by `validate`
+ * (AWS_LIMIT); ids of at most 40 characters are checked by the AWS provider at `terraform plan`.
  */
 export function cacheView(platform: ResolvedPlatform, vertical: Vertical) {
   const redis = platform.dataStores.redis
   const groupId = `${resourcePrefix(platform, vertical)}-redis`
+  const cluster = redis.cluster ?? null
   return {
     groupId,
     description: `${platform.metadata.displayName} ${vertical.displayName} cache`,
@@ -24,6 +34,7 @@ export function cacheView(platform: ResolvedPlatform, vertical: Vertical) {
     family: REDIS_ENGINE.family,
     nodeType: redis.nodeType,
     nodes: redis.nodes,
+    cluster: cluster && { shards: cluster.shards, replicasPerShard: cluster.replicasPerShard },
     port: platform.security.network.redisPort,
     evictionPolicy: redis.evictionPolicy,
     automaticFailover: redis.automaticFailover,
@@ -32,6 +43,8 @@ export function cacheView(platform: ResolvedPlatform, vertical: Vertical) {
     encryptionInTransit: redis.encryptionInTransit,
     kmsDescription: `${groupId} encryption at rest`,
     maintenanceWindow: dataStoreMaintenanceWindow(platform),
-    memberClusterIds: memberClusterIds(groupId, redis.nodes),
+    memberClusterIds: cluster
+      ? shardMemberClusterIds(groupId, cluster.shards, cluster.replicasPerShard)
+      : memberClusterIds(groupId, redis.nodes),
   }
 }

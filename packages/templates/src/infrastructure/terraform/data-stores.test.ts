@@ -1,6 +1,8 @@
+import { parse } from '@verticals/config-schema'
 import { describe, expect, it } from 'vitest'
+import { validateTerraform, validateTerraformModules } from '../../validate/terraform'
 import { days, gibibytes } from '../quantity'
-import { examplePlatform } from '../testing'
+import { buildAll, examplePlatform, exampleSource } from '../testing'
 import { type Block, one, moduleOf as parsedModule, ref } from './testing'
 
 const platform = examplePlatform()
@@ -112,7 +114,8 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
     const rules = one(m, 'aws_s3_bucket_lifecycle_configuration', 'objects').rule as Block[]
     expect(rules).toContainEqual(
       expect.objectContaining({
-        noncurrent_version_expiration: [{ noncurrent_days: days(platform.dsr.deadlines.erasure) }],
+        noncurrent_version_expiration: [{ noncurrent_days: days(postgres.backupRetention) }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: days(platform.dsr.deadlines.erasure) }],
       }),
     )
     // Replicated, deletions included, to an encrypted bucket in the DR region under the same lifecycle.
@@ -130,5 +133,43 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
       metric_name: 'ReplicationLatency',
       threshold: platform.disasterRecovery.rpo.fileStorage,
     })
+  })
+})
+
+describe('a cluster-mode cache (dataStores.redis.cluster)', () => {
+  const text = exampleSource().text.replace(
+    '    nodes: 6\n',
+    '    nodes: 8\n    cluster: { shards: 4, replicasPerShard: 1 }\n',
+  )
+  const result = parse(text, 'platform.yaml')
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
+  const clustered = result.platform
+  const artifacts = buildAll(clustered, undefined, { file: 'platform.yaml', text }).filter(
+    (a) => a.kind === 'terraform' && a.vertical === 'barber',
+  )
+
+  it('creates a cluster-mode-enabled group of 4 shards of a primary and a replica, with its alarms per member', async () => {
+    const m = await parsedModule(clustered, 'barber')
+    const group = one(m, 'aws_elasticache_replication_group', 'cache')
+    expect(group).toMatchObject({
+      cluster_mode: 'enabled',
+      num_node_groups: 4,
+      replicas_per_node_group: 1,
+      automatic_failover_enabled: true,
+    })
+    expect(group).not.toHaveProperty('num_cache_clusters')
+    const parameters = one(m, 'aws_elasticache_parameter_group', 'cache').parameter as Block[]
+    expect(parameters).toContainEqual({ name: 'cluster-enabled', value: 'yes' })
+    const alarms = artifacts.find((a) => a.path.endsWith('/alarms.tf'))?.content ?? ''
+    expect(alarms).toContain('"turnos-barber-redis-0001-001", "turnos-barber-redis-0001-002"')
+    expect(alarms).toContain('"turnos-barber-redis-0004-002"')
+  })
+
+  it('outputs the configuration endpoint, and passes the AWS provider-schema check', async () => {
+    const outputs = artifacts.find((a) => a.path.endsWith('/outputs.tf'))?.content ?? ''
+    expect(outputs).toContain('configuration_endpoint_address')
+    expect(outputs).not.toContain('primary_endpoint_address')
+    for (const artifact of artifacts) expect(await validateTerraform(artifact), artifact.path).toEqual([])
+    expect(await validateTerraformModules(artifacts)).toEqual([])
   })
 })

@@ -10,10 +10,26 @@ import { dataStoreMaintenanceWindow } from './maintenance'
 // replica the freshest copy of the database in another region is a daily snapshot.
 const RDS_MAX_BACKUP_DAYS = 35
 const SNAPSHOT_INTERVAL_SECONDS = 86_400
+const LOG_PARAMETER_MAX_LENGTH_SINCE = 13
 
 /** Whether the database RPO is tighter than cross-region snapshot copies can give: then a replica is needed. */
 export function needsCrossRegionReplica(platform: ResolvedPlatform): boolean {
   return platform.drRegion !== null && platform.disasterRecovery.rpo.database < SNAPSHOT_INTERVAL_SECONDS
+}
+
+/**
+ * Stricter logging where the vertical holds special-category data (health, biometrics): statements
+ * keep their text in the logs but never the values bound to them, not even in error reports, so a
+ * slow query or a failed insert cannot copy a diagnosis into CloudWatch. 0 means "log no value".
+ */
+function specialCategoryParameters(vertical: Vertical, major: number) {
+  // The two parameters exist from PostgreSQL 13 on (every major RDS still offers).
+  if (vertical.specialCategories.length === 0 || major < LOG_PARAMETER_MAX_LENGTH_SINCE) return []
+  return ['log_parameter_max_length', 'log_parameter_max_length_on_error'].map((name) => ({
+    name,
+    value: '0',
+    applyMethod: 'immediate',
+  }))
 }
 
 /** What the database template prints: RDS PostgreSQL, its parameters and the optional DR replica. */
@@ -42,7 +58,12 @@ export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
     family: `postgres${major}`,
     instanceClass: pg.instanceClass,
     allocatedStorage: gibibytes(pg.storage),
+    // Storage autoscaling up to the configured ceiling; none when the config sets no ceiling.
+    maxAllocatedStorage: pg.maxStorage === undefined ? null : gibibytes(pg.maxStorage),
     multiAz: pg.multiAz,
+    // The write-only password is sent again only when this changes; the secret itself is never
+    // regenerated (secrets.tf), so the first version is the only one.
+    passwordVersion: 1,
     backupRetentionDays,
     performanceInsights: pg.performanceInsights,
     maintenanceWindow: dataStoreMaintenanceWindow(platform),
@@ -60,13 +81,13 @@ export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
         applyMethod: 'immediate',
       },
       { name: 'rds.force_ssl', value: '1', applyMethod: 'immediate' }, // on: refuse unencrypted connections,
+      ...specialCategoryParameters(vertical, Number(major)),
     ],
     replica: replica
       ? {
           region: replica.name,
           identifier: `${prefix}-postgres-replica`,
           subnetGroupName: `${prefix}-postgres-dr`,
-          finalSnapshot: `${prefix}-postgres-replica-final`,
           kmsDescription: `${prefix} PostgreSQL replica storage in ${replica.name}`,
           multiAz: replica.multiAz,
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing'
-import { type Block, one, moduleOf as parsedModule } from './testing'
+import { type Block, one, moduleOf as parsedModule, ref } from './testing'
 
 const platform = examplePlatform()
 const moduleOf = (vertical: string) => parsedModule(platform, vertical)
@@ -30,16 +30,31 @@ describe.each(Object.keys(platform.verticals))('the %s alarms, budget and firewa
     })
   })
 
-  it('has a monthly budget with one notification per alert threshold', async () => {
-    const budget = one(await moduleOf(name), 'aws_budgets_budget', 'monthly')
-    expect(budget).toMatchObject({
+  it('has its own budget only when it declares one, and the account-wide budget in one module only', async () => {
+    const m = await moduleOf(name)
+    const own = platform.verticals[name]?.budget
+    if (own) {
+      const budget = one(m, 'aws_budgets_budget', 'monthly')
+      expect(budget).toMatchObject({
+        limit_amount: String(own.amount),
+        limit_unit: own.currency,
+        time_unit: 'MONTHLY',
+        cost_filter: [{ name: 'TagKeyValue', values: [`user:verticals:vertical$${name}`] }],
+      })
+      const notifications = budget.notification as Block[]
+      expect(notifications.map((n) => n.threshold)).toEqual(platform.budget.alertThresholds)
+    } else {
+      expect(m.resource.aws_budgets_budget?.monthly).toBeUndefined()
+    }
+    const account = one(m, 'aws_budgets_budget', 'platform')
+    expect(account).toMatchObject({
+      for_each: ref('var.manage_platform_budget ? toset(["account"]) : toset([])'),
       limit_amount: String(platform.budget.monthly.amount),
       limit_unit: platform.budget.monthly.currency,
-      time_unit: 'MONTHLY',
     })
-    const notifications = budget.notification as Block[]
-    expect(notifications.map((n) => n.threshold)).toEqual(platform.budget.alertThresholds)
-    expect(notifications.every((n) => n.threshold_type === 'PERCENTAGE')).toBe(true)
+    expect(account).not.toHaveProperty('cost_filter')
+    const first = Object.values(platform.verticals).find((v) => v.enabled)?.name
+    expect(m.variable.manage_platform_budget?.[0]?.default).toBe(name === first)
   })
 
   it('has a WAF with the country allow-list, the rate limits and the SQL-injection rule set', async () => {

@@ -6,6 +6,8 @@ import { budgetView } from './budget'
 import { cacheView } from './cache'
 import { databaseView } from './database'
 import { moduleView } from './module'
+import { notificationsView } from './notifications'
+import { identityView, secretsView } from './secrets'
 import { storageView } from './storage'
 import { wafView } from './waf'
 
@@ -16,9 +18,12 @@ export const TERRAFORM_FILES = [
   'variables.tf',
   'database.tf',
   'cache.tf',
+  'secrets.tf',
+  'identity.tf',
   'storage.tf',
   'storage-dr.tf',
   'storage-replication.tf',
+  'notifications.tf',
   'alarms.tf',
   'budget.tf',
   'waf.tf',
@@ -32,7 +37,10 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     module: moduleView(platform, vertical),
     database: databaseView(platform, vertical),
     cache: cacheView(platform, vertical),
+    secrets: secretsView(platform, vertical),
+    identity: identityView(platform, vertical),
     storage: storageView(platform, vertical),
+    notifications: notificationsView(platform, vertical),
     alarms: alarmsView(platform),
     budget: budgetView(platform, vertical),
     waf: wafView(platform, vertical),
@@ -51,6 +59,7 @@ export function terraformArtifacts(context: BundleContext): Artifact[] {
     'storage.tf': view.storage !== null,
     'storage-dr.tf': replicated,
     'storage-replication.tf': replicated,
+    'identity.tf': view.identity !== null,
   }
   return TERRAFORM_FILES.filter((file) => present[file] ?? true).map((file) => ({
     path: `${context.vertical.name}/infrastructure/terraform/${file}`,

@@ -14,6 +14,11 @@ export function moduleView(platform: ResolvedPlatform, vertical: Vertical) {
     provider: AWS_PROVIDER,
     primaryRegion: platform.primaryRegion.name,
     drRegion: platform.drRegion?.name ?? null,
+    state: {
+      bucket: platform.terraform.state.bucket,
+      key: `${platform.terraform.state.keyPrefix}/${vertical.name}/terraform.tfstate`,
+      region: platform.terraform.state.region,
+    },
     tags: {
       [PLATFORM_TAG]: platform.metadata.name,
       [VERTICAL_TAG]: vertical.name,

@@ -8,11 +8,23 @@ import { alarmThreshold } from './alarms'
 const RTC_MINUTES = 15
 
 /**
+ * Days an overwritten or deleted object's previous version stays restorable. Old versions are the
+ * object store's recovery points: they are kept as long as the database can be restored to a point in
+ * time (`dataStores.postgres.backupRetention`), so a whole-system restore to any point of that window
+ * finds the objects of that moment, and never for less than the file-storage RPO.
+ */
+export function noncurrentVersionDays(platform: ResolvedPlatform): number {
+  const { disasterRecovery, dataStores } = platform
+  return Math.max(days(disasterRecovery.rpo.fileStorage), days(dataStores.postgres.backupRetention))
+}
+
+/**
  * What the storage template prints, or null when the vertical keeps no objects. Objects of a data class
- * with a retention record class (stored under `<data-class>/`) expire after its `keep`; versions left by
- * deletions or overwrites, and abandoned uploads, are purged within the erasure deadline so an erased
- * object does not live on as an old version. With a DR region, objects (and deletions) are replicated
- * to a bucket there, under the same rules, and replication slower than `rpo.fileStorage` raises an alarm.
+ * with a retention record class (stored under `<data-class>/`) expire after its `keep`; previous versions
+ * stay restorable for `noncurrentVersionDays` (erasing an object means deleting each of its versions),
+ * and abandoned uploads are aborted within the erasure deadline. With a DR region, objects (and
+ * deletions) are replicated to a bucket there, under the same rules, and replication slower than
+ * `rpo.fileStorage` raises an alarm.
  */
 export function storageView(platform: ResolvedPlatform, vertical: Vertical) {
   if (!vertical.objectStorage) return null
@@ -28,7 +40,8 @@ export function storageView(platform: ResolvedPlatform, vertical: Vertical) {
     bucket: `${prefix}-objects`,
     kmsDescription: `${prefix} object storage`,
     expirations,
-    purgeNoncurrentDays: days(platform.dsr.deadlines.erasure),
+    noncurrentDays: noncurrentVersionDays(platform),
+    abortUploadDays: days(platform.dsr.deadlines.erasure),
     replica: platform.drRegion
       ? {
           region: platform.drRegion.name,

@@ -23,7 +23,7 @@ DECLARE
   recorded text;
 BEGIN
   SELECT checksum INTO recorded FROM schema_migrations WHERE name = '0006_integrity';
-  IF recorded = '18e5480a77c9fe0574b5d9152c567bac35adb7b4049b1aa8e301d1c4584547ad' THEN
+  IF recorded = '275d70ad384074bc58fc5834907d70ffee713a87b6aa4411129940ff46fd6b1b' THEN
     RAISE NOTICE 'migration % is already applied', '0006_integrity';
     RETURN;
   ELSIF recorded IS NOT NULL THEN
@@ -224,17 +224,17 @@ BEGIN
   IF owner_role = app_role THEN
     RAISE EXCEPTION 'the owner role and the application role must differ (both are %)', owner_role;
   END IF;
+  -- Roles, role memberships and database grants are rows shared by every schema (and, for roles,
+  -- every database) of the cluster: two schemas migrating at once would update the same catalog rows
+  -- and one would fail with 'tuple concurrently updated'. One migration at a time past this point.
+  PERFORM pg_advisory_xact_lock(hashtextextended('verticals:roles', 0));
   FOREACH r IN ARRAY ARRAY[owner_role, app_role] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
       IF provision <> 'create' THEN
         RAISE EXCEPTION 'role % does not exist', r
           USING HINT = 'dataStores.postgres.roles.provision is expect: create the role first (CREATE ROLE ' || quote_ident(r) || ' NOLOGIN).';
       END IF;
-      -- Roles are shared by every database of the cluster: one creator at a time.
-      PERFORM pg_advisory_xact_lock(hashtextextended('verticals:roles', 0));
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-      END IF;
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
     END IF;
   END LOOP;
   IF NOT pg_has_role(owner_role, 'MEMBER') THEN
@@ -266,7 +266,7 @@ BEGIN
 END
 $roles$;
 $verticals_migration_sql$;
-  INSERT INTO schema_migrations (name, checksum) VALUES ('0006_integrity', '18e5480a77c9fe0574b5d9152c567bac35adb7b4049b1aa8e301d1c4584547ad');
+  INSERT INTO schema_migrations (name, checksum) VALUES ('0006_integrity', '275d70ad384074bc58fc5834907d70ffee713a87b6aa4411129940ff46fd6b1b');
 END
 $verticals_apply$;
 COMMIT;

@@ -109,8 +109,8 @@ resource "aws_cloudwatch_metric_alarm" "objects_replication_latency" {
   threshold           = 300
   period              = 300
   evaluation_periods  = 1
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
   tags                = { severity = "critical" }
 
   dimensions = {

@@ -78,15 +78,17 @@ resource "aws_s3_bucket_lifecycle_configuration" "objects" {
   bucket     = aws_s3_bucket.objects.id
   depends_on = [aws_s3_bucket_versioning.objects]
 
-  # Erased objects must not survive as old versions or unfinished uploads past the erasure deadline.
+  # Previous versions stay restorable as long as the database's point-in-time window (and at least the
+  # file-storage RPO). Erasing an object means deleting each of its versions: the lifecycle keeps them.
+  # Unfinished uploads are aborted within the erasure deadline.
   rule {
-    id     = "purge-erased-versions"
+    id     = "expire-previous-versions"
     status = "Enabled"
 
     filter {}
 
     noncurrent_version_expiration {
-      noncurrent_days = 1
+      noncurrent_days = 30
     }
 
     abort_incomplete_multipart_upload {

@@ -37,6 +37,7 @@ resource "aws_elasticache_replication_group" "cache" {
   at_rest_encryption_enabled = true
   kms_key_id                 = aws_kms_key.cache.arn
   transit_encryption_enabled = true
+  auth_token                 = local.credentials.cache_auth_token
   auto_minor_version_upgrade = true
   maintenance_window         = "sun:07:00-sun:08:00"
   apply_immediately          = false

@@ -12,7 +12,7 @@ variable "database_security_group_ids" {
 }
 
 variable "database_username" {
-  description = "Master user of PostgreSQL; its password is generated and kept in Secrets Manager."
+  description = "Master user of PostgreSQL; Secrets Manager generates its password (secrets.tf)."
   type        = string
 }
 
@@ -36,9 +36,10 @@ variable "cache_security_group_ids" {
   type        = list(string)
 }
 
-variable "alarm_actions" {
-  description = "ARNs (SNS topics) notified when a CloudWatch alarm fires or recovers."
-  type        = list(string)
+variable "alarm_subscriptions" {
+  description = "Who the alarm topics notify (each region's topic gets every one), e.g. { protocol = \"https\", endpoint = \"https://events.pagerduty.com/integration/.../enqueue\" }."
+  type        = list(object({ protocol = string, endpoint = string }))
+  default     = []
 }
 
 variable "budget_notification_emails" {

@@ -24,6 +24,16 @@ output "redis_reader_endpoint" {
   value       = aws_elasticache_replication_group.cache.reader_endpoint_address
 }
 
+output "alarm_topic_arn" {
+  description = "SNS topic of the primary region's alarms; subscribe your paging tool to it."
+  value       = aws_sns_topic.alarms.arn
+}
+
+output "dr_alarm_topic_arn" {
+  description = "SNS topic of the DR region's alarms (CloudWatch notifies only same-region topics)."
+  value       = aws_sns_topic.dr_alarms.arn
+}
+
 output "web_acl_arn" {
   description = "ARN of the WAF web ACL to attach to the vertical's load balancer."
   value       = aws_wafv2_web_acl.main.arn

@@ -1,0 +1,222 @@
+import { parse, type ResolvedPlatform } from '@verticals/config-schema'
+import { Cluster } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
+import type { Platform } from '../src/index'
+import { createEnv, type Env, exampleText, VERIFIED } from './harness'
+import { startCluster, type TestCluster } from './redis-cluster'
+
+// Core's cache, consent and erasure on a real six-node Redis Cluster (three shards of a primary and a
+// replica) that this file starts and stops, configured the way a platform with
+// dataStores.redis.cluster is: core is given the URL of one node and opens an ioredis Cluster itself.
+
+// Starting the cluster, and a failover (node timeout plus election), are the heavy steps here.
+const START_MS = timeoutFor({ redisCluster: 1 })
+const FAILOVER_MS = timeoutFor({ redisCluster: 1, redisFailover: 1 })
+
+let cluster: TestCluster
+let env: Env
+let config: ResolvedPlatform
+/** A second client on the cluster, to look at keys the way an operator would. */
+let probe: Cluster
+
+beforeAll(async () => {
+  cluster = await startCluster(START_MS)
+  // A short breaker cooldown, so the cache is back within the test after the failover opened it.
+  const text = exampleText()
+    .replace('    nodes: 6\n', '    nodes: 6\n    cluster: { shards: 3, replicasPerShard: 1 }\n')
+    .replace(
+      '  maxValueSize: 512Ki\n',
+      '  maxValueSize: 512Ki\n  circuitBreaker: { failures: 5, cooldown: 1s }\n',
+    )
+  const result = parse(text, 'platform.yaml')
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
+  config = result.platform
+  env = await createEnv()
+  probe = new Cluster([{ host: '127.0.0.1', port: cluster.nodes[0]?.port as number }])
+}, START_MS)
+
+afterAll(async () => {
+  probe?.disconnect()
+  await env?.cleanup()
+  await cluster?.stop()
+}, START_MS)
+
+/** A platform on the cluster: core owns its Cluster client, opened from the URL. */
+function onCluster(vertical: string, options: { consentCacheTtl?: number } = {}): Promise<Platform> {
+  return env.platform(vertical, { config, redis: cluster.url, ...options })
+}
+
+/** Every key under the test's prefix, on every primary (a cluster SCAN visits each shard). */
+async function clusterKeys(): Promise<string[]> {
+  const found: string[] = []
+  for (const node of probe.nodes('master')) {
+    let cursor = '0'
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', `${env.prefix}*`, 'COUNT', 1000)
+      found.push(...batch)
+      cursor = next
+    } while (cursor !== '0')
+  }
+  return found.sort()
+}
+
+describe('core on a Redis Cluster', () => {
+  it('caches by data class across shards, invalidates, and never writes a TTL-0 class', async () => {
+    const barber = await onCluster('barber')
+    const ids = Array.from({ length: 12 }, (_, i) => `u${i}`)
+    let loads = 0
+    for (const id of ids)
+      await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }), { subjectId: id })
+    for (const id of ids)
+      await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }), { subjectId: id })
+    expect(loads).toBe(ids.length)
+    const keys = await clusterKeys()
+    expect(keys).toEqual(ids.map((id) => `${env.prefix}turnos:barber:user-profiles:${id}`).sort())
+    // The twelve keys hash to slots of more than one shard: the cluster client routed each write.
+    const slots = new Set(await Promise.all(keys.map((k) => probe.cluster('KEYSLOT', k))))
+    expect(slots.size).toBeGreaterThan(1)
+    await barber.cache.invalidate('user-profiles', 'u0')
+    expect(await clusterKeys()).not.toContain(`${env.prefix}turnos:barber:user-profiles:u0`)
+
+    const psychology = await onCluster('psychology')
+    await psychology.cache.wrap('session-notes', 's1', async () => ({ notes: 'never cached' }), {
+      subjectId: 'p1',
+    })
+    expect((await clusterKeys()).some((k) => k.includes('session-notes'))).toBe(false)
+  })
+
+  it('answers consent from the cluster, and a withdrawal denies at once on another instance', async () => {
+    const a = await onCluster('barber', { consentCacheTtl: 600 })
+    const b = await onCluster('barber', { consentCacheTtl: 600 })
+    const evidence = { collectedBy: 'test', method: 'checkbox' }
+    await a.consent.grant({ subjectId: 'c1', purpose: 'marketing', evidence })
+    expect(await b.consent.check('c1', 'marketing')).toMatchObject({ allowed: true })
+    expect(await probe.get(`${env.prefix}turnos:barber:~consent:marketing:c1`)).not.toBeNull()
+    const withdrawn = await a.consent.withdraw({ subjectId: 'c1', purpose: 'marketing' })
+    expect(withdrawn.cacheUpdated).toBe(true)
+    expect(await b.consent.check('c1', 'marketing')).toMatchObject({ allowed: false })
+  })
+
+  it('erases a subject from PostgreSQL and from every shard', async () => {
+    const barber = await onCluster('barber', { consentCacheTtl: 600 })
+    const subject = 'erase-me'
+    await barber.consent.grant({
+      subjectId: subject,
+      purpose: 'marketing',
+      evidence: { collectedBy: 'test', method: 'checkbox' },
+    })
+    await barber.consent.check(subject, 'marketing')
+    for (const id of ['p1', 'p2', 'p3', 'p4'])
+      await barber.cache.wrap('user-profiles', `${subject}-${id}`, async () => ({ id }), {
+        subjectId: subject,
+      })
+    const before = (await clusterKeys()).filter((k) => k.includes(subject))
+    expect(before.length).toBe(6) // four values, the subject index, the consent decision
+    const request = await barber.dsr.open({ subjectId: subject, kind: 'erasure', verification: VERIFIED })
+    const { erased } = await barber.dsr.fulfil(request.id, { actor: 'privacy-officer' })
+    // The four values and the consent decision; the subject's index set goes too.
+    expect(erased?.cacheKeys).toBe(5)
+    expect((await clusterKeys()).filter((k) => k.includes(subject))).toEqual([])
+  })
+
+  it(
+    'survives the loss of a primary: no wrong consent answer, the cache fails open, then recovers',
+    async () => {
+      const a = await onCluster('barber', { consentCacheTtl: 600 })
+      const b = await onCluster('barber', { consentCacheTtl: 600 })
+      const evidence = { collectedBy: 'test', method: 'checkbox' }
+      await a.consent.grant({ subjectId: 'granted', purpose: 'marketing', evidence })
+      await a.consent.grant({ subjectId: 'to-withdraw', purpose: 'marketing', evidence })
+      await a.consent.grant({ subjectId: 'refused', purpose: 'marketing', evidence })
+      await a.consent.withdraw({ subjectId: 'refused', purpose: 'marketing' })
+      const key = `${env.prefix}turnos:barber:~consent:marketing:to-withdraw`
+      expect(await b.consent.check('to-withdraw', 'marketing')).toMatchObject({ allowed: true })
+      // Let the replica of the shard that holds the grant receive it before its primary dies.
+      await probe.wait(1, 1000)
+
+      // Cache keys on the same shard as the grant: the shard that will lose its primary.
+      const owner = async (k: string) => probe.slots[Number(await probe.cluster('KEYSLOT', k))]?.[0]
+      const target = await owner(key)
+      const hot: string[] = []
+      for (let i = 0; hot.length < 3; i++) {
+        if ((await owner(`${env.prefix}turnos:barber:api-responses:hot-${i}`)) === target)
+          hot.push(`hot-${i}`)
+      }
+
+      const expected = new Map([
+        ['granted', true],
+        ['refused', false],
+      ])
+      let checks = 0
+      let failOpen = 0
+      let running = true
+      const wrong: string[] = []
+      // Checks from both instances, all through the failover: none may answer other than PostgreSQL would.
+      const checking = (async () => {
+        while (running) {
+          for (const [subject, allowed] of expected) {
+            for (const p of [a, b]) {
+              const decision = await p.consent.check(subject, 'marketing')
+              checks += 1
+              if (decision.allowed !== allowed) wrong.push(`${subject}: ${JSON.stringify(decision)}`)
+            }
+          }
+          const value = await a.cache.wrap(
+            'api-responses',
+            hot[checks % hot.length] as string,
+            async () => {
+              failOpen += 1
+              return { fresh: true }
+            },
+            { subjectId: null },
+          )
+          if (!('fresh' in value)) wrong.push('cache returned something the loader did not')
+          await new Promise((r) => setTimeout(r, 5))
+        }
+      })()
+
+      while (failOpen < hot.length) await new Promise((r) => setTimeout(r, 5)) // every hot key cached
+      await new Promise((r) => setTimeout(r, 20))
+      const before = { checks, loads: failOpen }
+      await cluster.killPrimaryOf(key)
+      // Withdrawn while the shard that holds its cached grant has no primary.
+      const withdrawal = await a.consent.withdraw({ subjectId: 'to-withdraw', purpose: 'marketing' })
+      expected.set('to-withdraw', false)
+      expect(await a.consent.check('to-withdraw', 'marketing')).toMatchObject({ allowed: false })
+
+      await cluster.waitHealthy(FAILOVER_MS)
+      const during = { checks: checks - before.checks, loads: failOpen - before.loads }
+      // After the failover the promoted replica takes the rewrite; the other instance then denies too.
+      const deadline = Date.now() + FAILOVER_MS
+      while ((await probe.get(key).catch(() => null)) !== 'w' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      running = false
+      await checking
+      expect(wrong).toEqual([])
+      // Consent was checked while the shard had no primary, and the cache served its callers from
+      // the loader instead of failing them (the hot keys were cached before the kill).
+      expect(during.checks).toBeGreaterThan(0)
+      expect(during.loads).toBeGreaterThan(0)
+      // Whether or not Redis took the withdrawal at once, it holds it now (core rewrote it after the failover).
+      expect(withdrawal.status).toBe('withdrawn')
+      expect(await probe.get(key)).toBe('w')
+      expect(await b.consent.check('to-withdraw', 'marketing')).toMatchObject({ allowed: false })
+      expect(await b.consent.check('granted', 'marketing')).toMatchObject({ allowed: true })
+      // The cache works again on the promoted primary once the breaker's cooldown has passed.
+      let loads = 0
+      const load = async () => ({ v: ++loads })
+      const until = Date.now() + config.cache.circuitBreaker.cooldown * 1000 + FAILOVER_MS
+      let cached = false
+      while (!cached && Date.now() < until) {
+        const first = await a.cache.wrap('user-profiles', 'after', load, { subjectId: 'after' })
+        cached = (await a.cache.wrap('user-profiles', 'after', load, { subjectId: 'after' })).v === first.v
+        if (!cached) await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(cached).toBe(true)
+      expect(await probe.get(`${env.prefix}turnos:barber:user-profiles:after`)).not.toBeNull()
+    },
+    FAILOVER_MS * 2,
+  )
+})

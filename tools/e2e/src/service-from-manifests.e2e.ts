@@ -1,0 +1,128 @@
+// Proof that a bundle runs the service it is for: a kubelet-like harness (./kubelet) starts the
+// service from its own generated manifests, with exactly the env the Deployment sets, against a
+// PostgreSQL database and a redis-server (password and TLS) of its own, exercises a booking, a
+// consent check and a DSR over HTTP, then stops it with SIGTERM. For apps/example-barber and for a
+// fresh scaffold of every vertical preset.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PRESET_NAMES, parse } from '@verticals/config-schema'
+import { afterEach, describe, expect, it } from 'vitest'
+import { timeoutFor } from '../../../testing/costs'
+import { startBackingStores } from './kubelet/backing.ts'
+import { readImageSpec } from './kubelet/dockerfile.ts'
+import { exerciseService } from './kubelet/exercise.ts'
+import { bundleObjects, find, podSpec } from './kubelet/manifests.ts'
+import { runPod } from './kubelet/pod.ts'
+import { describeRun, ProcessTracker } from './processes.ts'
+import { repoRoot } from './workspace.ts'
+
+const tracker = new ProcessTracker()
+const scratchDirs: string[] = []
+
+afterEach(async () => {
+  await tracker.stopAll()
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'verticals-kubelet-'))
+  scratchDirs.push(dir)
+  return dir
+}
+
+/** Nothing may listen on the container port already: the service must bind exactly that port. */
+async function assertPortFree(port: number): Promise<void> {
+  const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  )
+  expect(answered, `something already listens on 127.0.0.1:${port}, the Deployment's containerPort`).toBe(
+    false,
+  )
+}
+
+/**
+ * Starts `deployment` of the bundle in `serviceDir` (its Dockerfile, bundle/ and platform.yaml), runs
+ * the scenario and stops it; the Secrets Manager secret the ExternalSecret reads holds the URLs of the
+ * stores this test starts and a fresh audit key.
+ */
+async function runFromManifests(serviceDir: string, bundleDir: string, deployment: string): Promise<void> {
+  const text = readFileSync(join(serviceDir, 'platform.yaml'), 'utf8')
+  const parsed = parse(text, 'platform.yaml')
+  if (!parsed.ok) throw new Error(`${serviceDir}/platform.yaml is invalid`)
+  const platform = parsed.platform
+  const vertical = Object.keys(platform.verticals)[0] ?? ''
+  const objects = bundleObjects(bundleDir, vertical)
+  const port = podSpec(find(objects, 'Deployment', deployment, 'the test runs it')).containers[0]?.ports?.[0]
+  await assertPortFree(port?.containerPort ?? 0)
+  const dir = scratch()
+  const stores = await startBackingStores(tracker, dir)
+  try {
+    // What Terraform writes into Secrets Manager (secrets.tf), for this machine's stores.
+    const secrets = {
+      [`${platform.metadata.name}-${vertical}/runtime`]: {
+        database_url: stores.databaseUrl,
+        redis_url: stores.redisUrl,
+        audit_key: randomBytes(32).toString('hex'),
+      },
+    }
+    const pod = await runPod(tracker, {
+      objects,
+      deployment,
+      image: readImageSpec(join(serviceDir, 'Dockerfile')),
+      workdir: serviceDir,
+      secrets,
+      scratch: dir,
+      readyTimeoutMs: timeoutFor({ scaffoldTests: 1 }),
+    })
+    expect(pod.env.NODE_ENV, 'the Deployment runs the service in production').toBe('production')
+    expect(pod.env.VERTICALS_REDIS_URL?.startsWith('rediss://'), 'the runtime reaches Redis over TLS').toBe(
+      true,
+    )
+    await exerciseService(pod.url).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- service log\n${pod.log()}`)
+    })
+    const ended = await pod.terminate()
+    expect(
+      ended,
+      `SIGTERM must end the service cleanly within terminationGracePeriodSeconds (${pod.graceSeconds} s)\n--- service log\n${pod.log()}`,
+    ).toMatchObject({ code: 0, signal: null })
+  } finally {
+    await stores.dispose()
+  }
+}
+
+describe('the service started from its own manifests', () => {
+  it(
+    'runs apps/example-barber from its committed bundle',
+    async () => {
+      const app = join(repoRoot, 'apps', 'example-barber')
+      expect(
+        existsSync(join(app, 'dist', 'main.js')),
+        'build apps/example-barber first (npx nx run @verticals/example-barber:build)',
+      ).toBe(true)
+      await runFromManifests(app, join(app, 'bundle'), 'api')
+    },
+    timeoutFor({ scaffoldTests: 3 }),
+  )
+
+  it.each(PRESET_NAMES.map((preset) => [preset]))(
+    'runs a fresh %s scaffold from the bundle it generated',
+    async (preset) => {
+      const project = join(scratch(), `${preset}-service`)
+      const cli = join(repoRoot, 'packages', 'create-vertical', 'bin', 'create-vertical.js')
+      const made = await tracker.run(process.execPath, [cli, project, '--vertical', preset, '--yes'], {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+        timeoutMs: timeoutFor({ scaffold: 1 }),
+      })
+      expect(made.code, describeRun('create-vertical', made)).toBe(0)
+      // The workspace's built packages stand in for `npm install` of the same versions.
+      symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir')
+      await runFromManifests(project, join(project, 'bundle'), 'api')
+    },
+    timeoutFor({ scaffold: 1, scaffoldTests: 3 }),
+  )
+})
