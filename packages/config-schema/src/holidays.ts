@@ -43,7 +43,8 @@ export const CALENDARS: Readonly<Record<Jurisdiction, Calendar>> = {
   BR: {
     timeZone: 'America/Sao_Paulo',
     years: [2026, 2026],
-    source: 'Lei 662/1949 (with Lei 10.607/2002), Lei 6.802/1980 and Lei 14.759/2023, as they apply to 2026',
+    source:
+      'Lei 662/1949 (with Lei 10.607/2002), Lei 6.802/1980, Lei 14.759/2023, and Lei 9.093/1995 for Good Friday (a religious holiday declared by local law, observed nationwide), as they apply to 2026',
     holidays: [
       '2026-01-01', // Confraternização Universal
       '2026-04-03', // Sexta-feira Santa
