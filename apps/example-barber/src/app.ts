@@ -37,7 +37,7 @@ export interface AppOptions {
   readonly sdk?: boolean
   readonly logLevel?: Level
   readonly logDestination?: DestinationStream
-  /** Authenticates DSR callers (default: DsrAuth.fromEnv, the DSR_AUTH_SECRET variable). */
+  /** Authenticates DSR callers (default: DsrAuth.fromEnv, the VERTICALS_DSR_AUTH_SECRET variable). */
   readonly auth?: DsrAuth
 }
 

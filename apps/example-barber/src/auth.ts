@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { PlatformError } from '@verticals/config-schema'
+import { DEPLOYMENT_ENV } from '@verticals/observability'
 import { HttpError } from './http'
 
 // Who is calling the data-subject-request routes. A token is issued by the identity service that
@@ -29,15 +30,17 @@ const DEV_SECRET = 'verticals-example-barber-dev-only-dsr-auth-secret'
 export class DsrAuth {
   private constructor(private readonly secret: string) {}
 
-  /** From DSR_AUTH_SECRET (≥ 32 characters; required with NODE_ENV=production), else the dev secret. */
+  /** From VERTICALS_DSR_AUTH_SECRET (≥ 32 characters; required with NODE_ENV=production), else the dev secret. */
   static fromEnv(env: NodeJS.ProcessEnv = process.env, warn: (msg: string) => void = () => {}): DsrAuth {
-    const secret = env.DSR_AUTH_SECRET
+    const secret = env[DEPLOYMENT_ENV.dsrAuthSecret]
     if (secret !== undefined && secret !== '') return DsrAuth.withSecret(secret)
     if (env.NODE_ENV === 'production')
-      throw new PlatformError('INVALID_ARGUMENT', 'DSR_AUTH_SECRET is not set', {
-        hint: 'Set DSR_AUTH_SECRET (at least 32 characters, from the secret store) to the key the identity service signs tokens with.',
+      throw new PlatformError('INVALID_ARGUMENT', 'VERTICALS_DSR_AUTH_SECRET is not set', {
+        hint: 'Set VERTICALS_DSR_AUTH_SECRET (at least 32 characters, from the secret store) to the key the identity service signs tokens with.',
       })
-    warn('DSR_AUTH_SECRET is not set: using the public development secret, which authenticates no one')
+    warn(
+      'VERTICALS_DSR_AUTH_SECRET is not set: using the public development secret, which authenticates no one',
+    )
     return new DsrAuth(DEV_SECRET)
   }
 
@@ -46,7 +49,7 @@ export class DsrAuth {
     if (secret.length < MIN_SECRET)
       throw new PlatformError(
         'INVALID_ARGUMENT',
-        `DSR_AUTH_SECRET must have at least ${MIN_SECRET} characters`,
+        `VERTICALS_DSR_AUTH_SECRET must have at least ${MIN_SECRET} characters`,
       )
     return new DsrAuth(secret)
   }

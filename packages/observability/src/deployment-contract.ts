@@ -25,6 +25,8 @@ export const DEPLOYMENT_ENV = {
   redisUrl: 'VERTICALS_REDIS_URL',
   /** HMAC key of the audit chains (core's `auditKey`), from the runtime Secret. */
   auditKey: 'VERTICALS_AUDIT_KEY',
+  /** Key the identity service signs data-subject-request callers' tokens with, from the runtime Secret. */
+  dsrAuthSecret: 'VERTICALS_DSR_AUTH_SECRET',
 } as const
 
 /** The value of NODE_ENV in every generated Deployment. */
@@ -35,6 +37,7 @@ export const SECRET_ENV = {
   databaseUrl: 'database-url',
   redisUrl: 'redis-url',
   auditKey: 'audit-key',
+  dsrAuthSecret: 'dsr-auth-secret',
 } as const satisfies Partial<Record<keyof typeof DEPLOYMENT_ENV, string>>
 
 /** Name of the Kubernetes Secret (materialized by the ExternalSecret) that holds SECRET_ENV's keys. */

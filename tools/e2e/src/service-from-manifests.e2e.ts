@@ -61,11 +61,13 @@ async function runFromManifests(serviceDir: string, bundleDir: string, deploymen
   const stores = await startBackingStores(tracker, dir)
   try {
     // What Terraform writes into Secrets Manager (secrets.tf), for this machine's stores.
+    const dsrAuthSecret = randomBytes(32).toString('hex')
     const secrets = {
       [`${platform.metadata.name}-${vertical}/runtime`]: {
         database_url: stores.databaseUrl,
         redis_url: stores.redisUrl,
         audit_key: randomBytes(32).toString('hex'),
+        dsr_auth_secret: dsrAuthSecret,
       },
     }
     const pod = await runPod(tracker, {
@@ -81,7 +83,7 @@ async function runFromManifests(serviceDir: string, bundleDir: string, deploymen
     expect(pod.env.VERTICALS_REDIS_URL?.startsWith('rediss://'), 'the runtime reaches Redis over TLS').toBe(
       true,
     )
-    await exerciseService(pod.url).catch((error: Error) => {
+    await exerciseService(pod.url, dsrAuthSecret).catch((error: Error) => {
       throw new Error(`${error.message}\n--- service log\n${pod.log()}`)
     })
     const ended = await pod.terminate()

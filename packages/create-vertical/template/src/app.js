@@ -68,7 +68,7 @@ export async function createApp(settings, options = {}) {
   })
   await platform.migrate()
   await migrate(pool, settings.schema, APP_MIGRATIONS)
-  // Authenticates the callers of the DSR routes (DSR_AUTH_SECRET; tests pass their own).
+  // Authenticates the callers of the DSR routes (VERTICALS_DSR_AUTH_SECRET; tests pass their own).
   const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
   const ctx = { platform, metrics, logger, auth, store: new Store(pool, settings.schema) }
   // The DSR backlog gauges feed the generated dsrDeadline alerts: refresh them as often as Prometheus scrapes.

@@ -2,7 +2,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { HttpError } from './http.js'
 
 // Who calls the data-subject-request routes. The identity service that signs users in issues tokens
-// signed with DSR_AUTH_SECRET: v1.<base64url(JSON { sub, role, jti, exp })>.<base64url(HMAC-SHA256)>.
+// signed with VERTICALS_DSR_AUTH_SECRET: v1.<base64url(JSON { sub, role, jti, exp })>.<base64url(HMAC-SHA256)>.
 // role `subject` opens requests about themselves; role `privacy-officer` opens them for a subject it
 // verified otherwise and fulfils them.
 
@@ -14,15 +14,15 @@ export class DsrAuth {
 
   constructor(secret) {
     if (typeof secret !== 'string' || secret.length < 32)
-      throw new Error('DSR_AUTH_SECRET must have at least 32 characters')
+      throw new Error('VERTICALS_DSR_AUTH_SECRET must have at least 32 characters')
     this.#secret = secret
   }
 
-  /** From DSR_AUTH_SECRET; required with NODE_ENV=production, a public dev secret (with a warning) elsewhere. */
+  /** From VERTICALS_DSR_AUTH_SECRET; required with NODE_ENV=production, a public dev secret (with a warning) elsewhere. */
   static fromEnv(env = process.env, warn = () => {}) {
-    if (env.DSR_AUTH_SECRET) return new DsrAuth(env.DSR_AUTH_SECRET)
-    if (env.NODE_ENV === 'production') throw new Error('DSR_AUTH_SECRET is not set')
-    warn('DSR_AUTH_SECRET is not set: using the public development secret, which authenticates no one')
+    if (env.VERTICALS_DSR_AUTH_SECRET) return new DsrAuth(env.VERTICALS_DSR_AUTH_SECRET)
+    if (env.NODE_ENV === 'production') throw new Error('VERTICALS_DSR_AUTH_SECRET is not set')
+    warn('VERTICALS_DSR_AUTH_SECRET is not set: using the public development secret, which authenticates no one')
     return new DsrAuth(DEV_SECRET)
   }
 

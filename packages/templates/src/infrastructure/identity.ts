@@ -11,9 +11,10 @@ export const REMOTE_PROPERTY: Readonly<Record<keyof typeof SECRET_ENV, string>> 
   databaseUrl: 'database_url',
   redisUrl: 'redis_url',
   auditKey: 'audit_key',
+  dsrAuthSecret: 'dsr_auth_secret',
 }
 
-/** Name of the Secrets Manager secret holding the vertical's connection URLs and audit key. */
+/** Name of the Secrets Manager secret holding the vertical's connection URLs, audit key and DSR token key. */
 export function remoteSecretName(platform: ResolvedPlatform, vertical: Vertical): string {
   return `${resourcePrefix(platform, vertical)}/runtime`
 }

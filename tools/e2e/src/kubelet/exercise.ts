@@ -1,7 +1,7 @@
 // What the harness asks of a started service over HTTP, the same for the example and every
 // scaffold: a booking refused without consent (the consent check), the consent, the booking, and a
 // data-subject access request opened and fulfilled.
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 
 /** A JSON response. */
 interface Reply {
@@ -10,12 +10,31 @@ interface Reply {
   readonly body: any
 }
 
-async function call(url: string, method: string, path: string, body?: unknown): Promise<Reply> {
+/**
+ * A DSR caller's token as the identity service issues it, signed with the runtime Secret's
+ * dsr-auth-secret: v1.<base64url(JSON { sub, role, jti, exp })>.<base64url(HMAC-SHA256 of "v1.<body>")>.
+ */
+function token(secret: string, sub: string, role: 'subject' | 'privacy-officer'): string {
+  const claims = { sub, role, jti: randomUUID(), exp: Math.floor(Date.now() / 1000) + 900 }
+  const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
+  return `v1.${body}.${createHmac('sha256', secret).update(`v1.${body}`).digest('base64url')}`
+}
+
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  bearer?: string,
+): Promise<Reply> {
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+  }
   const res = await fetch(`${url}${path}`, {
     method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   const text = await res.text()
   return { status: res.status, body: text === '' ? {} : JSON.parse(text) }
@@ -27,8 +46,14 @@ function expectStatus(step: string, reply: Reply, status: number): void {
   }
 }
 
-/** Runs the scenario against `url`; throws with the step and the response on the first surprise. */
-export async function exerciseService(url: string): Promise<{ bookingId: string; dsrId: string }> {
+/**
+ * Runs the scenario against `url`; throws with the step and the response on the first surprise. DSR
+ * calls carry tokens signed with `dsrAuthSecret`, the value the pod got from its runtime Secret.
+ */
+export async function exerciseService(
+  url: string,
+  dsrAuthSecret: string,
+): Promise<{ bookingId: string; dsrId: string }> {
   const customerId = `e2e-${randomBytes(4).toString('hex')}`
   const providers = await call(url, 'GET', '/providers')
   expectStatus('GET /providers', providers, 200)
@@ -47,10 +72,14 @@ export async function exerciseService(url: string): Promise<{ bookingId: string;
   expectStatus('POST /consents', consent, 201)
   const booked = await call(url, 'POST', '/bookings', booking)
   expectStatus('POST /bookings with consent', booked, 201)
-  const opened = await call(url, 'POST', '/dsr', { subjectId: customerId, kind: 'access' })
+  const subject = token(dsrAuthSecret, customerId, 'subject')
+  const officer = token(dsrAuthSecret, 'e2e-officer', 'privacy-officer')
+  const anonymous = await call(url, 'POST', '/dsr', { subjectId: customerId, kind: 'access' })
+  expectStatus('POST /dsr without a token', anonymous, 401)
+  const opened = await call(url, 'POST', '/dsr', { subjectId: customerId, kind: 'access' }, subject)
   expectStatus('POST /dsr', opened, 201)
   const dsrId = opened.body.request?.id as string
-  const fulfilled = await call(url, 'POST', `/dsr/${dsrId}/fulfil`)
+  const fulfilled = await call(url, 'POST', `/dsr/${dsrId}/fulfil`, undefined, officer)
   expectStatus(`POST /dsr/${dsrId}/fulfil`, fulfilled, 200)
   return { bookingId: booked.body.booking?.id as string, dsrId }
 }

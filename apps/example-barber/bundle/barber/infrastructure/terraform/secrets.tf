@@ -24,9 +24,15 @@ data "aws_secretsmanager_random_password" "audit_key" {
   exclude_punctuation = true
 }
 
+# The key DSR callers' tokens are signed with (the identity service reads the same secret).
+data "aws_secretsmanager_random_password" "dsr_auth_secret" {
+  password_length     = 64
+  exclude_punctuation = true
+}
+
 resource "aws_secretsmanager_secret" "credentials" {
   name                    = "barberia-barber/credentials"
-  description             = "Generated once: PostgreSQL master password, Redis AUTH token, audit HMAC key"
+  description             = "Generated once: PostgreSQL master password, Redis AUTH token, audit HMAC key, DSR token key"
   kms_key_id              = aws_kms_key.secrets.arn
   recovery_window_in_days = 30
 }
@@ -37,6 +43,7 @@ resource "aws_secretsmanager_secret_version" "credentials" {
     database_password = data.aws_secretsmanager_random_password.database.random_password
     cache_auth_token  = data.aws_secretsmanager_random_password.cache.random_password
     audit_key         = data.aws_secretsmanager_random_password.audit_key.random_password
+    dsr_auth_secret   = data.aws_secretsmanager_random_password.dsr_auth_secret.random_password
   })
 
   lifecycle {
@@ -51,7 +58,7 @@ locals {
 
 resource "aws_secretsmanager_secret" "runtime" {
   name                    = "barberia-barber/runtime"
-  description             = "Connection URLs and audit key of the service, read by the External Secrets Operator"
+  description             = "Connection URLs, audit key and DSR token key of the service, read by the External Secrets Operator"
   kms_key_id              = aws_kms_key.secrets.arn
   recovery_window_in_days = 30
 }
@@ -59,8 +66,9 @@ resource "aws_secretsmanager_secret" "runtime" {
 resource "aws_secretsmanager_secret_version" "runtime" {
   secret_id = aws_secretsmanager_secret.runtime.id
   secret_string = jsonencode({
-    database_url = "postgresql://${aws_db_instance.primary.username}:${local.credentials.database_password}@${aws_db_instance.primary.address}:${aws_db_instance.primary.port}/postgres?sslmode=verify-full&sslrootcert=/etc/ssl/certs/rds-global-bundle.pem"
-    redis_url    = "rediss://:${local.credentials.cache_auth_token}@${aws_elasticache_replication_group.cache.primary_endpoint_address}:${aws_elasticache_replication_group.cache.port}"
-    audit_key    = local.credentials.audit_key
+    database_url    = "postgresql://${aws_db_instance.primary.username}:${local.credentials.database_password}@${aws_db_instance.primary.address}:${aws_db_instance.primary.port}/postgres?sslmode=verify-full&sslrootcert=/etc/ssl/certs/rds-global-bundle.pem"
+    redis_url       = "rediss://:${local.credentials.cache_auth_token}@${aws_elasticache_replication_group.cache.primary_endpoint_address}:${aws_elasticache_replication_group.cache.port}"
+    audit_key       = local.credentials.audit_key
+    dsr_auth_secret = local.credentials.dsr_auth_secret
   })
 }
