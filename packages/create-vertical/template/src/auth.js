@@ -22,7 +22,9 @@ export class DsrAuth {
   static fromEnv(env = process.env, warn = () => {}) {
     if (env.VERTICALS_DSR_AUTH_SECRET) return new DsrAuth(env.VERTICALS_DSR_AUTH_SECRET)
     if (env.NODE_ENV === 'production') throw new Error('VERTICALS_DSR_AUTH_SECRET is not set')
-    warn('VERTICALS_DSR_AUTH_SECRET is not set: using the public development secret, which authenticates no one')
+    warn(
+      'VERTICALS_DSR_AUTH_SECRET is not set: using the public development secret, which authenticates no one',
+    )
     return new DsrAuth(DEV_SECRET)
   }
 
