@@ -72,8 +72,16 @@ describe('core on a Redis Cluster', () => {
       await barber.cache.wrap('user-profiles', id, async () => ({ id, n: ++loads }), { subjectId: id })
     expect(loads).toBe(ids.length)
     const keys = await clusterKeys()
-    expect(keys).toEqual(ids.map((id) => `${env.prefix}turnos:barber:user-profiles:${id}`).sort())
-    // The twelve keys hash to slots of more than one shard: the cluster client routed each write.
+    // Each value, and each subject's index (user-profiles are personal data, written with their subject).
+    expect(keys).toEqual(
+      ids
+        .flatMap((id) => [
+          `${env.prefix}turnos:barber:user-profiles:${id}`,
+          `${env.prefix}turnos:barber:~subject:${id}`,
+        ])
+        .sort(),
+    )
+    // The keys hash to slots of more than one shard: the cluster client routed each write.
     const slots = new Set(await Promise.all(keys.map((k) => probe.cluster('KEYSLOT', k))))
     expect(slots.size).toBeGreaterThan(1)
     await barber.cache.invalidate('user-profiles', 'u0')
