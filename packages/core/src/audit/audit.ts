@@ -9,6 +9,7 @@ import { canonicalJson, idDigest, sha256 } from './canonical'
 import { auditQueries } from './queries'
 import { RedactionRecords } from './redaction'
 import { type BrokenAt, verifyChain } from './verify'
+import { EntryRows } from './entry-rows'
 import { verifyQueries } from './verify-queries'
 
 /** One audit event as callers describe it. */
@@ -145,12 +146,15 @@ export class AuditLog {
     try {
       // One snapshot for all chains: concurrent appends neither appear half-way nor look like tampering.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      // The rows' timestamps are decoded from ISO text (entry-rows.ts), whatever the server's default.
+      await client.query("SET LOCAL DateStyle = 'ISO'")
       const stored = (
         await client.query<{ record_class: string }>({ ...this.q.chains, values: [this.ctx.vertical.name] })
       ).rows.map((r) => r.record_class)
       const all = [...new Set([...stored, ...anchored.map((h) => h.recordClass)])].sort()
       const chains = options.recordClass === undefined ? all : [options.recordClass]
-      const records = new RedactionRecords(this.ctx, this.q)
+      const rows = new EntryRows()
+      const records = new RedactionRecords(this.ctx, this.q, rows)
       const range = { from: options.from, to: options.to }
       let checked = 0
       for (const chain of chains) {
@@ -163,6 +167,7 @@ export class AuditLog {
           ...(anchor === undefined ? {} : { anchor }),
           consentClass: this.consentClass,
           records,
+          rows,
         })
         checked += result.checked
         if (!result.ok) return { ok: false, checked, brokenAt: result.brokenAt as BrokenAt, ...anchorField }

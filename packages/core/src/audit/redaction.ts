@@ -2,8 +2,9 @@ import type pg from 'pg'
 import type { Context } from '../context'
 import { purgedUnderCheckpoint } from './checkpoints'
 import { entryIntact } from './entry-check'
+import type { EntryRows, RawRow } from './entry-rows'
 import type { auditQueries } from './queries'
-import { COL, type verifyQueries } from './verify-queries'
+import { COL, ENTRY_RAW_WIDTH, RAW_TEXT, type verifyQueries } from './verify-queries'
 
 /**
  * The entry type of an erasure record: appended (naming the subject by digest) before an erasure, and
@@ -29,6 +30,7 @@ export class RedactionRecords {
   constructor(
     private readonly ctx: Context,
     private readonly q: ReturnType<typeof auditQueries> & ReturnType<typeof verifyQueries>,
+    private readonly rows: EntryRows,
   ) {}
 
   /** Whether the redacted entry `row` of chain `recordClass` is accounted for. */
@@ -61,16 +63,16 @@ export class RedactionRecords {
   private async load(client: pg.PoolClient, ref: string): Promise<RecordEntry | null> {
     const cached = this.found.get(ref)
     if (cached !== undefined) return cached
-    const { rows } = await client.query<unknown[]>({
+    const { rows } = await client.query<RawRow>({
       ...this.q.records,
       values: [this.ctx.vertical.name, [ref]],
-      rowMode: 'array',
+      ...RAW_TEXT,
     })
     const hit = rows[0]
     let record: RecordEntry | null = null
     if (hit !== undefined) {
-      const row = hit.slice(1, -1)
-      const recordClass = hit[hit.length - 1] as string
+      const row = this.rows.entry(hit)
+      const recordClass = hit[ENTRY_RAW_WIDTH] as string
       // A forged record (no valid HMAC) accounts for nothing.
       if (entryIntact(this.ctx, recordClass, row) && row[COL.redacted] !== true) record = { row, recordClass }
       else return { row: [], recordClass } as RecordEntry

@@ -1,17 +1,20 @@
 import { statement } from '../sql'
 
-// Verify reads created_at as the exact ISO text the HMAC covers (no Date parsing per row) and lets
-// PostgreSQL check the actor and subject digests (sha256 in C) while this process checks the HMACs.
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-const ID_OK = (value: string, digest: string) =>
-  `(${value} IS NULL OR ${digest} IS NOT NULL AND encode(sha256(convert_to('id:' || ${value}, 'UTF8')), 'hex') = ${digest})`
+// Verify asks the driver for every column as text (RAW_TEXT) and decodes rows itself (entry-rows.ts):
+// no Date or JSON object the HMAC check would only turn back into text, and no per-row sha256 or
+// to_char in PostgreSQL (the clear ids are checked against their digests once per distinct id here).
+// Timestamps are read AT TIME ZONE 'UTC' (verify sets DateStyle ISO) so the decoder can rebuild
+// the exact ISO text the HMAC covers.
+const UTC = (column: string) => `${column} AT TIME ZONE 'UTC'`
 
-/** The columns of an entry as verify reads them, in this order (rowMode array). */
-export const ENTRY = `e.seq, e.type, e.actor_digest, e.subject_digest, e.data, e.data_digest, ${ISO('e.created_at')},
-  e.prev_hash, e.hash, e.redacted_at IS NOT NULL, e.redacted_by, e.actor IS NULL, ${ID_OK('e.actor', 'e.actor_digest')},
-  ${ID_OK('e.subject_id', 'e.subject_digest')}`
+/** The raw columns of an entry, in this order (decoded into ENTRY rows by entry-rows.ts). */
+export const ENTRY_RAW = `e.seq, e.type, e.actor_digest, e.subject_digest, e.data, e.data_digest, ${UTC('e.created_at')},
+  e.prev_hash, e.hash, e.redacted_at IS NOT NULL, e.redacted_by, e.actor, e.subject_id`
 
-/** Indexes into an ENTRY row. */
+/** How many raw columns an entry has (the consent columns follow them). */
+export const ENTRY_RAW_WIDTH = 13
+
+/** Indexes into a decoded entry row. */
 export const COL = {
   seq: 0,
   type: 1,
@@ -39,60 +42,24 @@ export const COL = {
   eventCreatedAt: 22,
 } as const
 
-const flag = (condition: string) => `CASE WHEN ${condition} THEN 't' ELSE 'f' END`
-const json = (column: string) => `coalesce(to_json(${column})::text, 'null')`
-
-/**
- * A page of entries as one text: a line per entry, fields separated by tabs, in ENTRY's order. Text
- * fields are JSON-encoded (no raw tab or newline survives JSON), so one string crosses the wire and
- * the rows cost a split instead of a driver row each (parsePage).
- */
-const PACKED = `string_agg(concat_ws(E'\\t', e.seq, ${json('e.type')}, e.actor_digest, ${json('e.subject_digest')},
-  coalesce(e.data::text, 'null'), e.data_digest, ${ISO('e.created_at')}, e.prev_hash, e.hash,
-  ${flag('e.redacted_at IS NOT NULL')} || ${flag('e.actor IS NULL')} || ${flag(ID_OK('e.actor', 'e.actor_digest'))}
-    || ${flag(ID_OK('e.subject_id', 'e.subject_digest'))}, ${json('e.redacted_by')}), E'\\n' ORDER BY e.seq)`
-
-/** Parses a packed page into ENTRY rows. */
-export function parsePage(page: string | null): unknown[][] {
-  if (page === null || page === '') return []
-  return page.split('\n').map((line) => {
-    const f = line.split('\t')
-    const flags = f[9] ?? ''
-    return [
-      f[0],
-      JSON.parse(f[1] as string),
-      f[2],
-      JSON.parse(f[3] as string),
-      JSON.parse(f[4] as string),
-      f[5],
-      f[6],
-      f[7],
-      f[8],
-      flags[0] === 't',
-      JSON.parse(f[10] as string),
-      flags[1] === 't',
-      flags[2] === 't',
-      flags[3] === 't',
-    ]
-  })
-}
+/** Query options that make the driver return every column as its text (or null), unparsed. */
+export const RAW_TEXT = { rowMode: 'array', types: { getTypeParser: () => (text: string) => text } } as const
 
 /** The SQL verify walks chains with, for one schema. */
 export function verifyQueries(s: string) {
   const range =
     'e.vertical = $1 AND e.record_class = $2 AND e.seq >= $3 AND e.seq <= $4 ORDER BY e.seq LIMIT $5'
   return {
-    page: statement(`SELECT ${PACKED} AS page FROM (SELECT * FROM ${s}.audit_entries e WHERE ${range}) e`),
+    page: statement(`SELECT ${ENTRY_RAW} FROM ${s}.audit_entries e WHERE ${range}`),
     // The consent chain: each entry with the consent_events row that names it.
     consentPage:
-      statement(`SELECT ${ENTRY}, c.id IS NOT NULL, c.purpose, c.action, c.explicit, c.text_version, c.evidence,
-  ${ISO('c.expires_at')}, ${ID_OK('c.subject_id', 'e.subject_digest')} AND c.subject_id IS NOT NULL, ${ISO('c.created_at')}
+      statement(`SELECT ${ENTRY_RAW}, c.id IS NOT NULL, c.purpose, c.action, c.explicit, c.text_version, c.evidence,
+  ${UTC('c.expires_at')}, c.subject_id, ${UTC('c.created_at')}
 FROM ${s}.audit_entries e LEFT JOIN ${s}.consent_events c
   ON c.vertical = e.vertical AND c.audit_record_class = e.record_class AND c.audit_seq = e.seq
 WHERE ${range}`),
     // Redaction and erasure records, by reference.
-    records:
-      statement(`SELECT e.record_class || ':' || e.seq AS ref, ${ENTRY}, e.record_class FROM ${s}.audit_entries e
+    records: statement(`SELECT ${ENTRY_RAW}, e.record_class FROM ${s}.audit_entries e
 WHERE e.vertical = $1 AND e.record_class || ':' || e.seq = ANY($2::text[])`),
     // Every granted state must be derived from the latest event of its subject and purpose, and that
     // event must be chained: what check() reads is then what the chain vouches for.

@@ -7,7 +7,8 @@ import { type Checkpoints, loadCheckpoints } from './checkpoints'
 import { entryIntact } from './entry-check'
 import type { auditQueries } from './queries'
 import type { RedactionRecords } from './redaction'
-import { COL, parsePage, type verifyQueries } from './verify-queries'
+import type { EntryRows, RawRow } from './entry-rows'
+import { COL, RAW_TEXT, type verifyQueries } from './verify-queries'
 
 /**
  * Why verification stopped: `missing` (deleted), `altered` (content does not match its HMAC),
@@ -46,6 +47,8 @@ export interface ChainScope {
   /** The record class whose entries mirror consent events. */
   consentClass: string
   records: RedactionRecords
+  /** The decoder of this verify's rows (it remembers the digests of the ids it has seen). */
+  rows: EntryRows
 }
 
 type Row = unknown[]
@@ -100,13 +103,14 @@ export async function verifyChain(
   }
   const consent = recordClass === scope.consentClass
   const values = (from: number) => [v, recordClass, from, hi, PAGE]
-  const fetch = async (from: number): Promise<Row[]> =>
-    consent
-      ? (await client.query<Row>({ ...q.consentPage, values: values(from), rowMode: 'array' })).rows
-      : parsePage(
-          (await client.query<{ page: string | null }>({ ...q.page, values: values(from) })).rows[0]?.page ??
-            null,
-        )
+  const fetch = async (from: number): Promise<Row[]> => {
+    const { rows } = await client.query<RawRow>({
+      ...(consent ? q.consentPage : q.page),
+      values: values(from),
+      ...RAW_TEXT,
+    })
+    return consent ? rows.map((r) => scope.rows.consentEntry(r)) : rows.map((r) => scope.rows.entry(r))
+  }
   let next = at.seq <= hi ? fetch(at.seq) : undefined
   while (next !== undefined) {
     const rows = await next
