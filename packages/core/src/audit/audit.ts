@@ -6,10 +6,10 @@ import { type AnchorReceipt, Anchors } from './anchor'
 import type { AnchorSink } from './anchor-document'
 import { type AuditReceipt, ChainAppender, type PreparedEntry } from './appender'
 import { canonicalJson, idDigest, sha256 } from './canonical'
+import { EntryRows } from './entry-rows'
 import { auditQueries } from './queries'
 import { RedactionRecords } from './redaction'
 import { type BrokenAt, verifyChain } from './verify'
-import { EntryRows } from './entry-rows'
 import { verifyQueries } from './verify-queries'
 
 /** One audit event as callers describe it. */

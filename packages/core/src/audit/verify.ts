@@ -5,9 +5,9 @@ import type { AnchoredHead } from './anchor-document'
 import { canonicalJson, GENESIS, sha256 } from './canonical'
 import { type Checkpoints, loadCheckpoints } from './checkpoints'
 import { entryIntact } from './entry-check'
+import type { EntryRows, RawRow } from './entry-rows'
 import type { auditQueries } from './queries'
 import type { RedactionRecords } from './redaction'
-import type { EntryRows, RawRow } from './entry-rows'
 import { COL, RAW_TEXT, type verifyQueries } from './verify-queries'
 
 /**
