@@ -4,12 +4,16 @@ import { COL } from './verify-queries'
 
 /**
  * Whether an entry row (verify-queries' ENTRY columns) is as written: its HMAC recomputes over its
- * fields and its predecessor's hash, and every clear value still present matches its digest (PostgreSQL
- * compared the actor and subject digests). Data and actor may only be missing from a redacted entry.
+ * fields and its predecessor's hash, and every clear value still present matches its digest (keyed with
+ * the subject key, or unkeyed from before it). Data and actor may only be missing from a redacted entry.
  */
 export function entryIntact(ctx: Context, recordClass: string, row: readonly unknown[]): boolean {
   const redacted = row[COL.redacted] === true
-  if (row[COL.actorOk] !== true || row[COL.subjectOk] !== true) return false
+  const actor = row[COL.actor] as string | null
+  const subject = row[COL.subjectId] as string | null
+  if (actor !== null && !ctx.subjectKey.names(row[COL.actorDigest] as string, actor)) return false
+  if (subject !== null && !ctx.subjectKey.names(row[COL.subjectDigest] as string | null, subject))
+    return false
   if (row[COL.actorMissing] === true && !redacted) return false
   const data = row[COL.data]
   if (data === null ? !redacted : sha256(canonicalJson(data)) !== row[COL.dataDigest]) return false

@@ -1,15 +1,13 @@
 import { statement } from '../sql'
 
-// Verify reads created_at as the exact ISO text the HMAC covers (no Date parsing per row) and lets
-// PostgreSQL check the actor and subject digests (sha256 in C) while this process checks the HMACs.
+// Verify reads created_at as the exact ISO text the HMAC covers (no Date parsing per row). The clear
+// actor and subject come along: their digests are keyed with the subject key, which PostgreSQL never
+// sees, so this process checks them (entry-check.ts).
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-const ID_OK = (value: string, digest: string) =>
-  `(${value} IS NULL OR ${digest} IS NOT NULL AND encode(sha256(convert_to('id:' || ${value}, 'UTF8')), 'hex') = ${digest})`
 
 /** The columns of an entry as verify reads them, in this order (rowMode array). */
 export const ENTRY = `e.seq, e.type, e.actor_digest, e.subject_digest, e.data, e.data_digest, ${ISO('e.created_at')},
-  e.prev_hash, e.hash, e.redacted_at IS NOT NULL, e.redacted_by, e.actor IS NULL, ${ID_OK('e.actor', 'e.actor_digest')},
-  ${ID_OK('e.subject_id', 'e.subject_digest')}`
+  e.prev_hash, e.hash, e.redacted_at IS NOT NULL, e.redacted_by, e.actor IS NULL, e.actor, e.subject_id`
 
 /** Indexes into an ENTRY row. */
 export const COL = {
@@ -25,8 +23,10 @@ export const COL = {
   redacted: 9,
   redactedBy: 10,
   actorMissing: 11,
-  actorOk: 12,
-  subjectOk: 13,
+  /** The clear actor, null once redacted. */
+  actor: 12,
+  /** The clear subject id, null once redacted (or for pseudonymous entries). */
+  subjectId: 13,
   // consent chains only: the consent_events row the entry mirrors
   eventFound: 14,
   purpose: 15,
@@ -35,7 +35,8 @@ export const COL = {
   textVersion: 18,
   evidence: 19,
   expiresAt: 20,
-  eventSubjectOk: 21,
+  /** The clear subject id of the consent_events row. */
+  eventSubjectId: 21,
   eventCreatedAt: 22,
 } as const
 
@@ -49,8 +50,8 @@ const json = (column: string) => `coalesce(to_json(${column})::text, 'null')`
  */
 const PACKED = `string_agg(concat_ws(E'\\t', e.seq, ${json('e.type')}, e.actor_digest, ${json('e.subject_digest')},
   coalesce(e.data::text, 'null'), e.data_digest, ${ISO('e.created_at')}, e.prev_hash, e.hash,
-  ${flag('e.redacted_at IS NOT NULL')} || ${flag('e.actor IS NULL')} || ${flag(ID_OK('e.actor', 'e.actor_digest'))}
-    || ${flag(ID_OK('e.subject_id', 'e.subject_digest'))}, ${json('e.redacted_by')}), E'\\n' ORDER BY e.seq)`
+  ${flag('e.redacted_at IS NOT NULL')} || ${flag('e.actor IS NULL')}, ${json('e.redacted_by')}, ${json('e.actor')},
+  ${json('e.subject_id')}), E'\\n' ORDER BY e.seq)`
 
 /** Parses a packed page into ENTRY rows. */
 export function parsePage(page: string | null): unknown[][] {
@@ -71,8 +72,8 @@ export function parsePage(page: string | null): unknown[][] {
       flags[0] === 't',
       JSON.parse(f[10] as string),
       flags[1] === 't',
-      flags[2] === 't',
-      flags[3] === 't',
+      JSON.parse(f[11] as string),
+      JSON.parse(f[12] as string),
     ]
   })
 }
@@ -86,7 +87,7 @@ export function verifyQueries(s: string) {
     // The consent chain: each entry with the consent_events row that names it.
     consentPage:
       statement(`SELECT ${ENTRY}, c.id IS NOT NULL, c.purpose, c.action, c.explicit, c.text_version, c.evidence,
-  ${ISO('c.expires_at')}, ${ID_OK('c.subject_id', 'e.subject_digest')} AND c.subject_id IS NOT NULL, ${ISO('c.created_at')}
+  ${ISO('c.expires_at')}, c.subject_id, ${ISO('c.created_at')}
 FROM ${s}.audit_entries e LEFT JOIN ${s}.consent_events c
   ON c.vertical = e.vertical AND c.audit_record_class = e.record_class AND c.audit_seq = e.seq
 WHERE ${range}`),

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { CONSENT_ENTRY_TYPES, consentEntryData } from '../consent/chain'
 import type { Context } from '../context'
+import type { SubjectKey } from '../subject-key'
 import type { AnchoredHead } from './anchor-document'
 import { canonicalJson, GENESIS, sha256 } from './canonical'
 import { type Checkpoints, loadCheckpoints } from './checkpoints'
@@ -120,7 +121,7 @@ export async function verifyChain(
       if (row[COL.prevHash] !== at.prev) return broken(seq, 'unlinked')
       if (row[COL.redacted] === true && !(await scope.records.accounts(client, recordClass, row)))
         return broken(seq, 'redaction')
-      if (consent && !ledgerMatches(row)) return broken(seq, 'consent')
+      if (consent && !ledgerMatches(ctx.subjectKey, row)) return broken(seq, 'consent')
       at = { seq: seq + 1, prev: row[COL.hash] as string }
       checked += 1
     }
@@ -154,9 +155,11 @@ async function seqBounds(
 }
 
 // A consent entry that is not redacted must have its consent_events row, with the same content.
-function ledgerMatches(row: Row): boolean {
+function ledgerMatches(key: SubjectKey, row: Row): boolean {
   if (!CONSENT_TYPES.has(row[COL.type] as string) || row[COL.redacted] === true) return true
-  if (row[COL.eventFound] !== true || row[COL.eventSubjectOk] !== true) return false
+  const subject = row[COL.eventSubjectId]
+  if (row[COL.eventFound] !== true || typeof subject !== 'string') return false
+  if (!key.names(row[COL.subjectDigest] as string | null, subject)) return false
   if (row[COL.eventCreatedAt] !== row[COL.createdAt]) return false
   const expires = row[COL.expiresAt] as string | null
   const data = consentEntryData({
