@@ -98,6 +98,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     logger,
     metrics: observabilityMetrics(metrics),
     ...(settings.auditKey === undefined ? {} : { auditKey: settings.auditKey }),
+    ...(settings.subjectKey === undefined ? {} : { subjectKey: settings.subjectKey }),
   })
   try {
     await platform.migrate()

@@ -15,6 +15,8 @@ export interface Settings {
   readonly workload: string
   /** HMAC key of the audit log (`VERTICALS_AUDIT_KEY`); required when NODE_ENV=production. */
   readonly auditKey: string | undefined
+  /** Subject-digest key (VERTICALS_SUBJECT_KEY, required in production). */
+  readonly subjectKey: string | undefined
   /** PostgreSQL schema of the platform tables and of the app's own tables. */
   readonly schema: string
   /** Prepended to every Redis key, so runs can share a Redis. */
@@ -39,6 +41,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     vertical: deployed.vertical,
     workload: deployed.workload,
     auditKey: deployed.auditKey,
+    subjectKey: deployed.subjectKey,
     schema: env.DB_SCHEMA || 'barber',
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),

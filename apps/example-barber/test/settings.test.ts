@@ -14,6 +14,7 @@ describe('settingsFromEnv', () => {
       vertical: 'barber',
       workload: 'api',
       auditKey: undefined,
+      subjectKey: undefined,
       schema: 'barber',
       redisPrefix: '',
       drainTimeoutMs: 10_000,

@@ -21,6 +21,8 @@ export const PLATFORM_ERROR_CODES = {
   NOT_FOUND: 'The record does not exist.',
   MIGRATION_PENDING: 'The database lacks migrations and this connection may not apply them.',
   AUDIT_KEY_MISSING: 'The audit key that keys every audit chain is missing or too short.',
+  SUBJECT_KEY_MISSING:
+    'The subject key that keys the digests of subject and actor ids is missing or too short.',
   DEPLOYMENT_ENV_MISSING:
     'A variable of the deployment contract (set by the generated Deployment) is not set.',
   IDENTITY_NOT_VERIFIED:

@@ -3,12 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { recordBenchmark } from '../../../scripts/bench/report.ts'
-import { canonicalJson, entryHash, GENESIS, idDigest, sha256 } from '../src/audit/canonical'
+import { canonicalJson, entryHash, GENESIS, sha256 } from '../src/audit/canonical'
 import { AuditKey } from '../src/audit/key'
+import { SubjectKey } from '../src/subject-key'
 import type { Platform } from '../src/index'
 import { createEnv, type Env } from '../test/harness'
 
-// verify() on one chain of a million entries. The chain is written directly (the same HMACs and digests
+// verify() on one chain of a million entries. The chain is written directly (the same HMACs and keyed digests
 // the appender computes, inserted in bulk), since appending a million entries one by one would measure
 // the appender, not verify.
 // The CPU time of every PostgreSQL server process so far (from /proc; 0 where there is none).
@@ -35,15 +36,17 @@ const median = (values: number[]): number =>
 const ENTRIES = Number(process.env.VERTICALS_BENCH_VERIFY_ENTRIES ?? 1_000_000)
 const BATCH = 20_000
 const key = randomBytes(32).toString('hex')
+const subjectKey = randomBytes(32).toString('hex')
 let env: Env
 let platform: Platform
 
 beforeAll(async () => {
   env = await createEnv({ poolSize: 4 })
-  platform = await env.platform('barber', { auditKey: key })
+  platform = await env.platform('barber', { auditKey: key, subjectKey })
   const audit = AuditKey.resolve(key, { warn() {}, error() {} })
   const at = new Date('2026-01-01T00:00:00Z')
-  const actorDigest = idDigest('op')
+  const subjects = SubjectKey.resolve(subjectKey, { warn() {}, error() {} })
+  const actorDigest = subjects.digest('op')
   let prev = GENESIS
   for (let from = 1; from <= ENTRIES; from += BATCH) {
     const cols: unknown[][] = Array.from({ length: 8 }, () => [])
@@ -57,7 +60,7 @@ beforeAll(async () => {
         type: 'data-access.read',
         createdAt: at,
         actorDigest,
-        subjectDigest: idDigest(subjectId),
+        subjectDigest: subjects.digest(subjectId),
         dataDigest: sha256(canonicalJson(data)),
       }
       const hash = entryHash(audit, prev, f)

@@ -2,8 +2,10 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type pg from 'pg'
 import type { AuditKey } from './audit/key'
 import type { RedisClient } from './connections'
+import type { ErasureJournal } from './dsr/erasure-journal'
 import type { KeySpace } from './keys'
 import type { CoreLogger, CoreMetrics } from './metrics'
+import type { SubjectKey } from './subject-key'
 
 /** What every runtime module shares: the config, the connections and the instruments. */
 export interface Context {
@@ -20,4 +22,8 @@ export interface Context {
   readonly now: () => Date
   /** The HMAC-SHA256 key of every audit chain, checkpoint and anchor. */
   readonly auditKey: AuditKey
+  /** The HMAC-SHA256 key of every subject and actor digest. */
+  readonly subjectKey: SubjectKey
+  /** Where erasures are journaled outside the database, for replay after a restore (none: not journaled). */
+  readonly erasureJournal: ErasureJournal | undefined
 }

@@ -9,6 +9,7 @@ const deployed: Record<string, string> = {
   [DEPLOYMENT_ENV.databaseUrl]: 'postgresql://u:p@db:5432/postgres',
   [DEPLOYMENT_ENV.redisUrl]: 'rediss://:t@cache:6379',
   [DEPLOYMENT_ENV.auditKey]: 'k'.repeat(64),
+  [DEPLOYMENT_ENV.subjectKey]: 's'.repeat(64),
 }
 
 describe('deploymentSettings', () => {
@@ -23,6 +24,7 @@ describe('deploymentSettings', () => {
       databaseUrl: 'postgresql://u:p@db:5432/postgres',
       redisUrl: 'rediss://:t@cache:6379',
       auditKey: 'k'.repeat(64),
+      subjectKey: 's'.repeat(64),
       production: true,
     })
   })
@@ -46,6 +48,17 @@ describe('deploymentSettings', () => {
       }),
     )
     expect(deploymentSettings({ ...rest, NODE_ENV: 'development' }).auditKey).toBeUndefined()
+  })
+
+  it('refuses a production process without a subject key, naming the variable', () => {
+    const { VERTICALS_SUBJECT_KEY: _key, ...rest } = deployed
+    expect(() => deploymentSettings(rest)).toThrow(
+      expect.objectContaining({
+        code: 'SUBJECT_KEY_MISSING',
+        message: expect.stringContaining('VERTICALS_SUBJECT_KEY'),
+      }),
+    )
+    expect(deploymentSettings({ ...rest, NODE_ENV: 'development' }).subjectKey).toBeUndefined()
   })
 
   it('refuses a port that is not one', () => {

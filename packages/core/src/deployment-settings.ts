@@ -19,6 +19,8 @@ export interface DeploymentSettings {
   readonly redisUrl: string
   /** Audit HMAC key (`VERTICALS_AUDIT_KEY`); required when NODE_ENV=production. */
   readonly auditKey: string | undefined
+  /** Subject-digest HMAC key (`VERTICALS_SUBJECT_KEY`); required when NODE_ENV=production. */
+  readonly subjectKey: string | undefined
   /** True when NODE_ENV=production, as every generated Deployment sets it. */
   readonly production: boolean
 }
@@ -30,7 +32,7 @@ const REQUIRED = ['config', 'vertical', 'workload', 'port', 'databaseUrl', 'redi
 /**
  * Reads the deployment contract's variables, all of them or none: a missing one is a PlatformError
  * (DEPLOYMENT_ENV_MISSING) naming every variable that is not set, and a production process without an
- * audit key is refused (AUDIT_KEY_MISSING). No value is defaulted: a Deployment that forgot one must
+ * audit key or a subject key is refused (AUDIT_KEY_MISSING, SUBJECT_KEY_MISSING). No value is defaulted: a Deployment that forgot one must
  * fail here, not quietly reach some other database.
  */
 export function deploymentSettings(env: Env = process.env): DeploymentSettings {
@@ -60,6 +62,16 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
       },
     )
   }
+  const subjectKey = env[DEPLOYMENT_ENV.subjectKey] || undefined
+  if (production && subjectKey === undefined) {
+    throw new PlatformError(
+      'SUBJECT_KEY_MISSING',
+      `${DEPLOYMENT_ENV.subjectKey} is not set and NODE_ENV=production: subject digests need their HMAC key`,
+      {
+        hint: `The generated ExternalSecret puts it in the runtime Secret, key subject-key; outside Kubernetes, set ${DEPLOYMENT_ENV.subjectKey} (openssl rand -hex 32).`,
+      },
+    )
+  }
   return {
     configPath: value('config'),
     runtimeConfigPath: env[DEPLOYMENT_ENV.runtimeConfig] || undefined,
@@ -69,6 +81,7 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
     databaseUrl: value('databaseUrl'),
     redisUrl: value('redisUrl'),
     auditKey,
+    subjectKey,
     production,
   }
 }

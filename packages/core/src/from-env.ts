@@ -31,10 +31,11 @@ function fromEnv(name: string, what: string): string {
 /**
  * createPlatform for a service deployed from a generated bundle: reads the platform.yaml that
  * `VERTICALS_CONFIG` names, runs as `VERTICALS_VERTICAL`, connects to `VERTICALS_DATABASE_URL` and
- * `VERTICALS_REDIS_URL` and keys the audit log with `VERTICALS_AUDIT_KEY`, all set by the Deployment.
+ * `VERTICALS_REDIS_URL`, keys the audit log with `VERTICALS_AUDIT_KEY` and subject digests with
+ * `VERTICALS_SUBJECT_KEY`, all set by the Deployment.
  */
 export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}): Promise<Platform> {
-  const { configPath, vertical: given, pg, redis, auditKey, ...rest } = options
+  const { configPath, vertical: given, pg, redis, auditKey, subjectKey, ...rest } = options
   const vertical = given || fromEnv(VERTICAL_ENV, 'vertical to run as')
   const config = await loadPlatformConfig(configPath)
   return createPlatform({
@@ -44,5 +45,6 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
     pg: pg ?? fromEnv(DEPLOYMENT_ENV.databaseUrl, 'PostgreSQL connection URL'),
     redis: redis ?? fromEnv(DEPLOYMENT_ENV.redisUrl, 'Redis URL'),
     auditKey: auditKey ?? (process.env[DEPLOYMENT_ENV.auditKey] || undefined),
+    subjectKey: subjectKey ?? (process.env[DEPLOYMENT_ENV.subjectKey] || undefined),
   })
 }

@@ -41,8 +41,15 @@ export {
 export type { DataSubjectRequests } from './dsr/dsr'
 export type { RetainedByDuty } from './dsr/duties'
 export type { ErasureReport } from './dsr/erase'
+export {
+  type ErasureJournal,
+  type ErasureJournalEntry,
+  journalPrefix,
+  memoryErasureJournal,
+} from './dsr/erasure-journal'
 export type { SubjectExport } from './dsr/export'
 export { PORTABILITY_FORMAT, type PortableData } from './dsr/portability'
+export type { ReplayReport } from './dsr/replay'
 export type { DsrFulfilment, DsrRequest, FulfilOptions } from './dsr/request'
 export type { Restriction, Restrictions } from './dsr/restrictions'
 export {
@@ -68,3 +75,4 @@ export type {
   RetentionOptions,
   RetentionReport,
 } from './retention/retention'
+export { DEVELOPMENT_SUBJECT_KEY, MIN_SUBJECT_KEY_LENGTH, SubjectKey } from './subject-key'

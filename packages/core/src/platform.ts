@@ -8,6 +8,7 @@ import { type RedisClient, toPool, toRedis, waitReady } from './connections'
 import { Consent } from './consent/consent'
 import type { Context } from './context'
 import { DataSubjectRequests } from './dsr/dsr'
+import type { ErasureJournal } from './dsr/erasure-journal'
 import { Restrictions } from './dsr/restrictions'
 import { completeRecordVerifier, type IdentityVerifier } from './dsr/verification'
 import { KeySpace } from './keys'
@@ -19,6 +20,7 @@ import { LegalHolds } from './records/holds'
 import { Records } from './records/records'
 import { Retention } from './retention/retention'
 import { quoteSchema } from './sql'
+import { SubjectKey } from './subject-key'
 
 /** Options of createPlatform. */
 export interface PlatformOptions {
@@ -51,11 +53,24 @@ export interface PlatformOptions {
    */
   auditKey?: string
   /**
+   * The secret (at least 32 characters, apart from the audit key) that keys the digests naming subjects
+   * and actors with HMAC-SHA256, so a guessable id cannot be re-linked to its digest after erasure. Keep
+   * it in the secret store, never in the database. Required when NODE_ENV=production; elsewhere a public
+   * development key stands in, with a warning. Changing it loses the link to existing digests.
+   */
+  subjectKey?: string
+  /**
    * Where the heads of the audit chains are anchored outside the database (see s3AnchorSink in
    * `@verticals/core/s3`); with one, the platform anchors every audit.anchor.every and verify() checks
    * the database against the latest anchor.
    */
   anchorSink?: AnchorSink
+  /**
+   * Where erasures are journaled (keyed digests only) outside the database, so `dsr.replayErasures`
+   * can re-apply them after a backup is restored: `s3ErasureJournal` of `@verticals/core/s3` on the
+   * audit-anchors bucket. Without one, erasures are not journaled (a warning in production).
+   */
+  erasureJournal?: ErasureJournal
   /** The clock, for tests and replays (default the system clock). */
   clock?: () => Date
   /**
@@ -109,6 +124,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const schema = quoteSchema(schemaName)
   const logger = options.logger ?? silentLogger
   const auditKey = AuditKey.resolve(options.auditKey, logger)
+  const subjectKey = SubjectKey.resolve(options.subjectKey, logger)
   const pool = toPool(options.pg, config.dataStores.postgres.pool.max, logger)
   const redis = toRedis(options.redis, logger, config)
   if (redis.owned) await waitReady(redis.redis, 1000)
@@ -123,7 +139,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     logger,
     now: options.clock ?? (() => new Date()),
     auditKey,
+    subjectKey,
+    erasureJournal: options.erasureJournal,
   }
+  if (options.erasureJournal === undefined && process.env.NODE_ENV === 'production')
+    logger.warn(
+      {},
+      'no erasure journal: erasures cannot be replayed after a backup restore (createPlatform({ erasureJournal }))',
+    )
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
   const consentCacheTtl = options.consentCacheTtl ?? 60

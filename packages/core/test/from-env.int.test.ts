@@ -71,7 +71,7 @@ describe('createPlatformFromEnv', () => {
     })
   })
 
-  it('connects to VERTICALS_DATABASE_URL and VERTICALS_REDIS_URL and keys the audit log with VERTICALS_AUDIT_KEY', async () => {
+  it('connects to VERTICALS_DATABASE_URL and VERTICALS_REDIS_URL and keys the audit log with VERTICALS_AUDIT_KEY and digests with VERTICALS_SUBJECT_KEY', async () => {
     vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
     vi.stubEnv('VERTICALS_VERTICAL', 'barber')
     vi.stubEnv('VERTICALS_DATABASE_URL', PG_URL)
@@ -80,6 +80,9 @@ describe('createPlatformFromEnv', () => {
     vi.stubEnv('VERTICALS_AUDIT_KEY', '')
     await expect(createPlatformFromEnv(isolated())).rejects.toMatchObject({ code: 'AUDIT_KEY_MISSING' })
     vi.stubEnv('VERTICALS_AUDIT_KEY', randomBytes(32).toString('hex'))
+    vi.stubEnv('VERTICALS_SUBJECT_KEY', '')
+    await expect(createPlatformFromEnv(isolated())).rejects.toMatchObject({ code: 'SUBJECT_KEY_MISSING' })
+    vi.stubEnv('VERTICALS_SUBJECT_KEY', randomBytes(32).toString('hex'))
     const platform = await createPlatformFromEnv(isolated())
     try {
       let calls = 0

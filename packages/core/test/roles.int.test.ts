@@ -104,7 +104,9 @@ describe('the application role', () => {
     expect(rows[0].can).toBe(false)
     // The erasure function refuses an erasure without a record of it.
     const erase = await app
-      .query(`SELECT ${s}.erase_subject('barber', 'bo', 'data-access:1', '{}', now())`)
+      .query(
+        `SELECT ${s}.erase_subject('barber', 'bo', ARRAY[repeat('0', 64)], 'data-access:1', '{}', now())`,
+      )
       .catch((e: unknown) => e)
     expect(erase).toMatchObject({ message: expect.stringContaining('no erasure record') })
   })

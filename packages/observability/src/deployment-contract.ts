@@ -27,6 +27,8 @@ export const DEPLOYMENT_ENV = {
   auditKey: 'VERTICALS_AUDIT_KEY',
   /** Key the identity service signs data-subject-request callers' tokens with, from the runtime Secret. */
   dsrAuthSecret: 'VERTICALS_DSR_AUTH_SECRET',
+  /** HMAC key of the digests that name subjects and actors (core's `subjectKey`), from the runtime Secret. */
+  subjectKey: 'VERTICALS_SUBJECT_KEY',
 } as const
 
 /** The value of NODE_ENV in every generated Deployment. */
@@ -38,6 +40,7 @@ export const SECRET_ENV = {
   redisUrl: 'redis-url',
   auditKey: 'audit-key',
   dsrAuthSecret: 'dsr-auth-secret',
+  subjectKey: 'subject-key',
 } as const satisfies Partial<Record<keyof typeof DEPLOYMENT_ENV, string>>
 
 /** Name of the Kubernetes Secret (materialized by the ExternalSecret) that holds SECRET_ENV's keys. */

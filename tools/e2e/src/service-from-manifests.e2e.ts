@@ -68,6 +68,7 @@ async function runFromManifests(serviceDir: string, bundleDir: string, deploymen
         redis_url: stores.redisUrl,
         audit_key: randomBytes(32).toString('hex'),
         dsr_auth_secret: dsrAuthSecret,
+        subject_key: randomBytes(32).toString('hex'),
       },
     }
     const pod = await runPod(tracker, {

@@ -2,10 +2,11 @@ import { PlatformError } from '@verticals/config-schema'
 import type pg from 'pg'
 import { consentEntryData } from '../consent/chain'
 import type { Context } from '../context'
+import type { SubjectKey } from '../subject-key'
 import { type AnchorReceipt, Anchors } from './anchor'
 import type { AnchorSink } from './anchor-document'
 import { type AuditReceipt, ChainAppender, type PreparedEntry } from './appender'
-import { canonicalJson, idDigest, sha256 } from './canonical'
+import { canonicalJson, sha256 } from './canonical'
 import { EntryRows } from './entry-rows'
 import { auditQueries } from './queries'
 import { RedactionRecords } from './redaction'
@@ -92,7 +93,8 @@ export class AuditLog {
     const entry = prepare(
       { type: `consent.${e.action}`, actor: e.evidence.collectedBy, data: consentEntryData(e) },
       e.subjectId,
-      idDigest(e.subjectId),
+      this.ctx.subjectKey.digest(e.subjectId),
+      this.ctx.subjectKey,
     )
     entry.consent = {
       subjectId: e.subjectId,
@@ -110,10 +112,10 @@ export class AuditLog {
   async append(input: AuditInput): Promise<AuditReceipt> {
     if (!input.type || !input.actor)
       throw new PlatformError('INVALID_ARGUMENT', 'an audit entry needs a type and an actor')
-    const subjectDigest = input.subjectId === undefined ? null : idDigest(input.subjectId)
+    const subjectDigest = input.subjectId === undefined ? null : this.ctx.subjectKey.digest(input.subjectId)
     return this.appendPrepared(
       this.recordClassOf(input),
-      prepare(input, input.subjectId ?? null, subjectDigest),
+      prepare(input, input.subjectId ?? null, subjectDigest, this.ctx.subjectKey),
     )
   }
 
@@ -121,7 +123,10 @@ export class AuditLog {
   appendPseudonymous(
     input: Omit<AuditInput, 'subjectId'> & { subjectDigest: string },
   ): Promise<AuditReceipt> {
-    return this.appendPrepared(this.recordClassOf(input), prepare(input, null, input.subjectDigest))
+    return this.appendPrepared(
+      this.recordClassOf(input),
+      prepare(input, null, input.subjectDigest, this.ctx.subjectKey),
+    )
   }
 
   /**
@@ -153,7 +158,7 @@ export class AuditLog {
       ).rows.map((r) => r.record_class)
       const all = [...new Set([...stored, ...anchored.map((h) => h.recordClass)])].sort()
       const chains = options.recordClass === undefined ? all : [options.recordClass]
-      const rows = new EntryRows()
+      const rows = new EntryRows(this.ctx.subjectKey)
       const records = new RedactionRecords(this.ctx, this.q, rows)
       const range = { from: options.from, to: options.to }
       let checked = 0
@@ -251,6 +256,7 @@ function prepare(
   input: { type: string; actor: string; data?: unknown },
   subjectId: string | null,
   subjectDigest: string | null,
+  key: SubjectKey,
 ): PreparedEntry {
   // Normalized through JSON once, so the digest is computed over exactly what jsonb will give back.
   const dataJson = JSON.stringify(input.data ?? {}) ?? '{}'
@@ -258,7 +264,7 @@ function prepare(
   return {
     type: input.type,
     actor: input.actor,
-    actorDigest: idDigest(input.actor),
+    actorDigest: key.digest(input.actor),
     subjectId,
     subjectDigest,
     data,

@@ -21,7 +21,10 @@ export function sha256(text: string): string {
   return hash('sha256', text)
 }
 
-/** The pseudonymous digest of a subject or actor id, stored beside (and outliving) the clear value. */
+/**
+ * The unkeyed digest of a subject or actor id that entries written before the subject key carry; new
+ * digests are keyed (SubjectKey.digest), so a guessable id cannot be re-linked to them.
+ */
 export function idDigest(id: string): string {
   return sha256(`id:${id}`)
 }

@@ -1,15 +1,24 @@
 import type { Context } from '../context'
 import { canonicalJson, entryHash, sha256 } from './canonical'
+import type { NamesId } from './entry-rows'
 import { COL } from './verify-queries'
 
 /**
- * Whether an entry row (verify-queries' ENTRY columns) is as written: its HMAC recomputes over its
- * fields and its predecessor's hash, and every clear value still present matches its digest (PostgreSQL
- * compared the actor and subject digests). Data and actor may only be missing from a redacted entry.
+ * Whether an entry row (decoded by entry-rows.ts) is as written: its HMAC recomputes over its
+ * fields and its predecessor's hash, and every clear value still present matches its digest (keyed with
+ * the subject key, or unkeyed from before it). Data and actor may only be missing from a redacted entry.
  */
-export function entryIntact(ctx: Context, recordClass: string, row: readonly unknown[]): boolean {
+export function entryIntact(
+  ctx: Context,
+  recordClass: string,
+  row: readonly unknown[],
+  names: NamesId = (digest, id) => ctx.subjectKey.names(digest, id),
+): boolean {
   const redacted = row[COL.redacted] === true
-  if (row[COL.actorOk] !== true || row[COL.subjectOk] !== true) return false
+  const actor = row[COL.actor] as string | null
+  const subject = row[COL.subjectId] as string | null
+  if (actor !== null && !names(row[COL.actorDigest] as string, actor)) return false
+  if (subject !== null && !names(row[COL.subjectDigest] as string | null, subject)) return false
   if (row[COL.actorMissing] === true && !redacted) return false
   const data = row[COL.data]
   if (data === null ? !redacted : sha256(canonicalJson(data)) !== row[COL.dataDigest]) return false

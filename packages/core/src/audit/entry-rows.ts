@@ -1,29 +1,44 @@
-import { idDigest } from './canonical'
+import type { SubjectKey } from '../subject-key'
 import { ENTRY_RAW_WIDTH } from './verify-queries'
 
 /** A row as the driver returns it with RAW_TEXT: every column as text or null. */
 export type RawRow = readonly (string | null)[]
 
+/** Whether a digest names a clear id (SubjectKey.names). */
+export type NamesId = (digest: string | null, id: string) => boolean
+
 /**
- * Turns raw verify rows into decoded rows (COL's layout): flags to booleans, JSON to values,
- * timestamps to the ISO text the HMAC covers, and each clear actor or subject id checked against
- * its digest. Ids repeat across a chain, so each distinct id is digested once per verify.
+ * Turns raw verify rows into decoded rows (COL's layout): flags to booleans, JSON to values and
+ * timestamps to the ISO text the HMAC covers. Also answers whether a digest names an id, remembering
+ * each distinct id's digests for this verify: ids repeat across a chain, and each answer costs two
+ * digests (keyed, and the unkeyed one of entries written before 0.2).
  */
 export class EntryRows {
-  private readonly digests = new Map<string, string>()
+  private readonly known = new Map<string, readonly [string, string]>()
+
+  constructor(private readonly key: SubjectKey) {}
+
+  /** SubjectKey.names, once per distinct id. */
+  readonly names: NamesId = (digest, id) => {
+    if (digest === null) return false
+    let digests = this.known.get(id)
+    if (digests === undefined) {
+      digests = this.key.digests(id)
+      this.known.set(id, digests)
+    }
+    return digest === digests[0] || digest === digests[1]
+  }
 
   /** Decodes an entry (verify-queries' ENTRY_RAW columns). */
   entry(raw: RawRow): unknown[] {
+    const data = raw[4] ?? null
     const actor = raw[11] ?? null
-    const subject = raw[12] ?? null
-    const actorDigest = raw[2] ?? null
-    const subjectDigest = raw[3] ?? null
     return [
       raw[0],
       raw[1],
-      actorDigest,
-      subjectDigest,
-      raw[4] == null ? null : JSON.parse(raw[4]),
+      raw[2] ?? null,
+      raw[3] ?? null,
+      data === null ? null : JSON.parse(data),
       raw[5],
       isoText(raw[6] ?? null),
       raw[7],
@@ -31,8 +46,8 @@ export class EntryRows {
       raw[9] === 't',
       raw[10] ?? null,
       actor === null,
-      actor === null || this.matches(actor, actorDigest),
-      subject === null || this.matches(subject, subjectDigest),
+      actor,
+      raw[12] ?? null,
     ]
   }
 
@@ -41,7 +56,6 @@ export class EntryRows {
     const row = this.entry(raw)
     const c = ENTRY_RAW_WIDTH
     const evidence = raw[c + 5] ?? null
-    const eventSubject = raw[c + 7] ?? null
     row.push(
       raw[c] === 't',
       raw[c + 1],
@@ -50,20 +64,10 @@ export class EntryRows {
       raw[c + 4],
       evidence === null ? null : JSON.parse(evidence),
       isoText(raw[c + 6] ?? null),
-      eventSubject !== null && this.matches(eventSubject, row[3] as string | null),
+      raw[c + 7] ?? null,
       isoText(raw[c + 8] ?? null),
     )
     return row
-  }
-
-  private matches(id: string, digest: string | null): boolean {
-    if (digest === null) return false
-    let known = this.digests.get(id)
-    if (known === undefined) {
-      known = idDigest(id)
-      this.digests.set(id, known)
-    }
-    return known === digest
   }
 }
 

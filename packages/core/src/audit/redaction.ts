@@ -74,7 +74,8 @@ export class RedactionRecords {
       const row = this.rows.entry(hit)
       const recordClass = hit[ENTRY_RAW_WIDTH] as string
       // A forged record (no valid HMAC) accounts for nothing.
-      if (entryIntact(this.ctx, recordClass, row) && row[COL.redacted] !== true) record = { row, recordClass }
+      if (entryIntact(this.ctx, recordClass, row, this.rows.names) && row[COL.redacted] !== true)
+        record = { row, recordClass }
       else return { row: [], recordClass } as RecordEntry
     }
     this.found.set(ref, record)

@@ -1,8 +1,9 @@
 import { statement } from '../sql'
 
 // Verify asks the driver for every column as text (RAW_TEXT) and decodes rows itself (entry-rows.ts):
-// no Date or JSON object the HMAC check would only turn back into text, and no per-row sha256 or
-// to_char in PostgreSQL (the clear ids are checked against their digests once per distinct id here).
+// no Date or JSON object the HMAC check would only turn back into text, and no per-row to_char in
+// PostgreSQL. The clear actor and subject come along: their digests are keyed with the subject key,
+// which PostgreSQL never sees, so this process checks them (once per distinct id and verify).
 // Timestamps are read AT TIME ZONE 'UTC' (verify sets DateStyle ISO) so the decoder can rebuild
 // the exact ISO text the HMAC covers.
 const UTC = (column: string) => `${column} AT TIME ZONE 'UTC'`
@@ -14,7 +15,7 @@ export const ENTRY_RAW = `e.seq, e.type, e.actor_digest, e.subject_digest, e.dat
 /** How many raw columns an entry has (the consent columns follow them). */
 export const ENTRY_RAW_WIDTH = 13
 
-/** Indexes into a decoded entry row. */
+/** Indexes into a decoded entry row (entry-rows.ts). */
 export const COL = {
   seq: 0,
   type: 1,
@@ -28,8 +29,10 @@ export const COL = {
   redacted: 9,
   redactedBy: 10,
   actorMissing: 11,
-  actorOk: 12,
-  subjectOk: 13,
+  /** The clear actor, null once redacted. */
+  actor: 12,
+  /** The clear subject id, null once redacted (or for pseudonymous entries). */
+  subjectId: 13,
   // consent chains only: the consent_events row the entry mirrors
   eventFound: 14,
   purpose: 15,
@@ -38,7 +41,8 @@ export const COL = {
   textVersion: 18,
   evidence: 19,
   expiresAt: 20,
-  eventSubjectOk: 21,
+  /** The clear subject id of the consent_events row. */
+  eventSubjectId: 21,
   eventCreatedAt: 22,
 } as const
 

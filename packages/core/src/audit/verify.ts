@@ -5,7 +5,7 @@ import type { AnchoredHead } from './anchor-document'
 import { canonicalJson, GENESIS, sha256 } from './canonical'
 import { type Checkpoints, loadCheckpoints } from './checkpoints'
 import { entryIntact } from './entry-check'
-import type { EntryRows, RawRow } from './entry-rows'
+import type { EntryRows, NamesId, RawRow } from './entry-rows'
 import type { auditQueries } from './queries'
 import type { RedactionRecords } from './redaction'
 import { COL, RAW_TEXT, type verifyQueries } from './verify-queries'
@@ -120,11 +120,11 @@ export async function verifyChain(
       const seq = Number(row[COL.seq])
       if (seq !== at.seq) at = checkpoints.bridge(at.seq, at.prev)
       if (seq !== at.seq) return broken(at.seq, 'missing')
-      if (!entryIntact(ctx, recordClass, row)) return broken(seq, 'altered')
+      if (!entryIntact(ctx, recordClass, row, scope.rows.names)) return broken(seq, 'altered')
       if (row[COL.prevHash] !== at.prev) return broken(seq, 'unlinked')
       if (row[COL.redacted] === true && !(await scope.records.accounts(client, recordClass, row)))
         return broken(seq, 'redaction')
-      if (consent && !ledgerMatches(row)) return broken(seq, 'consent')
+      if (consent && !ledgerMatches(scope.rows.names, row)) return broken(seq, 'consent')
       at = { seq: seq + 1, prev: row[COL.hash] as string }
       checked += 1
     }
@@ -158,9 +158,11 @@ async function seqBounds(
 }
 
 // A consent entry that is not redacted must have its consent_events row, with the same content.
-function ledgerMatches(row: Row): boolean {
+function ledgerMatches(names: NamesId, row: Row): boolean {
   if (!CONSENT_TYPES.has(row[COL.type] as string) || row[COL.redacted] === true) return true
-  if (row[COL.eventFound] !== true || row[COL.eventSubjectOk] !== true) return false
+  const subject = row[COL.eventSubjectId]
+  if (row[COL.eventFound] !== true || typeof subject !== 'string') return false
+  if (!names(row[COL.subjectDigest] as string | null, subject)) return false
   if (row[COL.eventCreatedAt] !== row[COL.createdAt]) return false
   const expires = row[COL.expiresAt] as string | null
   const data = consentEntryData({

@@ -1,6 +1,5 @@
 import { PlatformError } from '@verticals/config-schema'
 import type { AuditLog } from '../audit/audit'
-import { idDigest } from '../audit/canonical'
 import { ERASURE_RECORD_TYPE } from '../audit/redaction'
 import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
@@ -13,6 +12,7 @@ import { eraseInSibling, erasureSiblings, proofClass, type SiblingErasure } from
 import { portableData } from './portability'
 import { dsrQueries, type RequestRow } from './queries'
 import { rectifySubject } from './rectify'
+import { type ReplayReport, replayErasures } from './replay'
 import { type DsrFulfilment, type DsrRequest, type FulfilOptions, toRequest } from './request'
 import type { Restrictions } from './restrictions'
 import { type IdentityVerification, type IdentityVerifier, requireVerification } from './verification'
@@ -66,7 +66,7 @@ export class DataSubjectRequests {
       platform.dsr.deadlines[DEADLINE_KIND[input.kind]],
       platform.dsr.warnAt,
     )
-    const digest = idDigest(input.subjectId)
+    const digest = this.ctx.subjectKey.digest(input.subjectId)
     const values = [
       vertical.name,
       input.subjectId,
@@ -177,8 +177,21 @@ export class DataSubjectRequests {
       })
     }
     const closed = await this.close(request, options.actor, digest, { ...erased, alsoErased })
-    await this.ctx.pool.query({ ...this.q.forgetRequests, values: [this.ctx.vertical.name, digest] })
+    await this.ctx.pool.query({
+      ...this.q.forgetRequests,
+      values: [this.ctx.vertical.name, [digest, ...this.ctx.subjectKey.digests(subjectId)]],
+    })
     return { request: { ...closed, subjectId: null }, erased, alsoErased }
+  }
+
+  /**
+   * After a backup is restored: erases again every subject the erasure journal says was erased since
+   * `since` (when the backup was taken, or earlier) and whom the restored data brought back, in this
+   * vertical and those erasing platform-wide with it. The report names each subject re-erased (so the
+   * service can erase its own tables too) and each journaled digest with nothing left.
+   */
+  replayErasures(options: { since: Date; actor?: string }): Promise<ReplayReport> {
+    return replayErasures(this.ctx, this.q, { ...options, cacheTtl: this.deps.restrictions.cacheTtl })
   }
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */

@@ -2,6 +2,7 @@ import { PlatformError } from '@verticals/config-schema'
 import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import { type RetainedByDuty, retainedByDuty } from './duties'
+import { journalErasure } from './erasure-journal'
 import type { dsrQueries } from './queries'
 import type { Restrictions } from './restrictions'
 
@@ -34,7 +35,8 @@ interface Erased {
  * Erases a subject from the platform's tables, then from the cache. Deletes their personal records
  * (except records under a legal hold or a retention duty) and consent ledger, and redacts audit entries about them, each
  * naming `erasureRecord` ('<record class>:<seq>' of the dsr.erasure.performed entry appended first).
- * Idempotent: a retry after a failure (for example Redis down) finishes the job.
+ * Journals the erasure first (keyed digest only) when the platform has a journal. Idempotent: a retry
+ * after a failure (for example Redis down) finishes the job.
  */
 export async function eraseSubject(
   ctx: Context,
@@ -43,6 +45,7 @@ export async function eraseSubject(
   restrictions: Restrictions,
   subjectId: string,
   erasureRecord: string,
+  options: { journal?: boolean } = {},
 ): Promise<ErasureReport> {
   const v = ctx.vertical.name
   const holds = (await ctx.pool.query<{ record_ref: string }>({ ...q.recordHolds, values: [v] })).rows.map(
@@ -51,11 +54,21 @@ export async function eraseSubject(
   // A retention duty overrides erasure for the records it covers; everything else goes.
   const duties = await retainedByDuty(ctx, q, subjectId)
   const dutyIds = new Set(duties.flatMap((d) => d.records))
+  // Journaled first, outside the database: a backup restored later brings the subject back, and the
+  // journal (keyed digest only) is how replayErasures finds it again. Replays do not journal twice.
+  if (options.journal !== false) await journalErasure(ctx, ctx.subjectKey.digest(subjectId), erasureRecord)
   // One call, one transaction: erase_subject() (migration 0006) checks the erasure record names this
   // subject, deletes and redacts as its owner, and marks every redaction with the record.
   const { rows } = await ctx.pool.query<{ erased: Erased }>({
     ...q.erase,
-    values: [v, subjectId, erasureRecord, [...holds, ...dutyIds], ctx.now()],
+    values: [
+      v,
+      subjectId,
+      ctx.subjectKey.digests(subjectId),
+      erasureRecord,
+      [...holds, ...dutyIds],
+      ctx.now(),
+    ],
   })
   const erased = rows[0]?.erased as Erased
   const dataClasses = [...new Set(erased.records.map((r) => r.dataClass))].sort()

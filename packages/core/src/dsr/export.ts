@@ -1,4 +1,3 @@
-import { idDigest } from '../audit/canonical'
 import type { ConsentEvidence } from '../consent/evidence'
 import type { Context } from '../context'
 import type { PersonalRecord, Records } from '../records/records'
@@ -50,13 +49,13 @@ export async function exportSubject(
   subjectId: string,
 ): Promise<SubjectExport> {
   const v = ctx.vertical.name
-  const digest = idDigest(subjectId)
+  const digests = ctx.subjectKey.digests(subjectId)
   const [own, state, events, audit, requests] = await Promise.all([
     records.forSubject(subjectId),
     ctx.pool.query({ ...q.consentState, values: [v, subjectId] }),
     ctx.pool.query({ ...q.consentEvents, values: [v, subjectId] }),
-    ctx.pool.query({ ...q.subjectAudit, values: [v, digest] }),
-    ctx.pool.query<RequestRow>({ ...q.subjectRequests, values: [v, digest] }),
+    ctx.pool.query({ ...q.subjectAudit, values: [v, digests] }),
+    ctx.pool.query<RequestRow>({ ...q.subjectRequests, values: [v, digests] }),
   ])
   return {
     subjectId,

@@ -58,6 +58,9 @@ export async function eraseInSibling(
     subjectId,
     `${record.recordClass}:${record.seq}`,
   )
-  await sibling.pool.query({ ...q.forgetRequests, values: [sibling.vertical.name, digest] })
+  await sibling.pool.query({
+    ...q.forgetRequests,
+    values: [sibling.vertical.name, [digest, ...sibling.subjectKey.digests(subjectId)]],
+  })
   return report
 }

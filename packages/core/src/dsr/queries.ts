@@ -20,21 +20,21 @@ WHERE vertical = $1 AND id = $2 AND status = 'open' RETURNING ${REQUEST}`),
       statement(`SELECT kind, count(*) AS open, count(*) FILTER (WHERE due_at < $2) AS overdue, min(opened_at) AS oldest
 FROM ${s}.dsr_requests WHERE vertical = $1 AND status = 'open' GROUP BY kind`),
     subjectRequests: statement(
-      `SELECT ${REQUEST} FROM ${s}.dsr_requests WHERE vertical = $1 AND subject_digest = $2 ORDER BY opened_at`,
+      `SELECT ${REQUEST} FROM ${s}.dsr_requests WHERE vertical = $1 AND subject_digest = ANY($2::text[]) ORDER BY opened_at`,
     ),
     subjectAudit: statement(`SELECT record_class, seq, type, actor, data, created_at FROM ${s}.audit_entries
-WHERE vertical = $1 AND (subject_digest = $2 OR actor_digest = $2) ORDER BY created_at, record_class, seq`),
+WHERE vertical = $1 AND (subject_digest = ANY($2::text[]) OR actor_digest = ANY($2::text[])) ORDER BY created_at, record_class, seq`),
     consentEvents:
       statement(`SELECT id, purpose, action, explicit, text_version, evidence, expires_at, created_at FROM ${s}.consent_events
 WHERE vertical = $1 AND subject_id = $2 ORDER BY id`),
     consentState:
       statement(`SELECT purpose, status, explicit, text_version, expires_at, updated_at FROM ${s}.consent_state
 WHERE vertical = $1 AND subject_id = $2 ORDER BY purpose`),
-    // Erasure (erase_subject, migration 0006): audit entries keep their hashes and digests, so the chain
+    // Erasure (erase_subject, migration 0008: $3 the keyed digest the erasure record names, then the unkeyed one): audit entries keep their hashes and digests, so the chain
     // still verifies; entries about the request itself (dsr.*) keep their data, which names no one.
-    erase: statement(`SELECT ${s}.erase_subject($1, $2, $3, $4, $5) AS erased`),
+    erase: statement(`SELECT ${s}.erase_subject($1, $2, $3::text[], $4, $5, $6) AS erased`),
     forgetRequests: statement(
-      `UPDATE ${s}.dsr_requests SET subject_id = NULL WHERE vertical = $1 AND subject_digest = $2`,
+      `UPDATE ${s}.dsr_requests SET subject_id = NULL WHERE vertical = $1 AND subject_digest = ANY($2::text[])`,
     ),
     dutyRecords: statement(`SELECT id, record_class, data_class, created_at FROM ${s}.personal_records
 WHERE vertical = $1 AND subject_id = $2 AND record_class = ANY($3::text[]) ORDER BY id`),

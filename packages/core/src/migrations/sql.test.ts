@@ -7,11 +7,12 @@ describe('MIGRATIONS', () => {
     expect(MIGRATIONS).toEqual(readMigrationFiles())
   })
 
-  it('lists migrations in name order, each with SQL that creates tables or indexes', () => {
+  it('lists migrations in name order, each with SQL that creates or changes tables, indexes or functions', () => {
     const names = MIGRATIONS.map((m) => m.name)
     expect(names).toEqual([...names].sort())
     expect(names[0]).toBe('0001_consent')
-    for (const migration of MIGRATIONS) expect(migration.sql).toMatch(/CREATE (TABLE|INDEX)/)
+    for (const migration of MIGRATIONS)
+      expect(migration.sql).toMatch(/CREATE (TABLE|INDEX|FUNCTION)|ALTER TABLE/)
   })
 
   it('never qualifies a table with a schema, so migrate() can place them in any schema', () => {

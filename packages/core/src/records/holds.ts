@@ -1,5 +1,4 @@
 import { PlatformError } from '@verticals/config-schema'
-import { idDigest } from '../audit/canonical'
 import type { Context } from '../context'
 import { statement } from '../sql'
 
@@ -26,13 +25,13 @@ export class LegalHolds {
     const s = ctx.schema
     this.q = {
       place:
-        statement(`INSERT INTO ${s}.legal_holds (vertical, subject_digest, record_table, record_ref, reason, created_at)
-VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`),
+        statement(`INSERT INTO ${s}.legal_holds (vertical, subject_digest, record_table, record_ref, reason, created_at, subject_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`),
       release: statement(
-        `UPDATE ${s}.legal_holds SET released_at = $3 WHERE vertical = $1 AND id = $2 AND released_at IS NULL RETURNING id`,
+        `UPDATE ${s}.legal_holds SET released_at = $3, subject_id = NULL WHERE vertical = $1 AND id = $2 AND released_at IS NULL RETURNING id`,
       ),
       subjectHeld: statement(
-        `SELECT 1 FROM ${s}.legal_holds WHERE vertical = $1 AND subject_digest = $2 AND released_at IS NULL LIMIT 1`,
+        `SELECT 1 FROM ${s}.legal_holds WHERE vertical = $1 AND subject_digest = ANY($2::text[]) AND released_at IS NULL LIMIT 1`,
       ),
     }
   }
@@ -40,9 +39,19 @@ VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`),
   /** Places a hold; returns its id. */
   async place(target: HoldTarget, reason: string): Promise<string> {
     if (!reason) throw new PlatformError('INVALID_ARGUMENT', 'a legal hold needs a reason')
-    const digest = 'subjectId' in target ? idDigest(target.subjectId) : null
+    const digest = 'subjectId' in target ? this.ctx.subjectKey.digest(target.subjectId) : null
     const table = 'subjectId' in target ? null : target.table
-    const values = [this.ctx.vertical.name, digest, table, recordRef(target), reason, this.ctx.now()]
+    // A subject hold keeps the clear id while active: retention matches rows by it (the key stays out of SQL).
+    const subjectId = 'subjectId' in target ? target.subjectId : null
+    const values = [
+      this.ctx.vertical.name,
+      digest,
+      table,
+      recordRef(target),
+      reason,
+      this.ctx.now(),
+      subjectId,
+    ]
     const { rows } = await this.ctx.pool.query<{ id: string }>({ ...this.q.place, values })
     return String(rows[0]?.id)
   }
@@ -60,7 +69,7 @@ VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`),
   async isSubjectHeld(subjectId: string): Promise<boolean> {
     const { rows } = await this.ctx.pool.query({
       ...this.q.subjectHeld,
-      values: [this.ctx.vertical.name, idDigest(subjectId)],
+      values: [this.ctx.vertical.name, this.ctx.subjectKey.digests(subjectId)],
     })
     return rows.length > 0
   }

@@ -1,8 +1,10 @@
 import { statement } from '../sql'
 
-// Rows held by a subject hold (digest list $h) or a record hold (reference list $r) are never picked.
+// Rows held by a subject hold (list $h: held ids, and the unkeyed digests of holds placed before the
+// subject key) or a record hold (reference list $r) are never picked. Keyed digests cannot be computed
+// here (the key never reaches the database), hence the clear ids; an id that looks like a digest only holds more.
 const SUBJECT_NOT_HELD = (column: string, param: string) =>
-  `(${column} IS NULL OR cardinality(${param}::text[]) = 0 OR encode(sha256(convert_to('id:' || ${column}, 'UTF8')), 'hex') <> ALL(${param}::text[]))`
+  `(${column} IS NULL OR cardinality(${param}::text[]) = 0 OR ${column} <> ALL(${param}::text[]) AND encode(sha256(convert_to('id:' || ${column}, 'UTF8')), 'hex') <> ALL(${param}::text[]))`
 
 /** The SQL of the retention job for one schema; every write statement touches at most `$4` rows. */
 export function retentionQueries(s: string) {
@@ -14,7 +16,7 @@ export function retentionQueries(s: string) {
     AND ${SUBJECT_NOT_HELD('c.subject_id', '$5')} AND $2::text IS NOT NULL AND $6::text[] IS NOT NULL`
   return {
     activeHolds: statement(
-      `SELECT subject_digest, record_table, record_ref FROM ${s}.legal_holds WHERE vertical = $1 AND released_at IS NULL`,
+      `SELECT subject_digest, subject_id, record_table, record_ref FROM ${s}.legal_holds WHERE vertical = $1 AND released_at IS NULL`,
     ),
     countAudit:
       statement(`SELECT count(*) FILTER (WHERE ${auditEligible}) AS due, count(*) AS expired FROM ${s}.audit_entries e

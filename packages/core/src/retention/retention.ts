@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit/audit'
+import { idDigest } from '../audit/canonical'
 import type { Context } from '../context'
 import { retentionQueries } from './queries'
 import { retentionSteps } from './steps'
@@ -62,11 +63,17 @@ export class Retention {
     const holds = (
       await ctx.pool.query<{
         subject_digest: string | null
+        subject_id: string | null
         record_table: string | null
         record_ref: string | null
       }>({ ...q.activeHolds, values: [v] })
     ).rows
-    const digests = holds.flatMap((h) => (h.subject_digest ? [h.subject_digest] : []))
+    // What subject holds protect, one list for every table: the digests audit entries carry (keyed, or
+    // unkeyed from before the subject key) and the clear ids the other tables carry (see queries.ts).
+    const digests = holds.flatMap((h) => [
+      ...(h.subject_digest ? [h.subject_digest] : []),
+      ...(h.subject_id ? [h.subject_id, idDigest(h.subject_id)] : []),
+    ])
     const refs = (table: string) =>
       holds.flatMap((h) => (h.record_table === table && h.record_ref ? [h.record_ref] : []))
     const classes: RetentionClassReport[] = []

@@ -65,6 +65,7 @@ export async function createApp(settings, options = {}) {
     logger,
     metrics: observabilityMetrics(metrics),
     auditKey: settings.auditKey,
+    subjectKey: settings.subjectKey,
   })
   await platform.migrate()
   await migrate(pool, settings.schema, APP_MIGRATIONS)

@@ -23,6 +23,13 @@ export function disasterRecoveryView({
     },
     redis: { nodes: dataStores.redis.nodes, automaticFailover: dataStores.redis.automaticFailover },
     objectStorage: vertical.objectStorage,
+    // The verticals a replay in this one also covers: those erasing platform-wide with it.
+    erasureSiblings: vertical.platformWideErasure
+      ? Object.values(platform.verticals)
+          .filter((v) => v.enabled && v.platformWideErasure && v.name !== vertical.name)
+          .map((v) => v.name)
+          .sort()
+      : [],
     maintenance: {
       timeZone: platform.maintenance.timeZone,
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({ name, ...w })),

@@ -12,9 +12,10 @@ export const REMOTE_PROPERTY: Readonly<Record<keyof typeof SECRET_ENV, string>> 
   redisUrl: 'redis_url',
   auditKey: 'audit_key',
   dsrAuthSecret: 'dsr_auth_secret',
+  subjectKey: 'subject_key',
 }
 
-/** Name of the Secrets Manager secret holding the vertical's connection URLs, audit key and DSR token key. */
+/** Name of the Secrets Manager secret holding the vertical's connection URLs, audit key, DSR token key and subject key. */
 export function remoteSecretName(platform: ResolvedPlatform, vertical: Vertical): string {
   return `${resourcePrefix(platform, vertical)}/runtime`
 }

@@ -30,9 +30,16 @@ data "aws_secretsmanager_random_password" "dsr_auth_secret" {
   exclude_punctuation = true
 }
 
+# The key of the digests that name subjects and actors in the audit log, DSR records and the erasure
+# journal: without it, a guessable id (DNI, e-mail) cannot be re-linked to its digest.
+data "aws_secretsmanager_random_password" "subject_key" {
+  password_length     = 64
+  exclude_punctuation = true
+}
+
 resource "aws_secretsmanager_secret" "credentials" {
   name                    = "turnos-barber/credentials"
-  description             = "Generated once: PostgreSQL master password, Redis AUTH token, audit HMAC key, DSR token key"
+  description             = "Generated once: PostgreSQL master password, Redis AUTH token, audit HMAC key, DSR token key, subject key"
   kms_key_id              = aws_kms_key.secrets.arn
   recovery_window_in_days = 30
 }
@@ -44,6 +51,7 @@ resource "aws_secretsmanager_secret_version" "credentials" {
     cache_auth_token  = data.aws_secretsmanager_random_password.cache.random_password
     audit_key         = data.aws_secretsmanager_random_password.audit_key.random_password
     dsr_auth_secret   = data.aws_secretsmanager_random_password.dsr_auth_secret.random_password
+    subject_key       = data.aws_secretsmanager_random_password.subject_key.random_password
   })
 
   lifecycle {
@@ -58,7 +66,7 @@ locals {
 
 resource "aws_secretsmanager_secret" "runtime" {
   name                    = "turnos-barber/runtime"
-  description             = "Connection URLs, audit key and DSR token key of the service, read by the External Secrets Operator"
+  description             = "Connection URLs, audit key, DSR token key and subject key of the service, read by the External Secrets Operator"
   kms_key_id              = aws_kms_key.secrets.arn
   recovery_window_in_days = 30
 }
@@ -70,5 +78,6 @@ resource "aws_secretsmanager_secret_version" "runtime" {
     redis_url       = "rediss://:${local.credentials.cache_auth_token}@${aws_elasticache_replication_group.cache.primary_endpoint_address}:${aws_elasticache_replication_group.cache.port}"
     audit_key       = local.credentials.audit_key
     dsr_auth_secret = local.credentials.dsr_auth_secret
+    subject_key     = local.credentials.subject_key
   })
 }
