@@ -62,19 +62,29 @@ export function median(values: readonly number[]): number {
 
 /**
  * Medians of two synchronous tasks (a subject and its baseline) sampled in alternation, so a
- * change in machine load during the run slows both alike instead of skewing their ratio.
+ * change in machine load during the run slows both alike instead of skewing their ratio. With
+ * `clock: 'cpu'` each sample is the CPU time this process spent (user + system, GC included),
+ * which other processes on a shared machine do not stretch: the measure of how work scales.
  */
 export function pairedMediansMs(
   subject: () => unknown,
   baseline: () => unknown,
-  options: { iterations?: number; warmupIterations?: number } = {},
+  options: { iterations?: number; warmupIterations?: number; clock?: 'wall' | 'cpu' } = {},
 ): { subject: number; baseline: number } {
   const times = { subject: [] as number[], baseline: [] as number[] }
-  const time = (fn: () => unknown) => {
-    const start = process.hrtime.bigint()
-    fn()
-    return Number(process.hrtime.bigint() - start) / 1e6
-  }
+  const time =
+    options.clock === 'cpu'
+      ? (fn: () => unknown) => {
+          const start = process.cpuUsage()
+          fn()
+          const used = process.cpuUsage(start)
+          return (used.user + used.system) / 1000
+        }
+      : (fn: () => unknown) => {
+          const start = process.hrtime.bigint()
+          fn()
+          return Number(process.hrtime.bigint() - start) / 1e6
+        }
   for (let i = 0; i < (options.warmupIterations ?? 2); i++) {
     subject()
     baseline()

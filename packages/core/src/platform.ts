@@ -47,6 +47,12 @@ export interface PlatformOptions {
   /** Milliseconds a consent check waits for PostgreSQL before failing closed (default 2000). */
   consentTimeoutMs?: number
   /**
+   * Milliseconds a withdrawal keeps rewriting its cached decision until the Redis primary and its
+   * replicas hold it, e.g. through a failover (default 30000); after that it returns with
+   * `cacheUpdated: false` and rewrites in the background.
+   */
+  consentDurableWithinMs?: number
+  /**
    * The secret (at least 32 characters) that keys every audit chain, checkpoint and anchor with
    * HMAC-SHA256; keep it in the secret store, never in the database. Required when NODE_ENV=production;
    * elsewhere a public development key stands in, with a warning.
@@ -153,6 +159,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const consent = new Consent(ctx, audit, {
     cacheTtl: consentCacheTtl,
     timeoutMs: options.consentTimeoutMs ?? 2000,
+    durableWithinMs: options.consentDurableWithinMs ?? 30_000,
   })
   if (options.anchorSink !== undefined) audit.startAnchoring()
   const records = new Records(ctx)

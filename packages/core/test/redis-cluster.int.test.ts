@@ -1,5 +1,5 @@
 import { parse, type ResolvedPlatform } from '@verticals/config-schema'
-import { Cluster } from 'ioredis'
+import { Cluster, Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
 import type { Platform } from '../src/index'
@@ -59,6 +59,26 @@ async function clusterKeys(): Promise<string[]> {
     } while (cursor !== '0')
   }
   return found.sort()
+}
+
+/** What a replica of `key`'s shard holds for it (READONLY GET on each replica), until one answers. */
+async function onReplica(key: string): Promise<string | null> {
+  for (const node of cluster.nodes) {
+    if (node.process.exitCode !== null || node.process.signalCode !== null) continue
+    const client = new Redis({ port: node.port, host: '127.0.0.1', lazyConnect: true })
+    try {
+      await client.connect()
+      const [role] = (await client.role()) as [string]
+      if (role !== 'slave') continue
+      await client.call('READONLY')
+      return await client.get(key) // a replica of another shard answers MOVED
+    } catch {
+      // not this node
+    } finally {
+      client.disconnect()
+    }
+  }
+  throw new Error(`no replica serves ${key}`)
 }
 
 describe('core on a Redis Cluster', () => {
@@ -224,6 +244,75 @@ describe('core on a Redis Cluster', () => {
       }
       expect(cached).toBe(true)
       expect(await probe.get(`${env.prefix}turnos:barber:user-profiles:after`)).not.toBeNull()
+    },
+    FAILOVER_MS * 2,
+  )
+
+  // The flake seen under load, made deterministic: the promoted replica holds the grant, and the
+  // instance that withdrew is gone before it could rewrite it (under load it was merely late).
+  it(
+    'a withdrawal made while its shard has no primary holds on the promoted replica, for every instance',
+    async () => {
+      // Clients seeded with the live nodes: the test above killed a node, maybe the one cluster.url names.
+      const live = () =>
+        cluster.nodes.filter((n) => n.process.exitCode === null && n.process.signalCode === null)
+      const ready = async () => {
+        const client = new Cluster(
+          live().map((n) => ({ host: '127.0.0.1', port: n.port })),
+          {
+            enableOfflineQueue: false,
+          },
+        )
+        await new Promise((resolve) => client.once('ready', resolve))
+        return client
+      }
+      const clientA = await ready()
+      const a = await env.platform('barber', {
+        config,
+        redis: clientA,
+        consentCacheTtl: 600,
+        consentDurableWithinMs: FAILOVER_MS,
+      })
+      const evidence = { collectedBy: 'test', method: 'checkbox' }
+      // A subject on a shard that still has a replica (the test above left one shard without).
+      let subject = ''
+      for (let i = 0; subject === ''; i++) {
+        if (
+          await onReplica(`${env.prefix}turnos:barber:~consent:marketing:lost-${i}`).then(
+            () => true,
+            () => false,
+          )
+        )
+          subject = `lost-${i}`
+      }
+      expect(
+        (await a.consent.grant({ subjectId: subject, purpose: 'marketing', evidence })).cacheUpdated,
+      ).toBe(true)
+      const key = `${env.prefix}turnos:barber:~consent:marketing:${subject}`
+      const synced = Date.now() + START_MS
+      while ((await onReplica(key)) === null && Date.now() < synced)
+        await new Promise((r) => setTimeout(r, 20))
+      expect(await onReplica(key)).toMatch(/^g:/) // the replica that will be promoted holds the grant
+
+      await cluster.killPrimaryOf(key)
+      const withdrawal = await a.consent.withdraw({ subjectId: subject, purpose: 'marketing' })
+      // The withdrawing instance dies at once: nothing rewrites the key after this.
+      await a.close()
+      clientA.disconnect()
+      await cluster.waitHealthy(FAILOVER_MS)
+
+      // A new instance (a restarted pod) on a ready client that knows the new topology: its check
+      // reads the promoted replica's key, whatever Redis holds there.
+      const client = await ready()
+      const b = await env.platform('barber', { config, redis: client, consentCacheTtl: 600 })
+      const held = await probe.get(key)
+      expect(await b.consent.check(subject, 'marketing')).toMatchObject({
+        allowed: false,
+        reason: 'withdrawn',
+      })
+      expect(held).toBe('w')
+      expect(withdrawal.cacheUpdated).toBe(true) // the withdrawal returned once Redis held it durably
+      client.disconnect()
     },
     FAILOVER_MS * 2,
   )

@@ -18,7 +18,7 @@ export class Consent {
   constructor(
     private readonly ctx: Context,
     private readonly audit: AuditLog,
-    private readonly options: { cacheTtl: number; timeoutMs: number },
+    private readonly options: { cacheTtl: number; timeoutMs: number; durableWithinMs: number },
   ) {
     this.q = consentQueries(ctx.schema)
     for (const name of ctx.vertical.purposes) {
@@ -26,7 +26,7 @@ export class Consent {
       // Knowing that someone consented to a special-category purpose reveals special data: never cached.
       if (purpose) this.purposes.set(name, { ...purpose, cached: !purpose.special && options.cacheTtl > 0 })
     }
-    this.cache = new DecisionCache(ctx, options.cacheTtl)
+    this.cache = new DecisionCache(ctx, options.cacheTtl, options.durableWithinMs)
   }
 
   /** Records a grant valid for the purpose's validity; renewing is granting again. */
@@ -46,7 +46,11 @@ export class Consent {
     return this.record(input.subjectId, purpose, 'grant', input.explicit === true, input.evidence, expiresAt)
   }
 
-  /** Records a withdrawal; the next check (on any instance) denies. */
+  /**
+   * Records a withdrawal; once it returns, every check on every instance denies. It returns when the
+   * cached decision is durable in Redis (see DecisionCache), so through a Redis failover it can take
+   * up to `consentDurableWithinMs`; `cacheUpdated: false` means Redis could not take it by then.
+   */
   async withdraw(input: {
     subjectId: string
     purpose: string
@@ -145,15 +149,25 @@ export class Consent {
     if (subjectId === '') throw new PlatformError('INVALID_ARGUMENT', 'subjectId must not be empty')
     checkEvidence(evidence)
     const textVersion = evidence.textVersion ?? this.ctx.platform.consent.textVersion
-    const receipt = await this.audit.appendConsent({
-      subjectId,
-      purpose: purpose.name,
-      action,
-      explicit,
-      textVersion,
-      evidence: { ...evidence, textVersion },
-      expiresAt,
-    })
+    const key = this.ctx.keys.consent(purpose.name, subjectId)
+    // A withdrawal denies in Redis before it is committed, so no crash after the commit leaves the grant there.
+    const fenced = purpose.cached && action === 'withdraw'
+    if (fenced) await this.cache.fence(key, encodeState({ status: 'withdrawn', expires_at: null }))
+    let receipt: Awaited<ReturnType<AuditLog['appendConsent']>>
+    try {
+      receipt = await this.audit.appendConsent({
+        subjectId,
+        purpose: purpose.name,
+        action,
+        explicit,
+        textVersion,
+        evidence: { ...evidence, textVersion },
+        expiresAt,
+      })
+    } catch (error) {
+      if (fenced) await this.cache.unfence(key)
+      throw error
+    }
     const status = action === 'grant' ? 'granted' : 'withdrawn'
     // A grant never lifts a restriction or objection: the cached decision keeps denying while one is in force.
     const restricted = purpose.cached
@@ -166,8 +180,9 @@ export class Consent {
       : undefined
     const cacheUpdated = purpose.cached
       ? await this.cache.replace(
-          this.ctx.keys.consent(purpose.name, subjectId),
+          key,
           encodeState({ status, expires_at: expiresAt, text_version: textVersion, restricted }),
+          { durable: action === 'withdraw' },
         )
       : true
     return { eventId: String(receipt.consentEventId), status, expiresAt, cacheUpdated }

@@ -5,6 +5,13 @@ import type { Context } from '../context'
 /**
  * Consent decisions in Redis, in their compact text form. Reads fail open to PostgreSQL (a breaker
  * stops trying while Redis is down); fills never replace a value; grants and withdrawals overwrite.
+ *
+ * A withdrawal must never be answered as a grant once it is committed, by any instance. Redis
+ * replicates asynchronously and a shard can lose its primary, so a withdrawal's decision is written
+ * durably: it counts as written only when every replica connected to the key's primary has
+ * acknowledged it (WAIT), and until then (a shard failing over) it is rewritten, on the new primary
+ * too, before the withdrawal returns. Otherwise a promoted replica still holding the grant would serve
+ * it to every other instance until someone rewrote it (issue 15: seen under load in the failover test).
  */
 export class DecisionCache {
   private readonly breaker: CircuitBreaker
@@ -15,6 +22,8 @@ export class DecisionCache {
   constructor(
     private readonly ctx: Context,
     private readonly ttl: number,
+    /** How long a withdrawal keeps trying to make its decision durable before it gives up (ms). */
+    private readonly durableWithinMs: number,
   ) {
     const { circuitBreaker, timeout } = ctx.platform.cache
     this.breaker = new CircuitBreaker(circuitBreaker.failures, circuitBreaker.cooldown * 1000)
@@ -41,14 +50,31 @@ export class DecisionCache {
   }
 
   /**
-   * Overwrites the state after a grant or withdrawal (invalidate, then answer), retrying once. When
-   * that fails, the old decision may still sit in Redis (on a replica about to be promoted, say): this
-   * instance then reads the key from PostgreSQL and keeps rewriting it in the background until Redis
-   * takes it or the old value's TTL has run out, so no instance serves it for longer than the outage.
+   * Before a withdrawal is committed: a denying state, so that an instance crashing between the
+   * commit and the durable write cannot leave the grant behind. One attempt; the durable write follows.
    */
-  async replace(key: string, state: string): Promise<boolean> {
+  async fence(key: string, state: string): Promise<void> {
+    await withTimeout(this.ctx.redis.set(key, state, 'EX', this.ttl), this.timeoutMs).catch(() => undefined)
+  }
+
+  /** After a withdrawal failed to commit: removes the fence so the next check reads PostgreSQL. */
+  async unfence(key: string): Promise<void> {
+    await withTimeout(this.ctx.redis.del(key), this.timeoutMs).catch(() => undefined)
+  }
+
+  /**
+   * Overwrites the state after a grant or withdrawal (invalidate, then answer). A grant is written
+   * once with a retry: losing it only denies. A withdrawal (`durable`) is retried until its primary's
+   * replicas hold it, through a failover, for at most the durable bound. When that fails, the old
+   * decision may still sit in Redis: this instance then reads the key from PostgreSQL and keeps
+   * rewriting it in the background until Redis takes it or the old value's TTL has run out.
+   */
+  async replace(key: string, state: string, options: { durable?: boolean } = {}): Promise<boolean> {
     this.pending.delete(key)
-    if (await this.write(key, state)) return true
+    const written = options.durable
+      ? await this.writeDurably(key, state, Date.now() + this.durableWithinMs)
+      : await this.write(key, state)
+    if (written) return true
     this.ctx.logger.error({ key }, 'consent recorded but its cached decision could not be replaced')
     this.pending.set(key, state)
     this.retry(key, state, Date.now() + this.ttl * 1000)
@@ -57,20 +83,69 @@ export class DecisionCache {
 
   private async write(key: string, state: string): Promise<boolean> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        await withTimeout(this.ctx.redis.set(key, state, 'EX', this.ttl), this.timeoutMs * 4)
-        return true
-      } catch {
-        // retried once, then reported
-      }
+      if (await this.writeOnce(key, state)) return true
     }
     return false
+  }
+
+  private async writeOnce(key: string, state: string): Promise<boolean> {
+    try {
+      await withTimeout(this.ctx.redis.set(key, state, 'EX', this.ttl), this.timeoutMs * 4)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  // Meanwhile this instance reads the key from PostgreSQL (pending), never the old decision.
+  private async writeDurably(key: string, state: string, until: number): Promise<boolean> {
+    this.pending.set(key, state)
+    for (;;) {
+      if (await this.writeReplicated(key, state)) {
+        if (this.pending.get(key) === state) this.pending.delete(key)
+        return true
+      }
+      if (Date.now() >= until) return false
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
+    }
+  }
+
+  /**
+   * SET, then WAIT until every replica the key's primary has connected acknowledges it. The SET goes
+   * alone, so that a MOVED after a failover updates the client's slot map and redirects it; ROLE and
+   * WAIT follow in pipelines led by the key, which a cluster client sends to the node owning it. A
+   * pipeline whose key answers an error ran elsewhere, and the write is tried again.
+   */
+  private async writeReplicated(key: string, state: string): Promise<boolean> {
+    const budget = this.timeoutMs * 4
+    try {
+      await withTimeout(this.ctx.redis.set(key, state, 'EX', this.ttl), budget)
+      const [held, role] = (await withTimeout(this.ctx.redis.pipeline().get(key).role().exec(), budget)) ?? []
+      if (held?.[0] !== null || held[1] !== state || role?.[0] !== null) return false
+      const [kind, , replicas] = role[1] as [string, number, unknown[]]
+      if (kind !== 'master') return false
+      if (replicas.length === 0) return true
+      const waitMs = Math.max(budget, REPLICA_WAIT_MS)
+      const [again, acked] =
+        (await withTimeout(
+          this.ctx.redis.pipeline().get(key).wait(replicas.length, waitMs).exec(),
+          waitMs + budget,
+        )) ?? []
+      return (
+        again?.[0] === null &&
+        again[1] === state &&
+        acked?.[0] === null &&
+        Number(acked[1]) >= replicas.length
+      )
+    } catch {
+      return false
+    }
   }
 
   private retry(key: string, state: string, until: number): void {
     const timer = setTimeout(async () => {
       if (this.pending.get(key) !== state) return // a newer change took over
-      if ((await this.write(key, state)) || Date.now() >= until) {
+      if ((await this.writeOnce(key, state)) || Date.now() >= until) {
         if (this.pending.get(key) === state) this.pending.delete(key)
         return
       }
@@ -80,5 +155,7 @@ export class DecisionCache {
   }
 }
 
-/** Milliseconds between background rewrites of a decision Redis did not take. */
+/** Milliseconds between rewrites of a decision Redis did not take. */
 const RETRY_MS = 100
+/** Milliseconds a WAIT for the replicas' acknowledgement may take before the write is retried. */
+const REPLICA_WAIT_MS = 500

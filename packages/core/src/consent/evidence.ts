@@ -15,6 +15,10 @@ export interface ConsentRecord {
   eventId: string
   status: 'granted' | 'withdrawn'
   expiresAt: Date | null
-  /** False when Redis could not be updated: a cached decision may live until consentCacheTtl. */
+  /**
+   * False when Redis could not be updated (for a withdrawal: not durably, within consentDurableWithinMs);
+   * this instance then reads PostgreSQL and rewrites in the background, but another instance may be
+   * served the old decision until consentCacheTtl.
+   */
   cacheUpdated: boolean
 }
