@@ -1,4 +1,4 @@
-export { BASE_LATENCY_BUCKETS, httpLatencyBuckets, latencyTargets, leLabel } from './buckets'
+export { BASE_LATENCY_BUCKETS, httpLatencyBuckets, latencyTargets, leLabel, leMatcher } from './buckets'
 export {
   type CacheResult,
   type ConsentResult,
@@ -50,6 +50,7 @@ export {
   ALERTMANAGER_SECRETS_DIR,
   alertmanagerConfig,
   DATABASE_ALERTS,
+  DEAD_MANS_SWITCH_RECEIVER,
   escalationRoles,
   INHIBIT_EQUAL,
 } from './monitoring/alertmanager'
@@ -79,7 +80,8 @@ export {
   REFERENCE_PERIOD_SECONDS,
   type SloObjective,
 } from './monitoring/slo'
-export { sloRecordingRules } from './monitoring/slo-rules'
+export { sloBudgetRules, sloRecordingRules } from './monitoring/slo-rules'
+export { sliMissingFor, WATCHDOG_SEVERITY } from './monitoring/alerts-blind'
 export { type MaintenanceInterval, maintenanceIntervals } from './monitoring/time-intervals'
 export type {
   AlertFamily,

@@ -46,7 +46,18 @@ export const alertsSchema = z.strictObject({
   retentionStale: z
     .strictObject({ severity: severityName })
     .describe('Fires when retention has not run for twice retention.runEvery.'),
-  paymentSuccess: z.strictObject({ for: duration, severity: severityName }),
+  paymentSuccess: z
+    .strictObject({
+      for: duration.describe('Window the success share is measured over (and how long it must stay low).'),
+      severity: severityName,
+      minPayments: z
+        .number()
+        .int()
+        .positive()
+        .default(20)
+        .describe('Payment attempts the window must hold before the alert may fire (low-volume guard).'),
+    })
+    .describe('Fires below monitoring.business.paymentSuccessRate.'),
   auditAnchorStale: z
     .strictObject({ severity: severityName })
     .optional()
@@ -55,6 +66,23 @@ export const alertsSchema = z.strictObject({
 
 export const monitoringSchema = z.strictObject({
   scrapeInterval: positiveDuration,
+  deadMansSwitch: z
+    .strictObject({
+      url: z
+        .string()
+        .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://hc-ping.com/<uuid>')
+        .optional()
+        .describe(
+          'Webhook of the dead man’s switch service (healthchecks.io, Opsgenie heartbeat, PagerDuty…); without it the Watchdog reaches no one.',
+        ),
+      repeatInterval: positiveDuration
+        .prefault('1m')
+        .describe('How often Alertmanager re-sends the always-firing Watchdog to the dead man’s switch.'),
+    })
+    .prefault({})
+    .describe(
+      'The Watchdog heartbeat: the always-firing alert is sent to this webhook every repeatInterval; the service behind it raises the alarm when heartbeats stop.',
+    ),
   retention: positiveDuration.describe('Prometheus retention.'),
   logRetention: positiveDuration,
   exporters: z.strictObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing/example'
 import { verticalOf } from '../vertical'
-import { alertmanagerConfig, DATABASE_ALERTS } from './alertmanager'
+import { alertmanagerConfig, DATABASE_ALERTS, DEAD_MANS_SWITCH_RECEIVER } from './alertmanager'
 
 const platform = examplePlatform()
 type Route = {
@@ -10,11 +10,16 @@ type Route = {
   group_wait?: string
   repeat_interval?: string
   mute_time_intervals?: string[]
+  group_interval?: string
   routes?: Route[]
 }
 const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as {
   route: Route
-  receivers: { name: string; slack_configs: { api_url_file: string }[] }[]
+  receivers: {
+    name: string
+    slack_configs?: { api_url_file: string }[]
+    webhook_configs?: { url: string; send_resolved: boolean }[]
+  }[]
   inhibit_rules: { source_matchers: string[]; target_matchers: string[]; equal: string[] }[]
   time_intervals: {
     name: string
@@ -25,7 +30,8 @@ const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as 
     }[]
   }[]
 }
-const vertical = config.route.routes?.[0] as Route
+const heartbeat = config.route.routes?.[0] as Route
+const vertical = config.route.routes?.[1] as Route
 const database = vertical.routes?.[0] as Route
 const general = vertical.routes?.slice(1) ?? []
 
@@ -44,6 +50,7 @@ describe('alertmanagerConfig', () => {
 
   it('has one receiver per role whose webhook URL is read from a mounted secret, never written in the bundle', () => {
     expect(config.receivers.map((r) => r.name)).toEqual([
+      DEAD_MANS_SWITCH_RECEIVER,
       'on-call',
       'cto',
       'all-hands',
@@ -51,9 +58,28 @@ describe('alertmanagerConfig', () => {
       'product',
       'engineering',
     ])
-    for (const r of config.receivers)
+    for (const r of config.receivers.slice(1))
       expect(r.slack_configs[0]?.api_url_file).toBe(`/etc/alertmanager/secrets/${r.name}.url`)
     expect(JSON.stringify(config)).not.toMatch(/https?:\/\//)
+  })
+
+  it('sends the Watchdog first, to the dead man’s switch only, every deadMansSwitch.repeatInterval', () => {
+    expect(heartbeat).toEqual({
+      matchers: ['alertname="VerticalsWatchdog"'],
+      receiver: DEAD_MANS_SWITCH_RECEIVER,
+      group_wait: '0s',
+      group_interval: '1m',
+      repeat_interval: '1m',
+    })
+    expect(config.receivers[0]).toEqual({ name: DEAD_MANS_SWITCH_RECEIVER })
+    const withUrl = { ...platform.monitoring.deadMansSwitch, url: 'https://hc-ping.com/abc' }
+    const configured = alertmanagerConfig(
+      { ...platform, monitoring: { ...platform.monitoring, deadMansSwitch: withUrl } },
+      verticalOf(platform, 'fitness'),
+    ) as typeof config
+    expect(configured.receivers[0]?.webhook_configs).toEqual([
+      { url: 'https://hc-ping.com/abc', send_resolved: false },
+    ])
   })
 
   it('lets a more severe alert silence less severe ones of the same name', () => {

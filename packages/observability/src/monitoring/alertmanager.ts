@@ -44,6 +44,29 @@ function severityRoutes(platform: ResolvedPlatform, mute: readonly string[]) {
   })
 }
 
+/** Receiver of the Watchdog heartbeat (`monitoring.deadMansSwitch`). */
+export const DEAD_MANS_SWITCH_RECEIVER = 'dead-mans-switch'
+
+// The heartbeat: first route, no grouping delay, re-sent every repeatInterval, never continued to people.
+function watchdogRoute(platform: ResolvedPlatform) {
+  const every = promDuration(platform.monitoring.deadMansSwitch.repeatInterval)
+  return {
+    matchers: [matcher('alertname', 'VerticalsWatchdog')],
+    receiver: DEAD_MANS_SWITCH_RECEIVER,
+    group_wait: '0s',
+    group_interval: every,
+    repeat_interval: every,
+  }
+}
+
+function deadMansSwitchReceiver(platform: ResolvedPlatform) {
+  const { url } = platform.monitoring.deadMansSwitch
+  return {
+    name: DEAD_MANS_SWITCH_RECEIVER,
+    ...(url ? { webhook_configs: [{ url, send_resolved: false }] } : {}),
+  }
+}
+
 /** The Alertmanager configuration of one vertical: routes, receivers, inhibitions and maintenance windows. */
 export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown> {
   const windows = maintenanceIntervals(platform)
@@ -56,6 +79,7 @@ export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertica
       receiver: roles[0],
       group_by: [...INHIBIT_EQUAL.filter((l) => l !== 'kind')],
       routes: [
+        watchdogRoute(platform),
         {
           matchers: [matcher('vertical', vertical.name)],
           routes: [
@@ -68,18 +92,21 @@ export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertica
         },
       ],
     },
-    receivers: roles.map((role) => ({
-      name: role,
-      slack_configs: [
-        {
-          api_url_file: `${ALERTMANAGER_SECRETS_DIR}/${role}.url`,
-          send_resolved: true,
-          title:
-            '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.severity }}, {{ .CommonLabels.vertical }})',
-          text: '{{ range .Alerts }}{{ .Annotations.summary }}: {{ .Annotations.description }} Runbook: {{ .Annotations.runbook_url }}\n{{ end }}',
-        },
-      ],
-    })),
+    receivers: [
+      deadMansSwitchReceiver(platform),
+      ...roles.map((role) => ({
+        name: role,
+        slack_configs: [
+          {
+            api_url_file: `${ALERTMANAGER_SECRETS_DIR}/${role}.url`,
+            send_resolved: true,
+            title:
+              '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.severity }}, {{ .CommonLabels.vertical }})',
+            text: '{{ range .Alerts }}{{ .Annotations.summary }}: {{ .Annotations.description }} Runbook: {{ .Annotations.runbook_url }}\n{{ end }}',
+          },
+        ],
+      })),
+    ],
     inhibit_rules: order.slice(0, -1).map((name, i) => ({
       source_matchers: [matcher('severity', name)],
       target_matchers: [`severity=~${JSON.stringify(order.slice(i + 1).join('|'))}`],

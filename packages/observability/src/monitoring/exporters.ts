@@ -17,6 +17,7 @@ const FUNCTIONS_AND_KEYWORDS = new Set([
   'absent',
   'and',
   'avg',
+  'avg_over_time',
   'bool',
   'by',
   'ceil',

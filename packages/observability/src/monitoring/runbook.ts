@@ -20,6 +20,8 @@ export const RUNBOOK_ANCHORS = {
   VerticalsPaymentSuccessLow: 'payment-success-low',
   VerticalsAvailabilityBudgetBurn: 'availability-budget-burn',
   VerticalsLatencyBudgetBurn: 'latency-budget-burn',
+  VerticalsSliMissing: 'sli-missing',
+  VerticalsWatchdog: 'watchdog',
 } as const
 
 /** An alert name with a runbook section. */

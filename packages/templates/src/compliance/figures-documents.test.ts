@@ -120,7 +120,7 @@ describe.each(names)('%s', (name) => {
       `after ${circuitBreaker.failures} failures in a row a circuit breaker stops calling Redis for ${dur(circuitBreaker.cooldown)}`,
     )
     expect(doc).toContain(
-      `fewer than ${formatPercent(platform.monitoring.business.paymentSuccessRate)} of payments`,
+      `fewer than ${formatPercent(platform.monitoring.business.paymentSuccessRate)} of the payment attempts of the last ${dur(platform.alerts.paymentSuccess.for)} succeeded, once that window holds at least ${platform.alerts.paymentSuccess.minPayments} attempts`,
     )
     expect(doc).toContain(
       `breach of personal data must be detected within ${dur(platform.incidents.breachDetection)}`,
