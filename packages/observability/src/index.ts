@@ -18,6 +18,7 @@ export {
   DEPLOYMENT_ENV,
   DEPLOYMENT_NODE_ENV,
   deploymentEnvValues,
+  EXPORTER_SECRET_ENV,
   PORT_NAME,
   runtimeSecretName,
   SECRET_ENV,
@@ -64,7 +65,13 @@ export {
   GRAFANA_SCHEMA_VERSION,
   type Panel,
 } from './monitoring/dashboard-schema'
-export { EXPORTER_METRICS, seriesNames } from './monitoring/exporters'
+export {
+  EXPORTER_METRICS,
+  EXPORTER_STORES,
+  type ExporterStore,
+  exporterName,
+  seriesNames,
+} from './monitoring/exporters'
 export { buildMonitoring, type MonitoringBuild } from './monitoring/index'
 export { promDuration } from './monitoring/promql'
 export { type RuleTestFile, renderAnnotation, ruleTestFile } from './monitoring/rule-tests'

@@ -1,6 +1,17 @@
 import * as z from 'zod'
 import { AWS_REGIONS } from '../regions'
-import { clockTime, duration, label, money, percent, positiveDuration, timeZone, weekday } from '../units'
+import {
+  bytes,
+  clockTime,
+  cpu,
+  duration,
+  label,
+  money,
+  percent,
+  positiveDuration,
+  timeZone,
+  weekday,
+} from '../units'
 
 export const sloSchema = z.strictObject({
   period: positiveDuration.prefault('30d'),
@@ -64,6 +75,32 @@ export const alertsSchema = z.strictObject({
     .describe('Fires when no audit anchor succeeded for twice audit.anchor.every (default: retentionStale).'),
 })
 
+// An exporter the monitoring bundle deploys beside each vertical: its port, image and resources.
+const exporterSchema = (repository: string, tag: string) =>
+  z.strictObject({
+    port: z.number().int().min(1).max(65535),
+    image: z
+      .strictObject({
+        repository: z
+          .string()
+          .regex(
+            /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
+            'expected an image repository such as quay.io/org/name',
+          ),
+        tag: z
+          .string()
+          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected an image tag such as v0.15.0')
+          .refine((t) => t !== 'latest', 'the tag "latest" is refused: pin a version'),
+      })
+      .prefault({ repository, tag }),
+    resources: z
+      .strictObject({
+        requests: z.strictObject({ cpu: cpu.prefault('50m'), memory: bytes.prefault('64Mi') }).prefault({}),
+        limits: z.strictObject({ cpu: cpu.prefault('250m'), memory: bytes.prefault('128Mi') }).prefault({}),
+      })
+      .prefault({}),
+  })
+
 export const monitoringSchema = z.strictObject({
   scrapeInterval: positiveDuration,
   deadMansSwitch: z
@@ -86,8 +123,8 @@ export const monitoringSchema = z.strictObject({
   retention: positiveDuration.describe('Prometheus retention.'),
   logRetention: positiveDuration,
   exporters: z.strictObject({
-    postgres: z.strictObject({ port: z.number().int().min(1).max(65535) }),
-    redis: z.strictObject({ port: z.number().int().min(1).max(65535) }),
+    postgres: exporterSchema('quay.io/prometheuscommunity/postgres-exporter', 'v0.15.0'),
+    redis: exporterSchema('docker.io/oliver006/redis_exporter', 'v1.62.0'),
   }),
   business: z.strictObject({
     paymentSuccessRate: percent,
