@@ -103,6 +103,23 @@ const exporterSchema = (repository: string, tag: string) =>
 
 export const monitoringSchema = z.strictObject({
   scrapeInterval: positiveDuration,
+  runbookBaseUrl: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s"'{}#?]+[^/\s"'{}#?]$/,
+      'expected an http(s) URL without a trailing slash such as https://runbooks.example.com/turnos',
+    )
+    .optional()
+    .describe(
+      'Where the bundle is published: alerts link <runbookBaseUrl>/<vertical>/runbooks/incident-response.md#<alert>; without it the link is relative to the bundle.',
+    ),
+  cluster: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected a cluster name such as prod-sa-east-1')
+    .optional()
+    .describe(
+      'The `cluster` external label of Prometheus (default <metadata.name>-<primary region>); `region` is the primary region.',
+    ),
   deadMansSwitch: z
     .strictObject({
       url: z
@@ -141,9 +158,38 @@ export const severitySchema = z.strictObject({
     .min(1),
 })
 
+// Where an escalation role is reached. Secrets (routing keys, API keys, Slack URLs) are never in the
+// config: Alertmanager reads them from files of its mounted secret, one per role.
+const receiverSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({ type: z.literal('pagerduty') })
+    .describe('PagerDuty Events v2; routing key in <role>.key.'),
+  z.strictObject({ type: z.literal('opsgenie') }).describe('Opsgenie; API key in <role>.key.'),
+  z
+    .strictObject({
+      type: z.literal('webhook'),
+      url: z
+        .string()
+        .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://pager.example.com/hook'),
+    })
+    .describe('A generic webhook (Alertmanager webhook payload).'),
+  z
+    .strictObject({ type: z.literal('slack') })
+    .describe('A Slack channel, a notification only; webhook URL in <role>.url.'),
+])
+
 export const incidentsSchema = z.strictObject({
   breachDetection: positiveDuration.describe('A personal-data breach must be detected within this time.'),
   severities: z.record(z.string(), severitySchema),
+  receivers: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a role name of incidents.severities.*.escalation'),
+      receiverSchema,
+    )
+    .prefault({})
+    .describe(
+      'How each escalation role is reached (default slack). When a severity reaches a pager (pagerduty, opsgenie, webhook), Alertmanager notifies it once and the pager escalates on acknowledgement; later slack roles are told at once, not on a timer.',
+    ),
 })
 
 export const maintenanceSchema = z.strictObject({
@@ -155,6 +201,14 @@ export const maintenanceSchema = z.strictObject({
       start: clockTime,
       end: clockTime,
       scope: z.enum(['all', 'database']).default('all'),
+      severities: z
+        .array(
+          z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities'),
+        )
+        .optional()
+        .describe(
+          'Severities the window mutes (default: every severity but the most urgent, so critical alerts always page).',
+        ),
       emergencyOnly: z.boolean().default(false),
     }),
   ),

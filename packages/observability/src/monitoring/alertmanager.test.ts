@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing/example'
 import { verticalOf } from '../vertical'
-import { alertmanagerConfig, DATABASE_ALERTS, DEAD_MANS_SWITCH_RECEIVER } from './alertmanager'
+import {
+  alertmanagerConfig,
+  DATABASE_ALERTS,
+  DEAD_MANS_SWITCH_RECEIVER,
+  SYMPTOM_ALERTS,
+} from './alertmanager'
 
 const platform = examplePlatform()
 type Route = {
@@ -82,13 +87,52 @@ describe('alertmanagerConfig', () => {
     ])
   })
 
+  it('notifies a pager once and Slack roles at once, leaving escalation to the pager', () => {
+    const paged = {
+      ...platform,
+      incidents: {
+        ...platform.incidents,
+        receivers: {
+          'on-call': { type: 'pagerduty' },
+          cto: { type: 'opsgenie' },
+          'all-hands': { type: 'slack' },
+        },
+      },
+    } as typeof platform
+    const c = alertmanagerConfig(paged, verticalOf(paged, 'fitness')) as typeof config
+    const routes = (c.route.routes?.[1]?.routes ?? []).slice(1)
+    const critical = routes.filter((r) => r.matchers?.[0] === 'severity="critical"')
+    expect(critical.map((r) => [r.receiver, r.group_wait])).toEqual([
+      ['on-call', undefined],
+      ['all-hands', undefined],
+    ])
+    const byName = Object.fromEntries(c.receivers.map((r) => [r.name, r]))
+    expect(byName['on-call']).toMatchObject({
+      pagerduty_configs: [{ routing_key_file: '/etc/alertmanager/secrets/on-call.key', send_resolved: true }],
+    })
+    expect(byName.cto).toMatchObject({
+      opsgenie_configs: [{ api_key_file: '/etc/alertmanager/secrets/cto.key', send_resolved: true }],
+    })
+    expect(byName['all-hands']).toMatchObject({
+      slack_configs: [{ api_url_file: '/etc/alertmanager/secrets/all-hands.url' }],
+    })
+  })
+
   it('lets a more severe alert silence less severe ones of the same name', () => {
     expect(config.inhibit_rules[0]).toEqual({
       source_matchers: ['severity="critical"'],
       target_matchers: ['severity=~"high|medium|low"'],
       equal: ['alertname', 'vertical', 'market', 'kind'],
     })
-    expect(config.inhibit_rules).toHaveLength(3)
+    expect(config.inhibit_rules).toHaveLength(4)
+  })
+
+  it('lets ServiceDown silence the symptoms a down service causes in its vertical', () => {
+    expect(config.inhibit_rules[3]).toEqual({
+      source_matchers: ['alertname="VerticalsServiceDown"'],
+      target_matchers: [`alertname=~"${SYMPTOM_ALERTS.join('|')}"`],
+      equal: ['vertical'],
+    })
   })
 
   it('mutes maintenance windows in the configured time zone; database windows only for database alerts', () => {
@@ -100,9 +144,15 @@ describe('alertmanagerConfig', () => {
       },
     ])
     expect(database.matchers).toEqual([`alertname=~"${DATABASE_ALERTS.join('|')}"`])
+    // Critical (the most urgent severity) is never muted unless a window names it.
+    const muted = (r: Route) => r.matchers?.[0] !== 'severity="critical"'
     for (const r of database.routes ?? [])
-      expect(r.mute_time_intervals).toEqual(['maintenance-database', 'maintenance-primary'])
-    for (const r of general) expect(r.mute_time_intervals).toEqual(['maintenance-primary'])
+      expect(r.mute_time_intervals).toEqual(
+        muted(r) ? ['maintenance-database', 'maintenance-primary'] : undefined,
+      )
+    for (const r of general)
+      expect(r.mute_time_intervals).toEqual(muted(r) ? ['maintenance-primary'] : undefined)
+    expect(general.filter((r) => !muted(r))).toHaveLength(3)
     // The emergency window is declared for operators but never mutes on a schedule.
     expect(config.time_intervals.map((t) => t.name)).toContain('maintenance-emergency')
   })

@@ -25,7 +25,7 @@ export function watchdog(ctx: MonitoringContext): AlertFamily {
       summary: `Monitoring of ${ctx.title} is alive`,
       description:
         'Always firing, by design: the dead man’s switch receiver expects it; when it stops arriving, the alerting pipeline is broken.',
-      runbook_url: runbookUrl(ctx.vertical.name, 'VerticalsWatchdog'),
+      runbook_url: runbookUrl(ctx.vertical.name, 'VerticalsWatchdog', ctx.platform.monitoring.runbookBaseUrl),
     },
   }
   const n = sampleCount(ctx.evaluation, ctx.testInterval)

@@ -49,6 +49,17 @@ describe.each(exampleVerticals(platform))('the rule sets of %s', (name) => {
     }
   })
 
+  it('link runbooks absolutely under monitoring.runbookBaseUrl when it is set', () => {
+    const base = 'https://runbooks.example.com/turnos'
+    const published = { ...platform, monitoring: { ...platform.monitoring, runbookBaseUrl: base } }
+    const urls = ruleSets(published, verticalOf(published, name))
+      .flatMap((s) => s.rules.groups.flatMap((g) => g.rules))
+      .filter((r): r is AlertingRule => 'alert' in r)
+      .map((r) => r.annotations.runbook_url)
+    for (const url of urls)
+      expect(url.startsWith(`${base}/${name}/runbooks/incident-response.md#`)).toBe(true)
+  })
+
   it('take thresholds and durations from the config', () => {
     const expr = (alert: string) =>
       alerts.filter((a) => a.alert === alert).map((a) => `${a.expr} for=${a.for ?? ''} ${a.labels.severity}`)

@@ -118,7 +118,12 @@ export function incidentResponseView({
   platform,
   vertical,
 }: Pick<ComplianceContext, 'platform' | 'vertical'>) {
-  const mutes = new Map(maintenanceIntervals(platform).map((w) => [w.name, w.mutes]))
+  const intervals = new Map(maintenanceIntervals(platform).map((w) => [w.name, w]))
+  const muted = (name: string) => {
+    const w = intervals.get(`maintenance-${name}`)
+    const what = MUTED[w?.mutes ?? 'none'] ?? MUTED.none
+    return w && w.mutes !== 'none' ? `${what} of severity ${w.severities.join(', ')}` : what
+  }
   const severities = Object.entries(platform.incidents.severities)
     .map(([name, s]) => ({ name, ...s }))
     .sort((x, y) => x.respondWithin - y.respondWithin)
@@ -134,7 +139,7 @@ export function incidentResponseView({
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({
         name,
         ...w,
-        muted: MUTED[mutes.get(`maintenance-${name}`) ?? 'none'] ?? 'none',
+        muted: muted(name),
       })),
     },
     slo: platform.slo,
