@@ -27,3 +27,15 @@ export function httpLatencyBuckets(platform: ResolvedPlatform): number[] {
 export function leLabel(bound: number): string {
   return Number.isFinite(bound) ? String(bound) : '+Inf'
 }
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * A regex for the `le` label of a bucket boundary that matches it as Prometheus 2 stores it (prom-client's
+ * text, `1`) and as Prometheus 3 normalizes it on ingestion (`1.0`), so one rule selects the same series on both.
+ */
+export function leMatcher(bound: number): string {
+  const text = leLabel(bound)
+  const forms = Number.isInteger(bound) ? [text, `${text}.0`] : [text]
+  return forms.map(escapeRegex).join('|')
+}

@@ -43,6 +43,16 @@ export const SECRET_ENV = {
   subjectKey: 'subject-key',
 } as const satisfies Partial<Record<keyof typeof DEPLOYMENT_ENV, string>>
 
+/**
+ * The exporters' environment: each reads the same connection URL as the service, from the same
+ * runtime Secret key (postgres_exporter's DATA_SOURCE_NAME, redis_exporter's REDIS_ADDR, which
+ * carries the AUTH token in its URL).
+ */
+export const EXPORTER_SECRET_ENV = {
+  postgres: { DATA_SOURCE_NAME: SECRET_ENV.databaseUrl },
+  redis: { REDIS_ADDR: SECRET_ENV.redisUrl },
+} as const
+
 /** Name of the Kubernetes Secret (materialized by the ExternalSecret) that holds SECRET_ENV's keys. */
 export function runtimeSecretName(vertical: string): string {
   return `${vertical}-runtime`

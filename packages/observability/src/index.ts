@@ -1,4 +1,4 @@
-export { BASE_LATENCY_BUCKETS, httpLatencyBuckets, latencyTargets, leLabel } from './buckets'
+export { BASE_LATENCY_BUCKETS, httpLatencyBuckets, latencyTargets, leLabel, leMatcher } from './buckets'
 export {
   type CacheResult,
   type ConsentResult,
@@ -18,6 +18,7 @@ export {
   DEPLOYMENT_ENV,
   DEPLOYMENT_NODE_ENV,
   deploymentEnvValues,
+  EXPORTER_SECRET_ENV,
   PORT_NAME,
   runtimeSecretName,
   SECRET_ENV,
@@ -50,6 +51,7 @@ export {
   ALERTMANAGER_SECRETS_DIR,
   alertmanagerConfig,
   DATABASE_ALERTS,
+  DEAD_MANS_SWITCH_RECEIVER,
   escalationRoles,
   INHIBIT_EQUAL,
 } from './monitoring/alertmanager'
@@ -63,7 +65,13 @@ export {
   GRAFANA_SCHEMA_VERSION,
   type Panel,
 } from './monitoring/dashboard-schema'
-export { EXPORTER_METRICS, seriesNames } from './monitoring/exporters'
+export {
+  EXPORTER_METRICS,
+  EXPORTER_STORES,
+  type ExporterStore,
+  exporterName,
+  seriesNames,
+} from './monitoring/exporters'
 export { buildMonitoring, type MonitoringBuild } from './monitoring/index'
 export { promDuration } from './monitoring/promql'
 export { type RuleTestFile, renderAnnotation, ruleTestFile } from './monitoring/rule-tests'
@@ -79,7 +87,8 @@ export {
   REFERENCE_PERIOD_SECONDS,
   type SloObjective,
 } from './monitoring/slo'
-export { sloRecordingRules } from './monitoring/slo-rules'
+export { sloBudgetRules, sloRecordingRules } from './monitoring/slo-rules'
+export { sliMissingFor, WATCHDOG_SEVERITY } from './monitoring/alerts-blind'
 export { type MaintenanceInterval, maintenanceIntervals } from './monitoring/time-intervals'
 export type {
   AlertFamily,

@@ -1,6 +1,17 @@
 import * as z from 'zod'
 import { AWS_REGIONS } from '../regions'
-import { clockTime, duration, label, money, percent, positiveDuration, timeZone, weekday } from '../units'
+import {
+  bytes,
+  clockTime,
+  cpu,
+  duration,
+  label,
+  money,
+  percent,
+  positiveDuration,
+  timeZone,
+  weekday,
+} from '../units'
 
 export const sloSchema = z.strictObject({
   period: positiveDuration.prefault('30d'),
@@ -46,20 +57,91 @@ export const alertsSchema = z.strictObject({
   retentionStale: z
     .strictObject({ severity: severityName })
     .describe('Fires when retention has not run for twice retention.runEvery.'),
-  paymentSuccess: z.strictObject({ for: duration, severity: severityName }),
+  paymentSuccess: z
+    .strictObject({
+      for: duration.describe('Window the success share is measured over (and how long it must stay low).'),
+      severity: severityName,
+      minPayments: z
+        .number()
+        .int()
+        .positive()
+        .default(20)
+        .describe('Payment attempts the window must hold before the alert may fire (low-volume guard).'),
+    })
+    .describe('Fires below monitoring.business.paymentSuccessRate.'),
   auditAnchorStale: z
     .strictObject({ severity: severityName })
     .optional()
     .describe('Fires when no audit anchor succeeded for twice audit.anchor.every (default: retentionStale).'),
 })
 
+// An exporter the monitoring bundle deploys beside each vertical: its port, image and resources.
+const exporterSchema = (repository: string, tag: string) =>
+  z.strictObject({
+    port: z.number().int().min(1).max(65535),
+    image: z
+      .strictObject({
+        repository: z
+          .string()
+          .regex(
+            /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
+            'expected an image repository such as quay.io/org/name',
+          ),
+        tag: z
+          .string()
+          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected an image tag such as v0.15.0')
+          .refine((t) => t !== 'latest', 'the tag "latest" is refused: pin a version'),
+      })
+      .prefault({ repository, tag }),
+    resources: z
+      .strictObject({
+        requests: z.strictObject({ cpu: cpu.prefault('50m'), memory: bytes.prefault('64Mi') }).prefault({}),
+        limits: z.strictObject({ cpu: cpu.prefault('250m'), memory: bytes.prefault('128Mi') }).prefault({}),
+      })
+      .prefault({}),
+  })
+
 export const monitoringSchema = z.strictObject({
   scrapeInterval: positiveDuration,
+  runbookBaseUrl: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s"'{}#?]+[^/\s"'{}#?]$/,
+      'expected an http(s) URL without a trailing slash such as https://runbooks.example.com/turnos',
+    )
+    .optional()
+    .describe(
+      'Where the bundle is published: alerts link <runbookBaseUrl>/<vertical>/runbooks/incident-response.md#<alert>; without it the link is relative to the bundle.',
+    ),
+  cluster: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected a cluster name such as prod-sa-east-1')
+    .optional()
+    .describe(
+      'The `cluster` external label of Prometheus (default <metadata.name>-<primary region>); `region` is the primary region.',
+    ),
+  deadMansSwitch: z
+    .strictObject({
+      url: z
+        .string()
+        .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://hc-ping.com/<uuid>')
+        .optional()
+        .describe(
+          'Webhook of the dead man’s switch service (healthchecks.io, Opsgenie heartbeat, PagerDuty…); without it the Watchdog reaches no one.',
+        ),
+      repeatInterval: positiveDuration
+        .prefault('1m')
+        .describe('How often Alertmanager re-sends the always-firing Watchdog to the dead man’s switch.'),
+    })
+    .prefault({})
+    .describe(
+      'The Watchdog heartbeat: the always-firing alert is sent to this webhook every repeatInterval; the service behind it raises the alarm when heartbeats stop.',
+    ),
   retention: positiveDuration.describe('Prometheus retention.'),
   logRetention: positiveDuration,
   exporters: z.strictObject({
-    postgres: z.strictObject({ port: z.number().int().min(1).max(65535) }),
-    redis: z.strictObject({ port: z.number().int().min(1).max(65535) }),
+    postgres: exporterSchema('quay.io/prometheuscommunity/postgres-exporter', 'v0.15.0'),
+    redis: exporterSchema('docker.io/oliver006/redis_exporter', 'v1.62.0'),
   }),
   business: z.strictObject({
     paymentSuccessRate: percent,
@@ -76,9 +158,38 @@ export const severitySchema = z.strictObject({
     .min(1),
 })
 
+// Where an escalation role is reached. Secrets (routing keys, API keys, Slack URLs) are never in the
+// config: Alertmanager reads them from files of its mounted secret, one per role.
+const receiverSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({ type: z.literal('pagerduty') })
+    .describe('PagerDuty Events v2; routing key in <role>.key.'),
+  z.strictObject({ type: z.literal('opsgenie') }).describe('Opsgenie; API key in <role>.key.'),
+  z
+    .strictObject({
+      type: z.literal('webhook'),
+      url: z
+        .string()
+        .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://pager.example.com/hook'),
+    })
+    .describe('A generic webhook (Alertmanager webhook payload).'),
+  z
+    .strictObject({ type: z.literal('slack') })
+    .describe('A Slack channel, a notification only; webhook URL in <role>.url.'),
+])
+
 export const incidentsSchema = z.strictObject({
   breachDetection: positiveDuration.describe('A personal-data breach must be detected within this time.'),
   severities: z.record(z.string(), severitySchema),
+  receivers: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a role name of incidents.severities.*.escalation'),
+      receiverSchema,
+    )
+    .prefault({})
+    .describe(
+      'How each escalation role is reached (default slack). When a severity reaches a pager (pagerduty, opsgenie, webhook), Alertmanager notifies it once and the pager escalates on acknowledgement; later slack roles are told at once, not on a timer.',
+    ),
 })
 
 export const maintenanceSchema = z.strictObject({
@@ -90,6 +201,14 @@ export const maintenanceSchema = z.strictObject({
       start: clockTime,
       end: clockTime,
       scope: z.enum(['all', 'database']).default('all'),
+      severities: z
+        .array(
+          z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities'),
+        )
+        .optional()
+        .describe(
+          'Severities the window mutes (default: every severity but the most urgent, so critical alerts always page).',
+        ),
       emergencyOnly: z.boolean().default(false),
     }),
   ),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing/example'
 import { verticalOf } from '../vertical'
-import { alertmanagerConfig, DATABASE_ALERTS } from './alertmanager'
+import {
+  alertmanagerConfig,
+  DATABASE_ALERTS,
+  DEAD_MANS_SWITCH_RECEIVER,
+  SYMPTOM_ALERTS,
+} from './alertmanager'
 
 const platform = examplePlatform()
 type Route = {
@@ -10,11 +15,16 @@ type Route = {
   group_wait?: string
   repeat_interval?: string
   mute_time_intervals?: string[]
+  group_interval?: string
   routes?: Route[]
 }
 const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as {
   route: Route
-  receivers: { name: string; slack_configs: { api_url_file: string }[] }[]
+  receivers: {
+    name: string
+    slack_configs?: { api_url_file: string }[]
+    webhook_configs?: { url: string; send_resolved: boolean }[]
+  }[]
   inhibit_rules: { source_matchers: string[]; target_matchers: string[]; equal: string[] }[]
   time_intervals: {
     name: string
@@ -25,7 +35,8 @@ const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as 
     }[]
   }[]
 }
-const vertical = config.route.routes?.[0] as Route
+const heartbeat = config.route.routes?.[0] as Route
+const vertical = config.route.routes?.[1] as Route
 const database = vertical.routes?.[0] as Route
 const general = vertical.routes?.slice(1) ?? []
 
@@ -44,6 +55,7 @@ describe('alertmanagerConfig', () => {
 
   it('has one receiver per role whose webhook URL is read from a mounted secret, never written in the bundle', () => {
     expect(config.receivers.map((r) => r.name)).toEqual([
+      DEAD_MANS_SWITCH_RECEIVER,
       'on-call',
       'cto',
       'all-hands',
@@ -51,9 +63,59 @@ describe('alertmanagerConfig', () => {
       'product',
       'engineering',
     ])
-    for (const r of config.receivers)
+    for (const r of config.receivers.slice(1))
       expect(r.slack_configs[0]?.api_url_file).toBe(`/etc/alertmanager/secrets/${r.name}.url`)
     expect(JSON.stringify(config)).not.toMatch(/https?:\/\//)
+  })
+
+  it('sends the Watchdog first, to the dead man’s switch only, every deadMansSwitch.repeatInterval', () => {
+    expect(heartbeat).toEqual({
+      matchers: ['alertname="VerticalsWatchdog"'],
+      receiver: DEAD_MANS_SWITCH_RECEIVER,
+      group_wait: '0s',
+      group_interval: '1m',
+      repeat_interval: '1m',
+    })
+    expect(config.receivers[0]).toEqual({ name: DEAD_MANS_SWITCH_RECEIVER })
+    const withUrl = { ...platform.monitoring.deadMansSwitch, url: 'https://hc-ping.com/abc' }
+    const configured = alertmanagerConfig(
+      { ...platform, monitoring: { ...platform.monitoring, deadMansSwitch: withUrl } },
+      verticalOf(platform, 'fitness'),
+    ) as typeof config
+    expect(configured.receivers[0]?.webhook_configs).toEqual([
+      { url: 'https://hc-ping.com/abc', send_resolved: false },
+    ])
+  })
+
+  it('notifies a pager once and Slack roles at once, leaving escalation to the pager', () => {
+    const paged = {
+      ...platform,
+      incidents: {
+        ...platform.incidents,
+        receivers: {
+          'on-call': { type: 'pagerduty' },
+          cto: { type: 'opsgenie' },
+          'all-hands': { type: 'slack' },
+        },
+      },
+    } as typeof platform
+    const c = alertmanagerConfig(paged, verticalOf(paged, 'fitness')) as typeof config
+    const routes = (c.route.routes?.[1]?.routes ?? []).slice(1)
+    const critical = routes.filter((r) => r.matchers?.[0] === 'severity="critical"')
+    expect(critical.map((r) => [r.receiver, r.group_wait])).toEqual([
+      ['on-call', undefined],
+      ['all-hands', undefined],
+    ])
+    const byName = Object.fromEntries(c.receivers.map((r) => [r.name, r]))
+    expect(byName['on-call']).toMatchObject({
+      pagerduty_configs: [{ routing_key_file: '/etc/alertmanager/secrets/on-call.key', send_resolved: true }],
+    })
+    expect(byName.cto).toMatchObject({
+      opsgenie_configs: [{ api_key_file: '/etc/alertmanager/secrets/cto.key', send_resolved: true }],
+    })
+    expect(byName['all-hands']).toMatchObject({
+      slack_configs: [{ api_url_file: '/etc/alertmanager/secrets/all-hands.url' }],
+    })
   })
 
   it('lets a more severe alert silence less severe ones of the same name', () => {
@@ -62,7 +124,15 @@ describe('alertmanagerConfig', () => {
       target_matchers: ['severity=~"high|medium|low"'],
       equal: ['alertname', 'vertical', 'market', 'kind'],
     })
-    expect(config.inhibit_rules).toHaveLength(3)
+    expect(config.inhibit_rules).toHaveLength(4)
+  })
+
+  it('lets ServiceDown silence the symptoms a down service causes in its vertical', () => {
+    expect(config.inhibit_rules[3]).toEqual({
+      source_matchers: ['alertname="VerticalsServiceDown"'],
+      target_matchers: [`alertname=~"${SYMPTOM_ALERTS.join('|')}"`],
+      equal: ['vertical'],
+    })
   })
 
   it('mutes maintenance windows in the configured time zone; database windows only for database alerts', () => {
@@ -74,9 +144,15 @@ describe('alertmanagerConfig', () => {
       },
     ])
     expect(database.matchers).toEqual([`alertname=~"${DATABASE_ALERTS.join('|')}"`])
+    // Critical (the most urgent severity) is never muted unless a window names it.
+    const muted = (r: Route) => r.matchers?.[0] !== 'severity="critical"'
     for (const r of database.routes ?? [])
-      expect(r.mute_time_intervals).toEqual(['maintenance-database', 'maintenance-primary'])
-    for (const r of general) expect(r.mute_time_intervals).toEqual(['maintenance-primary'])
+      expect(r.mute_time_intervals).toEqual(
+        muted(r) ? ['maintenance-database', 'maintenance-primary'] : undefined,
+      )
+    for (const r of general)
+      expect(r.mute_time_intervals).toEqual(muted(r) ? ['maintenance-primary'] : undefined)
+    expect(general.filter((r) => !muted(r))).toHaveLength(3)
     // The emergency window is declared for operators but never mutes on a schedule.
     expect(config.time_intervals.map((t) => t.name)).toContain('maintenance-emergency')
   })

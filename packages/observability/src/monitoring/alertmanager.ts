@@ -27,28 +27,114 @@ export function escalationRoles(platform: ResolvedPlatform): string[] {
   return [...new Set(roles)]
 }
 
-// Escalation in Alertmanager terms: each later role of a severity hears about an alert one
-// respondWithin later (group_wait) if it is still firing, and again every respondWithin.
-function severityRoutes(platform: ResolvedPlatform, mute: readonly string[]) {
+/** Receiver types that page: the pager escalates until someone acknowledges. */
+const PAGERS = new Set(['pagerduty', 'opsgenie', 'webhook'])
+
+const receiverType = (platform: ResolvedPlatform, role: string) =>
+  platform.incidents.receivers[role]?.type ?? 'slack'
+
+// Escalation in Alertmanager terms. A severity that reaches a pager notifies its first pager role
+// once (the pager escalates on acknowledgement) and tells its Slack roles at once. Without a pager,
+// each later role hears about a still-firing alert one respondWithin later (group_wait): a timer,
+// not acknowledgement-aware, as before.
+function severityRoutes(platform: ResolvedPlatform, mutedBy: (severity: string) => string[]) {
   return severitiesByUrgency(platform).flatMap((name) => {
     const severity = platform.incidents.severities[name]
     if (!severity) return []
-    return severity.escalation.map((role, step) => ({
+    const mute = mutedBy(name)
+    const pager = severity.escalation.find((role) => PAGERS.has(receiverType(platform, role)))
+    const steps = pager
+      ? [pager, ...severity.escalation.filter((role) => receiverType(platform, role) === 'slack')].map(
+          (role) => ({
+            role,
+            wait: 0,
+          }),
+        )
+      : severity.escalation.map((role, step) => ({ role, wait: step * severity.respondWithin }))
+    return steps.map(({ role, wait }) => ({
       matchers: [matcher('severity', name)],
       receiver: role,
-      ...(step > 0 ? { group_wait: promDuration(step * severity.respondWithin) } : {}),
+      ...(wait > 0 ? { group_wait: promDuration(wait) } : {}),
       repeat_interval: promDuration(severity.respondWithin),
-      ...(mute.length > 0 ? { mute_time_intervals: [...mute] } : {}),
+      ...(mute.length > 0 ? { mute_time_intervals: mute } : {}),
       continue: true,
     }))
   })
 }
 
+/** Alerts a down service causes by itself: ServiceDown of the vertical silences them. */
+export const SYMPTOM_ALERTS = [
+  'VerticalsLatencyHigh',
+  'VerticalsErrorRateHigh',
+  'VerticalsErrorCountHigh',
+  'VerticalsAvailabilityBudgetBurn',
+  'VerticalsLatencyBudgetBurn',
+  'VerticalsSliMissing',
+  'VerticalsPaymentSuccessLow',
+] as const
+
+const SECRET = (role: string, ext: string) => `${ALERTMANAGER_SECRETS_DIR}/${role}.${ext}`
+const TITLE =
+  '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.severity }}, {{ .CommonLabels.vertical }})'
+const TEXT =
+  '{{ range .Alerts }}{{ .Annotations.summary }}: {{ .Annotations.description }} Runbook: {{ .Annotations.runbook_url }}\n{{ end }}'
+
+// One receiver per role, of the type incidents.receivers names; keys and Slack URLs are read from files.
+function roleReceiver(platform: ResolvedPlatform, role: string): Record<string, unknown> {
+  const receiver = platform.incidents.receivers[role]
+  switch (receiver?.type) {
+    case 'pagerduty':
+      return {
+        name: role,
+        pagerduty_configs: [
+          { routing_key_file: SECRET(role, 'key'), send_resolved: true, description: TITLE },
+        ],
+      }
+    case 'opsgenie':
+      return {
+        name: role,
+        opsgenie_configs: [
+          { api_key_file: SECRET(role, 'key'), send_resolved: true, message: TITLE, description: TEXT },
+        ],
+      }
+    case 'webhook':
+      return { name: role, webhook_configs: [{ url: receiver.url, send_resolved: true }] }
+    default:
+      return {
+        name: role,
+        slack_configs: [{ api_url_file: SECRET(role, 'url'), send_resolved: true, title: TITLE, text: TEXT }],
+      }
+  }
+}
+
+/** Receiver of the Watchdog heartbeat (`monitoring.deadMansSwitch`). */
+export const DEAD_MANS_SWITCH_RECEIVER = 'dead-mans-switch'
+
+// The heartbeat: first route, no grouping delay, re-sent every repeatInterval, never continued to people.
+function watchdogRoute(platform: ResolvedPlatform) {
+  const every = promDuration(platform.monitoring.deadMansSwitch.repeatInterval)
+  return {
+    matchers: [matcher('alertname', 'VerticalsWatchdog')],
+    receiver: DEAD_MANS_SWITCH_RECEIVER,
+    group_wait: '0s',
+    group_interval: every,
+    repeat_interval: every,
+  }
+}
+
+function deadMansSwitchReceiver(platform: ResolvedPlatform) {
+  const { url } = platform.monitoring.deadMansSwitch
+  return {
+    name: DEAD_MANS_SWITCH_RECEIVER,
+    ...(url ? { webhook_configs: [{ url, send_resolved: false }] } : {}),
+  }
+}
+
 /** The Alertmanager configuration of one vertical: routes, receivers, inhibitions and maintenance windows. */
 export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown> {
   const windows = maintenanceIntervals(platform)
-  const muteAll = windows.filter((w) => w.mutes === 'all').map((w) => w.name)
-  const muteDatabase = windows.filter((w) => w.mutes !== 'none').map((w) => w.name)
+  const mutedBy = (scopes: readonly string[]) => (severity: string) =>
+    windows.filter((w) => scopes.includes(w.mutes) && w.severities.includes(severity)).map((w) => w.name)
   const order = severitiesByUrgency(platform)
   const roles = escalationRoles(platform)
   return {
@@ -56,35 +142,32 @@ export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertica
       receiver: roles[0],
       group_by: [...INHIBIT_EQUAL.filter((l) => l !== 'kind')],
       routes: [
+        watchdogRoute(platform),
         {
           matchers: [matcher('vertical', vertical.name)],
           routes: [
             {
               matchers: [`alertname=~${JSON.stringify(DATABASE_ALERTS.join('|'))}`],
-              routes: severityRoutes(platform, muteDatabase),
+              routes: severityRoutes(platform, mutedBy(['all', 'database'])),
             },
-            ...severityRoutes(platform, muteAll),
+            ...severityRoutes(platform, mutedBy(['all'])),
           ],
         },
       ],
     },
-    receivers: roles.map((role) => ({
-      name: role,
-      slack_configs: [
-        {
-          api_url_file: `${ALERTMANAGER_SECRETS_DIR}/${role}.url`,
-          send_resolved: true,
-          title:
-            '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.severity }}, {{ .CommonLabels.vertical }})',
-          text: '{{ range .Alerts }}{{ .Annotations.summary }}: {{ .Annotations.description }} Runbook: {{ .Annotations.runbook_url }}\n{{ end }}',
-        },
-      ],
-    })),
-    inhibit_rules: order.slice(0, -1).map((name, i) => ({
-      source_matchers: [matcher('severity', name)],
-      target_matchers: [`severity=~${JSON.stringify(order.slice(i + 1).join('|'))}`],
-      equal: [...INHIBIT_EQUAL],
-    })),
+    receivers: [deadMansSwitchReceiver(platform), ...roles.map((role) => roleReceiver(platform, role))],
+    inhibit_rules: [
+      ...order.slice(0, -1).map((name, i) => ({
+        source_matchers: [matcher('severity', name)],
+        target_matchers: [`severity=~${JSON.stringify(order.slice(i + 1).join('|'))}`],
+        equal: [...INHIBIT_EQUAL],
+      })),
+      {
+        source_matchers: [matcher('alertname', 'VerticalsServiceDown')],
+        target_matchers: [`alertname=~${JSON.stringify(SYMPTOM_ALERTS.join('|'))}`],
+        equal: ['vertical'],
+      },
+    ],
     time_intervals: windows.map((w) => ({ name: w.name, time_intervals: w.intervals })),
   }
 }

@@ -1,4 +1,5 @@
 import { alertRule, family, type MonitoringContext } from './context'
+import { exporterName } from './exporters'
 import { jobName, promDuration, sorted } from './promql'
 import { gauge, sampleCount, seriesName } from './series'
 import type { AlertFamily, AlertingRule, AlertScenario } from './types'
@@ -65,7 +66,7 @@ export function storeDown(ctx: MonitoringContext, store: 'postgres' | 'redis'): 
   const alert = store === 'postgres' ? 'VerticalsPostgresDown' : 'VerticalsRedisDown'
   const metric = store === 'postgres' ? 'pg_up' : 'redis_up'
   const name = store === 'postgres' ? 'PostgreSQL' : 'Redis'
-  const job = jobName(ctx.platform, ctx.vertical, `${store}-exporter`)
+  const job = jobName(ctx.platform, ctx.vertical, exporterName(store))
   const match = `${metric}{job=${JSON.stringify(job)}}`
   const rule = alertRule(ctx, {
     alert,

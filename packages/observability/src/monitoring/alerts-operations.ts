@@ -71,33 +71,38 @@ export function retentionStale(ctx: MonitoringContext): AlertFamily {
   )
 }
 
-/** VerticalsPaymentSuccessLow: succeeded / all payments below `monitoring.business.paymentSuccessRate`. */
+/**
+ * VerticalsPaymentSuccessLow: succeeded / all payment attempts over `alerts.paymentSuccess.for` below
+ * `monitoring.business.paymentSuccessRate`, once the window holds `minPayments` attempts. Counting
+ * over the whole window (not a 1m rate held for that long) lets it fire at a few payments an hour;
+ * the guard keeps two failures out of three from paging.
+ */
 export function paymentSuccess(ctx: MonitoringContext): AlertFamily {
   const cfg = ctx.platform.alerts.paymentSuccess
   const target = ctx.platform.monitoring.business.paymentSuccessRate
   const name = METRICS.payments.name
+  const window = promDuration(cfg.for)
+  const all = `sum(increase(${name}${ctx.own()}[${window}]))`
+  const succeeded = `sum(increase(${name}${ctx.own({ result: 'succeeded' })}[${window}]))`
   const rule = alertRule(ctx, {
     alert: 'VerticalsPaymentSuccessLow',
-    expr: `sum(rate(${name}${ctx.own({ result: 'succeeded' })}[${ctx.rate}])) / sum(rate(${name}${ctx.own()}[${ctx.rate}])) < ${num(ratio(target))}`,
-    forSeconds: cfg.for,
+    expr: `(${succeeded} or 0 * ${all}) / ${all} < ${num(ratio(target))} and ${all} >= ${cfg.minPayments}`,
+    forSeconds: ctx.rateSeconds,
     severity: cfg.severity,
     summary: `${ctx.title} payment success below ${num(target)}%`,
-    description: `Fewer than ${num(target)}% of payment attempts have succeeded for ${promDuration(cfg.for)}.`,
+    description: `Fewer than ${num(target)}% of the payment attempts of the last ${window} have succeeded (at least ${cfg.minPayments} attempts).`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
+  const series = (result: string, step: number) =>
+    counter(seriesName(name, { vertical: ctx.vertical.name, result }), step, n)
   const at = (share: number) => [
-    counter(
-      seriesName(name, { vertical: ctx.vertical.name, result: 'succeeded' }),
-      Math.round(share * TEST_RATE),
-      n,
-    ),
-    counter(
-      seriesName(name, { vertical: ctx.vertical.name, result: 'failed' }),
-      TEST_RATE - Math.round(share * TEST_RATE),
-      n,
-    ),
+    series('succeeded', Math.round(share * TEST_RATE)),
+    series('failed', TEST_RATE - Math.round(share * TEST_RATE)),
   ]
+  // Low volume: attempts spread so the window holds twice (fires) or half (guarded) the minimum.
+  const samplesPerWindow = cfg.for / ctx.testInterval
+  const few = (times: number) => [series('failed', Number(num((times * cfg.minPayments) / samplesPerWindow)))]
   const share = ratio(target)
   return family(
     ctx,
@@ -106,6 +111,18 @@ export function paymentSuccess(ctx: MonitoringContext): AlertFamily {
     [
       { name: 'half the target', series: at(share / 2), evalSeconds, firing: [{ rule, labels: {} }] },
       { name: 'halfway between the target and 100%', series: at((1 + share) / 2), evalSeconds, firing: [] },
+      {
+        name: `low-volume payment failure (every attempt fails, twice minPayments per ${window})`,
+        series: few(2),
+        evalSeconds,
+        firing: [{ rule, labels: {} }],
+      },
+      {
+        name: `every attempt fails below the guard (half of minPayments per ${window})`,
+        series: few(0.5),
+        evalSeconds,
+        firing: [],
+      },
     ],
   )
 }

@@ -71,7 +71,7 @@ export function alertRule(ctx: MonitoringContext, spec: RuleSpec): AlertingRule 
     annotations: {
       summary: spec.summary,
       description: spec.description,
-      runbook_url: runbookUrl(ctx.vertical.name, spec.alert),
+      runbook_url: runbookUrl(ctx.vertical.name, spec.alert, ctx.platform.monitoring.runbookBaseUrl),
     },
   }
 }

@@ -1,3 +1,15 @@
+/** The data stores whose exporter the bundle deploys beside each vertical. */
+export const EXPORTER_STORES = ['postgres', 'redis'] as const
+export type ExporterStore = (typeof EXPORTER_STORES)[number]
+
+/**
+ * `<store>-exporter`: the exporter's Deployment, Service and pod label `app.kubernetes.io/name`, and
+ * the last part of its scrape job's name; the down alerts query that job, so the three agree by construction.
+ */
+export function exporterName(store: ExporterStore): string {
+  return `${store}-exporter`
+}
+
 /**
  * Series the generated rules may query that Verticals services do not emit: Prometheus's own `up`
  * and the standard exporters'. Everything else a rule or panel queries must be in the contract.
@@ -17,6 +29,7 @@ const FUNCTIONS_AND_KEYWORDS = new Set([
   'absent',
   'and',
   'avg',
+  'avg_over_time',
   'bool',
   'by',
   'ceil',

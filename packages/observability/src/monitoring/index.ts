@@ -11,7 +11,7 @@ export interface MonitoringBuild {
   readonly ruleSets: readonly RuleSet[]
   readonly alertmanager: Record<string, unknown>
   readonly dashboards: readonly { readonly name: string; readonly dashboard: Dashboard }[]
-  readonly scrape: { scrape_configs: unknown[] }
+  readonly scrape: ReturnType<typeof scrapeConfig>
 }
 
 /** Builds the monitoring bundle of one vertical: a pure function of the resolved platform. */

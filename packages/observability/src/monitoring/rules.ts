@@ -1,6 +1,7 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../vertical'
 import { auditAnchorStale } from './alerts-audit'
+import { sliMissing, watchdog } from './alerts-blind'
 import { databaseCpu, poolSaturation } from './alerts-database'
 import { serviceDown, storeDown } from './alerts-down'
 import { errorCount, errorRate, latency } from './alerts-http'
@@ -10,7 +11,7 @@ import { cacheHitRate, dsrDeadline } from './alerts-privacy'
 import { monitoringContext } from './context'
 import { promDuration } from './promql'
 import { type RuleTestFile, ruleTestFile } from './rule-tests'
-import { burnRateFamily, sloRecordingRules } from './slo-rules'
+import { burnRateFamily, sloBudgetRules, sloRecordingRules } from './slo-rules'
 import type { AlertFamily, RuleFile } from './types'
 
 /** One rule file of the bundle and the promtool test files that exercise it. */
@@ -41,6 +42,8 @@ export function alertFamilies(platform: ResolvedPlatform, vertical: Vertical): A
     retentionStale(ctx),
     auditAnchorStale(ctx),
     paymentSuccess(ctx),
+    sliMissing(ctx),
+    watchdog(ctx),
   ]
 }
 
@@ -76,6 +79,7 @@ export function ruleSets(platform: ResolvedPlatform, vertical: Vertical): RuleSe
       rules: {
         groups: [
           { name: `${prefix}-slo-recordings`, rules: sloRecordingRules(ctx) },
+          { name: `${prefix}-slo-budget`, rules: sloBudgetRules(ctx) },
           { name: `${prefix}-slo-alerts`, rules: burn.flatMap((f) => f.rules) },
         ],
       },

@@ -20,6 +20,8 @@ export const RUNBOOK_ANCHORS = {
   VerticalsPaymentSuccessLow: 'payment-success-low',
   VerticalsAvailabilityBudgetBurn: 'availability-budget-burn',
   VerticalsLatencyBudgetBurn: 'latency-budget-burn',
+  VerticalsSliMissing: 'sli-missing',
+  VerticalsWatchdog: 'watchdog',
 } as const
 
 /** An alert name with a runbook section. */
@@ -30,7 +32,11 @@ export function runbookPath(vertical: string): string {
   return `${vertical}/runbooks/incident-response.md`
 }
 
-/** The `runbook_url` annotation of an alert: the runbook path in the bundle with the alert's anchor. */
-export function runbookUrl(vertical: string, alert: AlertName): string {
-  return `${runbookPath(vertical)}#${RUNBOOK_ANCHORS[alert]}`
+/**
+ * The `runbook_url` annotation of an alert: the runbook with the alert's anchor, absolute under
+ * `baseUrl` (`monitoring.runbookBaseUrl`, where the bundle is published) or relative to the bundle.
+ */
+export function runbookUrl(vertical: string, alert: AlertName, baseUrl?: string): string {
+  const path = `${runbookPath(vertical)}#${RUNBOOK_ANCHORS[alert]}`
+  return baseUrl ? `${baseUrl}/${path}` : path
 }

@@ -1,6 +1,7 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { METRICS_PATH } from '../metrics-handler'
 import type { Vertical } from '../vertical'
+import { EXPORTER_STORES, exporterName } from './exporters'
 import { jobName, promDuration, sorted } from './promql'
 
 // Kubernetes pod metadata -> the labels our rules and the infrastructure bundle's autoscaler select on.
@@ -26,10 +27,23 @@ function podJob(name: string, namespace: string, interval: number, keep: Record<
 }
 
 /**
- * Prometheus `scrape_configs` for one vertical: a job per workload (its pods' metrics port, at the
- * workload's scrape interval) and one per exporter (pods of the namespace exposing its port).
+ * The `region` and `cluster` labels Prometheus adds to everything it sends out (alerts, remote write):
+ * the primary region, and `monitoring.cluster` (default `<metadata.name>-<primary region>`), so a page
+ * says where it comes from once a DR region runs its own Prometheus.
  */
-export function scrapeConfig(platform: ResolvedPlatform, vertical: Vertical): { scrape_configs: unknown[] } {
+export function externalLabels(platform: ResolvedPlatform): { region: string; cluster: string } {
+  const region = platform.primaryRegion.name
+  return { region, cluster: platform.monitoring.cluster ?? `${platform.metadata.name}-${region}` }
+}
+
+/**
+ * Prometheus `scrape_configs` for one vertical, with the external labels: a job per workload (its pods' metrics port, at the
+ * workload's scrape interval) and one per exporter (the generated exporter's pods, on its port).
+ */
+export function scrapeConfig(
+  platform: ResolvedPlatform,
+  vertical: Vertical,
+): { global: { external_labels: Record<string, string> }; scrape_configs: unknown[] } {
   const { exporters, scrapeInterval } = platform.monitoring
   const workloads = sorted(Object.values(vertical.workloads), (w) => w.name).map((w) =>
     podJob(jobName(platform, vertical, w.name), vertical.namespace, w.scrapeInterval, {
@@ -37,10 +51,15 @@ export function scrapeConfig(platform: ResolvedPlatform, vertical: Vertical): { 
       __meta_kubernetes_pod_container_port_number: String(w.port),
     }),
   )
-  const exporterJobs = (['postgres', 'redis'] as const).map((store) =>
-    podJob(jobName(platform, vertical, `${store}-exporter`), vertical.namespace, scrapeInterval, {
+  // Exactly the generated exporter's pods: its name label and its port.
+  const exporterJobs = EXPORTER_STORES.map((store) =>
+    podJob(jobName(platform, vertical, exporterName(store)), vertical.namespace, scrapeInterval, {
+      __meta_kubernetes_pod_label_app_kubernetes_io_name: exporterName(store),
       __meta_kubernetes_pod_container_port_number: String(exporters[store].port),
     }),
   )
-  return { scrape_configs: [...workloads, ...exporterJobs] }
+  return {
+    global: { external_labels: externalLabels(platform) },
+    scrape_configs: [...workloads, ...exporterJobs],
+  }
 }

@@ -1,4 +1,4 @@
-import { leLabel } from '../buckets'
+import { leMatcher } from '../buckets'
 import { METRICS } from '../contract'
 import { alertRule, annotationLiteral, family, type MonitoringContext } from './context'
 import { num, promDuration } from './promql'
@@ -33,30 +33,43 @@ export function recordName(o: SloObjective, sli: Sli, window: number): string {
   return `${o.market ? 'vertical_market' : 'vertical'}:${RECORDED[sli]}:ratio_rate${promDuration(window)}`
 }
 
+/** The `status_class` values that count against availability: server errors (timeouts included, see ERROR_CLASSES). */
+export const ERROR_CLASSES = '5xx'
+
+// Errors over total, as Sloth and Pyrra write it: a total outage (only 5xx answered, the 2xx series
+// gone) still yields a ratio of 1. `or 0 * total` keeps a healthy objective at 0 when no error
+// series exists yet, and `> 0` on the divisor leaves idle windows out instead of recording NaN.
 function sliExpr(ctx: MonitoringContext, o: SloObjective, sli: Sli, window: string): string {
   const by = groupBy(o)
-  if (sli === 'availability')
-    return `1 - (sum by (${by}) (rate(${REQUESTS}${objectiveSelector(ctx, o, {}, { status_class: '[1-4]xx' })}[${window}])) / sum by (${by}) (rate(${REQUESTS}${objectiveSelector(ctx, o)}[${window}])))`
-  return `1 - (sum by (${by}) (rate(${DURATION}_bucket${objectiveSelector(ctx, o, { le: leLabel(o.latency) })}[${window}])) / sum by (${by}) (rate(${DURATION}_count${objectiveSelector(ctx, o)}[${window}])))`
+  const sum = (series: string) => `sum by (${by}) (rate(${series}[${window}]))`
+  const total = sum(`${totalSeries(sli)}${objectiveSelector(ctx, o)}`)
+  if (sli === 'availability') {
+    const errors = sum(`${REQUESTS}${objectiveSelector(ctx, o, {}, { status_class: ERROR_CLASSES })}`)
+    return `(${errors} or 0 * ${total}) / (${total} > 0)`
+  }
+  const fast = sum(`${DURATION}_bucket${objectiveSelector(ctx, o, {}, { le: leMatcher(o.latency) })}`)
+  return `(${total} - ${fast}) / (${total} > 0)`
 }
 
-/** Every window the rules record: the burn-rate windows and the whole period (for budget panels). */
+/** The burn-rate windows the rules record from raw series, shortest first. */
 export function recordedWindows(ctx: MonitoringContext): number[] {
   const { page, ticket } = burnWindows(ctx.platform.slo.period)
-  const all = [...page, ...ticket].flatMap((w) => [w.long, w.short])
-  return [...new Set([...all, ctx.platform.slo.period])].sort((a, b) => a - b)
+  return [...new Set([...page, ...ticket].flatMap((w) => [w.long, w.short]))].sort((a, b) => a - b)
 }
 
-/** Recording rules: the error ratio of each SLI of each objective over each window. */
-export function sloRecordingRules(ctx: MonitoringContext): RecordingRule[] {
-  const windows = recordedWindows(ctx)
+function levelsOf(ctx: MonitoringContext): SloObjective[][] {
   const all = objectives(ctx.platform, ctx.vertical)
-  const levels = [all.filter((o) => o.market !== null), all.filter((o) => o.market === null)].filter(
+  return [all.filter((o) => o.market !== null), all.filter((o) => o.market === null)].filter(
     (l) => l.length > 0,
   )
+}
+
+/** Recording rules: the error ratio of each SLI of each objective over each burn-rate window. */
+export function sloRecordingRules(ctx: MonitoringContext): RecordingRule[] {
+  const windows = recordedWindows(ctx)
   // One rule per level, SLI and window; markets differ in their latency target, so their
   // expressions are joined with `or` (each keeps its market label) rather than recorded twice.
-  return levels.flatMap((level) =>
+  return levelsOf(ctx).flatMap((level) =>
     (['availability', 'latency'] as const).flatMap((sli) =>
       windows.map((w) => ({
         record: recordName(level[0] as SloObjective, sli, w),
@@ -69,6 +82,25 @@ export function sloRecordingRules(ctx: MonitoringContext): RecordingRule[] {
           .join(' or '),
       })),
     ),
+  )
+}
+
+/**
+ * The whole-period ratios (error budget panels), in their own group: the average of the shortest
+ * recorded window over the period, as Sloth does, instead of a `rate(...[30d])` over raw series that
+ * would re-read a month of samples at every evaluation of the page recordings.
+ */
+export function sloBudgetRules(ctx: MonitoringContext): RecordingRule[] {
+  const shortest = recordedWindows(ctx)[0] as number
+  const period = ctx.platform.slo.period
+  return levelsOf(ctx).flatMap((level) =>
+    (['availability', 'latency'] as const).map((sli) => {
+      const o = level[0] as SloObjective
+      return {
+        record: recordName(o, sli, period),
+        expr: `avg_over_time(${recordName(o, sli, shortest)}${ctx.own()}[${promDuration(period)}])`,
+      }
+    }),
   )
 }
 

@@ -42,9 +42,12 @@ function seriesOf(
   return loads.flatMap(({ market, perSample, badShare }) => {
     const base = { vertical: ctx.vertical.name, market }
     const good = Number(num(perSample * (1 - badShare)))
+    // A total outage has no 2xx series at all (a bad rollout answers only 5xx): the SLI must still see it.
     if (sli === 'availability')
       return [
-        counter(seriesName(METRICS.httpRequests.name, { ...base, status_class: '2xx' }), good, n),
+        ...(good > 0
+          ? [counter(seriesName(METRICS.httpRequests.name, { ...base, status_class: '2xx' }), good, n)]
+          : []),
         counter(
           seriesName(METRICS.httpRequests.name, { ...base, status_class: '5xx' }),
           Number(num(perSample - good)),
@@ -144,7 +147,12 @@ export function burnScenarios(ctx: MonitoringContext, sli: Sli, rules: BurnRules
   const busy = (multiples: readonly number[]) =>
     multiples.map((m) => ({ note: `${num(m)}x the budget`, loads: load(m, () => BUSY) }))
   const scarce = (fraction: number) => (o: SloObjective) => Number(num((o.minRequests * fraction) / n))
+  const outage = {
+    note: 'only 5xx answered, no 2xx series',
+    loads: sources.map((o) => ({ market: o.market, perSample: BUSY, badShare: 1 })),
+  }
   return [
+    ...(sli === 'availability' ? [scenario('total outage', [outage])] : []),
     scenario('fast burn', busy(FAST)),
     scenario('slow burn', busy(SLOW)),
     scenario('within budget', busy(QUIET)),

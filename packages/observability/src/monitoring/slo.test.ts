@@ -4,7 +4,13 @@ import { verticalOf } from '../vertical'
 import { monitoringContext } from './context'
 import { promDuration } from './promql'
 import { burnWindows, objectives, REFERENCE_BURN_WINDOWS } from './slo'
-import { burnRateFamily, burnRateRules, recordedWindows } from './slo-rules'
+import {
+  burnRateFamily,
+  burnRateRules,
+  recordedWindows,
+  sloBudgetRules,
+  sloRecordingRules,
+} from './slo-rules'
 
 const platform = examplePlatform()
 const day = 86_400
@@ -47,7 +53,44 @@ describe('multi-window, multi-burn-rate windows', () => {
     expect(ticket?.rule.expr).toContain(
       'verticals_http_slow:ratio_rate3d{vertical="barber",market="cordoba"} > (1 * 0.05)',
     )
-    expect(recordedWindows(ctx).map(promDuration)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'])
+    expect(recordedWindows(ctx).map(promDuration)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d'])
+  })
+})
+
+describe('SLI recordings', () => {
+  const ctx = monitoringContext(platform, verticalOf(platform, 'barber'))
+  const rules = sloRecordingRules(ctx)
+  const expr = (record: string) => rules.find((r) => r.record === record)?.expr ?? ''
+
+  it('record availability as errors over total, so a total outage (no 2xx series) is a ratio of 1', () => {
+    const availability = expr('vertical:verticals_http_errors:ratio_rate5m')
+    expect(availability).toBe(
+      '(sum by (vertical) (rate(verticals_http_requests_total{vertical="barber",status_class=~"5xx"}[5m])) or 0 * sum by (vertical) (rate(verticals_http_requests_total{vertical="barber"}[5m]))) / (sum by (vertical) (rate(verticals_http_requests_total{vertical="barber"}[5m])) > 0)',
+    )
+    expect(availability).not.toContain('2xx')
+  })
+
+  it('select the latency target bucket as Prometheus 2 and 3 write it', () => {
+    expect(expr('vertical_market:verticals_http_slow:ratio_rate5m')).toContain('le=~"0\\\\.08"')
+    const whole = { ...platform, slo: { ...platform.slo, latencyP95: 1 } }
+    const slow = sloRecordingRules(monitoringContext(whole, verticalOf(whole, 'barber'))).find(
+      (r) => r.record === 'vertical:verticals_http_slow:ratio_rate5m',
+    )
+    expect(slow?.expr).toContain('le=~"1|1\\\\.0"')
+  })
+
+  it('average the whole-period ratios from the shortest window, never from raw series', () => {
+    const budget = sloBudgetRules(ctx)
+    expect(budget.map((r) => r.record)).toEqual([
+      'vertical_market:verticals_http_errors:ratio_rate30d',
+      'vertical_market:verticals_http_slow:ratio_rate30d',
+      'vertical:verticals_http_errors:ratio_rate30d',
+      'vertical:verticals_http_slow:ratio_rate30d',
+    ])
+    expect(budget[0]?.expr).toBe(
+      'avg_over_time(vertical_market:verticals_http_errors:ratio_rate5m{vertical="barber"}[30d])',
+    )
+    expect(rules.some((r) => r.record.endsWith('rate30d'))).toBe(false)
   })
 })
 

@@ -18,6 +18,8 @@ describe('maintenanceIntervals', () => {
       {
         name: 'maintenance-late',
         mutes: 'all',
+        // By default a window never mutes the most urgent severity.
+        severities: ['high', 'medium', 'low'],
         intervals: [
           { weekdays: ['saturday'], times: [{ start_time: '23:00', end_time: '24:00' }], location: 'UTC' },
           { weekdays: ['sunday'], times: [{ start_time: '00:00', end_time: '01:00' }], location: 'UTC' },

@@ -1,5 +1,6 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { sorted } from './promql'
+import { severitiesByUrgency } from './severities'
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 const LONG: Record<string, string> = {
@@ -20,12 +21,15 @@ export interface MaintenanceInterval {
    * emergencies (emergencyOnly) and muted by an operator's silence, never on a schedule.
    */
   readonly mutes: 'all' | 'database' | 'none'
+  /** Severities the window mutes: the window's `severities`, by default every one but the most urgent. */
+  readonly severities: readonly string[]
   readonly intervals: readonly Record<string, unknown>[]
 }
 
 /** The maintenance windows as time intervals in the configured time zone; a window past midnight is split in two. */
 export function maintenanceIntervals(platform: ResolvedPlatform): MaintenanceInterval[] {
   const { timeZone, windows } = platform.maintenance
+  const quietByDefault = severitiesByUrgency(platform).slice(1)
   return sorted(Object.entries(windows), ([name]) => name).map(([name, w]) => {
     const wraps = w.end <= w.start
     const next = (day: string) =>
@@ -51,6 +55,6 @@ export function maintenanceIntervals(platform: ResolvedPlatform): MaintenanceInt
           },
         ]
     const mutes = w.emergencyOnly ? 'none' : w.scope === 'database' ? 'database' : 'all'
-    return { name: `maintenance-${name}`, mutes, intervals }
+    return { name: `maintenance-${name}`, mutes, severities: w.severities ?? quietByDefault, intervals }
   })
 }

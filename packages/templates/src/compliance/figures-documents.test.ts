@@ -77,14 +77,19 @@ describe.each(names)('%s', (name) => {
         dur(s.respondWithin),
         s.escalation.map(md).join(' → '),
       ])
-    const mutes = new Map(maintenanceIntervals(platform).map((w) => [w.name, w.mutes]))
+    const intervals = new Map(maintenanceIntervals(platform).map((w) => [w.name, w]))
     const muted = {
       all: 'all alerts',
       database: 'database alerts',
       none: 'none\\: silence by hand if needed',
     }
-    for (const win of Object.keys(platform.maintenance.windows))
-      expect(rowsStartingWith(doc, md(win))[0]![6]).toBe(muted[mutes.get(`maintenance-${win}`)!])
+    for (const win of Object.keys(platform.maintenance.windows)) {
+      const w = intervals.get(`maintenance-${win}`)!
+      // Only the severities the window mutes (by default never the most urgent one).
+      const expected =
+        w.mutes === 'none' ? muted.none : `${muted[w.mutes]} of severity ${w.severities.join(', ')}`
+      expect(rowsStartingWith(doc, md(win))[0]![6]).toBe(expected)
+    }
     for (const [win, w] of Object.entries(platform.maintenance.windows))
       expect(rowsStartingWith(doc, md(win))[0]!.slice(1, 4)).toEqual([
         w.days.join(', '),
@@ -120,7 +125,7 @@ describe.each(names)('%s', (name) => {
       `after ${circuitBreaker.failures} failures in a row a circuit breaker stops calling Redis for ${dur(circuitBreaker.cooldown)}`,
     )
     expect(doc).toContain(
-      `fewer than ${formatPercent(platform.monitoring.business.paymentSuccessRate)} of payments`,
+      `fewer than ${formatPercent(platform.monitoring.business.paymentSuccessRate)} of the payment attempts of the last ${dur(platform.alerts.paymentSuccess.for)} succeeded, once that window holds at least ${platform.alerts.paymentSuccess.minPayments} attempts`,
     )
     expect(doc).toContain(
       `breach of personal data must be detected within ${dur(platform.incidents.breachDetection)}`,

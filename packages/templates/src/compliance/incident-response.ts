@@ -4,6 +4,7 @@ import {
   burnRateSeverities,
   maintenanceIntervals,
   RETENTION_STALE_FACTOR,
+  sliMissingFor,
 } from '@verticals/observability'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
@@ -32,6 +33,8 @@ export const RUNBOOK_SECTIONS = {
   auditAnchorStale: { anchor: 'audit-anchor-stale', aliases: [] },
   paymentSuccess: { anchor: 'payment-success-low', aliases: [] },
   sloBurnRate: { anchor: 'slo-burn-rate', aliases: ['availability-budget-burn', 'latency-budget-burn'] },
+  sliMissing: { anchor: 'sli-missing', aliases: [] },
+  watchdog: { anchor: 'watchdog', aliases: [] },
 } as const satisfies Record<string, { anchor: string; aliases: readonly string[] }>
 
 /** Every anchor of the runbook, aliases included. */
@@ -96,6 +99,10 @@ function alertsView(platform: ResolvedPlatform) {
       severity: sev(a.paymentSuccess.severity, 'paymentSuccess'),
       target: platform.monitoring.business.paymentSuccessRate,
     },
+    deadMansSwitch: {
+      ...platform.monitoring.deadMansSwitch,
+      configured: platform.monitoring.deadMansSwitch.url !== undefined,
+    },
   }
 }
 
@@ -111,7 +118,12 @@ export function incidentResponseView({
   platform,
   vertical,
 }: Pick<ComplianceContext, 'platform' | 'vertical'>) {
-  const mutes = new Map(maintenanceIntervals(platform).map((w) => [w.name, w.mutes]))
+  const intervals = new Map(maintenanceIntervals(platform).map((w) => [w.name, w]))
+  const muted = (name: string) => {
+    const w = intervals.get(`maintenance-${name}`)
+    const what = MUTED[w?.mutes ?? 'none'] ?? MUTED.none
+    return w && w.mutes !== 'none' ? `${what} of severity ${w.severities.join(', ')}` : what
+  }
   const severities = Object.entries(platform.incidents.severities)
     .map(([name, s]) => ({ name, ...s }))
     .sort((x, y) => x.respondWithin - y.respondWithin)
@@ -127,11 +139,12 @@ export function incidentResponseView({
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({
         name,
         ...w,
-        muted: MUTED[mutes.get(`maintenance-${name}`) ?? 'none'] ?? 'none',
+        muted: muted(name),
       })),
     },
     slo: platform.slo,
     tiers: Object.entries(platform.tiers).map(([name, t]) => ({ name, ...t })),
+    sliMissing: { for: sliMissingFor(platform, vertical) },
     burnRate: {
       page: severityOf(platform, burnRateSeverities(platform).page, 'the paging burn-rate alert'),
       ticket: severityOf(platform, burnRateSeverities(platform).ticket, 'the ticket burn-rate alert'),

@@ -32,12 +32,12 @@ describe('validateMonitoring rejects what Prometheus, Alertmanager and Grafana w
 
   it('rejects an Alertmanager config with a bad duration (amtool) or an undefined receiver', async () => {
     const config = parse(find('alertmanager.yaml').content)
-    config.route.routes[0].routes[1].repeat_interval = 'soon'
+    config.route.routes[1].routes[1].repeat_interval = 'soon'
     expect(
       (await validateMonitoring(artifact('alertmanager-config', stringify(config)))).join('\n'),
     ).toContain('amtool check-config rejected it')
     const orphan = parse(find('alertmanager.yaml').content)
-    orphan.route.routes[0].routes[1].receiver = 'nobody'
+    orphan.route.routes[1].routes[1].receiver = 'nobody'
     expect(await validateMonitoring(artifact('alertmanager-config', stringify(orphan)))).toEqual([
       'route uses receiver "nobody", which is not defined',
     ])

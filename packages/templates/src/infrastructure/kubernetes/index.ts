@@ -2,6 +2,7 @@ import type { Artifact, BundleContext } from '../../artifact'
 import { toYaml } from '../../serialize'
 import { type Vertical, workloadsOf } from '../names'
 import { deployment, disruptionBudget, service } from './deployment'
+import { exporterManifests } from './exporters'
 import { externalSecrets, serviceAccounts } from './identity'
 import { namespace } from './namespace'
 import { networkPolicies } from './network-policies'
@@ -38,6 +39,7 @@ export function kubernetesArtifacts({ platform, vertical }: BundleContext): Arti
     ['autoscaling', workloads.map((w) => scaledObject(platform, vertical, w))],
     ['disruption-budgets', workloads.map((w) => disruptionBudget(platform, vertical, w))],
     ['network-policies', networkPolicies(platform, vertical)],
+    ['exporters', exporterManifests(platform, vertical)],
   ]
   const dir = `${vertical.name}/infrastructure/kubernetes`
   const manifests = files

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { memoryQuantity } from '../quantity'
 import { buildAll, examplePlatform } from '../testing'
-import { type Doc, findDoc, kubernetesDocs } from './testing'
+import { type Doc, findDoc, kubernetesDocs, workloadDeployments } from './testing'
 
 // Kubernetes policy of every workload: identity, node disk, spreading, priority, labels, and the
 // kustomization that applies the folder.
@@ -16,7 +16,7 @@ const BASE_LABELS = ['app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by'
 
 describe.each(names)('the %s workloads', (name) => {
   const docs = kubernetesDocs(platform, name)
-  const deployments = docs.filter((d) => d.kind === 'Deployment')
+  const deployments = workloadDeployments(docs)
   const { compute } = platform
 
   it('run as the numeric user and group of compute.runAs (10001 by default), with the group owning volumes', () => {

@@ -5,7 +5,7 @@ import type { ConfigSource } from '../../artifact'
 import { buildAll, examplePlatform, exampleSource } from '../testing'
 import { verticalConfigChecksum } from './runtime-config'
 import type { Doc } from './testing'
-import { findDoc } from './testing'
+import { findDoc, workloadDeployments } from './testing'
 
 const platform = examplePlatform()
 const enabled = Object.values(platform.verticals).filter((v) => v.enabled)
@@ -27,9 +27,9 @@ function editedPlatform(path: (string | number)[], value: unknown): ResolvedPlat
 }
 
 const checksums = (docs: Doc[]) =>
-  docs
-    .filter((d) => d.kind === 'Deployment')
-    .map((d) => d.spec?.template.metadata.annotations['verticals.dev/config-sha256'] as string)
+  workloadDeployments(docs).map(
+    (d) => d.spec?.template.metadata.annotations['verticals.dev/config-sha256'] as string,
+  )
 
 describe.each(enabled.map((v) => [v.name, v] as const))('the %s runtime ConfigMap', (name, vertical) => {
   const docs = docsOf(name)

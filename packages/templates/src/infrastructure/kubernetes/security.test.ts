@@ -35,8 +35,8 @@ const containers = pods.flatMap(([name, pod]) =>
 )
 
 describe('security defaults of every generated workload', () => {
-  it('finds the workloads of all four verticals', () => {
-    expect(pods).toHaveLength(6)
+  it('finds the workloads of all four verticals, and their postgres and redis exporters', () => {
+    expect(pods).toHaveLength(6 + 4 * 2)
   })
 
   it.each(pods)(

@@ -30,3 +30,10 @@ export function findDoc(docs: Doc[], kind: string, name: string): Doc {
   if (!doc) throw new Error(`no ${kind} ${name}`)
   return doc
 }
+
+/** The Deployments of the vertical's own workloads (the exporters beside them run other images). */
+export function workloadDeployments(docs: Doc[]): Doc[] {
+  return docs.filter(
+    (d) => d.kind === 'Deployment' && d.metadata.labels?.['app.kubernetes.io/component'] !== 'exporter',
+  )
+}
