@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
 import type { Platform } from '../src/index'
 import { createEnv, type Env, exampleText, VERIFIED } from './harness'
-import { startCluster, type TestCluster } from './redis-cluster'
+import { type ClusterNode, startCluster, type TestCluster } from './redis-cluster'
 
 // Core's cache, consent and erasure on a real six-node Redis Cluster (three shards of a primary and a
 // replica) that this file starts and stops, configured the way a platform with
@@ -61,8 +61,8 @@ async function clusterKeys(): Promise<string[]> {
   return found.sort()
 }
 
-/** What a replica of `key`'s shard holds for it (READONLY GET on each replica), until one answers. */
-async function onReplica(key: string): Promise<string | null> {
+/** The replica of `key`'s shard and what it holds for the key (READONLY GET on each replica). */
+async function replicaOf(key: string): Promise<{ node: ClusterNode; value: string | null }> {
   for (const node of cluster.nodes) {
     if (node.process.exitCode !== null || node.process.signalCode !== null) continue
     const client = new Redis({ port: node.port, host: '127.0.0.1', lazyConnect: true })
@@ -71,7 +71,7 @@ async function onReplica(key: string): Promise<string | null> {
       const [role] = (await client.role()) as [string]
       if (role !== 'slave') continue
       await client.call('READONLY')
-      return await client.get(key) // a replica of another shard answers MOVED
+      return { node, value: await client.get(key) } // a replica of another shard answers MOVED
     } catch {
       // not this node
     } finally {
@@ -79,6 +79,22 @@ async function onReplica(key: string): Promise<string | null> {
     }
   }
   throw new Error(`no replica serves ${key}`)
+}
+
+/** What the replica of `key`'s shard holds for it. */
+async function onReplica(key: string): Promise<string | null> {
+  return (await replicaOf(key)).value
+}
+
+/** Polls the replica of `key`'s shard until it holds `expected` (a string, or a pattern). */
+async function replicaHolds(key: string, expected: RegExp): Promise<string | null> {
+  const until = Date.now() + START_MS
+  let value = await onReplica(key)
+  while (!(value !== null && expected.test(value)) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20))
+    value = await onReplica(key)
+  }
+  return value
 }
 
 describe('core on a Redis Cluster', () => {
@@ -146,6 +162,32 @@ describe('core on a Redis Cluster', () => {
     // The four values and the consent decision; the subject's index set goes too.
     expect(erased?.cacheKeys).toBe(5)
     expect((await clusterKeys()).filter((k) => k.includes(subject))).toEqual([])
+  })
+
+  // Replication is asynchronous: a primary acknowledges a write its replica may never get. A
+  // withdrawal counts as written only once the replica has it (WAIT); with the replica stopped it
+  // has not, and the withdrawal says so instead of returning as if every instance would deny.
+  it('a withdrawal is only reported written once the replica of its shard holds it', async () => {
+    const a = await onCluster('barber', { consentCacheTtl: 600, consentDurableWithinMs: 1 })
+    const evidence = { collectedBy: 'test', method: 'checkbox' }
+    await a.consent.grant({ subjectId: 'unreplicated', purpose: 'marketing', evidence })
+    const key = `${env.prefix}turnos:barber:~consent:marketing:unreplicated`
+    expect(await replicaHolds(key, /^g:/)).toMatch(/^g:/)
+    const { node } = await replicaOf(key)
+    const pid = node.process.pid as number
+    process.kill(pid, 'SIGSTOP')
+    let withdrawal: Awaited<ReturnType<typeof a.consent.withdraw>>
+    try {
+      withdrawal = await a.consent.withdraw({ subjectId: 'unreplicated', purpose: 'marketing' })
+    } finally {
+      process.kill(pid, 'SIGCONT')
+    }
+    expect(await probe.get(key)).toBe('w') // the primary took it...
+    expect(withdrawal.cacheUpdated).toBe(false) // ...but its replica did not acknowledge it
+    expect(await a.consent.check('unreplicated', 'marketing')).toMatchObject({ allowed: false })
+    // Resumed, the replica catches up; the cluster is whole again for the failover tests below.
+    expect(await replicaHolds(key, /^w$/)).toBe('w')
+    await cluster.waitHealthy(FAILOVER_MS)
   })
 
   it(
@@ -289,10 +331,7 @@ describe('core on a Redis Cluster', () => {
         (await a.consent.grant({ subjectId: subject, purpose: 'marketing', evidence })).cacheUpdated,
       ).toBe(true)
       const key = `${env.prefix}turnos:barber:~consent:marketing:${subject}`
-      const synced = Date.now() + START_MS
-      while ((await onReplica(key)) === null && Date.now() < synced)
-        await new Promise((r) => setTimeout(r, 20))
-      expect(await onReplica(key)).toMatch(/^g:/) // the replica that will be promoted holds the grant
+      expect(await replicaHolds(key, /^g:/)).toMatch(/^g:/) // the replica to be promoted holds the grant
 
       await cluster.killPrimaryOf(key)
       const withdrawal = await a.consent.withdraw({ subjectId: subject, purpose: 'marketing' })
