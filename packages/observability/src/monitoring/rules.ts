@@ -1,6 +1,7 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../vertical'
 import { auditAnchorStale } from './alerts-audit'
+import { breachNotification } from './alerts-breach'
 import { databaseCpu, poolSaturation } from './alerts-database'
 import { serviceDown, storeDown } from './alerts-down'
 import { errorCount, errorRate, latency } from './alerts-http'
@@ -38,6 +39,7 @@ export function alertFamilies(platform: ResolvedPlatform, vertical: Vertical): A
     poolSaturation(ctx),
     cacheHitRate(ctx),
     dsrDeadline(ctx),
+    breachNotification(ctx),
     retentionStale(ctx),
     auditAnchorStale(ctx),
     paymentSuccess(ctx),
