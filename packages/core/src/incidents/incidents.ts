@@ -160,8 +160,12 @@ VALUES ($2, $1, $3, $4, $5, $6) RETURNING ${COLUMNS}`),
       values: [this.ctx.vertical.name],
     })
     const earliest = new Map<string, { jurisdiction: string; to: string; secondsLeft: number }>()
+    // Only clocks the config still declares have a series (the metric's labels are bounded by it).
+    const declared = new Set(
+      this.ctx.platform.breachNotification.clocks.map((c) => `${c.jurisdiction}/${c.to}`),
+    )
     for (const n of rows.flatMap((r) => r.notifications)) {
-      if (n.dueAt === null || n.notifiedAt !== null) continue
+      if (n.dueAt === null || n.notifiedAt !== null || !declared.has(`${n.jurisdiction}/${n.to}`)) continue
       const secondsLeft = Math.round((Date.parse(n.dueAt) - now) / 1000)
       const key = `${n.jurisdiction}/${n.to}`
       const seen = earliest.get(key)
