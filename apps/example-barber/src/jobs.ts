@@ -32,7 +32,10 @@ export class Jobs {
   /** Starts both schedules; resolves after the first DSR scan, so /metrics has its gauges at once. */
   async start(): Promise<void> {
     const { config, platform, logger, scrapeInterval } = this.deps
-    const scan = this.every(scrapeInterval, 'DSR backlog scan', () => platform.dsr.overdue())
+    // The DSR backlog and breach-notification gauges feed the generated alerts: fresh at every scrape.
+    const scan = this.every(scrapeInterval, 'DSR backlog and breach clock scan', () =>
+      Promise.all([platform.dsr.overdue(), platform.incidents.refresh()]),
+    )
     this.every(config.retention.runEvery, 'bookings retention', () =>
       retainBookings(config, platform, this.deps.store),
     )

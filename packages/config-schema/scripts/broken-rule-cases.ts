@@ -65,6 +65,10 @@ export const RULE_CASES: BrokenCase[] = [
     'erasure: 24h }',
     'erasure: §6d }',
   ]),
+  c('rule-breach-target-exceeds-law', 'BREACH_TARGET_INVALID', 'incidents.breachNotification.BR.within', [
+    '  breachNotification:\n    AR: {',
+    '  breachNotification:\n    BR: { within: §4d }\n    AR: {',
+  ]),
   c(
     'rule-dsr-exceeds-br',
     'DSR_DEADLINE_EXCEEDS_LAW',

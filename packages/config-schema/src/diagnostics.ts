@@ -12,6 +12,8 @@ export const DIAGNOSTIC_CODES = {
   REGIONS: 'The regions are not one primary and at most one distinct DR region.',
   SPECIAL_CATEGORY_CACHED: 'A special-category data class has a cache TTL above 0.',
   DSR_DEADLINE_EXCEEDS_LAW: 'A data-subject-request deadline is longer than a declared law allows.',
+  BREACH_TARGET_INVALID:
+    'A breach-notification target is longer than the law allows, or names a jurisdiction that is not declared.',
   TRANSFER_MECHANISM_MISSING:
     'Personal data is stored in a country without adequacy and no transfer mechanism is declared.',
   JURISDICTION_MISSING: 'Data is stored in a country whose privacy law is not declared in jurisdictions.',

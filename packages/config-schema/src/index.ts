@@ -1,3 +1,11 @@
+export {
+  BREACH_FACTS,
+  type BreachAddresseeKind,
+  type BreachClock,
+  type BreachClockFacts,
+  type BreachDeadline,
+  breachDeadlineSeconds,
+} from './breach'
 export { DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
 export {
   DIAGNOSTIC_CODES,

@@ -1,3 +1,4 @@
+import { DEFAULT_BREACH_ALERT_BEFORE, resolveBreachClocks } from './breach'
 import { JURISDICTION_FACTS } from './jurisdictions'
 import { PRESETS } from './presets'
 import { AWS_REGION_COUNTRIES } from './regions'
@@ -112,6 +113,11 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
     verticals,
     dataClasses: classes,
     consent: { maxValidity: config.consent.maxValidity, textVersion: config.consent.textVersion, purposes },
+    breachNotification: {
+      clocks: resolveBreachClocks(config.jurisdictions, config.incidents.breachNotification),
+      alertBefore: config.alerts.breachNotification?.before ?? DEFAULT_BREACH_ALERT_BEFORE,
+      severity: config.alerts.breachNotification?.severity ?? config.alerts.dsrDeadline.overdueSeverity,
+    },
     terraform: {
       state: {
         bucket: config.terraform.state.bucket ?? `${config.metadata.name}-terraform-state`,

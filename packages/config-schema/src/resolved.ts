@@ -1,3 +1,4 @@
+import type { BreachClock } from './breach'
 import type { DataCategory } from './categories'
 import type { Jurisdiction, JurisdictionFacts } from './jurisdictions'
 import type { NpmNaming } from './npm-package'
@@ -130,6 +131,13 @@ export interface ResolvedPlatformShape
   consent: Omit<Config['consent'], 'purposes'> & { purposes: Record<string, ResolvedPurpose> }
   /** The Terraform state backend, every default applied. */
   terraform: { state: { bucket: string; keyPrefix: string; region: string } }
+  /** Breach notification: a clock per declared jurisdiction and addressee, and when the alert fires. */
+  breachNotification: {
+    clocks: BreachClock[]
+    /** Seconds before each deadline the alert fires. */
+    alertBefore: number
+    severity: string
+  }
 }
 
 /** The platform with every default, preset and unit resolved: nothing downstream applies a default. */

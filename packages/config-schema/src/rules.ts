@@ -1,4 +1,5 @@
 import type { ResolvedPlatform } from './resolved'
+import { breachTargets } from './rules/breach'
 import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
@@ -24,6 +25,7 @@ const RULES: readonly Rule[] = [
   windows,
   specialNeverCached,
   dsrDeadlines,
+  breachTargets,
   transfers,
   consentRules,
   retentionDuties,

@@ -59,6 +59,8 @@ export {
   type IdentityVerifier,
 } from './dsr/verification'
 export { createPlatformFromEnv, type PlatformFromEnvOptions, VERTICAL_ENV } from './from-env'
+export type { BreachNotification } from './incidents/clocks'
+export type { Breach, Incidents } from './incidents/incidents'
 export { CONFIG_ENV, loadPlatformConfig } from './load-config'
 export type { CacheResult, ConsentResult, CoreLogger, CoreMetrics } from './metrics'
 export { type MigrateResult, migrate } from './migrations/migrate'

@@ -22,6 +22,8 @@ export interface CoreMetrics {
   auditAppend(result: 'ok' | 'error', seconds: number): void
   /** The current DSR backlog of one kind (gauges). */
   dsrBacklog(kind: DeadlineKind, open: number, overdue: number, oldestOpenAgeSeconds: number): void
+  /** Seconds left before the earliest pending deadline of each breach-notification clock (none listed: none pending). */
+  breachNotifications(pending: readonly { jurisdiction: string; to: string; secondsLeft: number }[]): void
   /** One retention run of a record class; `finishedAt` feeds the last-success gauge when ok. */
   retentionRun(
     recordClass: string,
@@ -49,6 +51,7 @@ export function completeMetrics(metrics: Partial<CoreMetrics> | undefined): Core
     consentCheck: metrics?.consentCheck?.bind(metrics) ?? noop,
     auditAppend: metrics?.auditAppend?.bind(metrics) ?? noop,
     dsrBacklog: metrics?.dsrBacklog?.bind(metrics) ?? noop,
+    breachNotifications: metrics?.breachNotifications?.bind(metrics) ?? noop,
     retentionRun: metrics?.retentionRun?.bind(metrics) ?? noop,
     auditAnchor: metrics?.auditAnchor?.bind(metrics) ?? noop,
   }

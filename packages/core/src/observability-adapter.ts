@@ -7,6 +7,7 @@ type Recorders = Pick<
   | 'recordConsentCheck'
   | 'recordAuditAppend'
   | 'setDsrRequests'
+  | 'setBreachNotifications'
   | 'recordRetentionRun'
   | 'recordAuditAnchor'
 >
@@ -22,6 +23,7 @@ export function observabilityMetrics(metrics: Recorders): CoreMetrics {
     auditAppend: (result, seconds) => metrics.recordAuditAppend(result, seconds),
     dsrBacklog: (kind, open, overdue, oldestOpenAgeSeconds) =>
       metrics.setDsrRequests(kind, { open, overdue, oldestOpenAgeSeconds }),
+    breachNotifications: (pending) => metrics.setBreachNotifications(pending),
     retentionRun: (recordClass, _action, result, rowsPurged, at) =>
       metrics.recordRetentionRun(recordClass, { result, rowsPurged, at }),
     auditAnchor: (result, at) => metrics.recordAuditAnchor({ result, at }),

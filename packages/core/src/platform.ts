@@ -11,6 +11,7 @@ import { DataSubjectRequests } from './dsr/dsr'
 import type { ErasureJournal } from './dsr/erasure-journal'
 import { Restrictions } from './dsr/restrictions'
 import { completeRecordVerifier, type IdentityVerifier } from './dsr/verification'
+import { Incidents } from './incidents/incidents'
 import { KeySpace } from './keys'
 import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
 import { type MigrateResult, migrate } from './migrations/migrate'
@@ -98,6 +99,8 @@ export interface Platform {
   readonly dsr: DataSubjectRequests
   /** Restrictions of processing and objections in force, placed by DSR; lift them here. */
   readonly restrictions: Restrictions
+  /** Personal-data breaches and their notification clocks (openBreach, notified, close, refresh). */
+  readonly incidents: Incidents
   /** Creates or updates the platform tables in the schema; safe to call from every replica at once. */
   migrate(): Promise<MigrateResult>
   /** Waits for queued audit appends, then ends the connections core opened (never those it was given). */
@@ -175,6 +178,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     holds,
     retention: new Retention(ctx, audit),
     restrictions,
+    incidents: new Incidents(ctx, audit),
     dsr: new DataSubjectRequests(ctx, {
       audit,
       cache,

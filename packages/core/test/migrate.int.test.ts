@@ -26,6 +26,7 @@ describe('migrate', () => {
       'audit_chains',
       'audit_checkpoints',
       'audit_entries',
+      'breaches',
       'consent_events',
       'consent_state',
       'dsr_requests',

@@ -86,6 +86,12 @@ export const METRICS = {
     help: 'Age of the oldest open data-subject request, by kind (0 when none is open).',
     labels: ['kind'],
   },
+  breachNotificationSecondsLeft: {
+    name: 'verticals_breach_notification_seconds_left',
+    type: 'gauge',
+    help: 'Seconds left before the earliest pending notification deadline of an open personal-data breach, by jurisdiction and addressee (authority, subjects); negative once past; no series while none is pending.',
+    labels: ['jurisdiction', 'to'],
+  },
   retentionRuns: {
     name: 'verticals_retention_runs_total',
     type: 'counter',

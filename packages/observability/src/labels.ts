@@ -12,6 +12,7 @@ export class LabelGuard {
   readonly #purposes: ReadonlySet<string>
   readonly #dsrKinds: ReadonlySet<string>
   readonly #recordClasses: ReadonlySet<string>
+  readonly #breachClocks: ReadonlySet<string>
 
   constructor(platform: ResolvedPlatform, vertical: Vertical) {
     this.#markets = new Set(vertical.markets)
@@ -19,6 +20,7 @@ export class LabelGuard {
     this.#purposes = new Set(vertical.purposes)
     this.#dsrKinds = new Set(Object.keys(platform.dsr.deadlines))
     this.#recordClasses = new Set(Object.keys(platform.retention.recordClasses))
+    this.#breachClocks = new Set(platform.breachNotification.clocks.map((c) => `${c.jurisdiction}/${c.to}`))
   }
 
   /** A market of the vertical, or `unknown` (requests without a market still count, just not per market). */
@@ -45,6 +47,12 @@ export class LabelGuard {
   /** A data-subject request kind with a configured deadline. */
   dsrKind(value: string): string {
     return this.#oneOf(value, this.#dsrKinds, 'data-subject request kind')
+  }
+
+  /** A breach-notification clock (declared jurisdiction and addressee kind). */
+  breachClock(jurisdiction: string, to: string): { jurisdiction: string; to: string } {
+    this.#oneOf(`${jurisdiction}/${to}`, this.#breachClocks, 'breach-notification clock')
+    return { jurisdiction, to }
   }
 
   /** A retention record class. */

@@ -34,6 +34,11 @@ export interface VerticalMetrics {
   recordAuditAppend(result: Outcome, seconds: number): void
   /** Sets the data-subject request gauges of one kind (call it after each scan of open requests). */
   setDsrRequests(kind: string, state: { open: number; overdue: number; oldestOpenAgeSeconds: number }): void
+  /**
+   * Replaces the breach-notification gauges: one series per pending clock (jurisdiction and addressee
+   * kind) with the seconds left before its earliest deadline; clocks not listed have no series.
+   */
+  setBreachNotifications(pending: readonly { jurisdiction: string; to: string; secondsLeft: number }[]): void
   /** Counts one retention run of a record class; a successful run also stamps its time. */
   recordRetentionRun(recordClass: string, run: { result: Outcome; rowsPurged: number; at?: Date }): void
   /** Counts one attempt to anchor the audit chain heads; a successful one also stamps its time. */
@@ -98,6 +103,14 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
       m.dsrOpen.set(labels, state.open)
       m.dsrOverdue.set(labels, state.overdue)
       m.dsrOldestOpenAge.set(labels, state.oldestOpenAgeSeconds)
+    },
+    setBreachNotifications(pending) {
+      const labelled = pending.map((p) => ({
+        labels: guard.breachClock(p.jurisdiction, p.to),
+        value: p.secondsLeft,
+      }))
+      m.breachNotificationSecondsLeft.reset()
+      for (const { labels, value } of labelled) m.breachNotificationSecondsLeft.set(labels, value)
     },
     recordRetentionRun(recordClass, run) {
       const record_class = guard.recordClass(recordClass)

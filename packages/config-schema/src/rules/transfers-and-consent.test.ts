@@ -36,7 +36,8 @@ describe('cross-border transfers and jurisdictions', () => {
   })
 
   it("the subjects' own law must be declared", () => {
-    expect(errorsAfter([['jurisdictions'], ['BR']])).toEqual([
+    // The example's Argentine breach-notification target goes with it.
+    expect(errorsAfter([['jurisdictions'], ['BR']], [['incidents', 'breachNotification'], {}])).toEqual([
       'JURISDICTION_MISSING dataResidency.subjectsCountry',
     ])
   })

@@ -73,6 +73,17 @@ export const alertsSchema = z.strictObject({
     .strictObject({ severity: severityName })
     .optional()
     .describe('Fires when no audit anchor succeeded for twice audit.anchor.every (default: retentionStale).'),
+  breachNotification: z
+    .strictObject({
+      before: positiveDuration
+        .prefault('12h')
+        .describe('How long before each notification deadline the alert fires.'),
+      severity: severityName,
+    })
+    .optional()
+    .describe(
+      'Fires before each breach-notification deadline of an open breach (default: 12h before, at dsrDeadline.overdueSeverity).',
+    ),
 })
 
 // An exporter the monitoring bundle deploys beside each vertical: its port, image and resources.
@@ -177,9 +188,21 @@ const receiverSchema = z.discriminatedUnion('type', [
     .strictObject({ type: z.literal('slack') })
     .describe('A Slack channel, a notification only; webhook URL in <role>.url.'),
 ])
+const breachTarget = z.strictObject({
+  within: positiveDuration
+    .optional()
+    .describe('Internal target from awareness: the earlier of it and the law’s deadline binds.'),
+  addressee: label.optional().describe('Who receives the notification to the authority (name and contact).'),
+})
 
 export const incidentsSchema = z.strictObject({
   breachDetection: positiveDuration.describe('A personal-data breach must be detected within this time.'),
+  breachNotification: z
+    .strictObject({ AR: breachTarget.optional(), BR: breachTarget.optional(), EU: breachTarget.optional() })
+    .default({})
+    .describe(
+      'Per jurisdiction, the internal target and the addressee of breach notifications; the law’s deadlines and sources ship with Verticals (GDPR art. 33: 72 h; LGPD art. 48 with ANPD Resolution 15/2024: three business days; Argentina: none, AAIP Resolution 47/2018 recommends notifying).',
+    ),
   severities: z.record(z.string(), severitySchema),
   receivers: z
     .record(

@@ -72,9 +72,11 @@ export async function createApp(settings, options = {}) {
   // Authenticates the callers of the DSR routes (VERTICALS_DSR_AUTH_SECRET; tests pass their own).
   const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
   const ctx = { platform, metrics, logger, auth, store: new Store(pool, settings.schema) }
-  // The DSR backlog gauges feed the generated dsrDeadline alerts: refresh them as often as Prometheus scrapes.
+  // The DSR backlog and breach-notification gauges feed the generated alerts: refresh them as often as Prometheus scrapes.
   const scanDsr = () =>
-    platform.dsr.overdue().catch((error) => logger.warn({ err: error.message }, 'DSR scan failed'))
+    Promise.all([platform.dsr.overdue(), platform.incidents.refresh()]).catch((error) =>
+      logger.warn({ err: error.message }, 'DSR and breach clock scan failed'),
+    )
   await scanDsr()
   const dsrTimer = setInterval(scanDsr, workload.scrapeInterval * 1000).unref()
 

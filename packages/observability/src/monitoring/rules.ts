@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../vertical'
 import { auditAnchorStale } from './alerts-audit'
 import { sliMissing, watchdog } from './alerts-blind'
+import { breachNotification } from './alerts-breach'
 import { databaseCpu, poolSaturation } from './alerts-database'
 import { serviceDown, storeDown } from './alerts-down'
 import { errorCount, errorRate, latency } from './alerts-http'
@@ -39,6 +40,7 @@ export function alertFamilies(platform: ResolvedPlatform, vertical: Vertical): A
     poolSaturation(ctx),
     cacheHitRate(ctx),
     dsrDeadline(ctx),
+    breachNotification(ctx),
     retentionStale(ctx),
     auditAnchorStale(ctx),
     paymentSuccess(ctx),

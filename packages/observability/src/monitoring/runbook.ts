@@ -15,6 +15,7 @@ export const RUNBOOK_ANCHORS = {
   VerticalsDbPoolSaturation: 'db-pool-saturation',
   VerticalsCacheHitRateLow: 'cache-hit-rate-low',
   VerticalsDsrDeadline: 'dsr-deadline',
+  VerticalsBreachNotificationDue: 'breach-notification-due',
   VerticalsRetentionStale: 'retention-stale',
   VerticalsAuditAnchorStale: 'audit-anchor-stale',
   VerticalsPaymentSuccessLow: 'payment-success-low',

@@ -1,7 +1,8 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { BreachDeadline, ResolvedPlatform } from '@verticals/config-schema'
 import {
   AUDIT_ANCHOR_STALE_FACTOR,
   burnRateSeverities,
+  METRICS,
   maintenanceIntervals,
   RETENTION_STALE_FACTOR,
   sliMissingFor,
@@ -29,6 +30,7 @@ export const RUNBOOK_SECTIONS = {
   cacheHitRate: { anchor: 'cache-hit-rate-low', aliases: [] },
   dsrDeadline: { anchor: 'dsr-deadline-near', aliases: ['dsr-deadline'] },
   dsrOverdue: { anchor: 'dsr-overdue', aliases: [] },
+  breachNotification: { anchor: 'breach-notification-due', aliases: [] },
   retentionStale: { anchor: 'retention-stale', aliases: [] },
   auditAnchorStale: { anchor: 'audit-anchor-stale', aliases: [] },
   paymentSuccess: { anchor: 'payment-success-low', aliases: [] },
@@ -78,6 +80,15 @@ function alertsView(platform: ResolvedPlatform) {
       severity: sev(a.dsrDeadline.severity, 'dsrDeadline.severity'),
     },
     dsrOverdue: { severity: sev(a.dsrDeadline.overdueSeverity, 'dsrDeadline.overdueSeverity') },
+    breachNotification: {
+      before: platform.breachNotification.alertBefore,
+      field:
+        a.breachNotification === undefined
+          ? 'alerts.dsrDeadline.overdueSeverity'
+          : 'alerts.breachNotification',
+      severity: sev(platform.breachNotification.severity, 'breachNotification'),
+      metric: METRICS.breachNotificationSecondsLeft.name,
+    },
     retentionStale: {
       runEvery: platform.retention.runEvery,
       factor: RETENTION_STALE_FACTOR,
@@ -133,7 +144,20 @@ export function incidentResponseView({
     severities,
     breachDetection: platform.incidents.breachDetection,
     authorities: platform.jurisdictions.map((j) => ({ code: j.code, law: j.law, authority: j.authority })),
+    breachClocks: platform.breachNotification.clocks.map((c) => ({
+      jurisdiction: c.jurisdiction,
+      to: c.to,
+      addressee: c.addressee,
+      law: lawDeadline(c.deadline),
+      target: c.target,
+      source: c.source,
+    })),
+    breachContents: {
+      authority: contentsOf(platform, 'authority'),
+      subjects: contentsOf(platform, 'subjects'),
+    },
     contact: platform.metadata.controller.contact,
+    controllerName: platform.metadata.controller.name,
     maintenance: {
       timeZone: platform.maintenance.timeZone,
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({
@@ -151,6 +175,18 @@ export function incidentResponseView({
     },
     alerts: alertsView(platform),
   }
+}
+
+// Where the declared laws list what a notification to `to` must contain.
+function contentsOf(platform: ResolvedPlatform, to: 'authority' | 'subjects'): string {
+  const sources = platform.breachNotification.clocks.filter((c) => c.to === to).map((c) => c.contents)
+  return sources.length > 0 ? [...new Set(sources)].join('; ') : 'no declared law requires one'
+}
+
+// The law's deadline as the runbook states it.
+function lawDeadline(deadline: BreachDeadline): string {
+  if (deadline === null) return 'none set by law'
+  return 'hours' in deadline ? `${deadline.hours} hours` : `${deadline.businessDays} business days`
 }
 
 /** `runbooks/incident-response.md`: severity matrix, breach handling, windows and one section per alert. */

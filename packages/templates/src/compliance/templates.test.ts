@@ -56,6 +56,7 @@ describe('incident-response.md anchors', () => {
       'cache-hit-rate-low',
       'dsr-deadline-near',
       'dsr-overdue',
+      'breach-notification-due',
       'retention-stale',
       'payment-success-low',
       'slo-burn-rate',
