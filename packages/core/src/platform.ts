@@ -155,16 +155,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     )
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
-  const consentCacheTtl = options.consentCacheTtl ?? 60
-  const consent = new Consent(ctx, audit, {
-    cacheTtl: consentCacheTtl,
-    timeoutMs: options.consentTimeoutMs ?? 2000,
+  const decisions = {
+    cacheTtl: options.consentCacheTtl ?? 60,
     durableWithinMs: options.consentDurableWithinMs ?? 30_000,
-  })
+  }
+  const consent = new Consent(ctx, audit, { ...decisions, timeoutMs: options.consentTimeoutMs ?? 2000 })
   if (options.anchorSink !== undefined) audit.startAnchoring()
   const records = new Records(ctx)
   const holds = new LegalHolds(ctx)
-  const restrictions = new Restrictions(ctx, cache, consentCacheTtl)
+  const restrictions = new Restrictions(ctx, cache, decisions)
   let closed = false
   return {
     vertical: vertical.name,

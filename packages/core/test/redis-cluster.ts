@@ -30,6 +30,13 @@ export interface TestCluster {
   url: string
   /** Kills the primary that owns `key`'s slot (SIGKILL, by PID) and returns its port. */
   killPrimaryOf(key: string): Promise<number>
+  /**
+   * Stops a node's process (SIGSTOP, by PID) until `resume`: a stopped replica receives nothing from
+   * its primary, so what the primary acknowledges meanwhile exists nowhere else.
+   */
+  pause(port: number): void
+  /** Lets a node paused by `pause` run again (SIGCONT). */
+  resume(port: number): void
   /** Resolves once every slot is served by a live primary and the cluster says ok. */
   waitHealthy(timeoutMs: number): Promise<void>
   stop(): Promise<void>
@@ -118,6 +125,11 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startCluster(timeoutMs: number): Promise<TestCluster> {
   const taken = new Set<number>()
   const nodes: ClusterNode[] = []
+  const signal = (port: number, name: NodeJS.Signals) => {
+    const node = nodes.find((n) => n.port === port)
+    if (node === undefined || !running(node.process)) throw new Error(`no running node on port ${port}`)
+    process.kill(node.process.pid as number, name)
+  }
   const stop = async () => {
     for (const node of nodes) if (running(node.process)) process.kill(node.process.pid as number, 'SIGKILL')
     await Promise.all(nodes.map((n) => exited(n.process)))
@@ -172,8 +184,10 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     nodes,
     url: `redis://127.0.0.1:${first.port}`,
     async killPrimaryOf(key) {
-      const slot = Number((await command(first.port, 'cluster', 'keyslot', key)).trim())
-      const probe = new Redis({ port: first.port, host: '127.0.0.1', lazyConnect: true })
+      // Asked of a live node: an earlier kill may have taken the first one.
+      const asked = nodes.find((n) => running(n.process)) ?? first
+      const slot = Number((await command(asked.port, 'cluster', 'keyslot', key)).trim())
+      const probe = new Redis({ port: asked.port, host: '127.0.0.1', lazyConnect: true })
       try {
         await probe.connect()
         const shards = (await probe.call('CLUSTER', 'SLOTS')) as [number, number, [string, number]][]
@@ -188,6 +202,8 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
         probe.disconnect()
       }
     },
+    pause: (port) => signal(port, 'SIGSTOP'),
+    resume: (port) => signal(port, 'SIGCONT'),
     waitHealthy: (ms) => until('failover to a replica', ms, healthy),
     stop,
   }
