@@ -49,7 +49,8 @@ export interface PlatformOptions {
   /**
    * Milliseconds a withdrawal keeps rewriting its cached decision until the Redis primary and its
    * replicas hold it, e.g. through a failover (default 30000); after that it returns with
-   * `cacheUpdated: false` and rewrites in the background.
+   * `cacheUpdated: false` and rewrites in the background. Restrictions, objections and erasures have
+   * the same bound for their cached decisions; past it `dsr.fulfil` fails with DEPENDENCY_UNAVAILABLE.
    */
   consentDurableWithinMs?: number
   /**
