@@ -440,4 +440,53 @@ describe('core on a Redis Cluster', () => {
     },
     FAILOVER_MS * 2,
   )
+
+  // The withdrawal test's case for erasure: the shard has no primary when the subject is erased, and
+  // the instance that erased them is gone before it could remove the grant anywhere else.
+  it(
+    'an erasure made while its shard has no primary removes the grant from the promoted replica',
+    async () => {
+      await cluster.revive(START_MS) // every shard has its replica again
+      const keyOf = (subject: string) => `${env.prefix}turnos:barber:~consent:marketing:${subject}`
+      let subject = ''
+      for (let i = 0; subject === ''; i++)
+        if ((await replicaPortOf(keyOf(`gone-${i}`))) !== undefined) subject = `gone-${i}`
+      const key = keyOf(subject)
+      const replica = (await replicaPortOf(key)) as number
+      const clientA = await ready()
+      const a = await env.platform('barber', {
+        config,
+        redis: clientA,
+        consentCacheTtl: 600,
+        consentDurableWithinMs: FAILOVER_MS,
+      })
+      const evidence = { collectedBy: 'test', method: 'checkbox' }
+      expect(
+        (await a.consent.grant({ subjectId: subject, purpose: 'marketing', evidence })).cacheUpdated,
+      ).toBe(true)
+      const synced = Date.now() + START_MS
+      while (!(await heldBy(replica, key))?.startsWith('g:') && Date.now() < synced)
+        await new Promise((r) => setTimeout(r, 20))
+      expect(await heldBy(replica, key)).toMatch(/^g:/) // the replica that will be promoted holds the grant
+      const request = await a.dsr.open({ subjectId: subject, kind: 'erasure', verification: VERIFIED })
+
+      await cluster.killPrimaryOf(key)
+      const outcome = await a.dsr.fulfil(request.id, { actor: 'privacy-officer' }).then(
+        () => 'done',
+        (error: unknown) => error,
+      )
+      // The erasing instance dies at once: nothing removes the key after this.
+      await a.close()
+      clientA.disconnect()
+      await cluster.waitHealthy(FAILOVER_MS)
+
+      const client = await ready()
+      const b = await env.platform('barber', { config, redis: client, consentCacheTtl: 600 })
+      expect(await probe.get(key)).toBeNull() // before a check fills it from PostgreSQL
+      expect(await b.consent.check(subject, 'marketing')).toMatchObject({ allowed: false, reason: 'none' })
+      expect(outcome).toBe('done') // fulfil returned once the removal was durable
+      client.disconnect()
+    },
+    START_MS + FAILOVER_MS * 2,
+  )
 })

@@ -37,6 +37,11 @@ export interface TestCluster {
   pause(port: number): void
   /** Lets a node paused by `pause` run again (SIGCONT). */
   resume(port: number): void
+  /**
+   * Starts every killed node again on its port and directory: each rejoins as a replica of the node
+   * that took its slots over. Resolves once every node runs, the cluster is ok and every replica is in sync.
+   */
+  revive(timeoutMs: number): Promise<void>
   /** Resolves once every slot is served by a live primary and the cluster says ok. */
   waitHealthy(timeoutMs: number): Promise<void>
   stop(): Promise<void>
@@ -78,8 +83,7 @@ async function command(port: number, ...args: string[]): Promise<string> {
   return stdout
 }
 
-function startNode(port: number): ClusterNode {
-  const dir = mkdtempSync(join(tmpdir(), 'verticals-cluster-'))
+function startNode(port: number, dir = mkdtempSync(join(tmpdir(), 'verticals-cluster-'))): ClusterNode {
   const child = spawn(
     'redis-server',
     [
@@ -152,6 +156,13 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     }
     return true
   }
+  const synced = async () => {
+    for (const node of nodes) {
+      const info = await command(node.port, 'info', 'replication')
+      if (!info.includes('role:master') && !info.includes('master_link_status:up')) return false
+    }
+    return true
+  }
   try {
     for (let i = 0; i < 6; i++) nodes.push(startNode(await freePort(taken)))
     await until('six nodes answering PING', timeoutMs, async () => {
@@ -168,13 +179,7 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     ])
     await until('every node reporting cluster_state:ok', timeoutMs, healthy)
     // A replica that has not synced yet cannot take over: wait until every one has.
-    await until('every replica in sync with its primary', timeoutMs, async () => {
-      for (const node of nodes) {
-        const info = await command(node.port, 'info', 'replication')
-        if (!info.includes('role:master') && !info.includes('master_link_status:up')) return false
-      }
-      return true
-    })
+    await until('every replica in sync with its primary', timeoutMs, synced)
   } catch (error) {
     await stop()
     throw error
@@ -201,6 +206,15 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
       } finally {
         probe.disconnect()
       }
+    },
+    async revive(ms) {
+      for (const [i, node] of nodes.entries())
+        if (!running(node.process)) nodes[i] = startNode(node.port, node.dir)
+      await until('killed nodes rejoining', ms, healthy)
+      await until('every revived replica in sync', ms, async () => {
+        const replicas = await Promise.all(nodes.map((n) => command(n.port, 'role')))
+        return replicas.filter((r) => r.startsWith('slave')).length === 3 && (await synced())
+      })
     },
     pause: (port) => signal(port, 'SIGSTOP'),
     resume: (port) => signal(port, 'SIGCONT'),

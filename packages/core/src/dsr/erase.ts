@@ -96,9 +96,10 @@ export async function eraseSubject(
     cacheKeys: 0,
   }
   try {
-    report.cacheKeys = await cache.invalidateSubject(subjectId)
-    // Consent decisions and the restriction marker, durably; restrictions keep only the subject's digest.
-    report.cacheKeys += await restrictions.erase(subjectId)
+    // Consent decisions and the restriction marker first, durably (a failover cannot bring a grant
+    // back); restrictions keep only the subject's digest. Then the cached values.
+    report.cacheKeys = await restrictions.erase(subjectId)
+    report.cacheKeys += await cache.invalidateSubject(subjectId)
   } catch (error) {
     if (error instanceof PlatformError) throw error
     throw new PlatformError(

@@ -163,9 +163,10 @@ WHERE vertical = $1 AND subject_id = $2 AND lifted_at IS NULL RETURNING id`),
   async erase(subjectId: string): Promise<number> {
     await this.ctx.pool.query({ ...this.q.forget, values: [this.ctx.vertical.name, subjectId] })
     const keys = [this.ctx.keys.restricted(subjectId), ...this.consentKeys(subjectId)]
-    const existed = await this.redis(
-      keys.map((k) => this.ctx.redis.exists(k)),
-      'the subject was erased from PostgreSQL but its cached decisions could not be removed',
+    // Counted for the report only: a shard failing over answers 0 here, and the removal still follows.
+    const timeoutMs = Math.max(1, this.ctx.platform.cache.timeout * 1000)
+    const existed = await Promise.all(
+      keys.map((k) => withTimeout(this.ctx.redis.exists(k), timeoutMs).catch(() => 0)),
     )
     await this.durably(
       keys.map((key) => ({ key, value: null })),
