@@ -50,7 +50,8 @@ export interface PlatformOptions {
   /**
    * Milliseconds a withdrawal keeps rewriting its cached decision until the Redis primary and its
    * replicas hold it, e.g. through a failover (default 30000); after that it returns with
-   * `cacheUpdated: false` and rewrites in the background.
+   * `cacheUpdated: false` and rewrites in the background. Restrictions, objections and erasures have
+   * the same bound for their cached decisions; past it `dsr.fulfil` fails with DEPENDENCY_UNAVAILABLE.
    */
   consentDurableWithinMs?: number
   /**
@@ -158,16 +159,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     )
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
-  const consentCacheTtl = options.consentCacheTtl ?? 60
-  const consent = new Consent(ctx, audit, {
-    cacheTtl: consentCacheTtl,
-    timeoutMs: options.consentTimeoutMs ?? 2000,
+  const decisions = {
+    cacheTtl: options.consentCacheTtl ?? 60,
     durableWithinMs: options.consentDurableWithinMs ?? 30_000,
-  })
+  }
+  const consent = new Consent(ctx, audit, { ...decisions, timeoutMs: options.consentTimeoutMs ?? 2000 })
   if (options.anchorSink !== undefined) audit.startAnchoring()
   const records = new Records(ctx)
   const holds = new LegalHolds(ctx)
-  const restrictions = new Restrictions(ctx, cache, consentCacheTtl)
+  const restrictions = new Restrictions(ctx, cache, decisions)
   let closed = false
   return {
     vertical: vertical.name,

@@ -13,6 +13,8 @@ import { type ClusterNode, startCluster, type TestCluster } from './redis-cluste
 // Starting the cluster, and a failover (node timeout plus election), are the heavy steps here.
 const START_MS = timeoutFor({ redisCluster: 1 })
 const FAILOVER_MS = timeoutFor({ redisCluster: 1, redisFailover: 1 })
+/** Bytes of a value that fills a replica link's socket buffers (a few MiB on loopback) several times over. */
+const FILLER_BYTES = 32 * 1024 * 1024
 
 let cluster: TestCluster
 let env: Env
@@ -43,7 +45,10 @@ afterAll(async () => {
 }, START_MS)
 
 /** A platform on the cluster: core owns its Cluster client, opened from the URL. */
-function onCluster(vertical: string, options: { consentCacheTtl?: number } = {}): Promise<Platform> {
+function onCluster(
+  vertical: string,
+  options: { consentCacheTtl?: number; consentDurableWithinMs?: number } = {},
+): Promise<Platform> {
   return env.platform(vertical, { config, redis: cluster.url, ...options })
 }
 
@@ -95,6 +100,43 @@ async function replicaHolds(key: string, expected: RegExp): Promise<string | nul
     value = await onReplica(key)
   }
   return value
+}
+
+/** The nodes whose process still runs (failover tests kill primaries). */
+const live = () => cluster.nodes.filter((n) => n.process.exitCode === null && n.process.signalCode === null)
+
+/**
+ * A cluster client seeded with the live nodes (a test above may have killed the one cluster.url
+ * names), ready: it knows the current topology. No offline queue: a call to a dead node fails at once.
+ */
+async function ready(): Promise<Cluster> {
+  const client = new Cluster(
+    live().map((n) => ({ host: '127.0.0.1', port: n.port })),
+    { enableOfflineQueue: false },
+  )
+  await new Promise((resolve) => client.once('ready', resolve))
+  return client
+}
+
+/** The port of a live replica of the primary that serves `key`, if its shard still has one. */
+async function replicaPortOf(key: string): Promise<number | undefined> {
+  const slot = Number(await probe.cluster('KEYSLOT', key))
+  const shards = await probe.cluster('SLOTS')
+  const [, , , ...replicas] = shards.find(([from, to]) => slot >= from && slot <= to) ?? []
+  const ports = new Set(live().map((n) => n.port))
+  return replicas.map(([, port]) => port).find((port) => ports.has(port))
+}
+
+/** What node `port` itself holds for `key` (READONLY on a replica), never redirected. */
+async function heldBy(port: number, key: string): Promise<string | null> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true })
+  try {
+    await client.connect()
+    await client.call('READONLY')
+    return await client.get(key)
+  } finally {
+    client.disconnect()
+  }
 }
 
 describe('core on a Redis Cluster', () => {
@@ -295,19 +337,6 @@ describe('core on a Redis Cluster', () => {
   it(
     'a withdrawal made while its shard has no primary holds on the promoted replica, for every instance',
     async () => {
-      // Clients seeded with the live nodes: the test above killed a node, maybe the one cluster.url names.
-      const live = () =>
-        cluster.nodes.filter((n) => n.process.exitCode === null && n.process.signalCode === null)
-      const ready = async () => {
-        const client = new Cluster(
-          live().map((n) => ({ host: '127.0.0.1', port: n.port })),
-          {
-            enableOfflineQueue: false,
-          },
-        )
-        await new Promise((resolve) => client.once('ready', resolve))
-        return client
-      }
       const clientA = await ready()
       const a = await env.platform('barber', {
         config,
@@ -354,5 +383,152 @@ describe('core on a Redis Cluster', () => {
       client.disconnect()
     },
     FAILOVER_MS * 2,
+  )
+
+  // The same hole for the other changes that must deny: a restriction, an objection and an erasure
+  // that the key's primary acknowledged and then lost with it. The replica is stopped and its link
+  // clogged, so it cannot receive them; the primary dies; the promoted replica holds the old grants.
+  it(
+    'a restriction, an objection and an erasure acknowledged by a primary that then dies hold on the promoted replica',
+    async () => {
+      const keyOf = (subject: string) => `${env.prefix}turnos:barber:~consent:marketing:${subject}`
+      // Three subjects on one shard that still has a replica (the tests above left one such shard).
+      let replica: number | undefined
+      const subjects: string[] = []
+      for (let i = 0; subjects.length < 3; i++) {
+        const port = await replicaPortOf(keyOf(`held-${i}`))
+        if (port === undefined || (replica !== undefined && port !== replica)) continue
+        replica = port
+        subjects.push(`held-${i}`)
+      }
+      const [restricted, objected, erased] = subjects as [string, string, string]
+      const clientA = await ready()
+      const a = await env.platform('barber', {
+        config,
+        redis: clientA,
+        consentCacheTtl: 600,
+        consentDurableWithinMs: FAILOVER_MS,
+      })
+      const evidence = { collectedBy: 'test', method: 'checkbox' }
+      for (const subject of subjects) {
+        const granted = await a.consent.grant({ subjectId: subject, purpose: 'marketing', evidence })
+        expect(granted.cacheUpdated).toBe(true)
+      }
+      const synced = Date.now() + START_MS
+      const replicaHolds = async () => Promise.all(subjects.map((s) => heldBy(replica as number, keyOf(s))))
+      while (!(await replicaHolds()).every((v) => v?.startsWith('g:')) && Date.now() < synced)
+        await new Promise((r) => setTimeout(r, 20))
+      for (const held of await replicaHolds()) expect(held).toMatch(/^g:/) // the replica to be promoted holds the grants
+      const requests = {
+        restriction: await a.dsr.open({ subjectId: restricted, kind: 'restriction', verification: VERIFIED }),
+        objection: await a.dsr.open({ subjectId: objected, kind: 'objection', verification: VERIFIED }),
+        erasure: await a.dsr.open({ subjectId: erased, kind: 'erasure', verification: VERIFIED }),
+      }
+
+      cluster.pause(replica as number)
+      // A stopped process's sockets still take data: the kernel would hand the replica what the
+      // primary sends now when it resumes. A value larger than the socket buffers (same slot, by its
+      // hash tag) keeps everything after it in the primary's own output buffer, which dies with it.
+      await probe.set(`${env.prefix}{${keyOf(restricted)}}:filler`, 'x'.repeat(FILLER_BYTES))
+      const settle = (p: Promise<unknown>) =>
+        p.then(
+          () => 'done',
+          (error: unknown) => error,
+        )
+      const fulfilled = Promise.all([
+        settle(a.dsr.fulfil(requests.restriction.id, { actor: 'privacy-officer' })),
+        settle(a.dsr.fulfil(requests.objection.id, { actor: 'privacy-officer', purposes: ['marketing'] })),
+        settle(a.dsr.fulfil(requests.erasure.id, { actor: 'privacy-officer' })),
+      ])
+      try {
+        // The primary acknowledged all three: the restriction, the objection, the erased decision's removal.
+        const slot = Number(await probe.cluster('KEYSLOT', keyOf(restricted)))
+        const primary = Number(probe.slots[slot]?.[0]?.split(':')[1])
+        const acknowledged = Date.now() + START_MS
+        const onPrimary = async () =>
+          Promise.all(subjects.map((s) => heldBy(primary, keyOf(s)).catch(() => 'unreachable')))
+        while (Date.now() < acknowledged) {
+          const [r, o, e] = await onPrimary()
+          if (r === 'r' && o === 'o' && e === null) break
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        expect(await onPrimary()).toEqual(['r', 'o', null])
+        await cluster.killPrimaryOf(keyOf(restricted))
+      } finally {
+        cluster.resume(replica as number)
+      }
+      const outcomes = await fulfilled
+      // The instance that placed them dies at once: nothing rewrites the keys after this.
+      await a.close()
+      clientA.disconnect()
+      await cluster.waitHealthy(FAILOVER_MS)
+
+      const client = await ready()
+      const b = await env.platform('barber', { config, redis: client, consentCacheTtl: 600 })
+      // What the promoted replica holds (before a check could fill the erased subject's key from PostgreSQL).
+      expect(await Promise.all(subjects.map((s) => probe.get(keyOf(s))))).toEqual(['r', 'o', null])
+      expect(await b.consent.check(restricted, 'marketing')).toMatchObject({
+        allowed: false,
+        reason: 'restricted',
+      })
+      expect(await b.consent.check(objected, 'marketing')).toMatchObject({
+        allowed: false,
+        reason: 'objected',
+      })
+      expect(await b.consent.check(erased, 'marketing')).toMatchObject({ allowed: false, reason: 'none' })
+      // Each call returned once Redis held its change durably, not merely acknowledged.
+      expect(outcomes).toEqual(['done', 'done', 'done'])
+      client.disconnect()
+    },
+    FAILOVER_MS * 2,
+  )
+
+  // The withdrawal test's case for erasure: the shard has no primary when the subject is erased, and
+  // the instance that erased them is gone before it could remove the grant anywhere else.
+  it(
+    'an erasure made while its shard has no primary removes the grant from the promoted replica',
+    async () => {
+      await cluster.revive(START_MS) // every shard has its replica again
+      const keyOf = (subject: string) => `${env.prefix}turnos:barber:~consent:marketing:${subject}`
+      let subject = ''
+      for (let i = 0; subject === ''; i++)
+        if ((await replicaPortOf(keyOf(`gone-${i}`))) !== undefined) subject = `gone-${i}`
+      const key = keyOf(subject)
+      const replica = (await replicaPortOf(key)) as number
+      const clientA = await ready()
+      const a = await env.platform('barber', {
+        config,
+        redis: clientA,
+        consentCacheTtl: 600,
+        consentDurableWithinMs: FAILOVER_MS,
+      })
+      const evidence = { collectedBy: 'test', method: 'checkbox' }
+      expect(
+        (await a.consent.grant({ subjectId: subject, purpose: 'marketing', evidence })).cacheUpdated,
+      ).toBe(true)
+      const synced = Date.now() + START_MS
+      while (!(await heldBy(replica, key))?.startsWith('g:') && Date.now() < synced)
+        await new Promise((r) => setTimeout(r, 20))
+      expect(await heldBy(replica, key)).toMatch(/^g:/) // the replica that will be promoted holds the grant
+      const request = await a.dsr.open({ subjectId: subject, kind: 'erasure', verification: VERIFIED })
+
+      await cluster.killPrimaryOf(key)
+      const outcome = await a.dsr.fulfil(request.id, { actor: 'privacy-officer' }).then(
+        () => 'done',
+        (error: unknown) => error,
+      )
+      // The erasing instance dies at once: nothing removes the key after this.
+      await a.close()
+      clientA.disconnect()
+      await cluster.waitHealthy(FAILOVER_MS)
+
+      const client = await ready()
+      const b = await env.platform('barber', { config, redis: client, consentCacheTtl: 600 })
+      expect(await probe.get(key)).toBeNull() // before a check fills it from PostgreSQL
+      expect(await b.consent.check(subject, 'marketing')).toMatchObject({ allowed: false, reason: 'none' })
+      expect(outcome).toBe('done') // fulfil returned once the removal was durable
+      client.disconnect()
+    },
+    START_MS + FAILOVER_MS * 2,
   )
 })

@@ -30,6 +30,18 @@ export interface TestCluster {
   url: string
   /** Kills the primary that owns `key`'s slot (SIGKILL, by PID) and returns its port. */
   killPrimaryOf(key: string): Promise<number>
+  /**
+   * Stops a node's process (SIGSTOP, by PID) until `resume`: a stopped replica receives nothing from
+   * its primary, so what the primary acknowledges meanwhile exists nowhere else.
+   */
+  pause(port: number): void
+  /** Lets a node paused by `pause` run again (SIGCONT). */
+  resume(port: number): void
+  /**
+   * Starts every killed node again on its port and directory: each rejoins as a replica of the node
+   * that took its slots over. Resolves once every node runs, the cluster is ok and every replica is in sync.
+   */
+  revive(timeoutMs: number): Promise<void>
   /** Resolves once every slot is served by a live primary and the cluster says ok. */
   waitHealthy(timeoutMs: number): Promise<void>
   stop(): Promise<void>
@@ -71,8 +83,7 @@ async function command(port: number, ...args: string[]): Promise<string> {
   return stdout
 }
 
-function startNode(port: number): ClusterNode {
-  const dir = mkdtempSync(join(tmpdir(), 'verticals-cluster-'))
+function startNode(port: number, dir = mkdtempSync(join(tmpdir(), 'verticals-cluster-'))): ClusterNode {
   const child = spawn(
     'redis-server',
     [
@@ -118,6 +129,11 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startCluster(timeoutMs: number): Promise<TestCluster> {
   const taken = new Set<number>()
   const nodes: ClusterNode[] = []
+  const signal = (port: number, name: NodeJS.Signals) => {
+    const node = nodes.find((n) => n.port === port)
+    if (node === undefined || !running(node.process)) throw new Error(`no running node on port ${port}`)
+    process.kill(node.process.pid as number, name)
+  }
   const stop = async () => {
     for (const node of nodes) if (running(node.process)) process.kill(node.process.pid as number, 'SIGKILL')
     await Promise.all(nodes.map((n) => exited(n.process)))
@@ -140,6 +156,13 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     }
     return true
   }
+  const synced = async () => {
+    for (const node of nodes) {
+      const info = await command(node.port, 'info', 'replication')
+      if (!info.includes('role:master') && !info.includes('master_link_status:up')) return false
+    }
+    return true
+  }
   try {
     for (let i = 0; i < 6; i++) nodes.push(startNode(await freePort(taken)))
     await until('six nodes answering PING', timeoutMs, async () => {
@@ -156,13 +179,7 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     ])
     await until('every node reporting cluster_state:ok', timeoutMs, healthy)
     // A replica that has not synced yet cannot take over: wait until every one has.
-    await until('every replica in sync with its primary', timeoutMs, async () => {
-      for (const node of nodes) {
-        const info = await command(node.port, 'info', 'replication')
-        if (!info.includes('role:master') && !info.includes('master_link_status:up')) return false
-      }
-      return true
-    })
+    await until('every replica in sync with its primary', timeoutMs, synced)
   } catch (error) {
     await stop()
     throw error
@@ -172,8 +189,10 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     nodes,
     url: `redis://127.0.0.1:${first.port}`,
     async killPrimaryOf(key) {
-      const slot = Number((await command(first.port, 'cluster', 'keyslot', key)).trim())
-      const probe = new Redis({ port: first.port, host: '127.0.0.1', lazyConnect: true })
+      // Asked of a live node: an earlier kill may have taken the first one.
+      const asked = nodes.find((n) => running(n.process)) ?? first
+      const slot = Number((await command(asked.port, 'cluster', 'keyslot', key)).trim())
+      const probe = new Redis({ port: asked.port, host: '127.0.0.1', lazyConnect: true })
       try {
         await probe.connect()
         const shards = (await probe.call('CLUSTER', 'SLOTS')) as [number, number, [string, number]][]
@@ -188,6 +207,17 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
         probe.disconnect()
       }
     },
+    async revive(ms) {
+      for (const [i, node] of nodes.entries())
+        if (!running(node.process)) nodes[i] = startNode(node.port, node.dir)
+      await until('killed nodes rejoining', ms, healthy)
+      await until('every revived replica in sync', ms, async () => {
+        const replicas = await Promise.all(nodes.map((n) => command(n.port, 'role')))
+        return replicas.filter((r) => r.startsWith('slave')).length === 3 && (await synced())
+      })
+    },
+    pause: (port) => signal(port, 'SIGSTOP'),
+    resume: (port) => signal(port, 'SIGCONT'),
     waitHealthy: (ms) => until('failover to a replica', ms, healthy),
     stop,
   }

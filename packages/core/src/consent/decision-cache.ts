@@ -1,4 +1,5 @@
 import { CircuitBreaker } from '../cache/breaker'
+import { changeDurably, RETRY_MS } from '../cache/durable'
 import { withTimeout } from '../cache/timeout'
 import type { Context } from '../context'
 
@@ -8,9 +9,8 @@ import type { Context } from '../context'
  *
  * A withdrawal must never be answered as a grant once it is committed, by any instance. Redis
  * replicates asynchronously and a shard can lose its primary, so a withdrawal's decision is written
- * durably: it counts as written only when every replica connected to the key's primary has
- * acknowledged it (WAIT), and until then (a shard failing over) it is rewritten, on the new primary
- * too, before the withdrawal returns. Otherwise a promoted replica still holding the grant would serve
+ * durably (changeDurably in cache/durable.ts: on the primary and acknowledged by its replicas,
+ * rewritten through a failover) before the withdrawal returns. Otherwise a promoted replica still holding the grant would serve
  * it to every other instance until someone rewrote it (issue 15: seen under load in the failover test).
  */
 export class DecisionCache {
@@ -71,9 +71,7 @@ export class DecisionCache {
    */
   async replace(key: string, state: string, options: { durable?: boolean } = {}): Promise<boolean> {
     this.pending.delete(key)
-    const written = options.durable
-      ? await this.writeDurably(key, state, Date.now() + this.durableWithinMs)
-      : await this.write(key, state)
+    const written = options.durable ? await this.writeDurably(key, state) : await this.write(key, state)
     if (written) return true
     this.ctx.logger.error({ key }, 'consent recorded but its cached decision could not be replaced')
     this.pending.set(key, state)
@@ -98,48 +96,15 @@ export class DecisionCache {
   }
 
   // Meanwhile this instance reads the key from PostgreSQL (pending), never the old decision.
-  private async writeDurably(key: string, state: string, until: number): Promise<boolean> {
+  private async writeDurably(key: string, state: string): Promise<boolean> {
     this.pending.set(key, state)
-    for (;;) {
-      if (await this.writeReplicated(key, state)) {
-        if (this.pending.get(key) === state) this.pending.delete(key)
-        return true
-      }
-      if (Date.now() >= until) return false
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
-    }
-  }
-
-  /**
-   * SET, then WAIT until every replica the key's primary has connected acknowledges it. The SET goes
-   * alone, so that a MOVED after a failover updates the client's slot map and redirects it; ROLE and
-   * WAIT follow in pipelines led by the key, which a cluster client sends to the node owning it. A
-   * pipeline whose key answers an error ran elsewhere, and the write is tried again.
-   */
-  private async writeReplicated(key: string, state: string): Promise<boolean> {
-    const budget = this.timeoutMs * 4
-    try {
-      await withTimeout(this.ctx.redis.set(key, state, 'EX', this.ttl), budget)
-      const [held, role] = (await withTimeout(this.ctx.redis.pipeline().get(key).role().exec(), budget)) ?? []
-      if (held?.[0] !== null || held[1] !== state || role?.[0] !== null) return false
-      const [kind, , replicas] = role[1] as [string, number, unknown[]]
-      if (kind !== 'master') return false
-      if (replicas.length === 0) return true
-      const waitMs = Math.max(budget, REPLICA_WAIT_MS)
-      const [again, acked] =
-        (await withTimeout(
-          this.ctx.redis.pipeline().get(key).wait(replicas.length, waitMs).exec(),
-          waitMs + budget,
-        )) ?? []
-      return (
-        again?.[0] === null &&
-        again[1] === state &&
-        acked?.[0] === null &&
-        Number(acked[1]) >= replicas.length
-      )
-    } catch {
-      return false
-    }
+    const durable = await changeDurably(
+      this.ctx.redis,
+      { key, value: state, ttl: this.ttl },
+      { timeoutMs: this.timeoutMs, withinMs: this.durableWithinMs },
+    )
+    if (durable && this.pending.get(key) === state) this.pending.delete(key)
+    return durable
   }
 
   private retry(key: string, state: string, until: number): void {
@@ -154,8 +119,3 @@ export class DecisionCache {
     timer.unref() // a pending rewrite never keeps the process alive
   }
 }
-
-/** Milliseconds between rewrites of a decision Redis did not take. */
-const RETRY_MS = 100
-/** Milliseconds a WAIT for the replicas' acknowledgement may take before the write is retried. */
-const REPLICA_WAIT_MS = 500

@@ -173,7 +173,7 @@ export class DataSubjectRequests {
         vertical: this.ctx.vertical.name,
         requestId: request.id,
         actor: options.actor ?? 'dsr',
-        cacheTtl: this.deps.restrictions.cacheTtl,
+        decisions: this.deps.restrictions.decisions,
       })
     }
     const closed = await this.close(request, options.actor, digest, { ...erased, alsoErased })
@@ -191,7 +191,7 @@ export class DataSubjectRequests {
    * service can erase its own tables too) and each journaled digest with nothing left.
    */
   replayErasures(options: { since: Date; actor?: string }): Promise<ReplayReport> {
-    return replayErasures(this.ctx, this.q, { ...options, cacheTtl: this.deps.restrictions.cacheTtl })
+    return replayErasures(this.ctx, this.q, { ...options, decisions: this.deps.restrictions.decisions })
   }
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */

@@ -35,7 +35,9 @@ interface Erased {
  * Erases a subject from the platform's tables, then from the cache. Deletes their personal records
  * (except records under a legal hold or a retention duty) and consent ledger, and redacts audit entries about them, each
  * naming `erasureRecord` ('<record class>:<seq>' of the dsr.erasure.performed entry appended first).
- * Journals the erasure first (keyed digest only) when the platform has a journal. Idempotent: a retry
+ * Journals the erasure first (keyed digest only) when the platform has a journal. The subject's cached
+ * consent decisions deny from before the commit and are gone, on the Redis primaries and their
+ * replicas, when it returns (a failover cannot bring an erased subject's grant back). Idempotent: a retry
  * after a failure (for example Redis down) finishes the job.
  */
 export async function eraseSubject(
@@ -59,17 +61,25 @@ export async function eraseSubject(
   if (options.journal !== false) await journalErasure(ctx, ctx.subjectKey.digest(subjectId), erasureRecord)
   // One call, one transaction: erase_subject() (migration 0006) checks the erasure record names this
   // subject, deletes and redacts as its owner, and marks every redaction with the record.
-  const { rows } = await ctx.pool.query<{ erased: Erased }>({
-    ...q.erase,
-    values: [
-      v,
-      subjectId,
-      ctx.subjectKey.digests(subjectId),
-      erasureRecord,
-      [...holds, ...dutyIds],
-      ctx.now(),
-    ],
-  })
+  // Cached decisions deny before the commit; after it they are removed durably (restrictions.erase).
+  await restrictions.fenceErasure(subjectId)
+  let rows: { erased: Erased }[]
+  try {
+    ;({ rows } = await ctx.pool.query<{ erased: Erased }>({
+      ...q.erase,
+      values: [
+        v,
+        subjectId,
+        ctx.subjectKey.digests(subjectId),
+        erasureRecord,
+        [...holds, ...dutyIds],
+        ctx.now(),
+      ],
+    }))
+  } catch (error) {
+    await restrictions.unfenceErasure(subjectId)
+    throw error
+  }
   const erased = rows[0]?.erased as Erased
   const dataClasses = [...new Set(erased.records.map((r) => r.dataClass))].sort()
   const declared = dataClasses.flatMap((c) => ctx.platform.dataClasses[c]?.fields ?? [])
@@ -86,10 +96,12 @@ export async function eraseSubject(
     cacheKeys: 0,
   }
   try {
-    report.cacheKeys = await cache.invalidateSubject(subjectId)
-    // Consent decisions and the restriction marker; restrictions keep only the subject's digest.
-    report.cacheKeys += await restrictions.erase(subjectId)
+    // Consent decisions and the restriction marker first, durably (a failover cannot bring a grant
+    // back); restrictions keep only the subject's digest. Then the cached values.
+    report.cacheKeys = await restrictions.erase(subjectId)
+    report.cacheKeys += await cache.invalidateSubject(subjectId)
   } catch (error) {
+    if (error instanceof PlatformError) throw error
     throw new PlatformError(
       'DEPENDENCY_UNAVAILABLE',
       'the subject was erased from PostgreSQL but not yet from Redis',

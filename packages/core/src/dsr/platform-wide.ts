@@ -7,7 +7,7 @@ import { KeySpace } from '../keys'
 import { LegalHolds } from '../records/holds'
 import { type ErasureReport, eraseSubject } from './erase'
 import type { dsrQueries } from './queries'
-import { Restrictions } from './restrictions'
+import { type DecisionTiming, Restrictions } from './restrictions'
 
 /** What platform-wide erasure did in another vertical: its erasure report, or why it was skipped. */
 export type SiblingErasure = ErasureReport | { skipped: 'legal-hold' }
@@ -38,7 +38,7 @@ export async function eraseInSibling(
   q: ReturnType<typeof dsrQueries>,
   subjectId: string,
   digest: string,
-  origin: { vertical: string; requestId: string; actor: string; cacheTtl: number },
+  origin: { vertical: string; requestId: string; actor: string; decisions: DecisionTiming },
 ): Promise<SiblingErasure> {
   if (await new LegalHolds(sibling).isSubjectHeld(subjectId)) return { skipped: 'legal-hold' }
   const audit = new VerticalAudit(sibling)
@@ -54,7 +54,7 @@ export async function eraseInSibling(
     sibling,
     q,
     cache,
-    new Restrictions(sibling, cache, origin.cacheTtl),
+    new Restrictions(sibling, cache, origin.decisions),
     subjectId,
     `${record.recordClass}:${record.seq}`,
   )

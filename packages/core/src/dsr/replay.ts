@@ -7,7 +7,7 @@ import { type ErasureReport, eraseSubject } from './erase'
 import { journaledSince } from './erasure-journal'
 import { erasureSiblings, proofClass } from './platform-wide'
 import type { dsrQueries } from './queries'
-import { Restrictions } from './restrictions'
+import { type DecisionTiming, Restrictions } from './restrictions'
 
 /** What replayErasures did: subjects erased again, and journaled digests no row carries any more. */
 export interface ReplayReport {
@@ -43,7 +43,7 @@ const ids = (s: string) => `SELECT DISTINCT id FROM (
 export async function replayErasures(
   ctx: Context,
   q: ReturnType<typeof dsrQueries>,
-  options: { since: Date; actor?: string; cacheTtl: number },
+  options: { since: Date; actor?: string; decisions: DecisionTiming },
 ): Promise<ReplayReport> {
   const journal = ctx.erasureJournal
   if (journal === undefined)
@@ -85,7 +85,7 @@ export async function replayErasures(
         c,
         q,
         cache,
-        new Restrictions(c, cache, options.cacheTtl),
+        new Restrictions(c, cache, options.decisions),
         subjectId,
         `${record.recordClass}:${record.seq}`,
         { journal: false },
