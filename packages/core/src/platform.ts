@@ -76,7 +76,7 @@ export interface PlatformOptions {
   /**
    * Where erasures are journaled (keyed digests only) outside the database, so `dsr.replayErasures`
    * can re-apply them after a backup is restored: `s3ErasureJournal` of `@verticals/core/s3` on the
-   * audit-anchors bucket. Without one, erasures are not journaled (a warning in production).
+   * audit-anchors bucket. Without one, erasures are not journaled and cannot be replayed.
    */
   erasureJournal?: ErasureJournal
   /** The clock, for tests and replays (default the system clock). */
@@ -152,11 +152,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subjectKey,
     erasureJournal: options.erasureJournal,
   }
-  if (options.erasureJournal === undefined && process.env.NODE_ENV === 'production')
-    logger.warn(
-      {},
-      'no erasure journal: erasures cannot be replayed after a backup restore (createPlatform({ erasureJournal }))',
-    )
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
   const decisions = {

@@ -44,6 +44,7 @@ describe("the README's runtime snippet", () => {
           VERTICALS_DATABASE_URL: stores.databaseUrl,
           VERTICALS_REDIS_URL: stores.redisUrl,
           VERTICALS_AUDIT_KEY: randomBytes(32).toString('hex'),
+          VERTICALS_SUBJECT_KEY: randomBytes(32).toString('hex'),
         }
         const tsx = join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')
         const run = await tracker.run(process.execPath, ['--import', tsx, file], {
