@@ -17,7 +17,10 @@ export function securityView(platform: ResolvedPlatform, vertical: ResolvedVerti
     hstsMaxAge: security.headers.hstsMaxAge,
     contentSecurityPolicy: security.headers.contentSecurityPolicy,
     frameOptions: security.headers.frameOptions,
-    ingressNamespace: security.network.ingressNamespace,
+    // With security.edge the ALB reaches pod IPs from its subnets; else an in-cluster ingress controller does.
+    ingressFrom: security.edge
+      ? `the load balancer's subnets ${security.edge.loadBalancerSubnetCidrs.join(', ')}`
+      : `namespace ${security.network.ingressNamespace ?? ''}`,
     appPort: platform.compute.port,
     dataStorePorts: [security.network.postgresPort, security.network.redisPort],
     vpcCidrs: [...security.network.vpcCidrs],
