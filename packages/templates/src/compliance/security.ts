@@ -1,5 +1,6 @@
 import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
 import { AWS_API_PORT } from '../infrastructure/toolchain'
+import { securityEnforcement } from './claims'
 import { classesOf } from './facts'
 
 /** The security measures the documents list, each value from `security`, `dataStores` or `cache`. */
@@ -33,5 +34,6 @@ export function securityView(platform: ResolvedPlatform, vertical: ResolvedVerti
     neverCached: classes.filter((c) => c.personal && c.cacheTtl === 0 && c.cdnTtl === 0).map((c) => c.name),
     redactedFields: [...new Set(classes.filter((c) => c.personal).flatMap((c) => c.fields))],
     breachDetection: platform.incidents.breachDetection,
+    enforcedBy: securityEnforcement(platform, vertical),
   }
 }
