@@ -12,6 +12,9 @@ export const ALB_SSL_POLICIES = {
   '1.2': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
 } as const
 
+/** The ALB's listeners: HTTP (redirected) and HTTPS; CloudFront reaches the ALB over HTTPS only. */
+export const LISTENER_PORTS = { http: 80, https: 443 } as const
+
 /** CloudFront viewer security policies by `security.tls.minVersion`. */
 export const CLOUDFRONT_TLS_POLICIES = { '1.3': 'TLSv1.3_2025', '1.2': 'TLSv1.2_2025' } as const
 

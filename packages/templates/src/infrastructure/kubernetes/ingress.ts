@@ -1,6 +1,6 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { PORT_NAME } from '@verticals/observability'
-import type { EdgePlan } from '../edge'
+import { type EdgePlan, LISTENER_PORTS } from '../edge'
 import type { Vertical } from '../names'
 import { verticalLabels } from '../names'
 
@@ -32,8 +32,11 @@ export function ingress(
         [`${ALB}/scheme`]: 'internet-facing',
         [`${ALB}/target-type`]: 'ip',
         [`${ALB}/group.name`]: edge.groupName,
-        [`${ALB}/listen-ports`]: JSON.stringify([{ HTTP: 80 }, { HTTPS: 443 }]),
-        [`${ALB}/ssl-redirect`]: '443',
+        [`${ALB}/listen-ports`]: JSON.stringify([
+          { HTTP: LISTENER_PORTS.http },
+          { HTTPS: LISTENER_PORTS.https },
+        ]),
+        [`${ALB}/ssl-redirect`]: String(LISTENER_PORTS.https),
         [`${ALB}/certificate-arn`]: edge.certificateArn,
         [`${ALB}/ssl-policy`]: edge.sslPolicy,
         [`${ALB}/wafv2-acl-name`]: edge.regionalAclName,

@@ -1,5 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { edgePlan, ORIGIN_VERIFY_HEADER } from '../edge'
+import { edgePlan, LISTENER_PORTS, ORIGIN_VERIFY_HEADER } from '../edge'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { logRetentionDays } from './logs'
@@ -8,6 +8,8 @@ import { wafView } from './waf'
 // HTTP methods a behaviour passes to the origin, and the ones whose responses CloudFront may cache.
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']
 const CACHED_METHODS = ['GET', 'HEAD']
+// Seconds: the default behaviour never caches; a data class's policy lets the origin ask for less than its TTL.
+const NO_STORE_TTL = 0
 // The controller tags the ALB of an ingress group with the group's name under this key.
 const ALB_STACK_TAG = 'ingress.k8s.aws/stack'
 
@@ -54,6 +56,8 @@ export function edgeView(platform: ResolvedPlatform, vertical: Vertical) {
       dataClass: b.dataClass,
       ttl: b.ttl,
     })),
+    originPorts: LISTENER_PORTS,
+    noStoreTtl: NO_STORE_TTL,
     allMethods: ALL_METHODS,
     cachedMethods: CACHED_METHODS,
   }

@@ -80,6 +80,7 @@ export function wafView(platform: ResolvedPlatform, vertical: Vertical) {
             priority: 0,
             metricName: `${prefix}-origin-verify`,
             header: ORIGIN_VERIFY_HEADER,
+            transformPriority: 0,
           },
         }
       : { ...rules, originVerify: null }),
