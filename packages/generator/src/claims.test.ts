@@ -72,6 +72,19 @@ describe('security claims are backed by generated resources', () => {
     expect(dangling).toEqual([])
   })
 
+  it('tells a defined resource from one the bundle lacks, in each kind of file', () => {
+    const at = (path: string) => files.find((f) => f.path === path) as File
+    const tf = at('barber/infrastructure/terraform/edge.tf')
+    expect(defines(tf, 'aws_wafv2_web_acl.edge')).toBe(true)
+    expect(defines(tf, 'aws_wafv2_web_acl.missing')).toBe(false)
+    const k8s = at('barber/infrastructure/kubernetes/ingress.yaml')
+    expect(defines(k8s, 'Ingress/barber')).toBe(true)
+    expect(defines(k8s, 'Ingress/psychology')).toBe(false)
+    const sql = at('barber/compliance/migrations/002-audit.sql')
+    expect(defines(sql, 'table audit_entries')).toBe(true)
+    expect(defines(sql, 'table audit_missing')).toBe(false)
+  })
+
   it('does not state TLS, firewall or header measures when no generated edge enforces them', () => {
     const text = exampleSource()
       .text.replace(/\n {2}edge:\n(?: {4}.*\n)+/, '\n')
