@@ -201,3 +201,19 @@ export const SIZE_CASES: BrokenCase[] = [
     ['  fitness: {}', Array.from({ length: 1000 }, (_, i) => `  extra-${i}: {}`).join('\n')],
   ),
 ]
+
+/** Cases of the edge rules (added after the size cases). */
+export const EDGE_CASES: BrokenCase[] = [
+  c('rule-personal-data-at-edge', 'PERSONAL_DATA_AT_EDGE', 'cache.cdnTtl.user-profiles', [
+    '    api-responses: 5m\n',
+    '    api-responses: 5m\n    user-profiles: §1m\n',
+  ]),
+  c('rule-cdn-certificate-region', 'EDGE', 'security.edge.cdn.certificateArn', [
+    '      certificateArn: arn:aws:acm:us-east-1:',
+    '      certificateArn: §arn:aws:acm:sa-east-1:',
+  ]),
+  c('rule-ingress-namespace-with-edge', 'EDGE', 'security.network.ingressNamespace', [
+    '  network:\n',
+    '  network:\n    ingressNamespace: §ingress-nginx\n',
+  ]),
+]

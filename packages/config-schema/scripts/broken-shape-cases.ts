@@ -117,8 +117,8 @@ export const SHAPE_CASES: BrokenCase[] = [
     'limits: { cpu: §2 cores',
   ]),
   c('unit-bytes-gb', 'INVALID_VALUE', 'markets.buenos-aires.edgeCache', [
-    'edgeCache: 100G }',
-    'edgeCache: §100GB }',
+    'edgeCache: 100G,',
+    'edgeCache: §100GB,',
   ]),
   c('unit-time-zone', 'INVALID_VALUE', 'maintenance.timeZone', [
     'maintenance:\n  timeZone: America/Argentina/Buenos_Aires',

@@ -26,6 +26,9 @@ export const DIAGNOSTIC_CODES = {
     'The market or vertical budgets add up to more than the monthly budget, or mix currencies; or the estimated cost is above a budget.',
   SCHEDULE: 'A time window ends before it starts.',
   INPUT_TOO_LARGE: 'The file, or its number of markets or verticals, is above what this release reads.',
+  EDGE: 'The edge (ALB, CDN, certificates, market recognition) is inconsistent, or a setting of it would do nothing.',
+  PERSONAL_DATA_AT_EDGE:
+    'A personal data class has a CDN TTL: the edge would serve one person’s data to another.',
   AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
 } as const
 

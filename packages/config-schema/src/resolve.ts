@@ -88,6 +88,12 @@ export function resolve(config: PlatformConfig): ResolvedPlatform {
       budget: { ...m.budget },
       latencyP95: m.latencyP95 ?? config.tiers[m.tier]?.latencyP95 ?? config.slo.latencyP95,
       edgeCache: m.edgeCache,
+      recognize: {
+        viewerRegions: [...(m.recognize?.viewerRegions ?? [])],
+        viewerCities: [...(m.recognize?.viewerCities ?? [])],
+        hosts: [...(m.recognize?.hosts ?? [])],
+        pathPrefixes: [...(m.recognize?.pathPrefixes ?? [])],
+      },
     }
   }
   const verticals: Record<string, ResolvedVertical> = {}

@@ -31,7 +31,15 @@ export interface ResolvedMarket {
   budget: { amount: number; currency: string }
   /** The market's own latency objective in seconds, or its tier's. */
   latencyP95: number
+  /** Planned edge cache capacity in bytes: a capacity figure, CloudFront has no per-market size. */
   edgeCache: number
+  /** How a request is attributed to the market (empty lists when the config says nothing). */
+  recognize: {
+    viewerRegions: string[]
+    viewerCities: string[]
+    hosts: string[]
+    pathPrefixes: string[]
+  }
 }
 
 export interface ResolvedDataClass {

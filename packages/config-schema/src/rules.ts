@@ -4,6 +4,7 @@ import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
 import { redisNodes } from './rules/data-stores'
+import { edge } from './rules/edge'
 import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
@@ -32,6 +33,7 @@ const RULES: readonly Rule[] = [
   references,
   npmNames,
   storageCeiling,
+  edge,
 ]
 
 /** Runs every cross-field rule; each finding names the config path that explains it. */

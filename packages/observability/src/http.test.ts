@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { instrumentHandler, MARKET_HEADER } from './http'
+import { instrumentHandler } from './http'
+import { MARKET_HEADER } from './markets'
 import { createMetrics } from './metrics'
 import { metricsHandler } from './metrics-handler'
 import { currentRequestContext, REQUEST_ID_HEADER, requestIdOf } from './request-context'

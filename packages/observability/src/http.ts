@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { marketRecognizer } from './markets'
 import type { VerticalMetrics } from './metrics'
 import { METRICS_PATH } from './metrics-handler'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, tagRequest } from './request-context'
 import { RouteTemplater } from './routes'
 
-/** Header a gateway sets to name the market (city) a request belongs to. */
-export const MARKET_HEADER = 'x-verticals-market'
 /** nginx's code for a client that went away before the response was complete. */
 const CLIENT_CLOSED = 499
 
@@ -13,7 +12,11 @@ const CLIENT_CLOSED = 499
 export interface HttpInstrumentationOptions {
   /** Route templates of the service (`/bookings/:id`); unmatched paths get a bounded derived template. */
   readonly routes?: readonly string[]
-  /** Picks the request's market; by default the `x-verticals-market` header. Unknown values count as `unknown`. */
+  /**
+   * Picks the request's market; by default the rules of `markets.<name>.recognize` in platform.yaml
+   * (CloudFront viewer region or city, host, path prefix), then the `x-verticals-market` header.
+   * Values that are not a market of the vertical count as `unknown`.
+   */
   readonly market?: (req: IncomingMessage) => string | undefined
   /** Paths not measured (exact match); by default the config's probe paths and `/metrics`. */
   readonly ignore?: readonly string[]
@@ -33,11 +36,6 @@ export type HttpMiddleware = (
   next: (error?: unknown) => void,
 ) => void
 
-const headerMarket = (req: IncomingMessage): string | undefined => {
-  const value = req.headers[MARKET_HEADER]
-  return Array.isArray(value) ? value[0] : value
-}
-
 /** Builds the middleware that assigns a request id, and counts and times every response. */
 export function createHttpMiddleware(
   metrics: VerticalMetrics,
@@ -46,7 +44,7 @@ export function createHttpMiddleware(
   const templater = new RouteTemplater(options.routes)
   const probes = metrics.platform.compute.probes
   const ignore = new Set(options.ignore ?? [probes.liveness.path, probes.readiness.path, METRICS_PATH])
-  const marketOf = options.market ?? headerMarket
+  const marketOf = options.market ?? marketRecognizer(metrics.platform, metrics.vertical)
   const withContext = options.requestContext === true
   return (req, res, next) => {
     const requestId = requestIdFrom(req)

@@ -40,11 +40,11 @@ export {
   type HttpInstrumentationOptions,
   type HttpMiddleware,
   instrumentHandler,
-  MARKET_HEADER,
 } from './http'
 export type { Instruments } from './instruments'
 export { methodLabel, statusClass, UNKNOWN_MARKET } from './labels'
 export { createLogger, type LoggerOptions, requestLogger } from './logger'
+export { MARKET_HEADER, marketRecognizer, VIEWER_HEADERS, viewerHeadersUsed } from './markets'
 export { createMetrics, type HttpObservation, type MetricsOptions, type VerticalMetrics } from './metrics'
 export { METRICS_PATH, metricsHandler } from './metrics-handler'
 export {

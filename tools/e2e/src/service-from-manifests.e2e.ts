@@ -14,6 +14,7 @@ import { startBackingStores } from './kubelet/backing.ts'
 import { readImageSpec } from './kubelet/dockerfile.ts'
 import { exerciseService } from './kubelet/exercise.ts'
 import { bundleObjects, find, podSpec } from './kubelet/manifests.ts'
+import { requestsAsViewers, runSloRulesOver, type ViewerMarket } from './kubelet/market-series.ts'
 import { runPod } from './kubelet/pod.ts'
 import { describeRun, ProcessTracker } from './processes.ts'
 import { repoRoot } from './workspace.ts'
@@ -48,7 +49,12 @@ async function assertPortFree(port: number): Promise<void> {
  * the scenario and stops it; the Secrets Manager secret the ExternalSecret reads holds the URLs of the
  * stores this test starts and a fresh audit key.
  */
-async function runFromManifests(serviceDir: string, bundleDir: string, deployment: string): Promise<void> {
+async function runFromManifests(
+  serviceDir: string,
+  bundleDir: string,
+  deployment: string,
+  viewers: readonly ViewerMarket[] = [],
+): Promise<void> {
   const text = readFileSync(join(serviceDir, 'platform.yaml'), 'utf8')
   const parsed = parse(text, 'platform.yaml')
   if (!parsed.ok) throw new Error(`${serviceDir}/platform.yaml is invalid`)
@@ -87,6 +93,19 @@ async function runFromManifests(serviceDir: string, bundleDir: string, deploymen
     await exerciseService(pod.url, dsrAuthSecret).catch((error: Error) => {
       throw new Error(`${error.message}\n--- service log\n${pod.log()}`)
     })
+    if (viewers.length > 0) {
+      // Requests as CloudFront forwards them (viewer headers, no x-verticals-market) land in their markets.
+      const samples = await requestsAsViewers(pod.url, '/providers', viewers, 3)
+      for (const { market } of viewers)
+        expect(
+          samples.some((s) => s.labels.market === market && s.value >= 3),
+          `no ${market} series in /metrics: ${JSON.stringify(samples)}`,
+        ).toBe(true)
+      const markets = viewers.map((v) => v.market)
+      const rules = join(bundleDir, vertical, 'monitoring', 'prometheus', 'slo.rules.yaml')
+      const run = await runSloRulesOver(tracker, { samples, rulesFile: rules, vertical, markets, dir })
+      expect(run.code, `the generated SLO rules do not select the per-market series\n${run.output}`).toBe(0)
+    }
     const ended = await pod.terminate()
     expect(
       ended,
@@ -106,9 +125,13 @@ describe('the service started from its own manifests', () => {
         existsSync(join(app, 'dist', 'main.js')),
         'build apps/example-barber first (npx nx run @verticals/example-barber:build)',
       ).toBe(true)
-      await runFromManifests(app, join(app, 'bundle'), 'api')
+      // Buenos Aires is recognized by the viewer region AR-C, Córdoba by AR-X (platform.yaml).
+      await runFromManifests(app, join(app, 'bundle'), 'api', [
+        { market: 'buenos-aires', country: 'AR', region: 'C' },
+        { market: 'cordoba', country: 'AR', region: 'X' },
+      ])
     },
-    timeoutFor({ scaffoldTests: 3 }),
+    timeoutFor({ scaffoldTests: 3, ruleTests: 1 }),
   )
 
   it.each(PRESET_NAMES.map((preset) => [preset]))(

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { JURISDICTIONS } from '../jurisdictions'
 import { AWS_REGIONS } from '../regions'
 import { bundleVersion, bytes, dnsLabel, label, money, percent, positiveDuration } from '../units'
+import { recognizeSchema } from './edge'
 import { npmNamingSchema } from './npm'
 
 export const metadataSchema = z.strictObject({
@@ -88,5 +89,8 @@ export const marketSchema = z.strictObject({
   trafficShare: percent.describe('Share of traffic; the live markets sum to 100%.'),
   budget: money.describe('Monthly budget of the market (part of budget.monthly).'),
   latencyP95: positiveDuration.optional().describe('Overrides the tier’s latency objective for this market.'),
-  edgeCache: bytes.describe('Edge (CDN) cache capacity for the market.'),
+  edgeCache: bytes.describe(
+    'Edge (CDN) cache capacity planned for the market: a capacity figure for the documents and the cost review; CloudFront has no per-market cache size to set.',
+  ),
+  recognize: recognizeSchema.optional(),
 })

@@ -20,6 +20,7 @@ const NAMED_MAPS = [
   /^consent\.purposes$/,
   /^retention\.recordClasses$/,
   /^cache\.(ttl|cdnTtl)$/,
+  /^security\.edge\.cdn\.paths$/,
   /^incidents\.severities$/,
   /^maintenance\.windows$/,
   /^tiers$/,

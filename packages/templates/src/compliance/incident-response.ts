@@ -174,6 +174,18 @@ export function incidentResponseView({
       ticket: severityOf(platform, burnRateSeverities(platform).ticket, 'the ticket burn-rate alert'),
     },
     alerts: alertsView(platform),
+    // How the service attributes a request to each market (markets.*.recognize), for reading the series.
+    markets: vertical.markets.flatMap((name) => {
+      const r = platform.markets[name]?.recognize
+      if (!r) return []
+      const rules = [
+        ...r.viewerRegions.map((x) => `viewer region ${x}`),
+        ...r.viewerCities.map((x) => `viewer city ${x}`),
+        ...r.hosts.map((x) => `host ${x}`),
+        ...r.pathPrefixes.map((x) => `path ${x}`),
+      ]
+      return [{ name, rules: rules.length > 0 ? rules.join(', ') : 'no rule: its requests count as unknown' }]
+    }),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
 import { AWS_API_PORT } from '../infrastructure/toolchain'
+import { securityEnforcement } from './claims'
 import { classesOf } from './facts'
 
 /** The security measures the documents list, each value from `security`, `dataStores` or `cache`. */
@@ -17,7 +18,10 @@ export function securityView(platform: ResolvedPlatform, vertical: ResolvedVerti
     hstsMaxAge: security.headers.hstsMaxAge,
     contentSecurityPolicy: security.headers.contentSecurityPolicy,
     frameOptions: security.headers.frameOptions,
-    ingressNamespace: security.network.ingressNamespace,
+    // With security.edge the ALB reaches pod IPs from its subnets; else an in-cluster ingress controller does.
+    ingressFrom: security.edge
+      ? `the load balancer's subnets ${security.edge.loadBalancerSubnetCidrs.join(', ')}`
+      : `namespace ${security.network.ingressNamespace ?? ''}`,
     appPort: platform.compute.port,
     dataStorePorts: [security.network.postgresPort, security.network.redisPort],
     vpcCidrs: [...security.network.vpcCidrs],
@@ -30,5 +34,6 @@ export function securityView(platform: ResolvedPlatform, vertical: ResolvedVerti
     neverCached: classes.filter((c) => c.personal && c.cacheTtl === 0 && c.cdnTtl === 0).map((c) => c.name),
     redactedFields: [...new Set(classes.filter((c) => c.personal).flatMap((c) => c.fields))],
     breachDetection: platform.incidents.breachDetection,
+    enforcedBy: securityEnforcement(platform, vertical),
   }
 }

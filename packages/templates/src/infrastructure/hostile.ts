@@ -16,6 +16,7 @@ export const INTERPRETED_FIELDS = [
   /\.schedule\.businessHours\.(start|end|days\.\d+)$/,
   /\.schedule\.peaks\.\d+\.(start|end)$/,
   /^security\.waf\.managedRules\.\d+$/,
+  /^security\.tls\.minVersion$/,
   /^dataClasses\.[^.]+\.storage\.\d+$/,
   /^maintenance\.timeZone$/,
   /^maintenance\.windows\.[^.]+\.(start|end|scope|days\.\d+)$/,
@@ -27,6 +28,8 @@ const NAMED_MAPS = [
   /^consent\.purposes$/,
   /^retention\.recordClasses$/,
   /^cache\.(ttl|cdnTtl)$/,
+  /^markets$/,
+  /^security\.edge\.cdn\.paths$/,
   /^verticals\.[^.]+\.workloads$/,
 ]
 

@@ -40,7 +40,7 @@ describe('hostile strings in every printed field of the example', () => {
     for (const field of [
       'metadata.name',
       'verticals.barber.namespace',
-      'security.network.ingressNamespace',
+      'security.edge.domain',
       'compute.image.tag',
     ]) {
       expect(mutated).toContain(field)
@@ -113,6 +113,7 @@ describe('fields the bundle interprets are closed sets, refused by validation', 
     ['compute.schedule.businessHours.days[0]', ['compute', 'schedule', 'businessHours', 'days', 0]],
     ['compute.schedule.peaks[0].end', ['compute', 'schedule', 'peaks', 0, 'end']],
     ['security.waf.managedRules[0]', ['security', 'waf', 'managedRules', 0]],
+    ['security.tls.minVersion', ['security', 'tls', 'minVersion']],
     ['dataClasses.static-assets.storage[0]', ['dataClasses', 'static-assets', 'storage', 0]],
     ['maintenance.timeZone', ['maintenance', 'timeZone']],
     ['maintenance.windows.database.scope', ['maintenance', 'windows', 'database', 'scope']],

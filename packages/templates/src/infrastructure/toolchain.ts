@@ -27,3 +27,13 @@ export const CLUSTER = {
   dnsNamespace: 'kube-system',
   dnsPodLabels: { 'k8s-app': 'kube-dns' },
 } as const
+
+/**
+ * The IngressClass of the AWS Load Balancer Controller. The Ingress names its web ACL with
+ * `alb.ingress.kubernetes.io/wafv2-acl-name` (the ARN is only known after Terraform creates it), which
+ * needs a controller release that reads that annotation.
+ */
+export const ALB_INGRESS_CLASS = 'alb'
+
+/** CloudFront is global, but its certificates and CLOUDFRONT-scope web ACLs live in us-east-1 only. */
+export const CLOUDFRONT_REGION = 'us-east-1'

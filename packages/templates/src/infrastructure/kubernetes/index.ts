@@ -1,9 +1,11 @@
 import type { Artifact, BundleContext } from '../../artifact'
 import { toYaml } from '../../serialize'
+import { edgePlan } from '../edge'
 import { type Vertical, workloadsOf } from '../names'
 import { deployment, disruptionBudget, service } from './deployment'
 import { exporterManifests } from './exporters'
 import { externalSecrets, serviceAccounts } from './identity'
+import { ingress } from './ingress'
 import { namespace } from './namespace'
 import { networkPolicies } from './network-policies'
 import { priorityClass } from './priority-class'
@@ -28,6 +30,7 @@ export function kubernetesArtifacts({ platform, vertical }: BundleContext): Arti
   const workloads = workloadsOf(vertical)
   const data = runtimeConfigData(platform, vertical)
   const checksum = runtimeConfigChecksum(data)
+  const edge = edgePlan(platform, vertical)
   const files: [string, unknown[]][] = [
     ['namespace', [namespace(platform, vertical)]],
     ['priority-class', [priorityClass(platform, vertical)]],
@@ -38,6 +41,7 @@ export function kubernetesArtifacts({ platform, vertical }: BundleContext): Arti
     ['services', workloads.filter((w) => w.kind === 'http').map((w) => service(platform, vertical, w))],
     ['autoscaling', workloads.map((w) => scaledObject(platform, vertical, w))],
     ['disruption-budgets', workloads.map((w) => disruptionBudget(platform, vertical, w))],
+    ['ingress', edge && edge.routes.length > 0 ? [ingress(platform, vertical, edge)] : []],
     ['network-policies', networkPolicies(platform, vertical)],
     ['exporters', exporterManifests(platform, vertical)],
   ]

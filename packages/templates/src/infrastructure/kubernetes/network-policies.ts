@@ -1,4 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
+import { edgePlan } from '../edge'
 import type { Vertical } from '../names'
 import { selectorLabels, verticalLabels, workloadsOf } from '../names'
 import { CLUSTER } from '../toolchain'
@@ -16,12 +17,27 @@ function policy(platform: ResolvedPlatform, vertical: Vertical, name: string, sp
 }
 
 /**
- * Default deny in both directions; ingress only to each HTTP workload's port from the ingress
- * controller's namespace, and to every workload's port (which serves /metrics) from Prometheus's;
+ * Where requests reach an HTTP workload's port from: with `security.edge`, the ALB's subnets (IP
+ * targets: the ALB's nodes connect to pod IPs from there); else the in-cluster ingress controller's namespace.
+ */
+function requestSources(platform: ResolvedPlatform, vertical: Vertical): Doc[] {
+  const edge = edgePlan(platform, vertical)
+  if (edge) return edge.loadBalancerSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } }))
+  return [
+    {
+      namespaceSelector: {
+        matchLabels: { 'kubernetes.io/metadata.name': platform.security.network.ingressNamespace ?? '' },
+      },
+    },
+  ]
+}
+
+/**
+ * Default deny in both directions; ingress only to each HTTP workload's port from where requests come
+ * (`requestSources`), and to every workload's port (which serves /metrics) from Prometheus's;
  * egress only as `egressRules` allows (data stores in the VPC, the cluster DNS, HTTPS for a bucket).
  */
 export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical): Doc[] {
-  const { network } = platform.security
   const ingress = workloadsOf(vertical)
     .filter((w) => w.kind === 'http')
     .map((w) =>
@@ -30,13 +46,7 @@ export function networkPolicies(platform: ResolvedPlatform, vertical: Vertical):
         policyTypes: ['Ingress'],
         ingress: [
           {
-            from: [
-              {
-                namespaceSelector: {
-                  matchLabels: { 'kubernetes.io/metadata.name': network.ingressNamespace },
-                },
-              },
-            ],
+            from: requestSources(platform, vertical),
             ports: [{ protocol: 'TCP', port: w.port }],
           },
         ],

@@ -28,7 +28,7 @@ describe.each(Object.values(platform.verticals).map((v) => [v.name, v] as const)
       )
     })
 
-    it('deny all traffic by default, admit the ingress namespace to HTTP ports, and egress only to data stores and DNS', () => {
+    it("deny all traffic by default, admit the ALB's subnets to HTTP ports, and egress only to data stores and DNS", () => {
       const { network } = platform.security
       expect(find(docs, 'NetworkPolicy', 'default-deny-all').spec).toEqual({
         podSelector: {},
@@ -37,13 +37,8 @@ describe.each(Object.values(platform.verticals).map((v) => [v.name, v] as const)
       for (const w of Object.values(vertical.workloads).filter((w) => w.kind === 'http')) {
         expect(find(docs, 'NetworkPolicy', `${w.name}-allow-ingress`).spec?.ingress).toEqual([
           {
-            from: [
-              {
-                namespaceSelector: {
-                  matchLabels: { 'kubernetes.io/metadata.name': network.ingressNamespace },
-                },
-              },
-            ],
+            // IP targets: the ALB's nodes connect to pod IPs from its subnets, and nothing else may.
+            from: platform.security.edge?.loadBalancerSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } })),
             ports: [{ protocol: 'TCP', port: w.port }],
           },
         ])

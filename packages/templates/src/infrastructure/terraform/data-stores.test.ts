@@ -13,12 +13,16 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
   const prefix = `${platform.metadata.name}-${name}`
   const { postgres, redis } = platform.dataStores
 
-  it('has the primary provider and the DR region as the aws.dr alias', async () => {
+  it("has the primary provider, the DR region as the aws.dr alias and CloudFront's region as aws.edge", async () => {
     const m = await moduleOf(name)
-    expect(m.provider.aws).toEqual([
-      expect.objectContaining({ region: platform.primaryRegion.name }),
-      expect.objectContaining({ alias: 'dr', region: platform.drRegion?.name }),
-    ])
+    expect(m.provider.aws).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ region: platform.primaryRegion.name }),
+        expect.objectContaining({ alias: 'dr', region: platform.drRegion?.name }),
+        expect.objectContaining({ alias: 'edge', region: 'us-east-1' }),
+      ]),
+    )
+    expect(m.provider.aws).toHaveLength(3)
   })
 
   it('creates RDS PostgreSQL as configured, and a DR replica because the RPO asks for one', async () => {

@@ -57,8 +57,14 @@ describe.each(Object.keys(platform.verticals))('the %s alarms, budget and firewa
     expect(m.variable.manage_platform_budget?.[0]?.default).toBe(name === first)
   })
 
-  it('has a WAF with the country allow-list, the rate limits and the SQL-injection rule set', async () => {
-    const acl = one(await moduleOf(name), 'aws_wafv2_web_acl', 'main')
+  it('has a CLOUDFRONT-scope WAF with the country allow-list, the rate limits and the SQL-injection rule set', async () => {
+    const m = await moduleOf(name)
+    const acl = one(m, 'aws_wafv2_web_acl', 'edge')
+    expect(acl).toMatchObject({ scope: 'CLOUDFRONT', provider: ['$', '{aws.edge}'].join('') })
+    // Behind CloudFront the ALB's regional ACL only admits requests carrying the origin secret.
+    const regional = one(m, 'aws_wafv2_web_acl', 'main')
+    expect(regional.scope).toBe('REGIONAL')
+    expect((regional.rule as Block[]).map((r) => r.name)).toEqual(['from-cloudfront-only'])
     const rules = acl.rule as Block[]
     const text = JSON.stringify(rules)
     expect(text).toContain(JSON.stringify({ country_codes: platform.security.waf.allowCountries }))

@@ -5,6 +5,7 @@ import { auditAnchorsView } from './audit-anchors'
 import { budgetView } from './budget'
 import { cacheView } from './cache'
 import { databaseView } from './database'
+import { edgeView } from './edge'
 import { moduleView } from './module'
 import { notificationsView } from './notifications'
 import { identityView, secretsView } from './secrets'
@@ -27,6 +28,7 @@ export const TERRAFORM_FILES = [
   'alarms.tf',
   'budget.tf',
   'waf.tf',
+  'edge.tf',
   'audit-anchors.tf',
   'outputs.tf',
 ] as const
@@ -44,6 +46,7 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     alarms: alarmsView(platform),
     budget: budgetView(platform, vertical),
     waf: wafView(platform, vertical),
+    edge: edgeView(platform, vertical),
     auditAnchors: auditAnchorsView(platform, vertical),
   }
 }
@@ -60,6 +63,7 @@ export function terraformArtifacts(context: BundleContext): Artifact[] {
     'storage-dr.tf': replicated,
     'storage-replication.tf': replicated,
     'identity.tf': view.identity !== null,
+    'edge.tf': view.edge !== null,
   }
   return TERRAFORM_FILES.filter((file) => present[file] ?? true).map((file) => ({
     path: `${context.vertical.name}/infrastructure/terraform/${file}`,

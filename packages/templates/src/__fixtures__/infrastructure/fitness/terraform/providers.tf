@@ -17,3 +17,14 @@ provider "aws" {
     tags = { "verticals:platform" = "turnos", "verticals:vertical" = "fitness", "managed-by" = "verticals", "platform-version" = "1.0.0" }
   }
 }
+
+# CloudFront's region: CLOUDFRONT-scope web ACLs, their logs and CloudFront's certificates live in
+# us-east-1 only (edge.tf uses `provider = aws.edge`).
+provider "aws" {
+  alias  = "edge"
+  region = "us-east-1"
+
+  default_tags {
+    tags = { "verticals:platform" = "turnos", "verticals:vertical" = "fitness", "managed-by" = "verticals", "platform-version" = "1.0.0" }
+  }
+}
