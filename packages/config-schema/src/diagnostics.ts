@@ -24,6 +24,8 @@ export const DIAGNOSTIC_CODES = {
     'The market or vertical budgets add up to more than the monthly budget, or mix currencies; or the estimated cost is above a budget.',
   SCHEDULE: 'A time window ends before it starts.',
   INPUT_TOO_LARGE: 'The file, or its number of markets or verticals, is above what this release reads.',
+  DETECTION_TOO_SLOW:
+    'Monitoring settings contradict each other: an outage alert fires later than slo.mttd, slo.mttr is shorter than slo.mttd, or the error-rate alert threshold is below slo.errorRate.',
   AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
 } as const
 

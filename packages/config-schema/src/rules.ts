@@ -3,6 +3,7 @@ import { budgets } from './rules/budgets'
 import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
 import { redisNodes } from './rules/data-stores'
+import { monitoringConsistency } from './rules/monitoring'
 import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
@@ -30,6 +31,7 @@ const RULES: readonly Rule[] = [
   references,
   npmNames,
   storageCeiling,
+  monitoringConsistency,
 ]
 
 /** Runs every cross-field rule; each finding names the config path that explains it. */
