@@ -29,6 +29,8 @@ export const DIAGNOSTIC_CODES = {
   EDGE: 'The edge (ALB, CDN, certificates, market recognition) is inconsistent, or a setting of it would do nothing.',
   PERSONAL_DATA_AT_EDGE:
     'A personal data class has a CDN TTL: the edge would serve one person’s data to another.',
+  DETECTION_TOO_SLOW:
+    'Monitoring settings contradict each other: an outage alert fires later than slo.mttd, slo.mttr is shorter than slo.mttd, or the error-rate alert threshold is below slo.errorRate.',
   AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
 } as const
 

@@ -5,6 +5,7 @@ import { minMax, trafficShares } from './rules/capacity'
 import { consentRules } from './rules/consent'
 import { redisNodes } from './rules/data-stores'
 import { edge } from './rules/edge'
+import { monitoringConsistency } from './rules/monitoring'
 import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
 import { references } from './rules/references'
@@ -34,6 +35,7 @@ const RULES: readonly Rule[] = [
   npmNames,
   storageCeiling,
   edge,
+  monitoringConsistency,
 ]
 
 /** Runs every cross-field rule; each finding names the config path that explains it. */

@@ -180,6 +180,21 @@ export type MetricKey = keyof typeof METRICS
 /** Every contract metric as a list, in table order. */
 export const METRIC_LIST: readonly MetricDefinition[] = Object.values(METRICS)
 
+/**
+ * The prefix of the Node.js runtime metrics (prom-client's default collectors: process CPU and memory,
+ * event-loop lag, heap, GC) that createMetrics registers beside the contract, so they sort with ours.
+ */
+export const RUNTIME_PREFIX = 'verticals_'
+
+/** The runtime series the dashboards query, by the name code uses (prom-client's names under RUNTIME_PREFIX). */
+export const RUNTIME_METRICS = {
+  eventLoopLagP99: `${RUNTIME_PREFIX}nodejs_eventloop_lag_p99_seconds`,
+  heapUsed: `${RUNTIME_PREFIX}nodejs_heap_size_used_bytes`,
+  heapTotal: `${RUNTIME_PREFIX}nodejs_heap_size_total_bytes`,
+  gcDuration: `${RUNTIME_PREFIX}nodejs_gc_duration_seconds`,
+  residentMemory: `${RUNTIME_PREFIX}process_resident_memory_bytes`,
+} as const
+
 /** Closed label value sets that do not come from the config. */
 export const LABEL_VALUES = {
   cacheResult: ['hit', 'miss', 'bypass', 'error'],

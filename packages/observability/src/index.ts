@@ -10,6 +10,8 @@ export {
   type MetricType,
   type Outcome,
   type PaymentResult,
+  RUNTIME_METRICS,
+  RUNTIME_PREFIX,
   VERTICAL_LABEL,
 } from './contract'
 export {

@@ -1,7 +1,7 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { Registry } from 'prom-client'
+import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { CacheResult, ConsentResult, Outcome, PaymentResult } from './contract'
-import { METRICS, VERTICAL_LABEL } from './contract'
+import { METRICS, RUNTIME_PREFIX, VERTICAL_LABEL } from './contract'
 import { keyOf } from './fast-instruments'
 import { type Instruments, registerInstruments } from './instruments'
 import { LabelGuard, methodLabel, queueLabel, statusClass } from './labels'
@@ -63,6 +63,8 @@ export interface MetricsOptions {
   readonly vertical: string
   /** Registry to register in (one vertical per registry); a new one by default. */
   readonly registry?: Registry
+  /** Node.js runtime metrics (prom-client's default collectors under RUNTIME_PREFIX); on by default. */
+  readonly runtime?: boolean
 }
 
 /** Registers the metric contract for one vertical and returns typed recorders. */
@@ -71,6 +73,7 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
   const registry = options.registry ?? new Registry()
   registry.setDefaultLabels({ [VERTICAL_LABEL]: vertical.name })
   const m = registerInstruments(platform, registry)
+  if (options.runtime !== false) collectDefaultMetrics({ register: registry, prefix: RUNTIME_PREFIX })
   const guard = new LabelGuard(platform, vertical)
   const action = (recordClass: string) => platform.retention.recordClasses[recordClass]?.action ?? 'delete'
   const currency = platform.monitoring.business.revenueCurrency

@@ -132,6 +132,19 @@ export const monitoringSchema = z.strictObject({
     .describe(
       'The `cluster` external label of Prometheus (default <metadata.name>-<primary region>); `region` is the primary region.',
     ),
+  grouping: z
+    .strictObject({
+      wait: positiveDuration
+        .prefault('30s')
+        .describe('Alertmanager group_wait: how long a new group waits for more alerts.'),
+      interval: positiveDuration
+        .prefault('5m')
+        .describe(
+          'Alertmanager group_interval: how long before a changed group (new or resolved alerts) is sent again.',
+        ),
+    })
+    .prefault({})
+    .describe('How Alertmanager batches notifications (its defaults).'),
   deadMansSwitch: z
     .strictObject({
       url: z

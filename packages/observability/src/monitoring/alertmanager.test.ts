@@ -64,7 +64,7 @@ describe('alertmanagerConfig', () => {
       'engineering',
     ])
     for (const r of config.receivers.slice(1))
-      expect(r.slack_configs[0]?.api_url_file).toBe(`/etc/alertmanager/secrets/${r.name}.url`)
+      expect(r.slack_configs?.[0]?.api_url_file).toBe(`/etc/alertmanager/secrets/${r.name}.url`)
     expect(JSON.stringify(config)).not.toMatch(/https?:\/\//)
   })
 

@@ -141,6 +141,8 @@ export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertica
     route: {
       receiver: roles[0],
       group_by: [...INHIBIT_EQUAL.filter((l) => l !== 'kind')],
+      group_wait: promDuration(platform.monitoring.grouping.wait),
+      group_interval: promDuration(platform.monitoring.grouping.interval),
       routes: [
         watchdogRoute(platform),
         {

@@ -20,7 +20,8 @@ export function auditAnchorStale(ctx: MonitoringContext): AlertFamily {
   const rules = [
     alertRule(ctx, {
       alert: 'VerticalsAuditAnchorStale',
-      expr: `time() - max by (vertical) (${name}${ctx.own()}) > ${limit}`,
+      // A service that has not anchored yet reports 0: that is "never", not "stale since 1970".
+      expr: `time() - max by (vertical) (${name}${ctx.own()} > 0) > ${limit}`,
       severity,
       labels: { stage: 'stale' },
       summary: `Audit chains of ${ctx.title} are not anchored`,
@@ -28,7 +29,7 @@ export function auditAnchorStale(ctx: MonitoringContext): AlertFamily {
     }),
     alertRule(ctx, {
       alert: 'VerticalsAuditAnchorStale',
-      expr: `absent(${name}${ctx.own()})`,
+      expr: `absent(${name}${ctx.own()} > 0)`,
       forSeconds: limit,
       severity,
       labels: { stage: 'never-ran' },
@@ -49,9 +50,15 @@ export function auditAnchorStale(ctx: MonitoringContext): AlertFamily {
     [
       {
         name: 'last anchor longer ago than the limit',
-        series: lastAnchor(0),
+        series: lastAnchor(1),
         evalSeconds,
         firing: [{ rule: stale, labels: { vertical: ctx.vertical.name } }],
+      },
+      {
+        name: 'started and never anchored (the gauge reports 0)',
+        series: lastAnchor(0),
+        evalSeconds,
+        firing: [{ rule: never, labels: { vertical: ctx.vertical.name } }],
       },
       {
         name: 'never anchored',

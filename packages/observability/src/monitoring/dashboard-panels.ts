@@ -1,4 +1,4 @@
-import { METRICS } from '../contract'
+import { METRICS, RUNTIME_METRICS } from '../contract'
 import { LATENCY_QUANTILE } from './alerts-http'
 import type { MonitoringContext } from './context'
 import { num, promDuration, ratio } from './promql'
@@ -108,5 +108,33 @@ export function trafficPanels(ctx: MonitoringContext): PanelSpec[] {
     },
     budgetPanel('availability'),
     budgetPanel('latency'),
+  ]
+}
+
+/** Node.js runtime panels (prom-client's default collectors): event-loop lag, heap and GC time per pod. */
+export function runtimePanels(ctx: MonitoringContext): PanelSpec[] {
+  const v = ctx.own()
+  return [
+    {
+      title: 'Event-loop lag (p99) by pod',
+      description: 'How late timers fire: a busy or blocked event loop delays every request of the pod.',
+      unit: 's',
+      queries: [[`max by (pod) (${RUNTIME_METRICS.eventLoopLagP99}${v})`, '{{pod}}']],
+    },
+    {
+      title: 'Heap used by pod',
+      description: 'V8 heap in use against its current size; steady growth between deployments is a leak.',
+      unit: 'bytes',
+      queries: [
+        [`sum by (pod) (${RUNTIME_METRICS.heapUsed}${v})`, '{{pod}} used'],
+        [`sum by (pod) (${RUNTIME_METRICS.heapTotal}${v})`, '{{pod}} total'],
+      ],
+    },
+    {
+      title: 'Garbage collection time by kind',
+      description: 'Seconds per second spent in GC; above a few percent, requests queue behind it.',
+      unit: 's',
+      queries: [[`sum by (kind) (rate(${RUNTIME_METRICS.gcDuration}_sum${v}${R}))`, '{{kind}}']],
+    },
   ]
 }

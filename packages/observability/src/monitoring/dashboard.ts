@@ -3,7 +3,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Vertical } from '../vertical'
 import { monitoringContext } from './context'
 import { domainPanels } from './dashboard-domain-panels'
-import { type PanelSpec, trafficPanels } from './dashboard-panels'
+import { type PanelSpec, runtimePanels, trafficPanels } from './dashboard-panels'
 import { type Dashboard, GRAFANA_SCHEMA_VERSION, type Panel } from './dashboard-schema'
 import { promDuration } from './promql'
 
@@ -90,6 +90,6 @@ export function dashboard(platform: ResolvedPlatform, vertical: Vertical): Dashb
     },
     annotations: { list: [] },
     links: [],
-    panels: [...trafficPanels(ctx), ...domainPanels(ctx)].map(toPanel),
+    panels: [...trafficPanels(ctx), ...domainPanels(ctx), ...runtimePanels(ctx)].map(toPanel),
   }
 }
