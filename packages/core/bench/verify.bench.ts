@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { recordBenchmark } from '../../../scripts/bench/report.ts'
 import { canonicalJson, entryHash, GENESIS, sha256 } from '../src/audit/canonical'
 import { AuditKey } from '../src/audit/key'
-import { SubjectKey } from '../src/subject-key'
 import type { Platform } from '../src/index'
+import { SubjectKey } from '../src/subject-key'
 import { createEnv, type Env } from '../test/harness'
 
 // verify() on one chain of a million entries. The chain is written directly (the same HMACs and keyed digests

@@ -58,6 +58,7 @@ export {
   INHIBIT_EQUAL,
 } from './monitoring/alertmanager'
 export { AUDIT_ANCHOR_STALE_FACTOR } from './monitoring/alerts-audit'
+export { sliMissingFor, WATCHDOG_SEVERITY } from './monitoring/alerts-blind'
 export { LATENCY_QUANTILE } from './monitoring/alerts-http'
 export { RETENTION_STALE_FACTOR } from './monitoring/alerts-operations'
 export { dashboard, dashboardUid } from './monitoring/dashboard'
@@ -90,7 +91,6 @@ export {
   type SloObjective,
 } from './monitoring/slo'
 export { sloBudgetRules, sloRecordingRules } from './monitoring/slo-rules'
-export { sliMissingFor, WATCHDOG_SEVERITY } from './monitoring/alerts-blind'
 export { type MaintenanceInterval, maintenanceIntervals } from './monitoring/time-intervals'
 export type {
   AlertFamily,

@@ -17,10 +17,10 @@ import {
   bundleFile,
   localReceivers,
   type Notification,
+  settled,
   startAlertmanager,
   startExporter,
   startPrometheus,
-  settled,
   startWebhook,
   staticScrapeConfig,
 } from './monitoring/stack.ts'

@@ -1,5 +1,5 @@
-import { METRICS } from '../contract'
 import type { ResolvedPlatform } from '@verticals/config-schema'
+import { METRICS } from '../contract'
 import type { Vertical } from '../vertical'
 import { alertRule, family, type MonitoringContext, monitoringContext } from './context'
 import { jobName, promDuration, sorted } from './promql'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform, exampleVerticals } from '../testing/example'
 import { verticalOf } from '../vertical'
-import { type RuleSet, ruleSets } from './rules'
 import { WATCHDOG_SEVERITY } from './alerts-blind'
+import { type RuleSet, ruleSets } from './rules'
 import { RUNBOOK_ANCHORS } from './runbook'
 import type { AlertingRule } from './types'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { examplePlatform } from '../infrastructure/testing'
 import { kubernetesDocs } from '../infrastructure/kubernetes/testing'
+import { examplePlatform } from '../infrastructure/testing'
 import { buildAllMonitoring } from './testing'
 
 const platform = examplePlatform()
