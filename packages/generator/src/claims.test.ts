@@ -47,7 +47,7 @@ function statements(files: readonly File[]) {
     )
 }
 
-function bundle(platform: ReturnType<typeof examplePlatform>['platform']): File[] {
+function bundle(platform: ReturnType<typeof examplePlatform>['platform']): readonly File[] {
   return generate(platform, { source: exampleSource(), configSha256: 'test' }).files
 }
 
