@@ -3,7 +3,6 @@
 // the generated rules, scrape config and Alertmanager config (see ./monitoring/stack.ts for the only
 // substitutions), and a webhook standing in for every receiver. Faults are injected one after the
 // other; each must reach the webhook as the alert named for it, and resolve once healed.
-import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +12,7 @@ import { timeoutFor } from '../../../testing/costs'
 import { readImageSpec } from './kubelet/dockerfile.ts'
 import { bundleObjects, find, podSpec } from './kubelet/manifests.ts'
 import { type RunningPod, runPod } from './kubelet/pod.ts'
+import { runtimeSecret } from './kubelet/runtime-secret.ts'
 import {
   bundleFile,
   localReceivers,
@@ -25,7 +25,7 @@ import {
   staticScrapeConfig,
 } from './monitoring/stack.ts'
 import { ownPostgres, ownRedis } from './monitoring/stores.ts'
-import { shortenedConfig } from './monitoring/test-config.ts'
+import { LONGEST_PAGE_SHORT_WINDOW_MS, shortenedConfig } from './monitoring/test-config.ts'
 import { delay, describeRun, ProcessTracker } from './processes.ts'
 import { repoRoot } from './workspace.ts'
 
@@ -35,7 +35,9 @@ const app = join(repoRoot, 'apps', 'example-barber')
 const VERTICAL = 'barber'
 // Five notification waits per fault at most; each gets an equal share of the test's timeout.
 const TIMEOUT = timeoutFor({ alertLoop: 1 })
-const WAIT_MS = Math.floor(TIMEOUT / 25)
+// A machine-load share of the whole run, plus the slowest alert's own window (a burn-rate page
+// resolves only once its one-minute short window is clean).
+const WAIT_MS = Math.floor(TIMEOUT / 25) + LONGEST_PAGE_SHORT_WINDOW_MS
 
 afterAll(async () => {
   await tracker.stopAll()
@@ -99,15 +101,10 @@ describe('the live monitoring loop', () => {
 
       const pg = await ownPostgres(tracker, dir)
       const redis = await ownRedis(tracker, dir)
-      const dsrAuthSecret = randomBytes(32).toString('hex')
-      const secrets = {
-        [`${platform.metadata.name}-${VERTICAL}/runtime`]: {
-          database_url: pg.url,
-          redis_url: redis.url,
-          audit_key: randomBytes(32).toString('hex'),
-          dsr_auth_secret: dsrAuthSecret,
-        },
-      }
+      const { secrets } = runtimeSecret(platform.metadata.name, VERTICAL, {
+        databaseUrl: pg.url,
+        redisUrl: redis.url,
+      })
       const objects = bundleObjects(bundle, VERTICAL)
       const start = () =>
         runPod(tracker, {

@@ -3,7 +3,6 @@
 // PostgreSQL database and a redis-server (password and TLS) of its own, exercises a booking, a
 // consent check and a DSR over HTTP, then stops it with SIGTERM. For apps/example-barber and for a
 // fresh scaffold of every vertical preset.
-import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +15,7 @@ import { exerciseService } from './kubelet/exercise.ts'
 import { bundleObjects, find, podSpec } from './kubelet/manifests.ts'
 import { requestsAsViewers, runSloRulesOver, type ViewerMarket } from './kubelet/market-series.ts'
 import { runPod } from './kubelet/pod.ts'
+import { runtimeSecret } from './kubelet/runtime-secret.ts'
 import { describeRun, ProcessTracker } from './processes.ts'
 import { repoRoot } from './workspace.ts'
 
@@ -66,17 +66,8 @@ async function runFromManifests(
   const dir = scratch()
   const stores = await startBackingStores(tracker, dir)
   try {
-    // What Terraform writes into Secrets Manager (secrets.tf), for this machine's stores.
-    const dsrAuthSecret = randomBytes(32).toString('hex')
-    const secrets = {
-      [`${platform.metadata.name}-${vertical}/runtime`]: {
-        database_url: stores.databaseUrl,
-        redis_url: stores.redisUrl,
-        audit_key: randomBytes(32).toString('hex'),
-        dsr_auth_secret: dsrAuthSecret,
-        subject_key: randomBytes(32).toString('hex'),
-      },
-    }
+    const { secrets, values } = runtimeSecret(platform.metadata.name, vertical, stores)
+    const dsrAuthSecret = values.dsr_auth_secret
     const pod = await runPod(tracker, {
       objects,
       deployment,
