@@ -40,9 +40,9 @@ function applyBundle(): void {
 const recorded = async () =>
   (await env.pool.query(`SELECT name, checksum FROM "${env.schema}".schema_migrations ORDER BY name`)).rows
 
-// Each test spawns psql once per migration file, up to twice: about 12 processes, each a connection
-// and a transaction.
-const PSQL_TEST_TIMEOUT = timeoutFor({ psql: 12 })
+// Each test applies the bundle with psql up to twice, then runs migrate(), creates a platform and
+// appends and verifies an entry (about ten transactions more).
+const PSQL_TEST_TIMEOUT = timeoutFor({ psqlBundle: 2, psql: 10 })
 
 describe('the bundle SQL applied with psql', { timeout: PSQL_TEST_TIMEOUT }, () => {
   it('twice, then migrate(): every migration applied once, with the checksums migrate() records', async () => {

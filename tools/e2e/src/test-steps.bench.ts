@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
@@ -80,6 +80,30 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
     psql: sample(9, (dir) =>
       timeMs('psql', ['-X', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-c', 'SELECT 1'], dir),
     ),
+    // The compliance bundle's migrations applied by psql into a fresh schema, as a DBA would.
+    psqlBundle: sample(3, (dir) => {
+      execFileSync(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b', '--vertical', 'barber'], {
+        cwd: dir,
+        env,
+      })
+      const migrations = join(dir, 'b', 'barber', 'compliance', 'migrations')
+      const schema = `vx_steps_${process.pid}_${Date.now()}`
+      const db = ['-X', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'test']
+      try {
+        return readdirSync(migrations)
+          .filter((file) => file.endsWith('.sql'))
+          .sort()
+          .reduce(
+            (sum, file) => sum + timeMs('psql', [...db, '-v', `schema=${schema}`, '-f', file], migrations),
+            0,
+          )
+      } finally {
+        execFileSync('psql', [...db, '-c', `DROP SCHEMA IF EXISTS "${schema}" CASCADE`], {
+          env,
+          stdio: 'ignore',
+        })
+      }
+    }),
     typecheck: sample(
       3,
       (dir) => {
