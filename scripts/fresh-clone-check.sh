@@ -3,22 +3,25 @@
 # then `npm test`) in a fresh clone of a branch, as a new contributor would, and prints the wall time
 # of each command. What is not committed is not in the clone, so a green run here is green for them.
 #
-#   scripts/fresh-clone-check.sh [--runs N] [--beside-load] [--branch main]
+#   scripts/fresh-clone-check.sh [--runs N] [--beside-load] [--load-node MAJOR] [--branch main]
 #
-# --runs N        N runs in a row, each in a new clone (default 1); stops at the first red one
-# --beside-load   meanwhile, a second clone runs `npm test` over and over (a busy machine)
-# --branch B      the branch to clone (default main)
-# Exit 0 when every run passed. Logs are kept under the printed directory when a run fails.
+# --runs N          N runs in a row, each in a new clone (default 1); stops at the first red one
+# --beside-load     meanwhile, a second clone runs `npm test` over and over (a busy machine)
+# --load-node MAJOR the second clone runs on that supported Node.js major (.ci/node-majors.sh), so
+#                   one check covers two majors; implies --beside-load and waits for one whole run
+# --branch B        the branch to clone (default main)
+# Exit 0 when every run passed, the second clone's too. Logs are kept when a run fails.
 set -euo pipefail
 
-runs=1 load=0 branch=main
+runs=1 load=0 load_node='' branch=main
 args=("$@")
 while (($#)); do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --beside-load) load=1; shift ;;
+    --load-node) load=1; load_node=$2; shift 2 ;;
     --branch) branch=$2; shift 2 ;;
-    -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "fresh-clone-check: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -27,7 +30,7 @@ repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 work=$(mktemp -d "${TMPDIR:-/tmp}/verticals-fresh-clone-XXXXXX")
 loader=''
 cleanup() {
-  [[ -n $loader ]] && kill -- "-$loader" 2>/dev/null && wait "$loader" 2>/dev/null
+  if [[ -n $loader ]]; then kill -- "-$loader" 2>/dev/null && wait "$loader" 2>/dev/null || true; fi
   [[ ${keep:-0} == 1 ]] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,14 +51,24 @@ if ((major < lowest)); then
   exit 2
 fi
 
+# The second clone's commands run under --load-node's major when given, else under this Node.js.
+on_load_node=()
+[[ -n $load_node ]] && on_load_node=("$repo/.ci/node-majors.sh" --major "$load_node")
 if ((load)); then
   clone "$work/load"
-  (cd "$work/load" && npm ci --no-audit --no-fund >"$work/load.log" 2>&1 && npm run generate >>"$work/load.log" 2>&1)
+  if ! (cd "$work/load" && "${on_load_node[@]}" bash -c 'npm ci --no-audit --no-fund && npm run generate') \
+    >"$work/load.log" 2>&1; then
+    keep=1
+    echo "the second clone's set-up failed; log: $work/load.log" >&2
+    tail -n 30 "$work/load.log" >&2
+    exit 1
+  fi
   # A process group of its own, so the cleanup stops the loop and every test process under it.
-  setsid bash -c 'cd "$1" && n=0; while :; do n=$((n + 1)); if npm test >"$2.$n" 2>&1; then r=green; else r=red; fi
-    echo "load run $n: $r"; done' _ "$work/load" "$work/load.test" >"$work/load.runs" 2>&1 &
+  setsid "${on_load_node[@]}" bash -c 'cd "$1" && n=0; while :; do n=$((n + 1))
+    if npm test >"$2.$n" 2>&1; then r=green; else r=red; fi; echo "load run $n: $r"; done' \
+    _ "$work/load" "$work/load.test" >"$work/load.runs" 2>&1 &
   loader=$!
-  echo "a second npm test runs beside the checks (clone $work/load)" >&2
+  echo "a second npm test runs beside the checks (clone $work/load${load_node:+, Node.js $load_node})" >&2
 fi
 
 for ((i = 1; i <= runs; i++)); do
@@ -76,5 +89,18 @@ for ((i = 1; i <= runs; i++)); do
   echo "run $i green: $summary"
   rm -rf "$dir" "$dir.log"
 done
-((load)) && sed 's/^/  beside: /' "$work/load.runs"
+((load)) || exit 0
+# With --load-node the second clone is a test of that major too: it must finish one run.
+if [[ -n $load_node ]]; then
+  echo "waiting for the second clone's first run to finish" >&2
+  until grep -q '^load run' "$work/load.runs"; do sleep 10; done
+fi
+grep '^load run' "$work/load.runs" | sed 's/^/  beside: /'
+red=$(grep -m 1 -o '^load run [0-9]*: red' "$work/load.runs" | sed 's/load run \([0-9]*\).*/\1/' || true)
+if [[ -n $red ]]; then
+  keep=1
+  echo "the second clone's npm test run $red was red; log: $work/load.test.$red" >&2
+  tail -n 30 "$work/load.test.$red" >&2
+  exit 1
+fi
 exit 0
