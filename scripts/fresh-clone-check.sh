@@ -9,7 +9,7 @@
 # --beside-load     meanwhile, a second clone runs `npm test` over and over (a busy machine)
 # --load-node MAJOR the second clone runs on that supported Node.js major (.ci/node-majors.sh), so
 #                   one check covers two majors; implies --beside-load and waits for one whole run
-# --branch B        the branch to clone (default main)
+# --branch B        the branch or commit to clone (default main; CI passes HEAD's commit)
 # Exit 0 when every run passed, the second clone's too. Logs are kept when a run fails.
 set -euo pipefail
 
@@ -40,7 +40,9 @@ mapfile -t commands < <(awk '/^## Set up/{s=1} s&&/^```sh/{b=1;next} b&&/^```/{e
   sed 's/[[:space:]]*#.*$//' | sed '/^[[:space:]]*$/d')
 ((${#commands[@]} > 0)) || { echo "fresh-clone-check: no sh block under '## Set up' in README.md" >&2; exit 2; }
 
-clone() { git clone --quiet --branch "$branch" "file://$repo" "$1"; }
+rev=$(git -C "$repo" rev-parse --verify --quiet "$branch^{commit}") ||
+  { echo "fresh-clone-check: no branch or commit $branch in $repo" >&2; exit 2; }
+clone() { git clone --quiet --no-checkout "file://$repo" "$1" && git -C "$1" checkout --quiet "$rev"; }
 
 # The README's commands on a Node.js the project does not support would prove nothing.
 lowest=$(sed -n 's/.*"node": ">=\([0-9]*\).*/\1/p' "$repo/package.json" | head -n 1)
