@@ -1,4 +1,4 @@
-import { copyRows } from './copy-text'
+import { copyRow } from './copy-text'
 import { type EntryKeys, entryIntact } from './entry-check'
 import type { EntryRows } from './entry-rows'
 import { COL } from './verify-queries'
@@ -25,14 +25,20 @@ export function checkSegment(
   decoder: EntryRows,
   text: string,
 ): SegmentResult {
-  const raw = copyRows(text)
   let clean = true
   let seq = 0
   let prev = ''
   let firstPrev = ''
   let firstSeq = 0
-  for (let i = 0; i < raw.length; i += 1) {
-    const row = decoder.entry(raw[i] as (typeof raw)[number])
+  let i = 0
+  // Row by row, so each row's strings and arrays die young (a segment's worth alive at once costs
+  // old-generation collections).
+  for (
+    let start = 0, end = text.indexOf('\n');
+    end !== -1;
+    start = end + 1, end = text.indexOf('\n', start), i += 1
+  ) {
+    const row = decoder.entry(copyRow(text.slice(start, end)))
     const rowSeq = Number(row[COL.seq])
     if (i === 0) {
       firstSeq = rowSeq
@@ -44,7 +50,7 @@ export function checkSegment(
     seq = rowSeq
     prev = row[COL.hash] as string
   }
-  return { rows: raw.length, firstSeq, lastSeq: seq, firstPrev, lastHash: prev, clean }
+  return { rows: i, firstSeq, lastSeq: seq, firstPrev, lastHash: prev, clean }
 }
 
 /** Cuts a COPY byte stream into segments of exactly `size` rows (the last one may be shorter). */

@@ -180,10 +180,13 @@ export async function verifyChain(
 /** The fewest entries for which verify starts worker threads unless told how many to use. */
 export const PARALLEL_FROM = 50_000
 
-// Workers pay off past their start-up (tens of milliseconds), and need a second connection.
+// Workers pay off past their start-up (tens of milliseconds), and need a second connection now: one
+// that is idle or may still be opened, so that verifies holding the pool's last connections never wait on
+// each other.
 function useWorkers(ctx: Context, plan: ParallelPlan, entries: number): boolean {
-  const connections = ctx.pool.options.max ?? 10
-  return plan.workers > 0 && entries >= Math.max(plan.from, 1) && connections >= 2 && workerAvailable()
+  const pool = ctx.pool
+  const free = pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10)
+  return plan.workers > 0 && entries >= Math.max(plan.from, 1) && free && workerAvailable()
 }
 
 // The first and last seq to walk: the whole chain, or the entries written within the time range.
