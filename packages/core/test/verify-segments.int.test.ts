@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entryHash } from '../src/audit/canonical'
 import { AuditKey } from '../src/audit/key'
 import type { Platform } from '../src/platform'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, VERIFIED } from './harness'
 
 // verify() with worker threads checks a chain in segments (here of 10 entries) and stitches them: a
 // break at, just before or just after a segment boundary must be reported exactly as the sequential
@@ -11,6 +11,7 @@ import { createEnv, type Env } from './harness'
 
 let env: Env
 let platform: Platform
+let dist: typeof import('../src/index')
 const key = randomBytes(32).toString('hex')
 const stolen = AuditKey.resolve(key, { warn() {}, error() {} })
 const ENTRIES = 45
@@ -29,6 +30,8 @@ beforeAll(async () => {
     })
   // As in the insider tests: an owner can drop the constraint that pairs redacted_at with a record.
   await env.pool.query(`ALTER TABLE ${entries()} DROP CONSTRAINT audit_entries_redaction`)
+  // nx builds dist before `test`; the bundle's import.meta.url is dist/index.js, so no tsx is involved.
+  dist = await import(new URL('../dist/index.js', import.meta.url).href)
 })
 afterAll(async () => {
   await env.cleanup()
@@ -82,10 +85,6 @@ const BOUNDARY = [9, 10, 11, 12, 20, 21, 45]
 
 describe('verify with worker threads from the built package', () => {
   it('starts dist/verify-worker.js beside the bundle and passes the chain, then reports a break', async () => {
-    // nx builds dist before `test`; the bundle's import.meta.url is dist/index.js, so no tsx is involved.
-    const dist: typeof import('../src/index') = await import(
-      new URL('../dist/index.js', import.meta.url).href
-    )
     const built = await dist.createPlatform({
       config: env.config,
       vertical: 'barber',
@@ -142,5 +141,20 @@ describe('verify with worker threads, breaks at and next to segment boundaries',
       ),
     )
     expect(result).toMatchObject({ ok: false, checked: seq - 1, brokenAt: { seq, reason: 'redaction' } })
+  })
+})
+
+describe('verify with worker threads, segments the sequential walk re-reads and passes', () => {
+  // Last, since it changes the chain for good: s3's entries (seqs 3, 10, 17, ..., 45) are redacted by a
+  // lawful erasure, so their segments are not clean, and each is walked again and accounted for.
+  it('passes lawful redactions at and next to boundaries, as the sequential walk does', async () => {
+    const request = await platform.dsr.open({ subjectId: 's3', kind: 'erasure', verification: VERIFIED })
+    await platform.dsr.fulfil(request.id, { actor: 'privacy-officer' })
+    const { rows } = await env.pool.query(
+      `SELECT count(*)::int AS redacted FROM ${entries()} WHERE record_class = 'data-access' AND redacted_at IS NOT NULL`,
+    )
+    expect(rows[0].redacted).toBe(7)
+    // both() also checks that the segmented walk gives exactly the sequential walk's result.
+    expect(await both()).toMatchObject({ ok: true })
   })
 })
