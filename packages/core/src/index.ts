@@ -10,7 +10,7 @@ export {
   readAnchor,
 } from './audit/anchor-document'
 export type { AuditReceipt } from './audit/appender'
-export type { AuditInput, AuditLog, AuditVerification } from './audit/audit'
+export type { AuditInput, AuditLog, AuditVerification, VerifyOptions } from './audit/audit'
 export { canonicalJson, entryHash, GENESIS, idDigest } from './audit/canonical'
 export { AuditKey, DEVELOPMENT_AUDIT_KEY, MIN_AUDIT_KEY_LENGTH } from './audit/key'
 export { ERASURE_RECORD_TYPE, RETENTION_REDACTION_TYPE } from './audit/redaction'

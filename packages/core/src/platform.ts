@@ -189,6 +189,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       audit.stopAnchoring()
       // Appends already queued still commit: an audit entry the caller was promised is never dropped.
       await audit.flush()
+      await audit.close()
       if (redis.owned) redis.redis.disconnect()
       if (pool.owned) await pool.pool.end()
     },

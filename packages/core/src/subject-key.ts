@@ -1,6 +1,7 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto'
+import { createSecretKey, type KeyObject } from 'node:crypto'
 import { PlatformError } from '@verticals/config-schema'
 import { idDigest } from './audit/canonical'
+import { keyedIdDigest } from './audit/keyed'
 import type { CoreLogger } from './metrics'
 
 /** The shortest subject key accepted, as for the audit key. */
@@ -48,7 +49,12 @@ export class SubjectKey {
 
   /** The keyed digest of a subject or actor id (hex HMAC-SHA256 of `id:<id>`). */
   digest(id: string): string {
-    return createHmac('sha256', this.key).update(`id:${id}`).digest('hex')
+    return keyedIdDigest(this.key, id)
+  }
+
+  /** The key itself, for verify's worker threads (a KeyObject crosses to a worker without export). */
+  keyObject(): KeyObject {
+    return this.key
   }
 
   /** The digests an id may appear under: the keyed one first, then the unkeyed one of entries before 0.2. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, entryHash, GENESIS, idDigest, signCheckpoint } from './canonical'
+import { canonicalJson, canonicalParsed, entryHash, GENESIS, idDigest, signCheckpoint } from './canonical'
 import { AuditKey } from './key'
 
 const quiet = { warn() {}, error() {} }
@@ -15,6 +15,19 @@ describe('canonicalJson', () => {
 
   it('is the same for equal values written in a different order', () => {
     expect(canonicalJson({ x: 1, y: 'é' })).toBe(canonicalJson({ y: 'é', x: 1 }))
+  })
+
+  it('is what canonicalParsed writes for parsed JSON (jsonb text included)', () => {
+    const texts = [
+      '{"i": 1, "record": "notes/1"}',
+      '{"b": [1, {"z": null, "y": true}], "a": "x\\"q\\"", "10": 1, "9": 2, "é": 1, "e": 2.5e-7}',
+      '[]',
+      '{}',
+      '"s"',
+      '12',
+      '[{"b": 1, "a": [[], {}]}]',
+    ]
+    for (const text of texts) expect(canonicalParsed(JSON.parse(text))).toBe(canonicalJson(JSON.parse(text)))
   })
 })
 

@@ -1,7 +1,13 @@
-import type { Context } from '../context'
-import { canonicalJson, entryHash, sha256 } from './canonical'
+import { canonicalParsed, entryHash, sha256 } from './canonical'
 import type { NamesId } from './entry-rows'
+import type { AuditKey } from './key'
 import { COL } from './verify-queries'
+
+/** What checking an entry needs of the context (a verify worker has no more than this). */
+export interface EntryKeys {
+  auditKey: Pick<AuditKey, 'mac'>
+  vertical: { name: string }
+}
 
 /**
  * Whether an entry row (decoded by entry-rows.ts) is as written: its HMAC recomputes over its
@@ -9,10 +15,10 @@ import { COL } from './verify-queries'
  * the subject key, or unkeyed from before it). Data and actor may only be missing from a redacted entry.
  */
 export function entryIntact(
-  ctx: Context,
+  ctx: EntryKeys,
   recordClass: string,
   row: readonly unknown[],
-  names: NamesId = (digest, id) => ctx.subjectKey.names(digest, id),
+  names: NamesId,
 ): boolean {
   const redacted = row[COL.redacted] === true
   const actor = row[COL.actor] as string | null
@@ -21,7 +27,7 @@ export function entryIntact(
   if (subject !== null && !names(row[COL.subjectDigest] as string | null, subject)) return false
   if (row[COL.actorMissing] === true && !redacted) return false
   const data = row[COL.data]
-  if (data === null ? !redacted : sha256(canonicalJson(data)) !== row[COL.dataDigest]) return false
+  if (data === null ? !redacted : sha256(canonicalParsed(data)) !== row[COL.dataDigest]) return false
   const hash = entryHash(ctx.auditKey, row[COL.prevHash] as string, {
     vertical: ctx.vertical.name,
     recordClass,

@@ -16,7 +16,7 @@ export type NamesId = (digest: string | null, id: string) => boolean
 export class EntryRows {
   private readonly known = new Map<string, readonly [string, string]>()
 
-  constructor(private readonly key: SubjectKey) {}
+  constructor(private readonly key: Pick<SubjectKey, 'digests'>) {}
 
   /** SubjectKey.names, once per distinct id. */
   readonly names: NamesId = (digest, id) => {

@@ -1,6 +1,7 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto'
+import { createSecretKey, type KeyObject } from 'node:crypto'
 import { PlatformError } from '@verticals/config-schema'
 import type { CoreLogger } from '../metrics'
+import { hmacHex } from './keyed'
 
 /** The shortest audit key accepted: 32 characters (e.g. 32 random bytes as 64 hex digits is better). */
 export const MIN_AUDIT_KEY_LENGTH = 32
@@ -52,6 +53,11 @@ export class AuditKey {
 
   /** Hex HMAC-SHA256 of a text. */
   mac(text: string): string {
-    return createHmac('sha256', this.key).update(text).digest('hex')
+    return hmacHex(this.key, text)
+  }
+
+  /** The key itself, for verify's worker threads (a KeyObject crosses to a worker without export). */
+  keyObject(): KeyObject {
+    return this.key
   }
 }

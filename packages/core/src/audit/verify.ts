@@ -8,6 +8,13 @@ import { entryIntact } from './entry-check'
 import type { EntryRows, NamesId, RawRow } from './entry-rows'
 import type { auditQueries } from './queries'
 import type { RedactionRecords } from './redaction'
+import {
+  type At,
+  type ParallelPlan,
+  type SegmentWorkers,
+  walkParallel,
+  workerAvailable,
+} from './verify-parallel'
 import { COL, RAW_TEXT, type verifyQueries } from './verify-queries'
 
 /**
@@ -49,6 +56,12 @@ export interface ChainScope {
   records: RedactionRecords
   /** The decoder of this verify's rows (it remembers the digests of the ids it has seen). */
   rows: EntryRows
+  /** Worker threads and rows per segment for long chains (workers 0: none). */
+  parallel: ParallelPlan
+  /** The snapshot of verify's transaction, exported for the connection that streams to workers. */
+  snapshot(): Promise<string>
+  /** The audit log's worker threads (started on first use). */
+  workers(): SegmentWorkers
 }
 
 type Row = unknown[]
@@ -102,39 +115,78 @@ export async function verifyChain(
     at = { seq: lo, prev: before?.hash ?? (bridged as string) }
   }
   const consent = recordClass === scope.consentClass
-  const values = (from: number) => [v, recordClass, from, hi, PAGE]
-  const fetch = async (from: number): Promise<Row[]> => {
-    const { rows } = await client.query<RawRow>({
-      ...(consent ? q.consentPage : q.page),
-      values: values(from),
-      ...RAW_TEXT,
-    })
-    return consent ? rows.map((r) => scope.rows.consentEntry(r)) : rows.map((r) => scope.rows.entry(r))
+  let found: ChainVerification | undefined
+  const stop = (seq: number, reason: BreakReason): 'broken' => {
+    found = broken(seq, reason)
+    return 'broken'
   }
-  let next = at.seq <= hi ? fetch(at.seq) : undefined
-  while (next !== undefined) {
-    const rows = await next
-    const last = rows[rows.length - 1]
-    next = last === undefined || rows.length < PAGE ? undefined : fetch(Number(last[COL.seq]) + 1)
-    for (const row of rows) {
-      const seq = Number(row[COL.seq])
-      if (seq !== at.seq) at = checkpoints.bridge(at.seq, at.prev)
-      if (seq !== at.seq) return broken(at.seq, 'missing')
-      if (!entryIntact(ctx, recordClass, row, scope.rows.names)) return broken(seq, 'altered')
-      if (row[COL.prevHash] !== at.prev) return broken(seq, 'unlinked')
-      if (row[COL.redacted] === true && !(await scope.records.accounts(client, recordClass, row)))
-        return broken(seq, 'redaction')
-      if (consent && !ledgerMatches(scope.rows.names, row)) return broken(seq, 'consent')
-      at = { seq: seq + 1, prev: row[COL.hash] as string }
-      checked += 1
+  // The sequential walk: rows from `from.seq` through `to`, page by page (the next page is fetched
+  // while this one is checked), each checked in order; the new position, or 'broken' with `found` set.
+  const walk = async (from: At, to: number): Promise<At | 'broken'> => {
+    let at = from
+    const fetch = async (first: number): Promise<Row[]> => {
+      const { rows } = await client.query<RawRow>({
+        ...(consent ? q.consentPage : q.page),
+        values: [v, recordClass, first, to, PAGE],
+        ...RAW_TEXT,
+      })
+      return consent ? rows.map((r) => scope.rows.consentEntry(r)) : rows.map((r) => scope.rows.entry(r))
     }
+    let next = at.seq <= to ? fetch(at.seq) : undefined
+    while (next !== undefined) {
+      const rows = await next
+      const last = rows[rows.length - 1]
+      next = last === undefined || rows.length < PAGE ? undefined : fetch(Number(last[COL.seq]) + 1)
+      for (const row of rows) {
+        const seq = Number(row[COL.seq])
+        if (seq !== at.seq) at = checkpoints.bridge(at.seq, at.prev)
+        if (seq !== at.seq) return stop(at.seq, 'missing')
+        if (!entryIntact(ctx, recordClass, row, scope.rows.names)) return stop(seq, 'altered')
+        if (row[COL.prevHash] !== at.prev) return stop(seq, 'unlinked')
+        if (row[COL.redacted] === true && !(await scope.records.accounts(client, recordClass, row)))
+          return stop(seq, 'redaction')
+        if (consent && !ledgerMatches(scope.rows.names, row)) return stop(seq, 'consent')
+        at = { seq: seq + 1, prev: row[COL.hash] as string }
+        checked += 1
+      }
+    }
+    return at
   }
+  const walked =
+    !consent && useWorkers(ctx, scope.parallel, hi - at.seq + 1)
+      ? await walkParallel(ctx, {
+          recordClass,
+          from: at,
+          hi,
+          plan: scope.parallel,
+          workers: scope.workers(),
+          snapshot: await scope.snapshot(),
+          walk,
+          count: (rows) => {
+            checked += rows
+          },
+        })
+      : await walk(at, hi)
+  if (walked === 'broken') return found as ChainVerification
+  at = walked
   if (at.seq <= hi) at = checkpoints.bridge(at.seq, at.prev)
   if (at.seq <= hi) return broken(at.seq, 'missing')
   if (hi === lastSeq && at.prev !== headHash) return broken(lastSeq, 'missing')
   const anchored = await anchorHolds(client, q, v, recordClass, lastSeq, checkpoints, scope.anchor)
   if (anchored !== true) return broken(anchored, 'anchor')
   return { ok: true, checked }
+}
+
+/** The fewest entries for which verify starts worker threads unless told how many to use. */
+export const PARALLEL_FROM = 50_000
+
+// Workers pay off past their start-up (tens of milliseconds), and need a second connection now: one
+// that is idle or may still be opened, so that verifies holding the pool's last connections never wait on
+// each other.
+function useWorkers(ctx: Context, plan: ParallelPlan, entries: number): boolean {
+  const pool = ctx.pool
+  const free = pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10)
+  return plan.workers > 0 && entries >= Math.max(plan.from, 1) && free && workerAvailable()
 }
 
 // The first and last seq to walk: the whole chain, or the entries written within the time range.
