@@ -39,3 +39,9 @@ export function leMatcher(bound: number): string {
   const forms = Number.isInteger(bound) ? [text, `${text}.0`] : [text]
   return forms.map(escapeRegex).join('|')
 }
+
+/** PostgreSQL query buckets: the short-operation set merged with `dataStores.postgres.slowQuery`, ascending. */
+export function dbQueryBuckets(platform: ResolvedPlatform): number[] {
+  const base = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+  return [...new Set([...base, platform.dataStores.postgres.slowQuery])].sort((a, b) => a - b)
+}

@@ -16,8 +16,11 @@ export interface MetricDefinition {
   readonly help: string
   /** Label names besides `vertical`; every value is drawn from a bounded, config-defined set. */
   readonly labels: readonly string[]
-  /** Histogram buckets: `http-latency` means derived from the config's latency targets (buckets.ts). */
-  readonly buckets?: 'http-latency' | readonly number[]
+  /**
+   * Histogram buckets: `http-latency` means derived from the config's latency targets, `db-query`
+   * from `dataStores.postgres.slowQuery` (buckets.ts).
+   */
+  readonly buckets?: 'http-latency' | 'db-query' | readonly number[]
   /** Why no rule or panel uses the metric; absent means at least one must (a test checks both ways). */
   readonly unalerted?: string
 }
@@ -136,6 +139,13 @@ export const METRICS = {
     help: 'PostgreSQL pool connections of this process, by state (in_use, idle).',
     labels: ['state'],
   },
+  dbQueryDuration: {
+    name: 'verticals_db_query_duration_seconds',
+    type: 'histogram',
+    help: 'Time of one PostgreSQL query as the service saw it, pool wait included; dataStores.postgres.slowQuery is a bucket boundary.',
+    labels: [],
+    buckets: 'db-query',
+  },
   dbPoolWaiting: {
     name: 'verticals_db_pool_waiting_clients',
     type: 'gauge',
@@ -202,7 +212,7 @@ export const LABEL_VALUES = {
   outcome: ['ok', 'error'],
   paymentResult: ['succeeded', 'failed'],
   poolState: ['in_use', 'idle'],
-  statusClass: ['1xx', '2xx', '3xx', '4xx', '5xx'],
+  statusClass: ['1xx', '2xx', '3xx', '4xx', '5xx', 'client_closed'],
   method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'OTHER'],
 } as const
 

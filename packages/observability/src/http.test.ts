@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { instrumentHandler } from './http'
+import { CLIENT_CLOSED_CLASS, statusClass } from './labels'
 import { MARKET_HEADER } from './markets'
 import { createMetrics } from './metrics'
 import { metricsHandler } from './metrics-handler'
@@ -86,7 +87,18 @@ describe('what frameworks and clients do', () => {
     )
   })
 
-  it('counts a request the client abandoned as 499 (4xx), with its duration', async () => {
+  it('classes 499 apart from 4xx, and codes outside 100-599 as 5xx', () => {
+    expect([200, 404, 499, 503, 600, 99].map(statusClass)).toEqual([
+      '2xx',
+      '4xx',
+      CLIENT_CLOSED_CLASS,
+      '5xx',
+      '5xx',
+      '5xx',
+    ])
+  })
+
+  it('counts a request the client abandoned as 499 (class client_closed), with its duration', async () => {
     const metrics = createMetrics(platform, { vertical: 'barber' })
     let reached!: () => void
     const handlerReached = new Promise<void>((resolve) => {
@@ -112,7 +124,7 @@ describe('what frameworks and clients do', () => {
     await expect(request).rejects.toThrow()
     // The server learns of the abort when the socket closes: wait for that, not for a fixed time.
     const series =
-      'verticals_http_requests_total{market="unknown",route="/slow",method="GET",status_class="4xx",vertical="barber"} 1'
+      'verticals_http_requests_total{market="unknown",route="/slow",method="GET",status_class="client_closed",vertical="barber"} 1'
     while (!(await metrics.registry.metrics()).includes(series)) {
       await new Promise((resolve) => setTimeout(resolve, 10))
     }

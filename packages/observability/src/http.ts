@@ -5,8 +5,13 @@ import { METRICS_PATH } from './metrics-handler'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, tagRequest } from './request-context'
 import { RouteTemplater } from './routes'
 
-/** nginx's code for a client that went away before the response was complete. */
-const CLIENT_CLOSED = 499
+/**
+ * nginx's code for a client that went away before the response was complete. The middleware records
+ * such a request with this status, so its `status_class` is CLIENT_CLOSED_CLASS and its duration is
+ * how long the client waited: the availability SLI counts it as an error once that passed the
+ * latency target (the client gave up on a slow service), as a client's choice before it.
+ */
+export const CLIENT_CLOSED = 499
 
 /** Options of the HTTP instrumentation. */
 export interface HttpInstrumentationOptions {

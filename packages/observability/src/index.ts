@@ -1,4 +1,11 @@
-export { BASE_LATENCY_BUCKETS, httpLatencyBuckets, latencyTargets, leLabel, leMatcher } from './buckets'
+export {
+  BASE_LATENCY_BUCKETS,
+  dbQueryBuckets,
+  httpLatencyBuckets,
+  latencyTargets,
+  leLabel,
+  leMatcher,
+} from './buckets'
 export {
   type CacheResult,
   type ConsentResult,
@@ -38,13 +45,14 @@ export {
   readinessHandler,
 } from './health'
 export {
+  CLIENT_CLOSED,
   createHttpMiddleware,
   type HttpInstrumentationOptions,
   type HttpMiddleware,
   instrumentHandler,
 } from './http'
 export type { Instruments } from './instruments'
-export { methodLabel, statusClass, UNKNOWN_MARKET } from './labels'
+export { CLIENT_CLOSED_CLASS, methodLabel, statusClass, UNKNOWN_MARKET } from './labels'
 export { createLogger, type LoggerOptions, requestLogger } from './logger'
 export { MARKET_HEADER, marketRecognizer, VIEWER_HEADERS, viewerHeadersUsed } from './markets'
 export { createMetrics, type HttpObservation, type MetricsOptions, type VerticalMetrics } from './metrics'
@@ -52,10 +60,13 @@ export { METRICS_PATH, metricsHandler } from './metrics-handler'
 export {
   ALERTMANAGER_SECRETS_DIR,
   alertmanagerConfig,
+  alertmanagerRouteCases,
   DATABASE_ALERTS,
   DEAD_MANS_SWITCH_RECEIVER,
   escalationRoles,
   INHIBIT_EQUAL,
+  type RouteCase,
+  routedVerticals,
 } from './monitoring/alertmanager'
 export { AUDIT_ANCHOR_STALE_FACTOR } from './monitoring/alerts-audit'
 export { sliMissingFor, WATCHDOG_SEVERITY } from './monitoring/alerts-blind'
@@ -75,7 +86,7 @@ export {
   exporterName,
   seriesNames,
 } from './monitoring/exporters'
-export { buildMonitoring, type MonitoringBuild } from './monitoring/index'
+export { buildMonitoring, buildPlatformMonitoring, type MonitoringBuild } from './monitoring/index'
 export { promDuration } from './monitoring/promql'
 export { type RuleTestFile, renderAnnotation, ruleTestFile } from './monitoring/rule-tests'
 export { alertFamilies, type RuleSet, ruleSets } from './monitoring/rules'

@@ -1,6 +1,6 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { Gauge, type Registry } from 'prom-client'
-import { httpLatencyBuckets } from './buckets'
+import { dbQueryBuckets, httpLatencyBuckets } from './buckets'
 import { METRICS, type MetricDefinition, type MetricKey } from './contract'
 import { FastCounter, FastHistogram } from './fast-instruments'
 
@@ -24,7 +24,12 @@ export function registerInstruments(platform: ResolvedPlatform, registry: Regist
         key,
         new Gauge({ name: d.name, help: d.help, labelNames: [...d.labels], registers: [registry] }),
       ]
-    const buckets = d.buckets === 'http-latency' ? latency : [...(d.buckets ?? [])]
+    const buckets =
+      d.buckets === 'http-latency'
+        ? latency
+        : d.buckets === 'db-query'
+          ? dbQueryBuckets(platform)
+          : [...(d.buckets ?? [])]
     return [key, new FastHistogram(d.name, d.help, d.labels, buckets, registry)]
   })
   return Object.fromEntries(entries) as Instruments

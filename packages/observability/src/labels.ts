@@ -78,8 +78,16 @@ export function methodLabel(method: string | undefined): string {
   return METHODS.has(upper) ? upper : 'OTHER'
 }
 
-/** `2xx`-style class of a status code; codes outside 100-599 count as 5xx (the server misbehaved). */
+/** The `status_class` of a request whose client went away first (status 499, see http.ts). */
+export const CLIENT_CLOSED_CLASS = 'client_closed'
+
+/**
+ * `2xx`-style class of a status code; 499 (the client closed the connection) is a class of its own,
+ * which the availability SLI judges by duration; codes outside 100-599 count as 5xx (the server misbehaved).
+ */
 export function statusClass(status: number): string {
+  if (status === 499) return CLIENT_CLOSED_CLASS
+  if (!(status >= 100 && status < 600)) return '5xx'
   return LABEL_VALUES.statusClass[Math.floor(status / 100) - 1] ?? '5xx'
 }
 

@@ -23,6 +23,16 @@ function thrown(fn: () => unknown): unknown {
 }
 
 describe('createMetrics', () => {
+  it('times PostgreSQL queries with dataStores.postgres.slowQuery as a bucket boundary', async () => {
+    const metrics = createMetrics(platform, { vertical: 'barber' })
+    metrics.recordDbQuery(0.004)
+    metrics.recordDbQuery(2)
+    const text = await metrics.registry.metrics()
+    const slow = platform.dataStores.postgres.slowQuery
+    expect(text).toContain(`verticals_db_query_duration_seconds_bucket{le="${slow}",vertical="barber"} 1`)
+    expect(text).toContain('verticals_db_query_duration_seconds_count{vertical="barber"} 2')
+  })
+
   it('registers exactly the contract, each series labelled with the vertical', async () => {
     const metrics = createMetrics(platform, { vertical: 'barber' })
     exerciseEveryInstrument(metrics)

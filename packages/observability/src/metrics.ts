@@ -47,6 +47,8 @@ export interface VerticalMetrics {
   setJobQueueDepth(queue: string, depth: number): void
   /** Sets the PostgreSQL pool gauges of this process. */
   setDbPool(state: { inUse: number; idle: number; waiting: number }): void
+  /** Observes how long one PostgreSQL query took, pool wait included (the fast-query share reads it). */
+  recordDbQuery(seconds: number): void
   /** Counts a booking created in a market. */
   recordBookingCreated(market: string | undefined): void
   /** Counts a booking that took place in a market. */
@@ -132,6 +134,7 @@ export function createMetrics(platform: ResolvedPlatform, options: MetricsOption
       m.dbPoolConnections.set({ state: 'idle' }, state.idle)
       m.dbPoolWaiting.set(state.waiting)
     },
+    recordDbQuery: (seconds) => m.dbQueryDuration.observe({}, seconds),
     recordBookingCreated: (market) => m.bookingsCreated.inc({ market: guard.market(market) }),
     recordBookingCompleted: (market) => m.bookingsCompleted.inc({ market: guard.market(market) }),
     setProviderUtilization: (market, ratio) =>

@@ -19,6 +19,12 @@ export const ARTIFACT_KINDS = [
 
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
 
+/**
+ * The directory (and manifest `vertical`) of the platform-wide files, beside the verticals' own:
+ * `platform/monitoring/alertmanager/alertmanager.yaml`. No vertical may take this name.
+ */
+export const PLATFORM_DIR = 'platform'
+
 /** One generated file, relative to the bundle root (e.g. `barber/infrastructure/kubernetes/namespace.yaml`). */
 export interface Artifact {
   readonly path: string

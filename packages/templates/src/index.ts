@@ -5,6 +5,7 @@ export {
   type ArtifactKind,
   type BundleContext,
   type ConfigSource,
+  PLATFORM_DIR,
   type SqlMigration,
 } from './artifact'
 export {
@@ -22,7 +23,7 @@ export {
 } from './cost/index'
 export { GENERATED_NOTICE, generatedHeader } from './header'
 export { verticalConfigChecksum } from './infrastructure/kubernetes/runtime-config'
-export { BUNDLES, renderVertical } from './render'
+export { BUNDLES, renderPlatform, renderVertical } from './render'
 export { sortKeys, toJson, toYaml } from './serialize'
 export { assertTemplateSafe, createTextEngine, type TextEngine } from './text/engine'
 export { hclValue, markdownInline, sqlIdentifier, sqlString } from './text/escape'

@@ -1,7 +1,8 @@
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { Artifact, ArtifactBuilder, BundleContext } from './artifact'
 import { complianceBundle } from './compliance/index'
 import { infrastructureBundle } from './infrastructure/index'
-import { monitoringBundle } from './monitoring/index'
+import { monitoringBundle, platformMonitoringBundle } from './monitoring/index'
 import { finalizeText } from './serialize'
 
 /** The three bundles every vertical gets, in the order they are built. */
@@ -20,6 +21,16 @@ export function renderVertical(context: BundleContext): Artifact[] {
     seen.add(a.path)
   }
   return artifacts
+    .map((a) => ({ ...a, content: finalizeText(a.content) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * The platform-wide artifacts (under PLATFORM_DIR), built from the whole platform whatever verticals
+ * a run selects: the one Alertmanager config. Sorted by path, with normalised line endings.
+ */
+export function renderPlatform(platform: ResolvedPlatform): Artifact[] {
+  return platformMonitoringBundle(platform)
     .map((a) => ({ ...a, content: finalizeText(a.content) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from '@verticals/config-schema'
+import { PLATFORM_DIR } from '@verticals/templates'
 import { afterAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
 import { readImageSpec } from './kubelet/dockerfile.ts'
@@ -125,7 +126,7 @@ describe('the live monitoring loop', () => {
         tracker,
         dir,
         localReceivers(
-          bundleFile(bundle, `${VERTICAL}/monitoring/alertmanager/alertmanager.yaml`),
+          bundleFile(bundle, `${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`),
           webhook.url,
         ),
       )

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse } from '@verticals/config-schema'
+import { alertmanagerRouteCases } from '@verticals/observability'
 import { expect, it } from 'vitest'
 import { median, recordBenchmark } from '../../../scripts/bench/report.ts'
 import { documentation, tsSnippets, typeCheckSnippets } from './doc-snippets.ts'
@@ -16,6 +18,12 @@ const CREATE_DIR = join(repoRoot, 'packages', 'create-vertical')
 const CREATE = join(CREATE_DIR, 'dist', 'cli.js')
 // The verdict cache would turn every promtool run after the first into a file read.
 const env = { ...process.env, VERTICALS_TOOL_CACHE: '', NO_COLOR: '1' }
+
+function resolveText(text: string) {
+  const result = parse(text, EXAMPLE)
+  if (!result.ok) throw new Error(`the example does not validate: ${JSON.stringify(result.diagnostics)}`)
+  return result.platform
+}
 
 function timeMs(command: string, args: readonly string[], cwd: string): number {
   const start = process.hrtime.bigint()
@@ -73,6 +81,23 @@ it('measures the steps the tests take and records them in testing/step-costs.jso
       const rules = join(dir, 'b', 'barber', 'monitoring', 'prometheus')
       const tests = ['alerts.test.yaml', 'alerts-1h.test.yaml', 'slo.test.yaml']
       return tests.reduce((sum, file) => sum + timeMs('promtool', ['test', 'rules', file], rules), 0)
+    }),
+    // Every generated routing case of the platform Alertmanager config, as the templates' tools test runs them.
+    amtoolRoutes: sample(3, (dir) => {
+      execFileSync(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b', '--vertical', 'barber'], {
+        cwd: dir,
+        env,
+      })
+      const config = join(dir, 'b', 'platform', 'monitoring', 'alertmanager', 'alertmanager.yaml')
+      const platform = resolveText(readFileSync(EXAMPLE, 'utf8'))
+      return alertmanagerRouteCases(platform).reduce((sum, c) => {
+        const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`)
+        const verify = `--verify.receivers=${c.receivers.join(',')}`
+        return (
+          sum +
+          timeMs('amtool', ['config', 'routes', 'test', `--config.file=${config}`, verify, ...labels], dir)
+        )
+      }, 0)
     }),
     verify: sample(3, (dir) =>
       timeMs(node, [VERTICALS, 'generate', EXAMPLE, '--out', 'b', '--verify', '--vertical', 'barber'], dir),

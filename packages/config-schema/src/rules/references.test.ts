@@ -12,6 +12,14 @@ describe('references', () => {
     })
   })
 
+  it('no vertical may be called "platform": the bundle keeps the platform-wide files there', () => {
+    const text = edit(argentinaText(), [['verticals', 'platform'], { preset: 'barber', enabled: true }])
+    expect(diagnosticsOf(text).find((d) => d.path === 'verticals.platform')).toMatchObject({
+      code: 'INVALID_VALUE',
+      message: expect.stringContaining('vertical name "platform" is reserved'),
+    })
+  })
+
   it('lists what is declared when nothing is close', () => {
     expect(first([['markets', 'cordoba', 'tier'], 'gold'])?.message).toBe(
       'tier "gold" is not declared; declared: tier-1, tier-2, tier-3',

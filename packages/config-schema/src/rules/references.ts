@@ -2,6 +2,9 @@ import { PRESET_NAMES } from '../schema/verticals'
 import { didYouMean } from '../suggest'
 import { err, type Rule, type RuleFinding, reference } from './shared'
 
+/** The bundle directory of the platform-wide files (templates' PLATFORM_DIR): no vertical may be called so. */
+export const RESERVED_VERTICAL = 'platform'
+
 /** Every name that points elsewhere in the file (tier, market, data class, purpose, record class, severity, preset) is declared. */
 export const references: Rule = (config, platform) => {
   const findings: RuleFinding[] = []
@@ -22,6 +25,10 @@ export const references: Rule = (config, platform) => {
     }
     if (!/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/.test(name)) {
       const message = `vertical name "${name}" must be a lowercase DNS label of at most 32 characters`
+      findings.push({ ...err('INVALID_VALUE', ['verticals', name], message), at: 'key' })
+    }
+    if (name === RESERVED_VERTICAL) {
+      const message = `vertical name "${name}" is reserved: the bundle's ${name}/ directory holds the platform-wide files (the one Alertmanager config); rename the vertical`
       findings.push({ ...err('INVALID_VALUE', ['verticals', name], message), at: 'key' })
     }
     const resolved = platform.verticals[name]

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isPlatformError } from '@verticals/config-schema'
-import type { Artifact } from '@verticals/templates'
+import { type Artifact, PLATFORM_DIR } from '@verticals/templates'
 import { describe, expect, it } from 'vitest'
 import { examplePlatform, exampleSource, fixtureRender } from '../testing/fixtures'
 import { tempDir } from '../testing/temp-dir'
@@ -27,7 +27,11 @@ describe('generate', () => {
     const result = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
     expect(result.verticals).toEqual(enabled)
     expect(result.partial).toBe(false)
-    expect(new Set(result.files.map((f) => f.vertical))).toEqual(new Set(enabled))
+    // Each vertical's directory, and the platform-wide one (the one Alertmanager config).
+    expect(new Set(result.files.map((f) => f.vertical))).toEqual(new Set([...enabled, PLATFORM_DIR]))
+    expect(result.files.filter((f) => f.vertical === PLATFORM_DIR).map((f) => f.path)).toEqual([
+      `${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`,
+    ])
     expect(result.manifest.configSha256).toBe(example.configSha256)
     expect(result.manifest.files).toEqual(
       result.files.map(({ path, kind, vertical, content }) => ({
@@ -61,7 +65,10 @@ describe('generate', () => {
     })
     expect(result.verticals).toEqual(['psychology'])
     expect(result.partial).toBe(true)
-    expect(result.files.every((f) => f.path.startsWith('psychology/'))).toBe(true)
+    // The platform-wide files come from the whole config whatever the selection.
+    expect(result.files.every((f) => /^(psychology|platform)\//.test(f.path))).toBe(true)
+    const routed = result.files.find((f) => f.vertical === PLATFORM_DIR)?.content ?? ''
+    for (const name of enabled) expect(routed).toContain(`vertical="${name}"`)
     const all = generate(example.platform, {
       source: exampleSource(),
       configSha256: 'c',

@@ -5,6 +5,8 @@ import {
   type ArtifactKind,
   type BundleContext,
   type ConfigSource,
+  PLATFORM_DIR,
+  renderPlatform,
   renderVertical,
   toJson,
   verticalConfigChecksum,
@@ -96,11 +98,24 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
     }
     options.onVertical?.({ vertical: name, files: artifacts.length, ms: performance.now() - started })
   }
+  // The platform-wide files (the one Alertmanager config) come from the whole config, whatever the
+  // selection: a `--vertical` run rewrites them too, so they always route every enabled vertical.
+  const platformFiles = renderPlatform(config).map((a) => {
+    assertBundlePath(a.path, PLATFORM_DIR)
+    return { ...a, sha256: sha256(a.content) }
+  })
+  files.push(...platformFiles)
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   assertDistinctPaths(files)
   const configSha256 = options.configSha256 ?? sha256(toJson(config))
   const verticals = Object.fromEntries(
     names.map((name) => [name, { configSha256: verticalConfigChecksum(config, config.verticals[name]!) }]),
   )
+  // The platform files read only a part of the config (receivers, severities, windows, vertical
+  // names): their own bytes stand for it, so an edit of one vertical does not make their published
+  // version look changed.
+  verticals[PLATFORM_DIR] = {
+    configSha256: sha256(platformFiles.map((f) => `${f.path}\n${f.sha256}\n`).join('')),
+  }
   return { files, manifest: buildManifest(configSha256, files, verticals), verticals: names, partial }
 }

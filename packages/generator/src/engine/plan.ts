@@ -1,4 +1,5 @@
 import { PlatformError } from '@verticals/config-schema'
+import { PLATFORM_DIR } from '@verticals/templates'
 import type { GenerateResult } from './generate'
 import {
   buildManifest,
@@ -23,14 +24,16 @@ export interface TreeChanges {
 /**
  * The complete contents `<out>` should have after writing `result` over `previous`, manifest.json
  * included. A partial result (some verticals only) keeps every file outside its verticals'
- * directories and the other verticals' manifest entries, so `--vertical` never deletes a neighbour.
+ * directories and the other verticals' manifest entries, so `--vertical` never deletes a neighbour;
+ * the platform-wide directory is always rewritten (it is built from the whole config).
  */
 export function plannedTree(result: GenerateResult, previous: Tree | undefined): Map<string, string> {
   const planned = new Map<string, string>()
   let entries: readonly ManifestEntry[] = result.manifest.files
   let verticals = result.manifest.verticals
   if (result.partial && previous) {
-    const inScope = (path: string) => result.verticals.some((v) => path.startsWith(`${v}/`))
+    const inScope = (path: string) =>
+      [...result.verticals, PLATFORM_DIR].some((v) => path.startsWith(`${v}/`))
     for (const [path, bytes] of previous) {
       if (path !== MANIFEST_FILE && !inScope(path) && bytes) planned.set(path, bytes.toString('utf8'))
     }

@@ -32,12 +32,13 @@ async function unpack(bytes: Buffer): Promise<string> {
 }
 
 describe('packBundle', () => {
-  it('gives byte-identical tarballs when packing twice (sha512 equal), one per enabled vertical', async () => {
+  it('gives byte-identical tarballs when packing twice (sha512 equal), one per enabled vertical and one for the platform', async () => {
     const [first, second] = [await packExample(), await packExample()]
     expect(first.map((p) => p.name)).toEqual([
       '@turnos/barber-bundle',
       '@turnos/beauty-bundle',
       '@turnos/fitness-bundle',
+      '@turnos/platform-bundle',
       '@turnos/psychology-bundle',
     ])
     expect(first.map((p) => p.filename)).toContain('turnos-psychology-bundle-1.0.0.tgz')

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing/example'
-import { verticalOf } from '../vertical'
 import {
   alertmanagerConfig,
+  alertmanagerRouteCases,
   DATABASE_ALERTS,
   DEAD_MANS_SWITCH_RECEIVER,
   SYMPTOM_ALERTS,
 } from './alertmanager'
+import { severitiesByUrgency } from './severities'
 
 const platform = examplePlatform()
 type Route = {
@@ -18,7 +19,7 @@ type Route = {
   group_interval?: string
   routes?: Route[]
 }
-const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as {
+const config = alertmanagerConfig(platform) as {
   route: Route
   receivers: {
     name: string
@@ -36,11 +37,25 @@ const config = alertmanagerConfig(platform, verticalOf(platform, 'fitness')) as 
   }[]
 }
 const heartbeat = config.route.routes?.[0] as Route
-const vertical = config.route.routes?.[1] as Route
+const vertical = config.route.routes?.find((r) => r.matchers?.[0] === 'vertical="fitness"') as Route
 const database = vertical.routes?.[0] as Route
 const general = vertical.routes?.slice(1) ?? []
 
 describe('alertmanagerConfig', () => {
+  it('is one config for the platform: the Watchdog, then one subtree per enabled vertical', () => {
+    const enabled = Object.values(platform.verticals)
+      .filter((v) => v.enabled)
+      .map((v) => `vertical="${v.name}"`)
+    expect(enabled.length).toBeGreaterThan(1)
+    expect(config.route.routes?.slice(1).map((r) => r.matchers?.[0])).toEqual(enabled)
+    const cases = alertmanagerRouteCases(platform)
+    for (const name of enabled) {
+      const mine = cases.filter((c) => `vertical="${c.labels.vertical}"` === name)
+      const severities = severitiesByUrgency(platform).flatMap((s) => [s, s])
+      expect(mine.map((c) => c.labels.severity)).toEqual(['none', ...severities])
+    }
+  })
+
   it('routes the vertical’s alerts by severity to each escalation role, repeating every respondWithin', () => {
     expect(vertical.matchers).toEqual(['vertical="fitness"'])
     const critical = general.filter((r) => r.matchers?.[0] === 'severity="critical"')
@@ -78,10 +93,10 @@ describe('alertmanagerConfig', () => {
     })
     expect(config.receivers[0]).toEqual({ name: DEAD_MANS_SWITCH_RECEIVER })
     const withUrl = { ...platform.monitoring.deadMansSwitch, url: 'https://hc-ping.com/abc' }
-    const configured = alertmanagerConfig(
-      { ...platform, monitoring: { ...platform.monitoring, deadMansSwitch: withUrl } },
-      verticalOf(platform, 'fitness'),
-    ) as typeof config
+    const configured = alertmanagerConfig({
+      ...platform,
+      monitoring: { ...platform.monitoring, deadMansSwitch: withUrl },
+    }) as typeof config
     expect(configured.receivers[0]?.webhook_configs).toEqual([
       { url: 'https://hc-ping.com/abc', send_resolved: false },
     ])
@@ -99,7 +114,7 @@ describe('alertmanagerConfig', () => {
         },
       },
     } as typeof platform
-    const c = alertmanagerConfig(paged, verticalOf(paged, 'fitness')) as typeof config
+    const c = alertmanagerConfig(paged) as typeof config
     const routes = (c.route.routes?.[1]?.routes ?? []).slice(1)
     const critical = routes.filter((r) => r.matchers?.[0] === 'severity="critical"')
     expect(critical.map((r) => [r.receiver, r.group_wait])).toEqual([

@@ -1,5 +1,5 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import type { Vertical } from '../vertical'
+import { WATCHDOG_SEVERITY } from './alerts-blind'
 import { promDuration } from './promql'
 import { severitiesByUrgency } from './severities'
 import { maintenanceIntervals } from './time-intervals'
@@ -130,11 +130,41 @@ function deadMansSwitchReceiver(platform: ResolvedPlatform) {
   }
 }
 
-/** The Alertmanager configuration of one vertical: routes, receivers, inhibitions and maintenance windows. */
-export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown> {
+/** The names of the enabled verticals, in config order: each gets its own subtree of routes. */
+export function routedVerticals(platform: ResolvedPlatform): string[] {
+  return Object.values(platform.verticals)
+    .filter((v) => v.enabled)
+    .map((v) => v.name)
+}
+
+function mutedByScopes(platform: ResolvedPlatform) {
   const windows = maintenanceIntervals(platform)
-  const mutedBy = (scopes: readonly string[]) => (severity: string) =>
+  return (scopes: readonly string[]) => (severity: string) =>
     windows.filter((w) => scopes.includes(w.mutes) && w.severities.includes(severity)).map((w) => w.name)
+}
+
+// One vertical's subtree: its database alerts (muted by database windows too), then every alert of it by severity.
+function verticalRoute(platform: ResolvedPlatform, vertical: string) {
+  const mutedBy = mutedByScopes(platform)
+  return {
+    matchers: [matcher('vertical', vertical)],
+    routes: [
+      {
+        matchers: [`alertname=~${JSON.stringify(DATABASE_ALERTS.join('|'))}`],
+        routes: severityRoutes(platform, mutedBy(['all', 'database'])),
+      },
+      ...severityRoutes(platform, mutedBy(['all'])),
+    ],
+  }
+}
+
+/**
+ * The one Alertmanager configuration of the platform (a cluster runs one Alertmanager): the
+ * Watchdog heartbeat, then a subtree of routes per enabled vertical, the receivers, inhibitions
+ * and maintenance windows. Every alert carries its `vertical` label, so the subtrees never overlap.
+ */
+export function alertmanagerConfig(platform: ResolvedPlatform): Record<string, unknown> {
+  const windows = maintenanceIntervals(platform)
   const order = severitiesByUrgency(platform)
   const roles = escalationRoles(platform)
   return {
@@ -145,16 +175,7 @@ export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertica
       group_interval: promDuration(platform.monitoring.grouping.interval),
       routes: [
         watchdogRoute(platform),
-        {
-          matchers: [matcher('vertical', vertical.name)],
-          routes: [
-            {
-              matchers: [`alertname=~${JSON.stringify(DATABASE_ALERTS.join('|'))}`],
-              routes: severityRoutes(platform, mutedBy(['all', 'database'])),
-            },
-            ...severityRoutes(platform, mutedBy(['all'])),
-          ],
-        },
+        ...routedVerticals(platform).map((name) => verticalRoute(platform, name)),
       ],
     },
     receivers: [deadMansSwitchReceiver(platform), ...roles.map((role) => roleReceiver(platform, role))],
@@ -172,4 +193,39 @@ export function alertmanagerConfig(platform: ResolvedPlatform, vertical: Vertica
     ],
     time_intervals: windows.map((w) => ({ name: w.name, time_intervals: w.intervals })),
   }
+}
+
+/** One routing expectation: an alert's labels and the receivers Alertmanager must notify, in order. */
+export interface RouteCase {
+  readonly labels: Readonly<Record<string, string>>
+  readonly receivers: readonly string[]
+}
+
+// What incidents.severities promises, read from the config rather than from the route tree: with a
+// pager in the escalation, that pager then the Slack roles; without one, every role in order.
+function receiversOf(platform: ResolvedPlatform, severity: string): string[] {
+  const escalation = platform.incidents.severities[severity]?.escalation ?? []
+  const pager = escalation.find((role) => PAGERS.has(receiverType(platform, role)))
+  if (!pager) return [...escalation]
+  return [pager, ...escalation.filter((role) => receiverType(platform, role) === 'slack')]
+}
+
+/**
+ * The routing tests of the platform config (for `amtool config routes test`): per enabled vertical
+ * and severity, a service alert and a database alert reach the severity's receivers; the Watchdog
+ * reaches only the dead man's switch.
+ */
+export function alertmanagerRouteCases(platform: ResolvedPlatform): RouteCase[] {
+  return routedVerticals(platform).flatMap((vertical) => [
+    {
+      labels: { alertname: 'VerticalsWatchdog', vertical, severity: WATCHDOG_SEVERITY },
+      receivers: [DEAD_MANS_SWITCH_RECEIVER],
+    },
+    ...severitiesByUrgency(platform).flatMap((severity) =>
+      ['VerticalsServiceDown', DATABASE_ALERTS[0]].map((alertname) => ({
+        labels: { alertname, vertical, severity },
+        receivers: receiversOf(platform, severity),
+      })),
+    ),
+  ])
 }

@@ -3,6 +3,7 @@ import { cachedClasses } from './alerts-privacy'
 import type { MonitoringContext } from './context'
 import { M, type PanelSpec, R, rateOf } from './dashboard-panels'
 import { num, promDuration, ratio, sorted } from './promql'
+import { FAST_QUERIES_RECORD } from './slo-rules'
 
 /** Privacy, business and operations panels: cache, consent, DSR, bookings, payments, retention, audit, queues, pool. */
 export function domainPanels(ctx: MonitoringContext): PanelSpec[] {
@@ -164,6 +165,17 @@ export function domainPanels(ctx: MonitoringContext): PanelSpec[] {
         ['red', platform.dataStores.postgres.pool.alarmAt],
       ],
       max: platform.dataStores.postgres.pool.max,
+    },
+    {
+      title: 'PostgreSQL fast queries',
+      description: `Share of queries faster than ${num(platform.dataStores.postgres.slowQuery * 1000)} ms (dataStores.postgres.slowQuery); the objective is ${num(platform.dataStores.postgres.fastQueryTarget)}% (fastQueryTarget).`,
+      unit: 'percentunit',
+      queries: [[`${FAST_QUERIES_RECORD}${v()}`, 'faster than slowQuery']],
+      steps: [
+        ['red', null],
+        ['green', ratio(platform.dataStores.postgres.fastQueryTarget)],
+      ],
+      max: 1,
     },
   ]
 }

@@ -46,6 +46,29 @@ describe('dashboard', () => {
     expect(band?.fieldConfig.defaults.thresholds.steps.map((s) => s.value)).toEqual([null, 0.75, 0.85])
   })
 
+  it('has one row per SLO: its burn rate over the page windows beside its remaining error budget', () => {
+    const d = dashboard(platform, verticalOf(platform, 'barber'))
+    const burn = d.panels.filter((p) => p.title.startsWith('SLO ') && p.title.endsWith('burn rate'))
+    // Four live markets and the vertical as a whole, each with an availability and a latency SLO.
+    expect(burn).toHaveLength(10)
+    for (const panel of burn) {
+      const budget = d.panels.find((p) => p.id === panel.id + 1)
+      expect(budget?.title).toMatch(/error budget remaining \(30d\)$/)
+      expect([panel.gridPos.x, budget?.gridPos.x, budget?.gridPos.y]).toEqual([0, 12, panel.gridPos.y])
+      expect(panel.targets.map((t) => t.legendFormat)).toEqual([
+        '5m window',
+        '30m window',
+        '1h window',
+        '6h window',
+      ])
+      expect(panel.fieldConfig.defaults.thresholds.steps.map((s) => s.value)).toEqual([null, 6, 14.4])
+    }
+    const whole = d.panels.find((p) => p.title === 'SLO all markets availability: burn rate')
+    expect(whole?.targets[0]?.expr).toBe(
+      'vertical:verticals_http_errors:ratio_rate5m{vertical="barber"} / 0.001',
+    )
+  })
+
   it('rejects what Grafana would not load: overlapping ids, a panel wider than the grid, a bad uid', () => {
     const d = dashboard(platform, verticalOf(platform, 'beauty'))
     const broken = {

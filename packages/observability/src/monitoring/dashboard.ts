@@ -5,6 +5,7 @@ import { monitoringContext } from './context'
 import { domainPanels } from './dashboard-domain-panels'
 import { type PanelSpec, runtimePanels, trafficPanels } from './dashboard-panels'
 import { type Dashboard, GRAFANA_SCHEMA_VERSION, type Panel } from './dashboard-schema'
+import { sloPanels } from './dashboard-slo-panels'
 import { promDuration } from './promql'
 
 const COLUMNS = 24
@@ -22,19 +23,28 @@ export function dashboardUid(platform: ResolvedPlatform, vertical: Vertical): st
   return `${uid.slice(0, 31)}-${createHash('sha256').update(uid).digest('hex').slice(0, 8)}`
 }
 
-function toPanel(spec: PanelSpec, index: number): Panel {
+// A section starts on a new row of the grid; panels fill it two by two.
+function layout(sections: readonly (readonly PanelSpec[])[]): { spec: PanelSpec; x: number; y: number }[] {
   const perRow = COLUMNS / PANEL_WIDTH
+  let row = 0
+  return sections.flatMap((section) => {
+    const placed = section.map((spec, i) => ({
+      spec,
+      x: (i % perRow) * PANEL_WIDTH,
+      y: (row + Math.floor(i / perRow)) * PANEL_HEIGHT,
+    }))
+    row += Math.ceil(section.length / perRow)
+    return placed
+  })
+}
+
+function toPanel({ spec, x, y }: { spec: PanelSpec; x: number; y: number }, index: number): Panel {
   return {
     id: index + 1,
     type: spec.type ?? 'timeseries',
     title: spec.title,
     description: spec.description,
-    gridPos: {
-      x: (index % perRow) * PANEL_WIDTH,
-      y: Math.floor(index / perRow) * PANEL_HEIGHT,
-      w: PANEL_WIDTH,
-      h: PANEL_HEIGHT,
-    },
+    gridPos: { x, y, w: PANEL_WIDTH, h: PANEL_HEIGHT },
     datasource: DATASOURCE,
     targets: spec.queries.map(([expr, legendFormat], i) => ({
       refId: String.fromCharCode(65 + i),
@@ -90,6 +100,8 @@ export function dashboard(platform: ResolvedPlatform, vertical: Vertical): Dashb
     },
     annotations: { list: [] },
     links: [],
-    panels: [...trafficPanels(ctx), ...domainPanels(ctx), ...runtimePanels(ctx)].map(toPanel),
+    panels: layout([trafficPanels(ctx), ...sloPanels(ctx), domainPanels(ctx), runtimePanels(ctx)]).map(
+      toPanel,
+    ),
   }
 }

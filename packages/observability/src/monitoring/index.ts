@@ -9,7 +9,6 @@ import { scrapeConfig } from './scrape'
 /** Everything the monitoring bundle of one vertical holds, as plain objects for the serializer. */
 export interface MonitoringBuild {
   readonly ruleSets: readonly RuleSet[]
-  readonly alertmanager: Record<string, unknown>
   readonly dashboards: readonly { readonly name: string; readonly dashboard: Dashboard }[]
   readonly scrape: ReturnType<typeof scrapeConfig>
 }
@@ -18,8 +17,14 @@ export interface MonitoringBuild {
 export function buildMonitoring(platform: ResolvedPlatform, vertical: Vertical): MonitoringBuild {
   return {
     ruleSets: ruleSets(platform, vertical),
-    alertmanager: alertmanagerConfig(platform, vertical),
     dashboards: [{ name: 'overview', dashboard: dashboard(platform, vertical) }],
     scrape: scrapeConfig(platform, vertical),
   }
+}
+
+/** The platform-wide monitoring files: the one Alertmanager config with every vertical's routes. */
+export function buildPlatformMonitoring(platform: ResolvedPlatform): {
+  alertmanager: Record<string, unknown>
+} {
+  return { alertmanager: alertmanagerConfig(platform) }
 }

@@ -12,7 +12,7 @@ import { cacheHitRate, dsrDeadline } from './alerts-privacy'
 import { monitoringContext } from './context'
 import { promDuration } from './promql'
 import { type RuleTestFile, ruleTestFile } from './rule-tests'
-import { burnRateFamily, sloBudgetRules, sloRecordingRules } from './slo-rules'
+import { burnRateFamily, fastQueryRules, sloBudgetRules, sloRecordingRules } from './slo-rules'
 import type { AlertFamily, RuleFile } from './types'
 
 /** One rule file of the bundle and the promtool test files that exercise it. */
@@ -83,6 +83,7 @@ export function ruleSets(platform: ResolvedPlatform, vertical: Vertical): RuleSe
           { name: `${prefix}-slo-recordings`, rules: sloRecordingRules(ctx) },
           { name: `${prefix}-slo-budget`, rules: sloBudgetRules(ctx) },
           { name: `${prefix}-slo-alerts`, rules: burn.flatMap((f) => f.rules) },
+          { name: `${prefix}-database-recordings`, rules: fastQueryRules(ctx) },
         ],
       },
       tests: testsFor('slo', burn),

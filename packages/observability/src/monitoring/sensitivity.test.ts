@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing/example'
 import { verticalOf } from '../vertical'
-import { buildMonitoring } from './index'
+import { buildMonitoring, buildPlatformMonitoring } from './index'
 
 const platform = examplePlatform()
-const bundle = (p: typeof platform) => JSON.stringify(buildMonitoring(p, verticalOf(p, 'barber')))
+// The vertical's files and the platform-wide Alertmanager config that routes its alerts.
+const bundle = (p: typeof platform) =>
+  JSON.stringify([buildMonitoring(p, verticalOf(p, 'barber')), buildPlatformMonitoring(p)])
 const baseline = bundle(platform)
 
 // A copy of the platform with one setting changed.
@@ -16,7 +18,8 @@ function withSetting(path: readonly string[], value: unknown): typeof platform {
   return copy as unknown as typeof platform
 }
 
-// Every monitoring setting that drives the bundle, with a changed value. (slo.mttd, slo.mttr and
+// Every monitoring setting that drives the bundle, with a changed value (slowQuery and
+// fastQueryTarget drive the fast-query recording and its dashboard panel). (slo.mttd, slo.mttr and
 // slo.errorRate are checked against these at validate time instead: see config-schema's
 // rules/monitoring.ts.)
 const SETTINGS: readonly (readonly [string, unknown])[] = [
@@ -31,6 +34,8 @@ const SETTINGS: readonly (readonly [string, unknown])[] = [
   ['slo.availability', 99.5],
   ['slo.latencyP95', 0.3],
   ['monitoring.scrapeInterval', 30],
+  ['dataStores.postgres.slowQuery', 0.25],
+  ['dataStores.postgres.fastQueryTarget', 99],
   ['monitoring.exporters.postgres.port', 19187],
   ['monitoring.exporters.redis.port', 19121],
   ['monitoring.deadMansSwitch', { repeatInterval: 300 }],

@@ -1,5 +1,6 @@
 import { leMatcher } from '../buckets'
 import { METRICS } from '../contract'
+import { CLIENT_CLOSED_CLASS } from '../labels'
 import { alertRule, annotationLiteral, family, type MonitoringContext } from './context'
 import { num, promDuration } from './promql'
 import { burnRateSeverities } from './severities'
@@ -33,21 +34,28 @@ export function recordName(o: SloObjective, sli: Sli, window: number): string {
   return `${o.market ? 'vertical_market' : 'vertical'}:${RECORDED[sli]}:ratio_rate${promDuration(window)}`
 }
 
-/** The `status_class` values that count against availability: server errors (timeouts included, see ERROR_CLASSES). */
+/** The `status_class` values that count against availability whatever their duration: server errors. */
 export const ERROR_CLASSES = '5xx'
 
 // Errors over total, as Sloth and Pyrra write it: a total outage (only 5xx answered, the 2xx series
-// gone) still yields a ratio of 1. `or 0 * total` keeps a healthy objective at 0 when no error
-// series exists yet, and `> 0` on the divisor leaves idle windows out instead of recording NaN.
+// gone) still yields a ratio of 1. Errors are the 5xx answers plus the requests whose client closed
+// the connection (499) after waiting longer than the objective's latency target: a server timeout
+// as the client saw it, read from the duration histogram; a client leaving sooner is its own choice.
+// `or 0 * total` keeps a healthy objective at 0 when no error series exists yet, and `> 0` on the
+// divisor leaves idle windows out instead of recording NaN.
 function sliExpr(ctx: MonitoringContext, o: SloObjective, sli: Sli, window: string): string {
   const by = groupBy(o)
   const sum = (series: string) => `sum by (${by}) (rate(${series}[${window}]))`
   const total = sum(`${totalSeries(sli)}${objectiveSelector(ctx, o)}`)
+  const le = leMatcher(o.latency)
   if (sli === 'availability') {
     const errors = sum(`${REQUESTS}${objectiveSelector(ctx, o, {}, { status_class: ERROR_CLASSES })}`)
-    return `(${errors} or 0 * ${total}) / (${total} > 0)`
+    const closed = objectiveSelector(ctx, o, { status_class: CLIENT_CLOSED_CLASS })
+    const closedInTime = objectiveSelector(ctx, o, { status_class: CLIENT_CLOSED_CLASS }, { le })
+    const timedOut = `${sum(`${DURATION}_count${closed}`)} - ${sum(`${DURATION}_bucket${closedInTime}`)}`
+    return `((${errors} or 0 * ${total}) + (${timedOut} or 0 * ${total})) / (${total} > 0)`
   }
-  const fast = sum(`${DURATION}_bucket${objectiveSelector(ctx, o, {}, { le: leMatcher(o.latency) })}`)
+  const fast = sum(`${DURATION}_bucket${objectiveSelector(ctx, o, {}, { le })}`)
   return `(${total} - ${fast}) / (${total} > 0)`
 }
 
@@ -176,4 +184,20 @@ export function burnRateFamily(ctx: MonitoringContext, sli: Sli): AlertFamily {
     sloTestInterval(ctx),
     evaluation,
   )
+}
+
+/** Name of the recorded share of PostgreSQL queries faster than `dataStores.postgres.slowQuery`. */
+export const FAST_QUERIES_RECORD = 'vertical:verticals_db_queries_fast:ratio'
+
+/**
+ * The share of the vertical's PostgreSQL queries faster than `slowQuery` over the short rate window,
+ * from the contract's query histogram (slowQuery is one of its bucket boundaries); the dashboard
+ * draws it against `fastQueryTarget`.
+ */
+export function fastQueryRules(ctx: MonitoringContext): RecordingRule[] {
+  const { slowQuery } = ctx.platform.dataStores.postgres
+  const name = METRICS.dbQueryDuration.name
+  const sum = (series: string) => `sum by (vertical) (rate(${series}[${ctx.rate}]))`
+  const fast = sum(`${name}_bucket${ctx.own({}, { le: leMatcher(slowQuery) })}`)
+  return [{ record: FAST_QUERIES_RECORD, expr: `${fast} / (${sum(`${name}_count${ctx.own()}`)} > 0)` }]
 }

@@ -1,7 +1,7 @@
 import { PlatformError } from '@verticals/config-schema'
 import { leLabel } from '../buckets'
 import { METRICS } from '../contract'
-import { UNKNOWN_MARKET } from '../labels'
+import { CLIENT_CLOSED_CLASS, UNKNOWN_MARKET } from '../labels'
 import type { MonitoringContext } from './context'
 import { num } from './promql'
 import { counter, sampleCount, seriesName } from './series'
@@ -30,6 +30,52 @@ interface Load {
   readonly market: string
   readonly perSample: number
   readonly badShare: number
+  /**
+   * Availability only: `late`, the bad requests are clients that closed the connection after every
+   * latency target (server timeouts) instead of 5xx answers; `early`, the good requests are clients
+   * that closed it before any target (their own choice, not errors).
+   */
+  readonly closes?: 'late' | 'early'
+}
+
+// Requests of one status class in both HTTP series: the counter, and the histogram with every bucket
+// at `fast` per sample (requests under each target) of `count`.
+function histogramOf(
+  base: Record<string, string>,
+  les: readonly number[],
+  count: number,
+  fast: number,
+  n: number,
+) {
+  const name = METRICS.httpRequestDuration.name
+  return [
+    ...les.map((le) => counter(seriesName(`${name}_bucket`, { ...base, le: leLabel(le) }), fast, n)),
+    counter(seriesName(`${name}_count`, base), count, n),
+  ]
+}
+
+function availabilitySeries(ctx: MonitoringContext, load: Load, les: readonly number[], n: number) {
+  const { market, perSample, badShare, closes } = load
+  const base = { vertical: ctx.vertical.name, market }
+  const requests = (statusClass: string, count: number) =>
+    counter(seriesName(METRICS.httpRequests.name, { ...base, status_class: statusClass }), count, n)
+  const good = Number(num(perSample * (1 - badShare)))
+  const bad = Number(num(perSample - good))
+  const closed = { ...base, status_class: CLIENT_CLOSED_CLASS }
+  // A total outage has no 2xx series at all (a bad rollout answers only 5xx): the SLI must still see it.
+  const goodSeries =
+    good <= 0
+      ? []
+      : closes === 'early'
+        ? [requests(CLIENT_CLOSED_CLASS, good), ...histogramOf(closed, les, good, good, n)]
+        : [requests('2xx', good)]
+  const badSeries =
+    closes === 'late'
+      ? bad > 0
+        ? [requests(CLIENT_CLOSED_CLASS, bad), ...histogramOf(closed, les, bad, 0, n)]
+        : []
+      : [requests('5xx', bad)]
+  return [...goodSeries, ...badSeries]
 }
 
 function seriesOf(
@@ -39,27 +85,11 @@ function seriesOf(
   les: readonly number[],
   n: number,
 ): TestSeries[] {
-  return loads.flatMap(({ market, perSample, badShare }) => {
-    const base = { vertical: ctx.vertical.name, market }
-    const good = Number(num(perSample * (1 - badShare)))
-    // A total outage has no 2xx series at all (a bad rollout answers only 5xx): the SLI must still see it.
-    if (sli === 'availability')
-      return [
-        ...(good > 0
-          ? [counter(seriesName(METRICS.httpRequests.name, { ...base, status_class: '2xx' }), good, n)]
-          : []),
-        counter(
-          seriesName(METRICS.httpRequests.name, { ...base, status_class: '5xx' }),
-          Number(num(perSample - good)),
-          n,
-        ),
-      ]
+  return loads.flatMap((load) => {
+    if (sli === 'availability') return availabilitySeries(ctx, load, les, n)
     // Fast requests sit under every target, slow ones above all of them.
-    const name = METRICS.httpRequestDuration.name
-    return [
-      ...les.map((le) => counter(seriesName(`${name}_bucket`, { ...base, le: leLabel(le) }), good, n)),
-      counter(seriesName(`${name}_count`, base), perSample, n),
-    ]
+    const good = Number(num(load.perSample * (1 - load.badShare)))
+    return histogramOf({ vertical: ctx.vertical.name, market: load.market }, les, load.perSample, good, n)
   })
 }
 
@@ -151,8 +181,22 @@ export function burnScenarios(ctx: MonitoringContext, sli: Sli, rules: BurnRules
     note: 'only 5xx answered, no 2xx series',
     loads: sources.map((o) => ({ market: o.market, perSample: BUSY, badShare: 1 })),
   }
+  const timeouts = {
+    note: 'no answer at all: every client closes after the latency target',
+    loads: sources.map((o) => ({ market: o.market, perSample: BUSY, badShare: 1, closes: 'late' as const })),
+  }
+  const impatient = {
+    note: 'every client closes before the latency target',
+    loads: sources.map((o) => ({ market: o.market, perSample: BUSY, badShare: 0, closes: 'early' as const })),
+  }
   return [
-    ...(sli === 'availability' ? [scenario('total outage', [outage])] : []),
+    ...(sli === 'availability'
+      ? [
+          scenario('total outage', [outage]),
+          scenario('timeout-only outage', [timeouts]),
+          scenario('impatient clients', [impatient]),
+        ]
+      : []),
     scenario('fast burn', busy(FAST)),
     scenario('slow burn', busy(SLOW)),
     scenario('within budget', busy(QUIET)),

@@ -13,6 +13,7 @@ export function exerciseEveryInstrument(metrics: VerticalMetrics): void {
   metrics.recordRetentionRun('system', { result: 'ok', rowsPurged: 120, at: new Date(0) })
   metrics.setJobQueueDepth('booking', 12)
   metrics.setDbPool({ inUse: 40, idle: 10, waiting: 0 })
+  metrics.recordDbQuery(0.004)
   metrics.recordBookingCreated(market)
   metrics.recordBookingCompleted(market)
   metrics.setProviderUtilization(market, 0.8)

@@ -3,9 +3,9 @@ import type { ResolvedPlatform, ResolvedVertical } from '@verticals/config-schem
 import type { Artifact } from '../artifact'
 import { exampleSource } from '../infrastructure/testing'
 import { createTextEngine } from '../text/engine'
-import { monitoringBundle } from './index'
+import { monitoringBundle, platformMonitoringBundle } from './index'
 
-/** The monitoring artifacts of every enabled vertical of a platform. */
+/** The monitoring artifacts of every enabled vertical of a platform, and the platform-wide ones. */
 export function buildAllMonitoring(platform: ResolvedPlatform): Artifact[] {
   const text = createTextEngine()
   const source = exampleSource()
@@ -14,4 +14,5 @@ export function buildAllMonitoring(platform: ResolvedPlatform): Artifact[] {
     .flatMap((vertical) =>
       monitoringBundle({ platform, vertical: vertical as ResolvedVertical, source, text, migrations: [] }),
     )
+    .concat(platformMonitoringBundle(platform))
 }

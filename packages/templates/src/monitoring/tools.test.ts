@@ -1,8 +1,11 @@
+import { alertmanagerRouteCases } from '@verticals/observability'
 import { describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../../testing/costs'
+import { PLATFORM_DIR } from '../artifact'
 import { examplePlatform } from '../infrastructure/testing'
 import { validateMonitoring, validateRuleTests } from '../validate/monitoring'
 import { buildAllMonitoring } from './testing'
+import { runToolOnFiles } from './tool-run'
 import { findTool } from './tools'
 
 // The real tools are part of the test environment (.ci/run installs Debian's prometheus and
@@ -16,17 +19,14 @@ describe('the example monitoring bundle under promtool and amtool', () => {
     expect(findTool('amtool')).not.toBeNull()
   })
 
-  it('has rules, rule tests, a scrape config, an Alertmanager config and a dashboard for all four verticals', () => {
+  it('has rules, rule tests, a scrape config and a dashboard for all four verticals, one Alertmanager config for the platform', () => {
+    expect(artifacts.filter((a) => a.kind === 'alertmanager-config').map((a) => a.path)).toEqual([
+      `${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`,
+    ])
     for (const vertical of VERTICALS) {
       const kinds = new Set(artifacts.filter((a) => a.vertical === vertical).map((a) => a.kind))
       expect([...kinds].sort()).toEqual(
-        [
-          'alertmanager-config',
-          'grafana-dashboard',
-          'prometheus-rule-tests',
-          'prometheus-rules',
-          'prometheus-scrape-config',
-        ].sort(),
+        ['grafana-dashboard', 'prometheus-rule-tests', 'prometheus-rules', 'prometheus-scrape-config'].sort(),
       )
     }
   })
@@ -46,5 +46,27 @@ describe('the example monitoring bundle under promtool and amtool', () => {
       expect(await validateRuleTests(mine)).toEqual([])
     },
     timeoutFor({ ruleTests: 1 }),
+  )
+
+  it(
+    'routes every vertical’s alerts to the receivers its severities name (amtool config routes test)',
+    async () => {
+      const config = artifacts.find((a) => a.kind === 'alertmanager-config')?.content ?? ''
+      const cases = alertmanagerRouteCases(examplePlatform())
+      expect(new Set(cases.map((c) => c.labels.vertical))).toEqual(new Set(VERTICALS))
+      const amtool = findTool('amtool') ?? 'amtool'
+      const runs = await Promise.all(
+        cases.map(async (c) => {
+          const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`)
+          const verify = `--verify.receivers=${c.receivers.join(',')}`
+          const args = ['config', 'routes', 'test', '--config.file=alertmanager.yaml', verify, ...labels]
+          const run = await runToolOnFiles(amtool, args, { 'alertmanager.yaml': config })
+          // amtool exits 1 when the resolved receivers differ, and prints the ones it found.
+          return { labels: c.labels, receivers: run.ok ? c.receivers : [run.output] }
+        }),
+      )
+      expect(runs).toEqual(cases.map((c) => ({ labels: c.labels, receivers: c.receivers })))
+    },
+    timeoutFor({ amtoolRoutes: 1 }),
   )
 })

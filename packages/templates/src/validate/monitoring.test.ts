@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { timeoutFor } from '../../../../testing/costs'
-import type { Artifact, ArtifactKind } from '../artifact'
+import { type Artifact, type ArtifactKind, PLATFORM_DIR } from '../artifact'
 import { examplePlatform } from '../infrastructure/testing'
 import { buildAllMonitoring } from '../monitoring/testing'
 import { validateMonitoring, validateRuleTests } from './monitoring'
 
-const bundle = buildAllMonitoring(examplePlatform()).filter((a) => a.vertical === 'barber')
+const bundle = buildAllMonitoring(examplePlatform()).filter(
+  (a) => a.vertical === 'barber' || a.vertical === PLATFORM_DIR,
+)
 const find = (suffix: string) => bundle.find((a) => a.path.endsWith(suffix)) as Artifact
 const artifact = (
   kind: ArtifactKind,

@@ -26,13 +26,19 @@ describe('verticals pack and verify (the built binary)', {
       },
     )
     expect(run.code, run.stderr).toBe(0)
-    const [pkg] = JSON.parse(run.stdout).packages
+    const packages = JSON.parse(run.stdout).packages as { name: string; path: string }[]
+    // The platform-wide Alertmanager config is packed with every run, as its own package.
+    expect(packages.map((p) => p.name)).toEqual(['@turnos/platform-bundle', '@turnos/psychology-bundle'])
+    const pkg = packages.find((p) => p.name === '@turnos/psychology-bundle') as { path: string }
     expect(pkg).toMatchObject({
       name: '@turnos/psychology-bundle',
       version: '1.0.0',
       path: join('packages', 'turnos-psychology-bundle-1.0.0.tgz'),
     })
-    expect(readdirSync(join(cwd, 'packages'))).toEqual(['turnos-psychology-bundle-1.0.0.tgz'])
+    expect(readdirSync(join(cwd, 'packages'))).toEqual([
+      'turnos-platform-bundle-1.0.0.tgz',
+      'turnos-psychology-bundle-1.0.0.tgz',
+    ])
     const first = readFileSync(join(cwd, pkg.path))
     const again = await verticals(
       ['pack', 'platform.yaml', '--out', 'packages', '--vertical', 'psychology'],
