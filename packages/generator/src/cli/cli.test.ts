@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../../testing/costs'
 import { PACKAGE_DIR } from '../testing/fixtures'
+import { verticalsInProcess } from '../testing/run-cli'
 import { hasStackTrace, verticals } from '../testing/spawn-cli'
 import { COMMANDS } from './commands'
 
@@ -22,11 +23,30 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
     expect(bare.stdout).toBe(help.stdout)
   })
 
+  it('exits 2 on a usage error with one line and a pointer to help, and with --json one error object', async () => {
+    const run = await verticals(['bogus'])
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('verticals: unknown command "bogus"'),
+    })
+    expect(run.stderr.split('\n')[1]).toBe('Run `verticals --help` for usage.')
+    expect(hasStackTrace(run.stderr)).toBe(false)
+    const json = await verticals(['validate', '--json', '--bogus'])
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout).error.code).toBe('USAGE')
+  })
+})
+
+// The tables below hold the words and exit codes of every command's help and usage errors. They run
+// runCli, the function the binary calls with its argv (bin: src/cli.ts), in this process: the binary's
+// own process behaviour is the describe above; a Node start per case would prove nothing more.
+describe('verticals help and usage errors (runCli, in process)', () => {
   it.each(Object.keys(COMMANDS))('%s --help shows its usage and exits 0', async (name) => {
-    const run = await verticals([name, '--help'])
+    const run = await verticalsInProcess([name, '--help'])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(`Usage: verticals ${name}`)
-    expect((await verticals(['help', name])).stdout).toBe(run.stdout)
+    expect((await verticalsInProcess(['help', name])).stdout).toBe(run.stdout)
   })
 
   // The exact words, since they are the interface a person reads: one line, then the pointer to help.
@@ -82,7 +102,7 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
       'fetch: --response-checksums never is not allowed (one of WHEN_SUPPORTED and WHEN_REQUIRED)',
     ],
   ])('usage error %j exits 2 with one line and a pointer to help', async (args, message) => {
-    const run = await verticals(args)
+    const run = await verticalsInProcess(args)
     expect(run.code).toBe(2)
     const help = ['help', 'bogus', 'valdate'].includes(args[0]!)
       ? 'verticals --help'
@@ -94,8 +114,8 @@ describe('verticals (the built binary)', { timeout: timeoutFor({ cli: 4 }) }, ()
   it.each(Object.keys(COMMANDS))(
     '%s takes --json, and a failure with --json leaves one error object on stdout',
     async (name) => {
-      expect((await verticals([name, '--help'])).stdout).toContain('--json')
-      const run = await verticals([name, '--json', '--bogus'])
+      expect((await verticalsInProcess([name, '--help'])).stdout).toContain('--json')
+      const run = await verticalsInProcess([name, '--json', '--bogus'])
       expect(run.code).toBe(2)
       expect(JSON.parse(run.stdout)).toEqual({
         error: {

@@ -67,6 +67,17 @@ export async function validateMonitoring(artifact: Artifact): Promise<string[]> 
   return problems.length > 0 ? problems : toolCheck(artifact)
 }
 
+// The `rule_files` a rule-test file lists, or null when it cannot be read (promtool then says why).
+function ruleFilesOf(content: string): string[] | null {
+  try {
+    const doc = parse(content) as { rule_files?: unknown } | null
+    const files = doc?.rule_files
+    return Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * Runs `promtool test rules` on every rule-test file with the rule files of its directory beside it
  * (rule_files paths are relative), at most one run per core at once. Returns problems by path.
@@ -88,7 +99,11 @@ export async function validateRuleTests(
       .filter((a) => a.kind === 'prometheus-rule-tests')
       .map(async (a) => {
         const name = basename(a.path)
-        const files = Object.fromEntries([...rules, [name, a.content]])
+        // Only the rule files the test names: the verdict, cached by its input files, then stays
+        // valid when another rule file of the directory changes (promtool reads no other file).
+        const named = ruleFilesOf(a.content)
+        const used = named ? rules.filter(([file]) => named.includes(file as string)) : rules
+        const files = Object.fromEntries([...used, [name, a.content]])
         const result = await runToolOnFiles(promtool, ['test', 'rules', name], files)
         return result.ok ? [] : [{ path: a.path, message: `promtool test rules failed: ${result.output}` }]
       })

@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
+import { verticalsInProcess } from '../../testing/run-cli'
 import { verticals } from '../../testing/spawn-cli'
 import { tempDir } from '../../testing/temp-dir'
 
 async function generated(): Promise<string> {
   const cwd = tempDir()
   copyFileSync(EXAMPLE_CONFIG, join(cwd, 'platform.yaml'))
-  const run = await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+  // The bundle under test is set-up, not the subject: generated in process (the command under test spawns).
+  const run = await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
   if (run.code !== 0) throw new Error(run.stderr)
   return cwd
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../../../testing/costs'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
+import { verticalsInProcess } from '../../testing/run-cli'
 import { verticals } from '../../testing/spawn-cli'
 import { tempDir } from '../../testing/temp-dir'
 import { colorPatch } from './color'
@@ -10,7 +11,8 @@ import { colorPatch } from './color'
 async function editedBundle(): Promise<{ cwd: string; path: string }> {
   const cwd = tempDir()
   copyFileSync(EXAMPLE_CONFIG, join(cwd, 'platform.yaml'))
-  await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+  // The bundle under test is set-up, not the subject: generated in process (the command under test spawns).
+  await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
   const path = JSON.parse(readFileSync(join(cwd, 'bundle/manifest.json'), 'utf8')).files[0].path
   const file = join(cwd, 'bundle', path)
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\n$/, '\nhand-edit: true\n'))

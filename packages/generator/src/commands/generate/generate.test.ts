@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../../../testing/costs'
 import { sha256 } from '../../engine/hash'
 import { EXAMPLE_CONFIG } from '../../testing/fixtures'
+import { verticalsInProcess } from '../../testing/run-cli'
 import { hasStackTrace, verticals } from '../../testing/spawn-cli'
 import { entries, snapshot, tempDir } from '../../testing/temp-dir'
 
@@ -16,7 +17,10 @@ function project(): string {
 
 const enabled = ['barber', 'psychology', 'beauty', 'fitness']
 
-// Each test runs the CLI's generate up to three times; the --verify ones validate one vertical.
+// Each test runs the CLI's generate up to three times; the --verify ones validate one vertical. The
+// tests about the process (exit codes, stderr lines, no stack trace) spawn the binary; the others run
+// runCli, what the binary calls with its argv, in this process: the same files and output, one Node
+// start fewer per run.
 describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
   it('writes the bundle with a progress line per vertical and a summary, exit 0', async () => {
     const cwd = project()
@@ -38,10 +42,10 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
 
   it('is deterministic: two runs into two directories give identical bytes; a rerun writes nothing', async () => {
     const cwd = project()
-    await verticals(['generate', 'platform.yaml', '--out', 'one'], { cwd })
-    await verticals(['generate', 'platform.yaml', '--out', 'two'], { cwd })
+    await verticalsInProcess(['generate', 'platform.yaml', '--out', 'one'], { cwd })
+    await verticalsInProcess(['generate', 'platform.yaml', '--out', 'two'], { cwd })
     expect(snapshot(join(cwd, 'two'))).toEqual(snapshot(join(cwd, 'one')))
-    const again = await verticals(['generate', 'platform.yaml', '--out', 'one', '--json'], { cwd })
+    const again = await verticalsInProcess(['generate', 'platform.yaml', '--out', 'one', '--json'], { cwd })
     expect(JSON.parse(again.stdout)).toMatchObject({ written: 0, created: [], changed: [], removed: [] })
   })
 
@@ -49,14 +53,16 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
     const cwd = project()
     const file = join(cwd, 'platform.yaml')
     const text = readFileSync(file, 'utf8')
-    await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+    await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
     writeFileSync(file, `# reviewed by the platform team\n${text.replace(/ # [^\n"]*$/gm, '')}`)
-    const comments = await verticals(['generate', 'platform.yaml', '--out', 'bundle', '--json'], { cwd })
+    const comments = await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle', '--json'], {
+      cwd,
+    })
     expect(JSON.parse(comments.stdout)).toMatchObject({ written: 0, created: [], changed: [], removed: [] })
     const autoscaling = 'autoscaling: { minReplicas: 2, maxReplicas: 8 }'
     expect(text).toContain(autoscaling)
     writeFileSync(file, text.replace(autoscaling, 'autoscaling: { minReplicas: 2, maxReplicas: 9 }'))
-    const edit = await verticals(['generate', 'platform.yaml', '--out', 'bundle', '--json'], { cwd })
+    const edit = await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle', '--json'], { cwd })
     const { changed } = JSON.parse(edit.stdout) as { changed: string[] }
     expect(changed).toContain('psychology/infrastructure/kubernetes/runtime-config.yaml')
     expect(changed.filter((path) => !path.startsWith('psychology/'))).toEqual(['manifest.json'])
@@ -64,14 +70,14 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
 
   it('leaves a previous bundle byte-identical when the config is invalid, and exits 1 with diagnostics', async () => {
     const cwd = project()
-    await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+    await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
     const before = snapshot(join(cwd, 'bundle'))
     const text = readFileSync(join(cwd, 'platform.yaml'), 'utf8').replace(
       /^apiVersion: .*$/m,
       'apiVersion: verticals/v9',
     )
     writeFileSync(join(cwd, 'broken.yaml'), text)
-    const run = await verticals(['generate', 'broken.yaml', '--out', 'bundle'], { cwd })
+    const run = await verticalsInProcess(['generate', 'broken.yaml', '--out', 'bundle'], { cwd })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^broken\.yaml:\d+:\d+ {2}apiVersion {2}/m)
     expect(hasStackTrace(run.stderr)).toBe(false)
@@ -83,7 +89,7 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
     '--verify refuses to write when an output validator rejects a file',
     async () => {
       const cwd = project()
-      await verticals(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
+      await verticalsInProcess(['generate', 'platform.yaml', '--out', 'bundle'], { cwd })
       const before = snapshot(join(cwd, 'bundle'))
       mkdirSync(join(cwd, 'overrides/infrastructure/terraform'), { recursive: true })
       writeFileSync(
@@ -93,7 +99,7 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
       // One vertical is enough to show the refusal; the whole example's validation is templates' to test.
       const args = ['generate', 'platform.yaml', '--out', 'bundle', '--templates', 'overrides', '--verify']
       args.push('--vertical', 'barber')
-      const run = await verticals(args, { cwd })
+      const run = await verticalsInProcess(args, { cwd })
       expect(run.code).toBe(1)
       expect(run.stderr).toMatch(/barber\/infrastructure\/terraform\/budget\.tf {2}/)
       expect(run.stderr).toContain('nothing was written')
@@ -140,34 +146,39 @@ describe('verticals generate', { timeout: timeoutFor({ generate: 3 }) }, () => {
     const cwd = project()
     mkdirSync(join(cwd, 'docs'))
     writeFileSync(join(cwd, 'docs/keep.md'), 'mine\n')
-    const run = await verticals(['generate', 'platform.yaml', '--out', 'docs'], { cwd })
+    const run = await verticalsInProcess(['generate', 'platform.yaml', '--out', 'docs'], { cwd })
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('holds no manifest.json written by verticals')
     expect(readFileSync(join(cwd, 'docs/keep.md'), 'utf8')).toBe('mine\n')
-    const forced = await verticals(['generate', 'platform.yaml', '--out', 'docs', '--force'], { cwd })
+    const forced = await verticalsInProcess(['generate', 'platform.yaml', '--out', 'docs', '--force'], {
+      cwd,
+    })
     expect(forced.code).toBe(0)
     expect(entries(join(cwd, 'docs'))).not.toContain('keep.md')
   })
 
   it.each([['.'], ['..']])('refuses --out %s, which would replace the project', async (out) => {
     const cwd = project()
-    const run = await verticals(['generate', 'platform.yaml', '--out', out, '--force'], { cwd })
+    const run = await verticalsInProcess(['generate', 'platform.yaml', '--out', out, '--force'], { cwd })
     expect(run.code).toBe(1)
     expect(entries(cwd)).toEqual(['platform.yaml'])
   })
 
   it('--vertical limits the run; an unknown vertical exits 1 and names the declared ones', async () => {
     const cwd = project()
-    const run = await verticals(
+    const run = await verticalsInProcess(
       ['generate', 'platform.yaml', '--out', 'b', '--vertical', 'fitness', '--json'],
       { cwd },
     )
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout).verticals).toEqual(['fitness'])
     expect(entries(join(cwd, 'b'))).toEqual(['fitness', 'manifest.json', 'platform'])
-    const unknown = await verticals(['generate', 'platform.yaml', '--out', 'b', '--vertical', 'bakery'], {
-      cwd,
-    })
+    const unknown = await verticalsInProcess(
+      ['generate', 'platform.yaml', '--out', 'b', '--vertical', 'bakery'],
+      {
+        cwd,
+      },
+    )
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('Declared verticals: barber, psychology, beauty, fitness.')
   })
