@@ -6,8 +6,8 @@ const PG_IDENTIFIER_MAX = 63
 
 /**
  * Every shared store a vertical names is declared and offers that kind of store; and a PostgreSQL is
- * shared only by verticals that hold the same special categories. Ley 25.326 art. 8 and 9 (and its
- * security duties, Disposición 11/2006), LGPD art. 11 and 46 and GDPR art. 9 and 32 ask that access
+ * shared only by verticals that hold the same special categories. Ley 25.326 art. 8 and 9 (health
+ * data; security and confidentiality), LGPD art. 11 and 46 and GDPR art. 9 and 32 ask that access
  * to health and biometric data be limited to who needs it: a database of its own keeps such data out
  * of reach of the other verticals' roles, credentials and operators. Redis may be shared by anyone:
  * special categories are never cached (specialNeverCached), and each vertical writes under its own
