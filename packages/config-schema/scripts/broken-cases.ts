@@ -1,7 +1,7 @@
 import type { BrokenCase } from './broken-case.ts'
 import { MONITORING_CASES } from './broken-monitoring-cases.ts'
 import { NPM_CASES } from './broken-npm-cases.ts'
-import { AWS_LIMIT_CASES, EDGE_CASES, RULE_CASES, SIZE_CASES } from './broken-rule-cases.ts'
+import { AWS_LIMIT_CASES, EDGE_CASES, RULE_CASES, SIZE_CASES, TENANCY_CASES } from './broken-rule-cases.ts'
 import { SHAPE_CASES } from './broken-shape-cases.ts'
 
 export type { BrokenCase } from './broken-case.ts'
@@ -15,6 +15,7 @@ export const BROKEN_CASES: BrokenCase[] = [
   ...SIZE_CASES,
   ...EDGE_CASES,
   ...MONITORING_CASES,
+  ...TENANCY_CASES,
 ]
 
 /** Renders case number `index` (0-based) from the example text: file name and contents with the expect header. */

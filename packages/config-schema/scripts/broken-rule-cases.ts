@@ -121,8 +121,8 @@ export const RULE_CASES: BrokenCase[] = [
     '      explicit: §false',
   ]),
   c('rule-vertical-special-without-purpose', 'EXPLICIT_CONSENT_REQUIRED', 'verticals.fitness.purposes', [
-    '  fitness: {}',
-    '  fitness: { purposes: §[booking, marketing] }',
+    '  fitness: # biometric data (special under LGPD and GDPR)\n',
+    '  fitness: # biometric data (special under LGPD and GDPR)\n    purposes: §[booking, marketing]\n',
   ]),
   c('rule-unknown-tier', 'UNKNOWN_REFERENCE', 'markets.rosario.tier', [
     'Rosario, tier: tier-2',
@@ -141,8 +141,8 @@ export const RULE_CASES: BrokenCase[] = [
     '    recordClass: §clinic',
   ]),
   c('rule-unknown-vertical-preset', 'UNKNOWN_REFERENCE', 'verticals.fitnes', [
-    '  fitness: {}',
-    '  §fitnes: {}',
+    '  fitness: # biometric data (special under LGPD and GDPR)\n',
+    '  §fitnes: # biometric data (special under LGPD and GDPR)\n',
   ]),
   c('rule-budget-exceeded', 'BUDGET_EXCEEDED', 'budget.monthly', [
     '  monthly: USD 15000',
@@ -186,8 +186,8 @@ export const RULE_CASES: BrokenCase[] = [
 /** Cases of the AWS-limit rules (added after the npm cases, so earlier numbers stay). */
 export const AWS_LIMIT_CASES: BrokenCase[] = [
   c('rule-redis-nodes-above-aws-limit', 'AWS_LIMIT', 'dataStores.redis.nodes', [
-    '    nodes: 6',
-    '    nodes: §8',
+    '    nodes: 2\n',
+    '    nodes: §8\n',
   ]),
 ]
 
@@ -198,7 +198,10 @@ export const SIZE_CASES: BrokenCase[] = [
     'INPUT_TOO_LARGE',
     'verticals',
     ['\nverticals:\n', '\n§verticals:\n'],
-    ['  fitness: {}', Array.from({ length: 1000 }, (_, i) => `  extra-${i}: {}`).join('\n')],
+    [
+      '  fitness: # biometric data (special under LGPD and GDPR)\n',
+      `${Array.from({ length: 1000 }, (_, i) => `  extra-${i}: {}`).join('\n')}\n  fitness: # biometric data (special under LGPD and GDPR)\n`,
+    ],
   ),
 ]
 
@@ -215,5 +218,17 @@ export const EDGE_CASES: BrokenCase[] = [
   c('rule-ingress-namespace-with-edge', 'EDGE', 'security.network.ingressNamespace', [
     '  network:\n',
     '  network:\n    ingressNamespace: §ingress-nginx\n',
+  ]),
+]
+
+/** Cases of data-store tenancy (added after the monitoring cases). */
+export const TENANCY_CASES: BrokenCase[] = [
+  c('rule-shared-store-special-category', 'SHARED_STORE_FORBIDDEN', 'verticals.fitness.dataStores.postgres', [
+    '    dataStores: { postgres: dedicated, redis: marketplace }',
+    '    dataStores: { postgres: §marketplace, redis: marketplace }',
+  ]),
+  c('rule-unknown-shared-store', 'UNKNOWN_REFERENCE', 'verticals.beauty.dataStores.redis', [
+    '    dataStores: { postgres: marketplace, redis: marketplace }\n  fitness:',
+    '    dataStores: { postgres: marketplace, redis: §market }\n  fitness:',
   ]),
 ]

@@ -32,6 +32,8 @@ export const DIAGNOSTIC_CODES = {
   DETECTION_TOO_SLOW:
     'Monitoring settings contradict each other: an outage alert fires later than slo.mttd, slo.mttr is shorter than slo.mttd, or the error-rate alert threshold is below slo.errorRate.',
   AWS_LIMIT: 'A value is beyond a limit of the AWS service that would hold it: the plan would fail to apply.',
+  SHARED_STORE_FORBIDDEN:
+    'Verticals share a PostgreSQL store although one holds special-category data (health, biometrics) the other does not.',
 } as const
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES

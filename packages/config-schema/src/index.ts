@@ -62,6 +62,17 @@ export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 export { PRESET_NAMES, type PresetName } from './schema/verticals'
 export { didYouMean } from './suggest'
 export {
+  DEDICATED,
+  type PostgresSettings,
+  postgresOf,
+  type RedisSettings,
+  redisOf,
+  type SharedStore,
+  type StorePlacement,
+  sharedStores,
+  tenancyOf,
+} from './tenancy'
+export {
   isBundleVersion,
   type Money,
   parseBytes,

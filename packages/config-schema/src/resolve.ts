@@ -63,6 +63,7 @@ function resolveVertical(
     markets: [...(source.markets ?? liveMarkets)],
     workloads: resolveWorkloads(config, name, source),
     budget: source.budget ? { ...source.budget } : null,
+    dataStores: { ...source.dataStores },
     platformWideErasure: source.platformWideErasure,
   }
 }

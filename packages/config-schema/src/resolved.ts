@@ -111,6 +111,8 @@ export interface ResolvedVertical {
   workloads: Record<string, ResolvedWorkload>
   /** The vertical's own monthly budget, or null when only the platform budget covers it. */
   budget: { amount: number; currency: string } | null
+  /** Where the vertical keeps its data: `dedicated`, or the name of a store in dataStores.shared. */
+  dataStores: { postgres: string; redis: string }
   /** Erasure fulfilled by any participating vertical erases the subject here too (same database). */
   platformWideErasure: boolean
 }

@@ -13,6 +13,7 @@ import { regions } from './rules/regions'
 import { retentionDuties } from './rules/retention'
 import type { Rule, RuleFinding } from './rules/shared'
 import { storageCeiling } from './rules/storage'
+import { tenancy } from './rules/tenancy'
 import { windows } from './rules/windows'
 import type { PlatformConfig } from './schema/platform'
 
@@ -34,6 +35,7 @@ const RULES: readonly Rule[] = [
   references,
   npmNames,
   storageCeiling,
+  tenancy,
   edge,
   monitoringConsistency,
 ]

@@ -17,10 +17,13 @@ let barber: Platform
 
 beforeAll(async () => {
   cluster = await startCluster(60_000)
-  const text = exampleText().replace(
-    '    nodes: 6\n',
-    '    nodes: 6\n    cluster: { shards: 3, replicasPerShard: 1 }\n',
-  )
+  // barber's Redis is the shared store's: that one is the cluster (the default too, for symmetry).
+  const text = exampleText()
+    .replace('    nodes: 2\n', '    nodes: 6\n    cluster: { shards: 3, replicasPerShard: 1 }\n')
+    .replace(
+      '        nodes: 3 # a primary and two replicas: failover and read capacity\n',
+      '        nodes: 6\n        cluster: { shards: 3, replicasPerShard: 1 }\n',
+    )
   const result = parse(text, 'platform.yaml')
   if (!result.ok) throw new Error('the clustered example config is invalid')
   const config: ResolvedPlatform = result.platform

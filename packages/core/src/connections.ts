@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import { PlatformError, type ResolvedPlatform, redisOf } from '@verticals/config-schema'
 import { Cluster, Redis, type RedisOptions } from 'ioredis'
 import pg from 'pg'
 import { type CoreLogger, silentLogger } from './metrics'
@@ -42,17 +42,29 @@ export function toRedis(
   redisOption: RedisClient | string,
   logger: CoreLogger,
   config: ResolvedPlatform,
+  vertical?: string,
 ): OwnedRedis {
   if (typeof redisOption !== 'string') return { redis: redisOption, owned: false }
-  return { redis: connectRedis(redisOption, logger, config), owned: true }
+  return { redis: connectRedis(redisOption, logger, config, vertical), owned: true }
+}
+
+/** Whether the vertical's Redis (its shared store's, or the default) is a cluster. */
+function clustered(config: ResolvedPlatform, vertical: string | undefined): boolean {
+  const settings = vertical === undefined ? config.dataStores.redis : redisOf(config, vertical).settings
+  return settings.cluster !== undefined
 }
 
 // Clients core opens do not queue commands while disconnected: the cache fails open at once instead
 // of waiting for a reconnect. A connection error is logged once per outage, not per retry.
-function connectRedis(url: string, logger: CoreLogger, config: ResolvedPlatform): RedisClient {
+function connectRedis(
+  url: string,
+  logger: CoreLogger,
+  config: ResolvedPlatform,
+  vertical?: string,
+): RedisClient {
   if (url === '') throw new PlatformError('INVALID_ARGUMENT', 'redis: the URL is empty')
   const { url: plain, tls } = redisTls(url)
-  const redis = config.dataStores.redis.cluster
+  const redis = clustered(config, vertical)
     ? connectCluster(plain, tls)
     : new Redis(plain, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...(tls && { tls }) })
   let reported = false
@@ -148,6 +160,8 @@ export interface OpenConnectionsOptions {
   redisUrl: string
   /** The resolved platform.yaml: `dataStores.postgres.pool.max` sizes the pool. */
   config: ResolvedPlatform
+  /** The vertical the connections serve: its Redis store (shared or not) decides cluster or single node. */
+  vertical?: string
   logger?: CoreLogger
   /** How long to wait for Redis before going on without it (default 1000 ms); the cache fails open meanwhile. */
   redisReadyTimeoutMs?: number
@@ -172,7 +186,7 @@ export async function openConnections(options: OpenConnectionsOptions): Promise<
   const pool = openPool(options.databaseUrl, options.config.dataStores.postgres.pool.max, logger)
   let redis: RedisClient
   try {
-    redis = connectRedis(options.redisUrl, logger, options.config)
+    redis = connectRedis(options.redisUrl, logger, options.config, options.vertical)
   } catch (error) {
     await pool.end()
     throw error

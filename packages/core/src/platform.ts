@@ -1,4 +1,4 @@
-import { PlatformError, type ResolvedPlatform } from '@verticals/config-schema'
+import { PlatformError, type ResolvedPlatform, tenancyOf } from '@verticals/config-schema'
 import type pg from 'pg'
 import type { AnchorSink } from './audit/anchor-document'
 import { AuditLog } from './audit/audit'
@@ -15,7 +15,6 @@ import { Incidents } from './incidents/incidents'
 import { KeySpace } from './keys'
 import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
 import { type MigrateResult, migrate } from './migrations/migrate'
-import { DEFAULT_SCHEMA } from './migrations/psql'
 import { MIGRATIONS } from './migrations/sql.generated'
 import { LegalHolds } from './records/holds'
 import { Records } from './records/records'
@@ -39,7 +38,10 @@ export interface PlatformOptions {
   logger?: CoreLogger
   /** Instruments; any method left out is a no-op. */
   metrics?: Partial<CoreMetrics>
-  /** PostgreSQL schema of the platform tables (default `verticals`). */
+  /**
+   * PostgreSQL schema of the platform tables (default: `verticals`, or `verticals_<vertical>` when the
+   * vertical is on a shared PostgreSQL store, where each member has its own schema and roles).
+   */
   schema?: string
   /** Prepended to every Redis key, e.g. to isolate tests (default none). */
   keyPrefix?: string
@@ -130,13 +132,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       },
     )
   }
-  const schemaName = options.schema ?? DEFAULT_SCHEMA
+  // On a shared PostgreSQL each member has its own schema and roles (dataStores.shared): tenancyOf.
+  const tenancy = tenancyOf(config, vertical.name)
+  const schemaName = options.schema ?? tenancy.schema
   const schema = quoteSchema(schemaName)
   const logger = options.logger ?? silentLogger
   const auditKey = AuditKey.resolve(options.auditKey, logger)
   const subjectKey = SubjectKey.resolve(options.subjectKey, logger)
   const pool = toPool(options.pg, config.dataStores.postgres.pool.max, logger)
-  const redis = toRedis(options.redis, logger, config)
+  const redis = toRedis(options.redis, logger, config, vertical.name)
   if (redis.owned) await waitReady(redis.redis, 1000)
   const ctx: Context = {
     platform: config,
@@ -182,7 +186,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       restrictions,
       verifier: options.identityVerifier ?? completeRecordVerifier,
     }),
-    migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, config.dataStores.postgres.roles),
+    migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, tenancy.roles),
     async close() {
       if (closed) return
       closed = true

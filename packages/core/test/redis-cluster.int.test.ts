@@ -26,7 +26,12 @@ beforeAll(async () => {
   cluster = await startCluster(START_MS)
   // A short breaker cooldown, so the cache is back within the test after the failover opened it.
   const text = exampleText()
-    .replace('    nodes: 6\n', '    nodes: 6\n    cluster: { shards: 3, replicasPerShard: 1 }\n')
+    // The default Redis (psychology's) and the shared store's (barber's) both as the cluster.
+    .replace('    nodes: 2\n', '    nodes: 6\n    cluster: { shards: 3, replicasPerShard: 1 }\n')
+    .replace(
+      '        nodes: 3 # a primary and two replicas: failover and read capacity\n',
+      '        nodes: 6\n        cluster: { shards: 3, replicasPerShard: 1 }\n',
+    )
     .replace(
       '  maxValueSize: 512Ki\n',
       '  maxValueSize: 512Ki\n  circuitBreaker: { failures: 5, cooldown: 1s }\n',

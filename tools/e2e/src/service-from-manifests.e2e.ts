@@ -3,11 +3,12 @@
 // PostgreSQL database and a redis-server (password and TLS) of its own, exercises a booking, a
 // consent check and a DSR over HTTP, then stops it with SIGTERM. For apps/example-barber and for a
 // fresh scaffold of every vertical preset.
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PRESET_NAMES, parse } from '@verticals/config-schema'
+import { PRESET_NAMES, parse, tenancyOf } from '@verticals/config-schema'
 import { afterEach, describe, expect, it } from 'vitest'
+import { parseDocument } from 'yaml'
 import { timeoutFor } from '../../../testing/costs'
 import { startBackingStores } from './kubelet/backing.ts'
 import { readImageSpec } from './kubelet/dockerfile.ts'
@@ -54,6 +55,8 @@ async function runFromManifests(
   bundleDir: string,
   deployment: string,
   viewers: readonly ViewerMarket[] = [],
+  /** Runs after the scenario, against the database the service used. */
+  inspect?: (databaseUrl: string) => Promise<void>,
 ): Promise<void> {
   const text = readFileSync(join(serviceDir, 'platform.yaml'), 'utf8')
   const parsed = parse(text, 'platform.yaml')
@@ -84,6 +87,7 @@ async function runFromManifests(
     await exerciseService(pod.url, dsrAuthSecret).catch((error: Error) => {
       throw new Error(`${error.message}\n--- service log\n${pod.log()}`)
     })
+    await inspect?.(stores.databaseUrl)
     if (viewers.length > 0) {
       // Requests as CloudFront forwards them (viewer headers, no x-verticals-market) land in their markets.
       const samples = await requestsAsViewers(pod.url, '/providers', viewers, 3)
@@ -123,6 +127,56 @@ describe('the service started from its own manifests', () => {
       ])
     },
     timeoutFor({ scaffoldTests: 3, ruleTests: 1 }),
+  )
+
+  it(
+    'runs a barber scaffold whose vertical is on a shared PostgreSQL and Redis (its own schema and role)',
+    async () => {
+      const project = join(scratch(), 'shared-barber-service')
+      const cli = join(repoRoot, 'packages', 'create-vertical', 'bin', 'create-vertical.js')
+      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
+      const made = await tracker.run(process.execPath, [cli, project, '--vertical', 'barber', '--yes'], {
+        cwd: repoRoot,
+        env,
+        timeoutMs: timeoutFor({ scaffold: 1 }),
+      })
+      expect(made.code, describeRun('create-vertical', made)).toBe(0)
+      // barber and beauty on one shared store: the service runs in schema verticals_barber as its roles.
+      const file = join(project, 'platform.yaml')
+      const doc = parseDocument(readFileSync(file, 'utf8'))
+      doc.setIn(['dataStores', 'shared'], doc.createNode({ marketplace: { postgres: {}, redis: {} } }))
+      doc.setIn(
+        ['verticals', 'barber', 'dataStores'],
+        doc.createNode({ postgres: 'marketplace', redis: 'marketplace' }),
+      )
+      doc.setIn(
+        ['verticals', 'beauty'],
+        doc.createNode({ dataStores: { postgres: 'marketplace', redis: 'marketplace' } }),
+      )
+      writeFileSync(file, doc.toString({ lineWidth: 0 }))
+      const generator = join(repoRoot, 'packages', 'generator', 'dist', 'cli.js')
+      const generated = await tracker.run(
+        process.execPath,
+        [generator, 'generate', 'platform.yaml', '--out', 'bundle'],
+        { cwd: project, env, timeoutMs: timeoutFor({ cli: 1 }) },
+      )
+      expect(generated.code, describeRun('verticals generate', generated)).toBe(0)
+      const parsed = parse(readFileSync(file, 'utf8'), 'platform.yaml')
+      expect(parsed.ok && tenancyOf(parsed.platform, 'barber').schema).toBe('verticals_barber')
+      symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir')
+      await runFromManifests(project, join(project, 'bundle'), 'api', [], async (databaseUrl) => {
+        // The scenario's rows are in barber's own schema; the platform schema was never created.
+        const query = `SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname IN ('service', 'verticals', 'verticals_barber', 'verticals_beauty')`
+        const psql = await tracker.run('psql', [databaseUrl, '-Atc', query], {
+          cwd: project,
+          env,
+          timeoutMs: 60_000,
+        })
+        expect(psql.code, describeRun('psql', psql)).toBe(0)
+        expect(psql.stdout.trim()).toBe('verticals_barber')
+      })
+    },
+    timeoutFor({ scaffold: 1, cli: 1, scaffoldTests: 3 }),
   )
 
   it.each(PRESET_NAMES.map((preset) => [preset]))(

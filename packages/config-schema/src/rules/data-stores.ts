@@ -1,3 +1,5 @@
+import type { PlatformConfig } from '../schema/platform'
+import { mergeRedis } from '../tenancy'
 import { err, type Rule, type RuleFinding } from './shared'
 
 // ElastiCache's limits for Redis replication groups (AWS ElastiCache User Guide, "Quotas" and
@@ -9,10 +11,24 @@ export const REDIS_MAX_NODES_CLUSTERED = 500
 /** The default quota of nodes per cluster-mode replication group; above it, ask AWS first. */
 export const REDIS_DEFAULT_NODE_QUOTA = 90
 
-/** Redis node counts fit ElastiCache's limits, agree with the cluster shape, and allow failover. */
+type Redis = PlatformConfig['dataStores']['redis']
+
+/** Redis node counts fit ElastiCache's limits, agree with the cluster shape, and allow failover: the default and each shared store. */
 export const redisNodes: Rule = (config) => {
-  const redis = config.dataStores.redis
-  const at = (field: string) => ['dataStores', 'redis', field]
+  const base = config.dataStores.redis
+  const findings = checkRedis(base, (field) => ['dataStores', 'redis', field])
+  for (const [name, store] of Object.entries(config.dataStores.shared)) {
+    if (store.redis === undefined) continue
+    const sizing = store.redis
+    // A field the shared store sets is reported there; one it inherits, at the default.
+    const at = (field: string) =>
+      field in sizing ? ['dataStores', 'shared', name, 'redis', field] : ['dataStores', 'redis', field]
+    findings.push(...checkRedis(mergeRedis(base, sizing), at))
+  }
+  return findings
+}
+
+function checkRedis(redis: Redis, at: (field: string) => (string | number)[]): RuleFinding[] {
   const findings: RuleFinding[] = []
   const { cluster } = redis
   if (cluster === undefined) {

@@ -13,12 +13,20 @@ describe('the storage autoscaling ceiling', () => {
   })
 
   it('is refused below what RDS accepts, naming the least it would take', () => {
-    const [d, ...rest] = diagnosticsOf(edit(argentinaText(), [ceiling, '540Gi']))
+    const [d, ...rest] = diagnosticsOf(edit(argentinaText(), [ceiling, '105Gi']))
     expect(rest).toEqual([])
     expect(d).toMatchObject({ code: 'MIN_ABOVE_MAX', path: 'dataStores.postgres.maxStorage' })
     expect(d?.message).toBe(
-      'maxStorage must be at least 10% above storage for RDS storage autoscaling: at least 550Gi',
+      'maxStorage must be at least 10% above storage for RDS storage autoscaling: at least 110Gi',
     )
+  })
+
+  it('holds a shared store to it too, at the store’s own entry', () => {
+    const shared = ['dataStores', 'shared', 'marketplace', 'postgres', 'maxStorage']
+    expect(errorsAfter([shared, '540Gi'])).toEqual([
+      'MIN_ABOVE_MAX dataStores.shared.marketplace.postgres.maxStorage',
+    ])
+    expect(errorsAfter([shared, '550Gi'])).toEqual([])
   })
 
   it('is refused above 64Ti', () => {

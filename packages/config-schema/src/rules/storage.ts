@@ -6,13 +6,30 @@ const MIN_CEILING_RATIO = 1.1
 const RDS_MAX_STORAGE_BYTES = 64 * 1024 ** 4
 const GIB = 1024 ** 3
 
-/** The storage autoscaling ceiling is one RDS accepts: at least 10 % above storage, at most 64 TiB. */
+/** The storage autoscaling ceiling is one RDS accepts, for the default PostgreSQL and each shared one. */
 export const storageCeiling: Rule = (config) => {
-  const { storage, maxStorage } = config.dataStores.postgres
+  const base = config.dataStores.postgres
+  const findings = ceiling(base.storage, base.maxStorage, ['dataStores', 'postgres', 'maxStorage'])
+  for (const [name, store] of Object.entries(config.dataStores.shared)) {
+    const own = store.postgres
+    if (own === undefined || (own.storage === undefined && own.maxStorage === undefined)) continue
+    const path =
+      own.maxStorage === undefined
+        ? ['dataStores', 'shared', name, 'postgres', 'storage']
+        : ['dataStores', 'shared', name, 'postgres', 'maxStorage']
+    findings.push(
+      ...ceiling(own.storage ?? base.storage, 'maxStorage' in own ? own.maxStorage : base.maxStorage, path),
+    )
+  }
+  return findings
+}
+
+/** At least 10 % above storage, at most 64 TiB. */
+function ceiling(storage: number, maxStorage: number | undefined, path: (string | number)[]): RuleFinding[] {
   if (maxStorage === undefined) return []
   const findings: RuleFinding[] = []
-  const path = ['dataStores', 'postgres', 'maxStorage']
-  const floor = Math.ceil((storage * MIN_CEILING_RATIO) / GIB)
+  // Rounded first: 100Gi × 1.1 is 110.00000000000001 in floating point, and RDS takes 110.
+  const floor = Math.ceil(Math.round(((storage * MIN_CEILING_RATIO) / GIB) * 1e6) / 1e6)
   if (maxStorage < floor * GIB) {
     findings.push(
       err(

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { DATA_CATEGORY_NAMES } from '../categories'
 import { LEGAL_BASES } from '../legal-bases'
-import { bytes, duration, label, percent, positiveDuration } from '../units'
+import { bytes, dnsLabel, duration, label, percent, positiveDuration } from '../units'
 
 const pgRole = z
   .string()
@@ -11,92 +11,122 @@ const fieldName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a field name such as email or sessionNotes')
 
+const postgresSchema = z.strictObject({
+  engineVersion: z.string().regex(/^\d+(\.\d+)?$/, 'expected a PostgreSQL major version such as 16'),
+  instanceClass: z
+    .string()
+    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.2xlarge'),
+  storage: bytes,
+  maxStorage: bytes
+    .optional()
+    .describe(
+      'Storage autoscaling ceiling (RDS max_allocated_storage): at least 10% above storage. Omit to keep storage fixed.',
+    ),
+  freeStorageAlarm: percent
+    .prefault('10%')
+    .describe('Alarm when free storage falls below this share of storage (autoscaling grows it at 10%).'),
+  freeMemoryAlarm: bytes
+    .prefault('512Mi')
+    .describe('Alarm when the instance has less freeable memory than this.'),
+  multiAz: z.boolean(),
+  backupRetention: positiveDuration,
+  performanceInsights: z.boolean(),
+  maxConnections: z.number().int().positive(),
+  pool: z.strictObject({
+    max: z.number().int().positive().describe('Connections per service pool.'),
+    alarmAt: z.number().int().positive().describe('Alert when this many connections are in use.'),
+  }),
+  slowQuery: positiveDuration.describe('A query slower than this counts as slow.'),
+  fastQueryTarget: percent.describe('Share of queries that must be faster than slowQuery.'),
+  roles: z
+    .strictObject({
+      owner: pgRole
+        .default('verticals_owner')
+        .describe('Owns the platform schema, its tables and functions; migrations run as it.'),
+      app: pgRole
+        .default('verticals_app')
+        .describe('The services connect as (or as a member of) this role: INSERT and SELECT on ledgers.'),
+      provision: z
+        .enum(['create', 'expect'])
+        .default('create')
+        .describe(
+          'create: migrations create missing roles (NOLOGIN); expect: they must exist (managed databases).',
+        ),
+    })
+    .prefault({})
+    .describe('PostgreSQL roles: the application role cannot UPDATE, DELETE or TRUNCATE ledgers.'),
+})
+
+const redisSchema = z.strictObject({
+  nodeType: z
+    .string()
+    .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an ElastiCache node type such as cache.r6g.large'),
+  nodes: z
+    .number()
+    .int()
+    .positive()
+    .describe(
+      'Nodes of the replication group: 1 to 6 without cluster mode (a primary and up to 5 replicas); with cluster, shards × (1 + replicasPerShard).',
+    ),
+  cluster: z
+    .strictObject({
+      shards: z
+        .number()
+        .int()
+        .min(1)
+        .max(500)
+        .describe('Node groups (shards); the 16,384 hash slots are spread over them.'),
+      replicasPerShard: z.number().int().min(0).max(5).describe('Replicas of each shard’s primary (0 to 5).'),
+    })
+    .optional()
+    .describe(
+      'Cluster mode (Redis Cluster): keys are sharded over node groups, and services connect through the configuration endpoint with a cluster client. Without it, one primary with replicas.',
+    ),
+  automaticFailover: z.boolean(),
+  encryptionAtRest: z.boolean(),
+  // The AUTH token, and the personal data the cache holds, travel only over TLS: not a choice.
+  encryptionInTransit: z.literal(true, {
+    error: 'must be true: the Redis AUTH token and the cached personal data travel only over TLS (rediss://)',
+  }),
+  evictionPolicy: z.enum(['allkeys-lru', 'volatile-lru', 'allkeys-lfu', 'volatile-lfu', 'noeviction']),
+  hitRateTarget: percent,
+})
+
+// A shared store sizes itself; engine, pools, roles, encryption and targets stay platform-wide.
+const sharedStoreSchema = z.strictObject({
+  postgres: postgresSchema
+    .pick({
+      instanceClass: true,
+      storage: true,
+      maxStorage: true,
+      multiAz: true,
+      backupRetention: true,
+      performanceInsights: true,
+      maxConnections: true,
+    })
+    .partial()
+    .optional()
+    .describe(
+      'A PostgreSQL instance the member verticals share; unset fields come from dataStores.postgres.',
+    ),
+  redis: redisSchema
+    .pick({ nodeType: true, nodes: true, cluster: true, automaticFailover: true })
+    .partial()
+    .optional()
+    .describe(
+      'A Redis replication group the member verticals share; unset fields come from dataStores.redis.',
+    ),
+})
+
 export const dataStoresSchema = z.strictObject({
-  postgres: z.strictObject({
-    engineVersion: z.string().regex(/^\d+(\.\d+)?$/, 'expected a PostgreSQL major version such as 16'),
-    instanceClass: z
-      .string()
-      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.2xlarge'),
-    storage: bytes,
-    maxStorage: bytes
-      .optional()
-      .describe(
-        'Storage autoscaling ceiling (RDS max_allocated_storage): at least 10% above storage. Omit to keep storage fixed.',
-      ),
-    freeStorageAlarm: percent
-      .prefault('10%')
-      .describe('Alarm when free storage falls below this share of storage (autoscaling grows it at 10%).'),
-    freeMemoryAlarm: bytes
-      .prefault('512Mi')
-      .describe('Alarm when the instance has less freeable memory than this.'),
-    multiAz: z.boolean(),
-    backupRetention: positiveDuration,
-    performanceInsights: z.boolean(),
-    maxConnections: z.number().int().positive(),
-    pool: z.strictObject({
-      max: z.number().int().positive().describe('Connections per service pool.'),
-      alarmAt: z.number().int().positive().describe('Alert when this many connections are in use.'),
-    }),
-    slowQuery: positiveDuration.describe('A query slower than this counts as slow.'),
-    fastQueryTarget: percent.describe('Share of queries that must be faster than slowQuery.'),
-    roles: z
-      .strictObject({
-        owner: pgRole
-          .default('verticals_owner')
-          .describe('Owns the platform schema, its tables and functions; migrations run as it.'),
-        app: pgRole
-          .default('verticals_app')
-          .describe('The services connect as (or as a member of) this role: INSERT and SELECT on ledgers.'),
-        provision: z
-          .enum(['create', 'expect'])
-          .default('create')
-          .describe(
-            'create: migrations create missing roles (NOLOGIN); expect: they must exist (managed databases).',
-          ),
-      })
-      .prefault({})
-      .describe('PostgreSQL roles: the application role cannot UPDATE, DELETE or TRUNCATE ledgers.'),
-  }),
-  redis: z.strictObject({
-    nodeType: z
-      .string()
-      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an ElastiCache node type such as cache.r6g.large'),
-    nodes: z
-      .number()
-      .int()
-      .positive()
-      .describe(
-        'Nodes of the replication group: 1 to 6 without cluster mode (a primary and up to 5 replicas); with cluster, shards × (1 + replicasPerShard).',
-      ),
-    cluster: z
-      .strictObject({
-        shards: z
-          .number()
-          .int()
-          .min(1)
-          .max(500)
-          .describe('Node groups (shards); the 16,384 hash slots are spread over them.'),
-        replicasPerShard: z
-          .number()
-          .int()
-          .min(0)
-          .max(5)
-          .describe('Replicas of each shard’s primary (0 to 5).'),
-      })
-      .optional()
-      .describe(
-        'Cluster mode (Redis Cluster): keys are sharded over node groups, and services connect through the configuration endpoint with a cluster client. Without it, one primary with replicas.',
-      ),
-    automaticFailover: z.boolean(),
-    encryptionAtRest: z.boolean(),
-    // The AUTH token, and the personal data the cache holds, travel only over TLS: not a choice.
-    encryptionInTransit: z.literal(true, {
-      error:
-        'must be true: the Redis AUTH token and the cached personal data travel only over TLS (rediss://)',
-    }),
-    evictionPolicy: z.enum(['allkeys-lru', 'volatile-lru', 'allkeys-lfu', 'volatile-lfu', 'noeviction']),
-    hitRateTarget: percent,
-  }),
+  postgres: postgresSchema,
+  redis: redisSchema,
+  shared: z
+    .record(dnsLabel, sharedStoreSchema)
+    .default({})
+    .describe(
+      'Named data stores that several verticals share (verticals.<v>.dataStores): each is created once, and each member keeps its own PostgreSQL schema and role and its own Redis key prefix.',
+    ),
 })
 
 export const dataClassSchema = z.strictObject({

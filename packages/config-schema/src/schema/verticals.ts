@@ -28,10 +28,25 @@ export const verticalSchema = z.strictObject({
     .describe(
       'Monthly budget of the vertical’s own resources (an AWS Budget on its cost-allocation tag); the verticals’ budgets together may not exceed budget.monthly.',
     ),
+  dataStores: z
+    .strictObject({
+      postgres: z
+        .string()
+        .default('dedicated')
+        .describe('dedicated (its own RDS instance) or the name of a store in dataStores.shared.'),
+      redis: z
+        .string()
+        .default('dedicated')
+        .describe('dedicated (its own replication group) or the name of a store in dataStores.shared.'),
+    })
+    .prefault({})
+    .describe(
+      'Where the vertical keeps its data: a dedicated store, or a shared store (dataStores.shared) where it gets its own PostgreSQL schema and role and its own Redis key prefix.',
+    ),
   platformWideErasure: z
     .boolean()
     .default(true)
     .describe(
-      'An erasure request fulfilled by any participating vertical also erases the subject here (verticals sharing one database). Default true: one controller answers one request for all its data (GDPR art. 17(1), LGPD art. 18 VI, Ley 25.326 art. 16); set false only where subject ids do not name the same person.',
+      'An erasure request fulfilled by any participating vertical also erases the subject here (verticals on the same shared PostgreSQL store, dataStores.shared). Default true: one controller answers one request for all its data (GDPR art. 17(1), LGPD art. 18 VI, Ley 25.326 art. 16); set false only where subject ids do not name the same person.',
     ),
 })

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http'
+import { postgresOf, tenancyOf } from '@verticals/config-schema'
 import {
   createPlatform,
   loadPlatformConfig,
@@ -44,6 +45,11 @@ export async function createApp(settings, options = {}) {
   const metrics = createMetrics(config, { vertical })
   // The service owns the pool and the Redis client: its own tables use the pool and /ready PINGs
   // Redis. Without Redis the service still starts (after at most 2 s); the cache fails open.
+  // On a shared PostgreSQL store (dataStores.shared) each vertical keeps its own schema and roles, so
+  // the members of the store cannot read each other's tables; otherwise the service's own `service`.
+  const schema =
+    settings.schema ??
+    (postgresOf(config, vertical).shared === null ? 'service' : tenancyOf(config, vertical).schema)
   const {
     pool,
     redis,
@@ -52,6 +58,7 @@ export async function createApp(settings, options = {}) {
     databaseUrl: settings.databaseUrl,
     redisUrl: settings.redisUrl,
     config,
+    vertical,
     logger,
     redisReadyTimeoutMs: 2000,
   })
@@ -60,7 +67,7 @@ export async function createApp(settings, options = {}) {
     vertical,
     pg: pool,
     redis,
-    schema: settings.schema,
+    schema,
     keyPrefix: settings.redisPrefix,
     logger,
     metrics: observabilityMetrics(metrics),
@@ -68,10 +75,10 @@ export async function createApp(settings, options = {}) {
     subjectKey: settings.subjectKey,
   })
   await platform.migrate()
-  await migrate(pool, settings.schema, APP_MIGRATIONS)
+  await migrate(pool, schema, APP_MIGRATIONS)
   // Authenticates the callers of the DSR routes (VERTICALS_DSR_AUTH_SECRET; tests pass their own).
   const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
-  const ctx = { platform, metrics, logger, auth, store: new Store(pool, settings.schema) }
+  const ctx = { platform, metrics, logger, auth, store: new Store(pool, schema) }
   // The DSR backlog and breach-notification gauges feed the generated alerts: refresh them as often as Prometheus scrapes.
   const scanDsr = () =>
     Promise.all([platform.dsr.overdue(), platform.incidents.refresh()]).catch((error) =>

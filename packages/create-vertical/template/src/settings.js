@@ -9,8 +9,9 @@ import { deploymentSettings } from '@verticals/core'
  */
 export function settingsFromEnv(env = process.env) {
   const deployed = deploymentSettings(env)
-  const schema = env.DB_SCHEMA || 'service'
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+  // Unset: the app picks `service`, or on a shared PostgreSQL store the vertical's own schema (app.js).
+  const schema = env.DB_SCHEMA || null
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`DB_SCHEMA "${schema}" is not a plain identifier`)
   return {
     port: deployed.port,

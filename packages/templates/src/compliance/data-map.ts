@@ -1,4 +1,12 @@
-import type { ResolvedDataClass, ResolvedPlatform, ResolvedVertical } from '@verticals/config-schema'
+import {
+  DEDICATED,
+  postgresOf,
+  type ResolvedDataClass,
+  type ResolvedPlatform,
+  type ResolvedVertical,
+  redisOf,
+  tenancyOf,
+} from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { policyArtifact } from './documents'
 import { type ComplianceContext, classesOf, purposesOf, purposesOfClass } from './facts'
@@ -29,6 +37,32 @@ function retentionOf(
   return { recordClass: dataClass.recordClass, keepSeconds: recordClass.keep, action: recordClass.action }
 }
 
+/**
+ * Where the vertical's PostgreSQL and Redis data live: its own store or a shared one, and the other
+ * verticals co-located there (each in its own schema and role, or under its own key prefix).
+ */
+function placementOf(platform: ResolvedPlatform, vertical: ResolvedVertical): DataMap['dataStores'] {
+  const pg = postgresOf(platform, vertical.name)
+  const redis = redisOf(platform, vertical.name)
+  const others = (members: readonly string[]) => members.filter((m) => m !== vertical.name)
+  const tenancy = tenancyOf(platform, vertical.name)
+  return {
+    postgres: {
+      store: pg.shared ?? DEDICATED,
+      shared: pg.shared !== null,
+      coLocatedWith: others(pg.members),
+      schema: tenancy.schema,
+      role: tenancy.roles.app,
+    },
+    redis: {
+      store: redis.shared ?? DEDICATED,
+      shared: redis.shared !== null,
+      coLocatedWith: others(redis.members),
+      keyPrefix: `${platform.metadata.name}:${vertical.name}:`,
+    },
+  }
+}
+
 /** The data map of a vertical: each data class with category, purposes, locations, retention and recipients. */
 export function dataMap({ platform, vertical }: Pick<ComplianceContext, 'platform' | 'vertical'>): DataMap {
   const purposes = purposesOf(platform, vertical)
@@ -36,6 +70,7 @@ export function dataMap({ platform, vertical }: Pick<ComplianceContext, 'platfor
     vertical: vertical.name,
     controller: { ...platform.metadata.controller },
     subjectsCountry: platform.dataResidency.subjectsCountry,
+    dataStores: placementOf(platform, vertical),
     dataClasses: classesOf(platform, vertical).map((c) => ({
       name: c.name,
       description: c.description,

@@ -1,3 +1,4 @@
+import { postgresOf, redisOf } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import type { ComplianceContext } from './facts'
@@ -7,7 +8,11 @@ export function disasterRecoveryView({
   platform,
   vertical,
 }: Pick<ComplianceContext, 'platform' | 'vertical'>) {
-  const { disasterRecovery: dr, dataStores } = platform
+  const { disasterRecovery: dr } = platform
+  // The vertical's own stores, or the shared ones it is a member of (dataStores.shared).
+  const pg = postgresOf(platform, vertical.name)
+  const redis = redisOf(platform, vertical.name)
+  const sharedWith = (members: readonly string[]) => members.filter((m) => m !== vertical.name).join(', ')
   return {
     displayName: vertical.displayName,
     primary: platform.primaryRegion,
@@ -17,11 +22,18 @@ export function disasterRecoveryView({
     rpo: dr.rpo,
     tests: dr.tests,
     postgres: {
-      multiAz: dataStores.postgres.multiAz,
-      backupRetention: dataStores.postgres.backupRetention,
-      instanceClass: dataStores.postgres.instanceClass,
+      multiAz: pg.settings.multiAz,
+      backupRetention: pg.settings.backupRetention,
+      instanceClass: pg.settings.instanceClass,
+      shared: pg.shared,
+      sharedWith: sharedWith(pg.members),
     },
-    redis: { nodes: dataStores.redis.nodes, automaticFailover: dataStores.redis.automaticFailover },
+    redis: {
+      nodes: redis.settings.nodes,
+      automaticFailover: redis.settings.automaticFailover,
+      shared: redis.shared,
+      sharedWith: sharedWith(redis.members),
+    },
     objectStorage: vertical.objectStorage,
     // The verticals a replay in this one also covers: those erasing platform-wide with it.
     erasureSiblings: vertical.platformWideErasure

@@ -72,11 +72,21 @@ const location = z.strictObject({
   edge: z.boolean(),
 })
 
+const placement = z.strictObject({
+  store: name,
+  shared: z.boolean(),
+  coLocatedWith: z.array(name),
+})
+
 /** `<vertical>/compliance/data-map.json`. */
 export const dataMapSchema = z.strictObject({
   vertical: name,
   controller: z.strictObject({ name, country: name, contact: name }),
   subjectsCountry: name,
+  dataStores: z.strictObject({
+    postgres: placement.extend({ schema: name, role: name }),
+    redis: placement.extend({ keyPrefix: name }),
+  }),
   dataClasses: z.array(
     z.strictObject({
       name,

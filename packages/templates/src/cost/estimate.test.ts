@@ -26,23 +26,50 @@ function weeklyAverage(min: number, business: number, peak: number): number {
   return (6 * (6.5 * p + 4.75 * b + 12.75 * min) + 24 * min) / 168
 }
 
+type Settings = typeof platform.dataStores
+/** A vertical's store of one kind, read from the config by hand: its sizing and how many share it. */
+function storeOf<K extends 'postgres' | 'redis'>(name: string, kind: K): { s: Settings[K]; n: number } {
+  const store = platform.verticals[name]!.dataStores[kind]
+  if (store === 'dedicated') return { s: platform.dataStores[kind], n: 1 }
+  const n = Object.values(platform.verticals).filter((v) => v.enabled && v.dataStores[kind] === store).length
+  return {
+    s: { ...platform.dataStores[kind], ...platform.dataStores.shared[store]?.[kind] } as Settings[K],
+    n,
+  }
+}
+
 describe('verticals cost arithmetic, recomputed from the price table', () => {
   const cost = estimatePlatform(platform, builtinPriceTable())
   const h = raw.hoursPerMonth
-  const { postgres, redis } = platform.dataStores
-  const gb = postgres.storage / 1e9
   const primary = platform.primaryRegion.name
   const dr = platform.drRegion?.name as string
 
-  it.each(cost.verticals.map((v) => [v.vertical, v] as const))('%s', (name, estimate) => {
-    const vertical = platform.verticals[name]!
-    let expected =
-      usd(primary, `rds:${postgres.instanceClass}`) * h * 2 + // Multi-AZ
+  /** A whole PostgreSQL store a month: Multi-AZ instance and storage in both regions, transfer, keys, secret, alarms. */
+  const database = (pg: Settings['postgres']) => {
+    const gb = pg.storage / 1e9
+    return (
+      usd(primary, `rds:${pg.instanceClass}`) * h * 2 + // Multi-AZ
       usd(primary, 'rds-storage:gp3') * gb * 2 +
-      usd(dr, `rds:${postgres.instanceClass}`) * h * 2 + // the DR region is Multi-AZ too
+      usd(dr, `rds:${pg.instanceClass}`) * h * 2 + // the DR region is Multi-AZ too
       usd(dr, 'rds-storage:gp3') * gb * 2 +
       usd(primary, 'transfer:inter-region') * gb * raw.assumptions.replicatedGbPerStorageGbMonth +
-      usd(primary, `elasticache:${redis.nodeType}`) * h * redis.nodes
+      2 * usd(primary, 'kms:key') + // the database's and its replica's
+      usd(primary, 'secretsmanager:secret') +
+      3 * usd(primary, 'cloudwatch:alarm')
+    )
+  }
+  /** A whole Redis store a month: its nodes, its key and three alarms per node. */
+  const cache = (redis: Settings['redis']) =>
+    usd(primary, `elasticache:${redis.nodeType}`) * h * redis.nodes +
+    usd(primary, 'kms:key') +
+    3 * redis.nodes * usd(primary, 'cloudwatch:alarm')
+
+  it.each(cost.verticals.map((v) => [v.vertical, v] as const))('%s', (name, estimate) => {
+    const vertical = platform.verticals[name]!
+    const pg = storeOf(name, 'postgres')
+    const redis = storeOf(name, 'redis')
+    // A shared store is borne in equal parts by its members.
+    let expected = database(pg.s) / pg.n + cache(redis.s) / redis.n
     for (const w of Object.values(vertical.workloads)) {
       const replicas = weeklyAverage(
         w.autoscaling.minReplicas,
@@ -53,19 +80,33 @@ describe('verticals cost arithmetic, recomputed from the price table', () => {
       expected += replicas * h * (usd(primary, 'compute:memory') * (w.resources.requests.memory / 1e9))
     }
     const rules = 1 + platform.security.waf.rateLimits.length + platform.security.waf.managedRules.length
-    const keys = 3 + (vertical.objectStorage ? 2 : 0)
-    const alarms = 2 + 3 * redis.nodes + 1 + (vertical.objectStorage ? 1 : 0)
-    expected +=
-      usd(primary, 'waf:web-acl') +
-      rules * usd(primary, 'waf:rule') +
-      keys * usd(primary, 'kms:key') +
-      usd(primary, 'secretsmanager:secret') +
-      alarms * usd(primary, 'cloudwatch:alarm')
+    const objects = vertical.objectStorage
+      ? 2 * usd(primary, 'kms:key') + usd(primary, 'cloudwatch:alarm')
+      : 0
+    expected += usd(primary, 'waf:web-acl') + rules * usd(primary, 'waf:rule') + objects
     // Lines are rounded to cents each: the total may differ by half a cent per line.
     expect(Math.abs(estimate.total - expected)).toBeLessThan(0.005 * estimate.lines.length + 1e-9)
     expect(estimate.total).toBeCloseTo(
       estimate.lines.reduce((s, l) => s + l.monthly, 0),
       2,
+    )
+  })
+
+  it('prices a shared store once: its members’ parts add up to the whole store', () => {
+    const shared = platform.dataStores.shared.marketplace!
+    const whole = database({ ...platform.dataStores.postgres, ...shared.postgres } as Settings['postgres'])
+    const parts = cost.verticals
+      .flatMap((v) => v.lines)
+      .filter((l) => l.resource.includes('[shared marketplace: 1/2]'))
+    expect(new Set(parts.map((l) => l.vertical))).toEqual(new Set(['barber', 'beauty']))
+    expect(Math.abs(parts.reduce((s, l) => s + l.monthly, 0) - whole)).toBeLessThan(0.005 * parts.length)
+    const redis = { ...platform.dataStores.redis, ...shared.redis } as Settings['redis']
+    const cached = cost.verticals
+      .flatMap((v) => v.lines)
+      .filter((l) => l.resource.includes('[shared marketplace: 1/3]'))
+    expect(new Set(cached.map((l) => l.vertical))).toEqual(new Set(['barber', 'beauty', 'fitness']))
+    expect(Math.abs(cached.reduce((s, l) => s + l.monthly, 0) - cache(redis))).toBeLessThan(
+      0.005 * cached.length,
     )
   })
 
@@ -85,9 +126,10 @@ describe('verticals cost arithmetic, recomputed from the price table', () => {
 
   it('names the missing price and the region, and refuses a malformed table', () => {
     const table = parsePriceTable(readFileSync(PRICES_FILE, 'utf8'), 'p.json')
-    delete table.regions['sa-east-1']?.[`elasticache:${redis.nodeType}`]
+    const { nodeType } = platform.dataStores.redis
+    delete table.regions['sa-east-1']?.[`elasticache:${nodeType}`]
     expect(() => estimatePlatform(platform, table)).toThrow(
-      `the price table has no price for elasticache:${redis.nodeType} in sa-east-1`,
+      `the price table has no price for elasticache:${nodeType} in sa-east-1`,
     )
     expect(() => parsePriceTable('{"currency":"EUR"}', 'eur.json')).toThrow(/^eur\.json: currency: /)
   })
@@ -114,9 +156,13 @@ describe('budgets held against the estimate', () => {
     const [first] = budgetFindings(tight, cost, where)
     expect(first).toMatchObject({ severity: 'error', path: ['budget', 'monthly'] })
     expect(first?.message).toMatch(
-      /^estimated USD [\d,]+\.\d\d a month for the platform is above the budget of USD 1,000\.00; largest items: ElastiCache/,
+      /^estimated USD [\d,]+\.\d\d a month for the platform is above the budget of USD 1,000\.00; largest items: RDS PostgreSQL/,
     )
-    expect(first?.message).toContain('at platform.yaml dataStores.redis.nodes')
+    // The dedicated databases' class and the shared store's cache nodes, each where the config sets it.
+    expect(first?.message).toContain(
+      '(2 verticals) USD 1,059.96 at platform.yaml dataStores.postgres.instanceClass',
+    )
+    expect(first?.message).toContain('at platform.yaml dataStores.shared.marketplace.redis.nodes')
   })
 
   it('warns instead when budget.enforce is warn', () => {

@@ -1,7 +1,14 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import {
+  type PostgresSettings,
+  postgresOf,
+  type RedisSettings,
+  type ResolvedPlatform,
+  redisOf,
+  type StorePlacement,
+} from '@verticals/config-schema'
 import type { Vertical } from '../infrastructure/names'
-import { cacheView } from '../infrastructure/terraform/cache'
-import { databaseView } from '../infrastructure/terraform/database'
+import { gibibytes } from '../infrastructure/quantity'
+import { needsCrossRegionReplica } from '../infrastructure/terraform/database'
 import { storageView } from '../infrastructure/terraform/storage'
 import { type PriceTable, priceOf } from './prices'
 import { averageReplicas } from './replicas'
@@ -37,12 +44,153 @@ export interface VerticalCost {
 
 const cents = (usd: number) => Math.round(usd * 100) / 100
 
+/** A resource of a data store before it is allocated to a vertical. */
+interface Priced {
+  region: string
+  resource: string
+  item: string
+  quantity: number
+  configPath: (string | number)[]
+}
+
+/** Where a store's sizing is written: the shared store's entry when it sets the field, else the default. */
+function sizingPath(
+  platform: ResolvedPlatform,
+  kind: 'postgres' | 'redis',
+  shared: string | null,
+  field: string,
+) {
+  const own = shared === null ? undefined : platform.dataStores.shared[shared]?.[kind]
+  return own !== undefined && field in own
+    ? ['dataStores', 'shared', shared as string, kind, field]
+    : ['dataStores', kind, field]
+}
+
+/** Everything one PostgreSQL store costs: instance, storage, DR replica and transfer, its KMS keys, secret and alarms. */
+function postgresItems(
+  platform: ResolvedPlatform,
+  placement: StorePlacement<PostgresSettings>,
+  table: PriceTable,
+): Priced[] {
+  const pg = placement.settings
+  const primary = platform.primaryRegion.name
+  const hours = table.hoursPerMonth
+  const az = (multi: boolean) => (multi ? 2 : 1)
+  const multi = (m: boolean) => (m ? ' (Multi-AZ)' : '')
+  const storageGib = gibibytes(pg.storage)
+  const gb = (storageGib * 1024 ** 3) / 1e9
+  const at = (field: string) => sizingPath(platform, 'postgres', placement.shared, field)
+  const out: Priced[] = [
+    {
+      region: primary,
+      resource: `RDS PostgreSQL ${pg.instanceClass}${multi(pg.multiAz)}`,
+      item: `rds:${pg.instanceClass}`,
+      quantity: hours * az(pg.multiAz),
+      configPath: at('instanceClass'),
+    },
+    {
+      region: primary,
+      resource: `RDS gp3 storage ${storageGib} GiB${multi(pg.multiAz)}`,
+      item: 'rds-storage:gp3',
+      quantity: gb * az(pg.multiAz),
+      configPath: at('storage'),
+    },
+  ]
+  const dr = needsCrossRegionReplica(platform) ? platform.drRegion : null
+  if (dr) {
+    const path = ['disasterRecovery', 'rpo', 'database']
+    out.push(
+      {
+        region: dr.name,
+        resource: `RDS PostgreSQL DR replica ${pg.instanceClass}${multi(dr.multiAz)}`,
+        item: `rds:${pg.instanceClass}`,
+        quantity: hours * az(dr.multiAz),
+        configPath: path,
+      },
+      {
+        region: dr.name,
+        resource: `RDS gp3 storage of the DR replica${multi(dr.multiAz)}`,
+        item: 'rds-storage:gp3',
+        quantity: gb * az(dr.multiAz),
+        configPath: path,
+      },
+      {
+        region: primary,
+        resource: `replication transfer to ${dr.name}`,
+        item: 'transfer:inter-region',
+        quantity: gb * table.assumptions.replicatedGbPerStorageGbMonth,
+        configPath: path,
+      },
+    )
+  }
+  out.push(
+    {
+      region: primary,
+      resource: 'KMS keys (database)',
+      item: 'kms:key',
+      quantity: dr ? 2 : 1,
+      configPath: ['security', 'encryptionAtRest'],
+    },
+    {
+      region: primary,
+      resource: 'Secrets Manager secret (database master password)',
+      item: 'secretsmanager:secret',
+      quantity: 1,
+      configPath: ['dataStores', 'postgres'],
+    },
+    {
+      region: primary,
+      resource: 'CloudWatch alarms (database)',
+      item: 'cloudwatch:alarm',
+      quantity: 2 + (dr ? 1 : 0),
+      configPath: ['alerts'],
+    },
+  )
+  return out
+}
+
+/** Everything one Redis store costs: its nodes, KMS key and alarms (three per node). */
+function redisItems(
+  platform: ResolvedPlatform,
+  placement: StorePlacement<RedisSettings>,
+  hours: number,
+): Priced[] {
+  const redis = placement.settings
+  const primary = platform.primaryRegion.name
+  const nodes = redis.cluster ? redis.cluster.shards * (1 + redis.cluster.replicasPerShard) : redis.nodes
+  return [
+    {
+      region: primary,
+      resource: `ElastiCache ${redis.nodeType} × ${nodes} nodes`,
+      item: `elasticache:${redis.nodeType}`,
+      quantity: hours * nodes,
+      configPath: sizingPath(platform, 'redis', placement.shared, redis.cluster ? 'cluster' : 'nodes'),
+    },
+    {
+      region: primary,
+      resource: 'KMS key (cache)',
+      item: 'kms:key',
+      quantity: 1,
+      configPath: ['security', 'encryptionAtRest'],
+    },
+    {
+      region: primary,
+      resource: 'CloudWatch alarms (cache)',
+      item: 'cloudwatch:alarm',
+      quantity: 3 * nodes,
+      configPath: ['alerts'],
+    },
+  ]
+}
+
 /**
  * The monthly cost of everything a vertical's bundle creates, priced from `table`: the database
  * (Multi-AZ doubles instance and storage), its DR replica and the replication transfer, the cache
  * nodes, the workloads' requested CPU and memory over their scheduled replicas, the WAF, KMS keys,
  * the database's managed secret and the CloudWatch alarms. Usage-based charges the config cannot
- * size (requests, traffic to users) are left out, as the table's assumptions say.
+ * size (requests, traffic to users) are left out, as the table's assumptions say. A shared store
+ * (dataStores.shared) is priced once and each of its n enabled members bears 1/n of every line of
+ * it, so the members' parts add up to the store and the platform total counts it once.
  */
 export function estimateVertical(
   platform: ResolvedPlatform,
@@ -78,57 +226,17 @@ export function estimateVertical(
     })
   }
   const primary = platform.primaryRegion.name
-  const pg = platform.dataStores.postgres
-  const database = databaseView(platform, vertical)
-  const az = (multi: boolean) => (multi ? 2 : 1)
-  const gb = (database.allocatedStorage * 1024 ** 3) / 1e9
-  const multi = (m: boolean) => (m ? ' (Multi-AZ)' : '')
-  add(
-    primary,
-    `RDS PostgreSQL ${pg.instanceClass}${multi(database.multiAz)}`,
-    `rds:${pg.instanceClass}`,
-    hours * az(database.multiAz),
-    ['dataStores', 'postgres', 'instanceClass'],
-  )
-  add(
-    primary,
-    `RDS gp3 storage ${database.allocatedStorage} GiB${multi(database.multiAz)}`,
-    'rds-storage:gp3',
-    gb * az(database.multiAz),
-    ['dataStores', 'postgres', 'storage'],
-  )
-  if (database.replica) {
-    const dr = database.replica
-    add(
-      dr.region,
-      `RDS PostgreSQL DR replica ${pg.instanceClass}${multi(dr.multiAz)}`,
-      `rds:${pg.instanceClass}`,
-      hours * az(dr.multiAz),
-      ['disasterRecovery', 'rpo', 'database'],
-    )
-    add(
-      dr.region,
-      `RDS gp3 storage of the DR replica${multi(dr.multiAz)}`,
-      'rds-storage:gp3',
-      gb * az(dr.multiAz),
-      ['disasterRecovery', 'rpo', 'database'],
-    )
-    add(
-      primary,
-      `replication transfer to ${dr.region}`,
-      'transfer:inter-region',
-      gb * table.assumptions.replicatedGbPerStorageGbMonth,
-      ['disasterRecovery', 'rpo', 'database'],
-    )
+  const storeLines = (placement: { shared: string | null; members: readonly string[] }, priced: Priced[]) => {
+    // A shared store is priced once and borne in equal parts by its enabled members.
+    const part = placement.shared === null ? 1 : 1 / Math.max(1, placement.members.length)
+    const note =
+      placement.shared === null ? '' : ` [shared ${placement.shared}: 1/${placement.members.length}]`
+    for (const p of priced) add(p.region, `${p.resource}${note}`, p.item, p.quantity * part, p.configPath)
   }
-  const cache = cacheView(platform, vertical)
-  add(
-    primary,
-    `ElastiCache ${cache.nodeType} × ${cache.memberClusterIds.length} nodes`,
-    `elasticache:${cache.nodeType}`,
-    hours * cache.memberClusterIds.length,
-    ['dataStores', 'redis', 'nodes'],
-  )
+  const postgres = postgresOf(platform, vertical.name)
+  storeLines(postgres, postgresItems(platform, postgres, table))
+  const redis = redisOf(platform, vertical.name)
+  storeLines(redis, redisItems(platform, redis, hours))
 
   for (const w of Object.values(vertical.workloads)) {
     const replicas = averageReplicas(w)
@@ -162,15 +270,12 @@ export function estimateVertical(
     ['security', 'waf'],
   )
   const storage = storageView(platform, vertical)
-  const keys = 2 + (database.replica ? 1 : 0) + (storage ? 1 : 0) + (storage?.replica ? 1 : 0)
-  add(primary, 'KMS keys (database, cache, buckets)', 'kms:key', keys, ['security', 'encryptionAtRest'])
-  add(primary, 'Secrets Manager secret (database master password)', 'secretsmanager:secret', 1, [
-    'dataStores',
-    'postgres',
-  ])
-  const alarms =
-    2 + 3 * cache.memberClusterIds.length + (database.replica ? 1 : 0) + (storage?.replica ? 1 : 0)
-  add(primary, 'CloudWatch alarms', 'cloudwatch:alarm', alarms, ['alerts'])
+  if (storage) {
+    const keys = storage.replica ? 2 : 1
+    add(primary, 'KMS keys (object storage)', 'kms:key', keys, ['security', 'encryptionAtRest'])
+    if (storage.replica)
+      add(primary, 'CloudWatch alarm (object replication)', 'cloudwatch:alarm', 1, ['alerts'])
+  }
   return {
     vertical: vertical.name,
     lines,

@@ -41,7 +41,7 @@ resource "aws_cloudwatch_metric_alarm" "database_free_storage" {
   metric_name         = "FreeStorageSpace"
   statistic           = "Minimum"
   comparison_operator = "LessThanThreshold"
-  threshold           = 53687091200
+  threshold           = 10737418240
   period              = 300
   evaluation_periods  = 1
   dimensions          = { DBInstanceIdentifier = aws_db_instance.primary.identifier }
@@ -85,7 +85,7 @@ resource "aws_cloudwatch_metric_alarm" "replica_lag" {
 
 # Redis publishes host metrics per member cluster, so there is one alarm per node.
 locals {
-  cache_member_clusters = toset(["turnos-barber-redis-001", "turnos-barber-redis-002", "turnos-barber-redis-003", "turnos-barber-redis-004", "turnos-barber-redis-005", "turnos-barber-redis-006"])
+  cache_member_clusters = toset(["turnos-barber-redis-001", "turnos-barber-redis-002"])
 }
 
 resource "aws_cloudwatch_metric_alarm" "cache_cpu" {

@@ -26,8 +26,8 @@ resource "aws_elasticache_replication_group" "cache" {
   description                = "Turnos Argentina Barber cache"
   engine                     = "redis"
   engine_version             = "7.1"
-  node_type                  = "cache.r6g.2xlarge"
-  num_cache_clusters         = 6
+  node_type                  = "cache.t4g.medium"
+  num_cache_clusters         = 2
   port                       = 6379
   parameter_group_name       = aws_elasticache_parameter_group.cache.name
   subnet_group_name          = aws_elasticache_subnet_group.cache.name

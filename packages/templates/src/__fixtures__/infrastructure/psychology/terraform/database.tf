@@ -58,9 +58,9 @@ resource "aws_db_instance" "primary" {
   identifier                          = "turnos-psychology-postgres"
   engine                              = "postgres"
   engine_version                      = "16"
-  instance_class                      = "db.r6g.2xlarge"
-  allocated_storage                   = 500
-  max_allocated_storage               = 1000
+  instance_class                      = "db.r6g.large"
+  allocated_storage                   = 100
+  max_allocated_storage               = 500
   storage_type                        = "gp3"
   storage_encrypted                   = true
   kms_key_id                          = aws_kms_key.database.arn
@@ -139,7 +139,7 @@ resource "aws_db_instance" "dr_replica" {
   provider                            = aws.dr
   identifier                          = "turnos-psychology-postgres-replica"
   replicate_source_db                 = aws_db_instance.primary.arn
-  instance_class                      = "db.r6g.2xlarge"
+  instance_class                      = "db.r6g.large"
   storage_encrypted                   = true
   kms_key_id                          = aws_kms_key.dr_database.arn
   multi_az                            = true

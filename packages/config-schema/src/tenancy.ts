@@ -1,0 +1,104 @@
+import type { ResolvedPlatform } from './resolved'
+
+/** The word that, in `verticals.<v>.dataStores`, asks for a store of the vertical's own. */
+export const DEDICATED = 'dedicated'
+
+type Stores = ResolvedPlatform['dataStores']
+/** PostgreSQL settings of one store (dedicated or shared), every default applied. */
+export type PostgresSettings = Stores['postgres']
+/** Redis settings of one store (dedicated or shared), every default applied. */
+export type RedisSettings = Stores['redis']
+
+/** Where a vertical keeps one kind of data: its own store, or a named shared one, and who else is there. */
+export interface StorePlacement<S> {
+  /** The shared store's name, or null for a dedicated store. */
+  readonly shared: string | null
+  /** The store's settings: the shared store's sizing over the platform defaults, or the defaults. */
+  readonly settings: S
+  /** Enabled verticals in the store, in config order (only this one for a dedicated store). */
+  readonly members: readonly string[]
+}
+
+function membersOf(platform: ResolvedPlatform, kind: 'postgres' | 'redis', store: string): string[] {
+  return Object.values(platform.verticals)
+    .filter((v) => v.enabled && v.dataStores[kind] === store)
+    .map((v) => v.name)
+}
+
+/** The PostgreSQL a vertical uses: dedicated (dataStores.postgres) or a shared store's, merged over it. */
+export function postgresOf(platform: ResolvedPlatform, vertical: string): StorePlacement<PostgresSettings> {
+  const store = platform.verticals[vertical]?.dataStores.postgres ?? DEDICATED
+  const sizing = store === DEDICATED ? undefined : platform.dataStores.shared[store]?.postgres
+  if (sizing === undefined) {
+    return { shared: null, settings: platform.dataStores.postgres, members: [vertical] }
+  }
+  return {
+    shared: store,
+    settings: { ...platform.dataStores.postgres, ...sizing },
+    members: membersOf(platform, 'postgres', store),
+  }
+}
+
+/** The Redis a vertical uses: dedicated (dataStores.redis) or a shared store's, merged over it. */
+export function redisOf(platform: ResolvedPlatform, vertical: string): StorePlacement<RedisSettings> {
+  const store = platform.verticals[vertical]?.dataStores.redis ?? DEDICATED
+  const sizing = store === DEDICATED ? undefined : platform.dataStores.shared[store]?.redis
+  if (sizing === undefined) {
+    return { shared: null, settings: platform.dataStores.redis, members: [vertical] }
+  }
+  const settings = mergeRedis(platform.dataStores.redis, sizing)
+  return { shared: store, settings, members: membersOf(platform, 'redis', store) }
+}
+
+/**
+ * A shared store's Redis over the defaults. Nodes and cluster are one shape: a store that sets either
+ * owns both (no cluster unless it sets one), so a clustered default never reshapes a store's nodes.
+ */
+export function mergeRedis<S extends { nodes: number; cluster?: unknown }>(base: S, sizing: Partial<S>): S {
+  const shaped = sizing.nodes !== undefined || sizing.cluster !== undefined
+  const merged = { ...base, ...sizing }
+  if (shaped && sizing.cluster === undefined) delete merged.cluster
+  return merged
+}
+
+/** A vertical name as a PostgreSQL identifier part (dashes are not plain identifier characters). */
+const ident = (vertical: string) => vertical.replaceAll('-', '_')
+
+/**
+ * The PostgreSQL schema and roles a vertical's runtime uses. On a dedicated store: the platform schema
+ * `verticals` and the configured roles. On a shared store each member gets its own schema
+ * (`verticals_<vertical>`) and roles (`<owner>_<vertical>`, `<app>_<vertical>`), granted nothing in
+ * the other members' schemas, so one vertical's service cannot read another's tables.
+ */
+export function tenancyOf(platform: ResolvedPlatform, vertical: string) {
+  const { shared } = postgresOf(platform, vertical)
+  const roles = platform.dataStores.postgres.roles
+  if (shared === null) return { schema: 'verticals', roles: { ...roles } }
+  const suffix = `_${ident(vertical)}`
+  return {
+    schema: `verticals${suffix}`,
+    roles: { ...roles, owner: `${roles.owner}${suffix}`, app: `${roles.app}${suffix}` },
+  }
+}
+
+/** One shared store as the generator and the cost estimate see it: its settings and its members. */
+export interface SharedStore {
+  readonly name: string
+  readonly postgres: StorePlacement<PostgresSettings> | null
+  readonly redis: StorePlacement<RedisSettings> | null
+}
+
+/** The shared stores that have at least one enabled member, in config order: each is created once. */
+export function sharedStores(platform: ResolvedPlatform): SharedStore[] {
+  return Object.keys(platform.dataStores.shared)
+    .map((name) => {
+      const pg = membersOf(platform, 'postgres', name)
+      const redis = membersOf(platform, 'redis', name)
+      return {
+        name,
+        postgres: pg[0] === undefined ? null : postgresOf(platform, pg[0]),
+        redis: redis[0] === undefined ? null : redisOf(platform, redis[0]),
+      }
+    })
+    .filter((s) => s.postgres !== null || s.redis !== null)
+}
