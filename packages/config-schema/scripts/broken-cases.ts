@@ -1,12 +1,13 @@
 import type { BrokenCase } from './broken-case.ts'
 import { MONITORING_CASES } from './broken-monitoring-cases.ts'
 import { NPM_CASES } from './broken-npm-cases.ts'
+import { RECORDS_CASES } from './broken-records-cases.ts'
 import { AWS_LIMIT_CASES, EDGE_CASES, RULE_CASES, SIZE_CASES, TENANCY_CASES } from './broken-rule-cases.ts'
 import { SHAPE_CASES } from './broken-shape-cases.ts'
 
 export type { BrokenCase } from './broken-case.ts'
 
-/** Every case, numbered in this order: shape problems, cross-field rules, npm naming, AWS limits, then input size, then the edge, then monitoring consistency (each group appended when it was added). */
+/** Every case, numbered in this order: shape problems, cross-field rules, npm naming, AWS limits, then input size, then the edge, then monitoring consistency, then the records of processing (each group appended when it was added). */
 export const BROKEN_CASES: BrokenCase[] = [
   ...SHAPE_CASES,
   ...RULE_CASES,
@@ -16,6 +17,7 @@ export const BROKEN_CASES: BrokenCase[] = [
   ...EDGE_CASES,
   ...MONITORING_CASES,
   ...TENANCY_CASES,
+  ...RECORDS_CASES,
 ]
 
 /** Renders case number `index` (0-based) from the example text: file name and contents with the expect header. */

@@ -75,6 +75,7 @@ export const RULE_CASES: BrokenCase[] = [
     'dsr.deadlines.access',
     ['jurisdictions: [AR, BR]', 'jurisdictions: [BR]'],
     ['  subjectsCountry: AR', '  subjectsCountry: BR'],
+    ['    - { from: AR, to: BR,', '    - { from: BR, to: AR,'], // Mercado Pago, in AR, is abroad now
     ['deadlines: { access: 72h', 'deadlines: { access: §16d'],
   ),
   c(
@@ -83,6 +84,7 @@ export const RULE_CASES: BrokenCase[] = [
     'dsr.deadlines.rectification',
     ['jurisdictions: [AR, BR]', 'jurisdictions: [EU]'],
     ['  subjectsCountry: AR', '  subjectsCountry: ES'],
+    ['    - { from: AR, to: US,', '    - { from: ES, to: US,'], // the recipients in the USA
     ['  - name: sa-east-1', '  - name: eu-west-3'],
     ['  - name: us-east-1', '  - name: eu-west-1'],
     ['rectification: 48h', 'rectification: §1mo'],
@@ -92,6 +94,10 @@ export const RULE_CASES: BrokenCase[] = [
     'TRANSFER_MECHANISM_MISSING',
     'regions[0].name',
     ['  transferMechanism: model-clauses\n', ''],
+    [
+      '    - { from: AR, to: BR, mechanism: model-clauses, reference: "Cláusulas modelo AAIP con AWS, contrato 2026-01" }\n',
+      '',
+    ],
     ['  - name: sa-east-1', '  - name: §sa-east-1'],
   ),
   c(

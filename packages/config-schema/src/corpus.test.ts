@@ -9,7 +9,8 @@ import { argentinaText } from './testing/example'
 const dir = fileURLToPath(new URL('./__fixtures__/broken/', import.meta.url))
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
-  .sort()
+  // By case number: past 99 the names grow a digit, and 100- sorts before 11- as text.
+  .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
 const HEADER = /^# expect: (\d+):(\d+) ([A-Z0-9_]+) (\S+)$/
 
 /** The expectation on a corpus file's first line. */

@@ -15,7 +15,12 @@ export const DIAGNOSTIC_CODES = {
   BREACH_TARGET_INVALID:
     'A breach-notification target is longer than the law allows, or names a jurisdiction that is not declared.',
   TRANSFER_MECHANISM_MISSING:
-    'Personal data is stored in a country without adequacy and no transfer mechanism is declared.',
+    'Personal data is stored in, or a declared transfer goes to, a country without adequacy and no transfer mechanism is declared.',
+  TRANSFER_UNDECLARED:
+    'A recipient abroad, or the replication to the DR region, transfers personal data to a country no declared transfer covers.',
+  DPO_MISSING: 'LGPD applies and no data protection officer (encarregado, LGPD art. 41) is declared.',
+  AAIP_REGISTRATION_MISSING:
+    'Ley 25.326 applies and the AAIP database registration (Ley 25.326 art. 21) is not declared.',
   JURISDICTION_MISSING: 'Data is stored in a country whose privacy law is not declared in jurisdictions.',
   CONSENT_VALIDITY: 'A consent validity is not positive or exceeds consent.maxValidity.',
   EXPLICIT_CONSENT_REQUIRED: 'A purpose covers special-category data without explicit consent.',

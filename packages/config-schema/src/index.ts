@@ -6,7 +6,7 @@ export {
   type BreachDeadline,
   breachDeadlineSeconds,
 } from './breach'
-export { DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
+export { categoryFacts, DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
 export {
   DIAGNOSTIC_CODES,
   type Diagnostic,
@@ -16,6 +16,14 @@ export {
   sortDiagnostics,
 } from './diagnostics'
 export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
+export {
+  FIDESLANG_CATEGORIES,
+  FIDESLANG_REPLACED,
+  FIDESLANG_TAXONOMY,
+  type FideslangCategory,
+  replacementOf,
+  VERTICALS_RENAMED,
+} from './fideslang'
 export { CALENDARS, type Calendar } from './holidays'
 export { toJsonSchema } from './json-schema'
 export {
@@ -72,6 +80,8 @@ export {
   sharedStores,
   tenancyOf,
 } from './tenancy'
+export { RECORDS_SOURCES, TRANSFER_SOURCES, type TransferMechanism } from './transfer-sources'
+export { isAdequate, type TransferCause, type TransferFlow, transferFlows, transferSource } from './transfers'
 export {
   isBundleVersion,
   type Money,

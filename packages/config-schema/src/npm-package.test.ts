@@ -34,7 +34,7 @@ describe('bundle package names', () => {
     const result = parse(text, 'platform.yaml')
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.diagnostics[0]).toMatchObject({ path: 'metadata.npm.name', line: 21 })
+    expect(result.diagnostics[0]).toMatchObject({ path: 'metadata.npm.name', line: 23 })
     expect(result.diagnostics[0]?.message).toMatch(/"@turnos\/barber~bundle!", which npm refuses: .*special/)
   })
 })

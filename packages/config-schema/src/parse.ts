@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml'
 import type * as z from 'zod'
 import { type Diagnostic, type DiagnosticCode, formatPath, sortDiagnostics } from './diagnostics'
+import { FIDESLANG_TAXONOMY, replacementOf } from './fideslang'
 import { formatSize, INPUT_LIMITS } from './limits'
 import { positionOf } from './positions'
 import { resolve } from './resolve'
@@ -57,6 +58,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Located[] {
   }
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String)
+    // An old category spelling names the fideslang key that replaced it rather than a near miss.
+    const renamed =
+      issue.path.at(-1) === 'category' && typeof actual === 'string' ? replacementOf(actual) : undefined
+    if (renamed) {
+      const message = `${show(actual)} is not a fideslang ${FIDESLANG_TAXONOMY.version} data category: use "${renamed}"`
+      return [{ code: 'INVALID_VALUE', path: issue.path, message }]
+    }
     const guess = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined
     const list =
       allowed.length <= 12

@@ -15,6 +15,8 @@ export interface VerticalPreset {
   readonly purposes: readonly string[]
   readonly objectStorage: boolean
   readonly socialIntegrations: readonly string[]
+  /** Categories of data subjects, for the records of processing. */
+  readonly dataSubjects: readonly string[]
   readonly dpiaRequired: boolean
   readonly notes: readonly string[]
   /** Catalog entries used when platform.yaml does not define a class of the same name. */
@@ -32,7 +34,7 @@ const MONTH = 30 * DAY
 const baseline = {
   dataClasses: {
     'static-assets': {
-      category: 'system.assets',
+      category: 'system.operations',
       description: 'Images, scripts and styles served to every visitor',
       fields: [],
       storage: ['cdn'],
@@ -92,6 +94,7 @@ export const PRESETS: Readonly<Record<PresetName, VerticalPreset>> = {
     purposes: ['booking', 'marketing'],
     objectStorage: false,
     socialIntegrations: [],
+    dataSubjects: ['clients booking appointments', 'barbers (providers)', 'marketing contacts who opted in'],
     dpiaRequired: false,
     notes: [],
     catalog: baseline,
@@ -102,6 +105,7 @@ export const PRESETS: Readonly<Record<PresetName, VerticalPreset>> = {
     purposes: ['booking', 'health-care'],
     objectStorage: false,
     socialIntegrations: [],
+    dataSubjects: ['patients', 'psychologists (providers)'],
     dpiaRequired: true,
     notes: [
       'Processes health data (a special category): explicit consent, renewed at the end of its validity and withdrawable at any time; session data is never cached.',
@@ -136,6 +140,11 @@ export const PRESETS: Readonly<Record<PresetName, VerticalPreset>> = {
     purposes: ['booking', 'marketing', 'portfolio'],
     objectStorage: true,
     socialIntegrations: ['instagram', 'facebook'],
+    dataSubjects: [
+      'clients booking appointments',
+      'beauty professionals (providers)',
+      'people shown in portfolio photos',
+    ],
     dpiaRequired: false,
     notes: [
       'Stores portfolio images in object storage and shares them with social networks the provider connects.',
@@ -169,6 +178,7 @@ export const PRESETS: Readonly<Record<PresetName, VerticalPreset>> = {
     purposes: ['booking', 'marketing', 'training'],
     objectStorage: false,
     socialIntegrations: [],
+    dataSubjects: ['gym members', 'trainers (providers)'],
     dpiaRequired: true,
     notes: [
       'Processes biometric data, a special category under LGPD art. 5 II and GDPR art. 9; Ley 25.326 does not list it among sensitive data, and the platform treats it as special anyway.',

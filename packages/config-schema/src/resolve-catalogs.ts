@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
+import { categoryFacts, type DataCategory, isSpecialCategory } from './categories'
 import { basisSource } from './legal-bases'
 import { PRESETS } from './presets'
 import type { ResolvedDataClass, ResolvedPurpose } from './resolved'
@@ -32,9 +32,9 @@ export function resolveCatalogs(config: PlatformConfig) {
       fields: [...definition.fields],
       storage: [...definition.storage],
       recordClass: definition.recordClass ?? null,
-      personal: DATA_CATEGORIES[category].personal,
+      personal: categoryFacts(category).personal,
       special: isSpecialCategory(category),
-      specialIn: [...DATA_CATEGORIES[category].specialIn],
+      specialIn: [...categoryFacts(category).specialIn],
       cacheTtl: config.cache.ttl[name] ?? presetTtl[name] ?? 0,
       cdnTtl: config.cache.cdnTtl[name] ?? 0,
     }

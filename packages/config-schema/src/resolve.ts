@@ -56,6 +56,7 @@ function resolveVertical(
     purposes: [...(source.purposes ?? preset.purposes)],
     objectStorage: source.objectStorage ?? preset.objectStorage,
     socialIntegrations: [...(source.socialIntegrations ?? preset.socialIntegrations)],
+    dataSubjects: [...(source.dataSubjects ?? preset.dataSubjects)],
     // A vertical that processes special categories always needs a DPIA, whatever its preset says.
     dpiaRequired: preset.dpiaRequired || specialCategories.length > 0,
     specialCategories,

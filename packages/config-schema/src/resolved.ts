@@ -103,6 +103,8 @@ export interface ResolvedVertical {
   purposes: string[]
   objectStorage: boolean
   socialIntegrations: string[]
+  /** Categories of data subjects, for the records of processing. */
+  dataSubjects: string[]
   dpiaRequired: boolean
   /** Categories of the special data the vertical processes. */
   specialCategories: DataCategory[]

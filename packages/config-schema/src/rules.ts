@@ -8,6 +8,7 @@ import { edge } from './rules/edge'
 import { monitoringConsistency } from './rules/monitoring'
 import { npmNames } from './rules/npm'
 import { dsrDeadlines, specialNeverCached, transfers } from './rules/privacy'
+import { recordsOfProcessing } from './rules/records'
 import { references } from './rules/references'
 import { regions } from './rules/regions'
 import { retentionDuties } from './rules/retention'
@@ -30,6 +31,7 @@ const RULES: readonly Rule[] = [
   dsrDeadlines,
   breachTargets,
   transfers,
+  recordsOfProcessing,
   consentRules,
   retentionDuties,
   references,

@@ -50,6 +50,26 @@ function rangeOf(node: unknown, what: string): [number, number] {
   return [range[0], range[1]]
 }
 
+// The template's first dataResidency.transfers entry is the replication from the primary region's
+// country to the DR region's: it follows the region answer, and goes when both are in one country.
+function replicationTransferEdit(
+  doc: ReturnType<typeof parseDocument>,
+  template: string,
+  region: string,
+): Edit | undefined {
+  const [from, to] = rangeOf(doc.getIn(['dataResidency', 'transfers', 0], true), 'replication transfer')
+  const lineStart = template.lastIndexOf('\n', from) + 1
+  const lineEnd = template.indexOf('\n', to)
+  const indent = template.slice(lineStart, from)
+  const source = AWS_REGION_COUNTRIES[region]
+  const target = AWS_REGION_COUNTRIES[drRegionFor(region)]
+  if (source === undefined || target === undefined || source === target) {
+    return { from: lineStart, to: lineEnd + 1, text: '' }
+  }
+  const line = `{ from: ${source}, to: ${target}, mechanism: model-clauses } # the copy in the DR region is a transfer under the primary's law`
+  return source === 'BR' ? undefined : { from: lineStart, to: lineEnd, text: `${indent}${line}` }
+}
+
 /**
  * Rewrites the template's platform.yaml for the answers by replacing only the source text of the
  * nodes that change (every other byte, comments and layout included, stays), then validates it.
@@ -76,6 +96,8 @@ export function renderPlatformYaml(
     const [from, to] = rangeOf(node, what as string)
     return { from, to, text: text as string }
   })
+  const replication = replicationTransferEdit(doc, template, answers.region)
+  if (replication !== undefined) edits.push(replication)
   let text = template
   for (const edit of edits.sort((a, b) => b.from - a.from)) {
     text = text.slice(0, edit.from) + edit.text + text.slice(edit.to)

@@ -27,6 +27,9 @@ describe('renderPlatformYaml', () => {
     const us = renderPlatformYaml(template, { name: 'svc', vertical: 'barber', region: 'us-east-1' }).platform
     expect(us.regions.map((r) => r.name)).toEqual(['us-east-1', 'us-west-2'])
     expect(us.jurisdictions.map((j) => j.code)).toEqual(['AR'])
+    // The replication follows the primary's country, and is no transfer within one country.
+    expect(eu.dataResidency.transfers.map((t) => `${t.from}>${t.to}`)).toEqual(['IE>US', 'AR>US'])
+    expect(us.dataResidency.transfers.map((t) => `${t.from}>${t.to}`)).toEqual(['AR>US'])
     expect(drRegionFor('us-east-1')).toBe('us-west-2')
   })
 
@@ -52,6 +55,7 @@ describe('renderPlatformYaml', () => {
       'displayName: Svc',
       'jurisdictions: [AR, EU]',
       '- name: eu-west-1 # create-vertical --region sets this, and the DR region below',
+      "- { from: IE, to: US, mechanism: model-clauses } # the copy in the DR region is a transfer under the primary's law",
       'beauty:',
     ])
   })

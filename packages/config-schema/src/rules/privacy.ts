@@ -81,7 +81,10 @@ export const transfers: Rule = (config, platform) => {
       )
     }
     if (region.country === subjectsCountry || !adequate || adequate.includes(region.country)) return
-    if (!transferMechanism) {
+    const declared = config.dataResidency.transfers.some(
+      (t) => t.from === subjectsCountry && t.to === region.country && t.mechanism,
+    )
+    if (!transferMechanism && !declared) {
       findings.push(
         err(
           'TRANSFER_MECHANISM_MISSING',

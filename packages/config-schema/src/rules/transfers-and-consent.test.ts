@@ -3,8 +3,14 @@ import { argentinaText, diagnosticsOf, edit, errorsAfter, resolveText } from '..
 
 describe('cross-border transfers and jurisdictions', () => {
   it('require a transfer mechanism for AR subjects stored in sa-east-1 (Brazil) and us-east-1', () => {
+    // Only the storage transfers: the declared ones (which would cover them) and the recipients go.
     const diagnostics = diagnosticsOf(
-      edit(argentinaText(), [['dataResidency', 'transferMechanism'], undefined]),
+      edit(
+        argentinaText(),
+        [['dataResidency', 'transferMechanism'], undefined],
+        [['dataResidency', 'transfers'], [{ from: 'BR', to: 'US', mechanism: 'model-clauses' }]],
+        [['recipients'], {}],
+      ),
     )
     expect(diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual([
       'TRANSFER_MECHANISM_MISSING regions[0].name',
@@ -19,6 +25,9 @@ describe('cross-border transfers and jurisdictions', () => {
     const text = edit(
       argentinaText(),
       [['dataResidency', 'transferMechanism'], undefined],
+      // Replicating from Brazil to Ireland is an LGPD transfer of its own, declared here.
+      [['dataResidency', 'transfers'], [{ from: 'BR', to: 'IE', mechanism: 'model-clauses' }]],
+      [['recipients'], {}],
       [['regions', 1, 'name'], 'eu-west-1'],
       [['jurisdictions'], ['AR', 'BR', 'EU']],
     )

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { DATA_CATEGORY_NAMES } from '../categories'
+import { FIDESLANG_TAXONOMY } from '../fideslang'
 import { LEGAL_BASES } from '../legal-bases'
 import { bytes, dnsLabel, duration, label, percent, positiveDuration } from '../units'
 
@@ -130,9 +131,11 @@ export const dataStoresSchema = z.strictObject({
 })
 
 export const dataClassSchema = z.strictObject({
-  category: z.enum(DATA_CATEGORY_NAMES, {
-    error: 'expected a fideslang-style category such as user.contact or user.health',
-  }),
+  category: z
+    .enum(DATA_CATEGORY_NAMES, {
+      error: `expected a fideslang ${FIDESLANG_TAXONOMY.version} data category such as user.contact or user.health`,
+    })
+    .describe(`A data category key of the fideslang ${FIDESLANG_TAXONOMY.version} taxonomy.`),
   description: label,
   fields: z
     .array(fieldName)
@@ -209,6 +212,11 @@ export const recordClassSchema = z.strictObject({
   duty: retentionDutySchema
     .optional()
     .describe('A legal duty to keep these records: it overrides erasure until it ends (GDPR art. 17(3)(b)).'),
+  source: label
+    .optional()
+    .describe(
+      'Why records are kept this long (a law, or the controller’s policy); printed in the records of processing.',
+    ),
 })
 
 export const retentionSchema = z.strictObject({

@@ -26,6 +26,7 @@ import {
   jurisdictionsSchema,
   marketSchema,
   metadataSchema,
+  recipientSchema,
   regionSchema,
   tierSchema,
 } from './topology'
@@ -44,6 +45,12 @@ export const platformSchema = z
     holidays: holidaysSchema,
     regions: z.array(regionSchema).min(1),
     dataResidency: dataResidencySchema,
+    recipients: z
+      .record(z.string(), recipientSchema)
+      .default({})
+      .describe(
+        'Processors and recipients of personal data, for the records of processing and the data map.',
+      ),
     tiers: z.record(z.string(), tierSchema),
     markets: z.record(z.string(), marketSchema),
     verticals: z.record(z.string(), verticalSchema),

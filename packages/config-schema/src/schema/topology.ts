@@ -16,6 +16,18 @@ export const metadataSchema = z.strictObject({
       name: label.describe('Legal name of the data controller.'),
       country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as AR'),
       contact: label.describe('Where data subjects send their requests (an e-mail address or URL).'),
+      dpo: z
+        .strictObject({
+          name: label.describe('Name of the data protection officer (encarregado).'),
+          contact: label.describe('Public contact of the DPO (LGPD art. 41 §1: published on the website).'),
+        })
+        .optional()
+        .describe('The data protection officer; LGPD art. 41 requires an encarregado wherever LGPD applies.'),
+      aaipRegistration: label
+        .optional()
+        .describe(
+          'Registration of the databases with the AAIP registry (Registro Nacional de Bases de Datos, Ley 25.326 art. 21); required where AR applies.',
+        ),
     })
     .describe('The data controller named in the records of processing.'),
   npm: npmNamingSchema,
@@ -27,6 +39,46 @@ export const regionSchema = z.strictObject({
   }),
   role: z.enum(['primary', 'dr']),
   multiAz: z.boolean().default(true),
+})
+
+const country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as AR')
+
+/** The mechanisms a transfer may rest on; the source each law gives them is in transfer-sources.ts. */
+export const TRANSFER_MECHANISMS = [
+  'adequacy',
+  'model-clauses',
+  'binding-corporate-rules',
+  'consent',
+] as const
+
+export const transferSchema = z.strictObject({
+  from: country.describe('Country whose law governs the transfer (where the data is collected or stored).'),
+  to: country.describe('Destination country.'),
+  mechanism: z
+    .enum(TRANSFER_MECHANISMS)
+    .optional()
+    .describe('Legal mechanism; may be left out only when the origin’s law deems the destination adequate.'),
+  source: label
+    .optional()
+    .describe('The norm the mechanism rests on; defaults to the one the origin’s law gives the mechanism.'),
+  reference: label.optional().describe('The document that implements it (contract id, clauses version).'),
+})
+
+export const recipientSchema = z.strictObject({
+  name: label.describe('Legal name of the processor or recipient.'),
+  role: z
+    .enum(['processor', 'recipient'])
+    .describe(
+      'processor: processes on the controller’s behalf; recipient: receives data for its own purposes.',
+    ),
+  service: z.enum(['cloud', 'cdn', 'payment', 'messaging', 'social-network', 'analytics', 'other']),
+  country: country.describe('Country where the recipient processes the data (decides the transfer).'),
+  receives: z
+    .union([z.literal('all'), z.array(z.string()).min(1)])
+    .describe('The data classes it receives, or `all` for every personal class of each vertical (hosting).'),
+  purpose: label.describe('Why it receives them.'),
+  verticals: z.array(z.string()).optional().describe('Only these verticals use it; all by default.'),
+  contract: label.optional().describe('The data processing agreement or terms that bind it.'),
 })
 
 export const dataResidencySchema = z.strictObject({
@@ -43,6 +95,12 @@ export const dataResidencySchema = z.strictObject({
   transferReference: label
     .optional()
     .describe('The document that implements the mechanism (e.g. contract id).'),
+  transfers: z
+    .array(transferSchema)
+    .default([])
+    .describe(
+      'International transfers beyond storage in the regions: to recipients abroad and from the primary region’s country to the DR region’s. Each needs a mechanism unless the origin’s law deems the destination adequate.',
+    ),
   replicationLag: positiveDuration.describe('Maximum cross-region replication lag.'),
 })
 

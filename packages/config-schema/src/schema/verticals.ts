@@ -21,6 +21,13 @@ export const verticalSchema = z.strictObject({
     .optional()
     .describe('Whether the vertical stores files (e.g. portfolio images) in S3.'),
   socialIntegrations: z.array(label).optional(),
+  dataSubjects: z
+    .array(label)
+    .min(1)
+    .optional()
+    .describe(
+      'Categories of data subjects whose data the vertical processes (records of processing); replaces the preset’s.',
+    ),
   workloads: z.record(dnsLabel, workloadSchema).optional().describe('Replaces the preset’s workloads.'),
   markets: z.array(dnsLabel).optional().describe('Markets the vertical serves; all live markets by default.'),
   budget: money

@@ -1,8 +1,9 @@
-import type { ResolvedVertical } from '@verticals/config-schema'
+import { type ResolvedVertical, TRANSFER_SOURCES } from '@verticals/config-schema'
 import { describe, expect, test } from 'vitest'
 import { generatedHeader } from '../header'
 import { exampleSource } from '../infrastructure/testing'
 import { createTextEngine } from '../text/engine'
+import { markdownInline } from '../text/escape'
 import { formatDuration } from '../text/format'
 import { validateArtifacts } from '../validate/index'
 import { complianceBundle } from './index'
@@ -16,6 +17,8 @@ const FILES = [
   'compliance/dsr.md',
   'compliance/migrations/001-consent.sql',
   'compliance/migrations/002-audit.sql',
+  'compliance/records-of-processing.csv',
+  'compliance/records-of-processing.json',
   'compliance/records-of-processing.md',
   'compliance/retention-schedule.md',
   'compliance/retention.json',
@@ -39,6 +42,7 @@ describe('the compliance bundle of the example', () => {
     const all = Object.keys(platform.verticals).flatMap((name) => buildVertical(platform, name))
     const kinds = new Set(all.map((a) => `${a.path.split('.').pop()} ${a.kind}`))
     expect([...kinds].sort()).toEqual([
+      'csv compliance-document',
       'json compliance-policy',
       'md compliance-document',
       'md runbook',
@@ -99,17 +103,35 @@ describe('the compliance bundle of the example', () => {
   })
 })
 
-test('the record of processing names the Argentina -> Brazil transfer, the DR transfer and their mechanism', () => {
+test('the record of processing names the AR -> BR, AR -> US and BR -> US transfers with mechanism and source', () => {
   const doc = artifactAt(
     buildVertical(platform, 'barber'),
     'barber/compliance/records-of-processing.md',
   ).content
-  const reference = 'Cláusulas modelo AAIP, contrato de transferencia internacional 2026\\-01'
+  const row = (...cells: string[]) => `| ${cells.map((c) => markdownInline(c)).join(' | ')} |`
+  const classes = 'user-profiles, bookings, payments'
+  const clauses = 'model contractual clauses'
   expect(doc).toContain(
-    `| AR | BR | sa\\-east\\-1 | primary region\\: data is stored there | no | model contractual clauses | ${reference} |`,
+    row(
+      'AR',
+      'BR',
+      'stored in sa-east-1 (primary region)',
+      classes,
+      clauses,
+      TRANSFER_SOURCES.AR['model-clauses'],
+      'Cláusulas modelo AAIP con AWS, contrato 2026-01',
+    ),
   )
+  expect(doc).toContain(row('AR', 'US', 'stored in us-east-1 (disaster-recovery region)', classes, clauses))
   expect(doc).toContain(
-    `| AR | US | us\\-east\\-1 | disaster\\-recovery region\\: data is replicated there | no | model contractual clauses | ${reference} |`,
+    row(
+      'BR',
+      'US',
+      'replicated from sa-east-1 to us-east-1 (disaster recovery)',
+      classes,
+      clauses,
+      TRANSFER_SOURCES.BR['model-clauses'],
+    ),
   )
 })
 

@@ -11,18 +11,28 @@ import type { Artifact } from '../artifact'
 import { policyArtifact } from './documents'
 import { type ComplianceContext, classesOf, purposesOf, purposesOfClass } from './facts'
 import { locationsOf } from './locations'
+import { recipientsOf } from './recipients'
 import type { DataMap } from './schemas'
 
 type Recipient = DataMap['dataClasses'][number]['recipients'][number]
 
-// The platform runs on AWS only (regions are AWS regions), so AWS hosts every stored class as a
-// processor. Classes served through the CDN are public; published content (user.content) goes to the
-// social networks the vertical integrates.
-function recipientsOf(vertical: ResolvedVertical, dataClass: ResolvedDataClass): Recipient[] {
-  const out: Recipient[] = [{ name: 'Amazon Web Services (hosting)', role: 'processor' }]
+// Recipients are the ones platform.yaml declares. Without a declared cloud provider, AWS still hosts
+// every stored class (regions are AWS regions); without a declared social network, the vertical's
+// socialIntegrations receive published content (user.content). Classes served through the CDN are public.
+function recipientsOfClass(
+  platform: ResolvedPlatform,
+  vertical: ResolvedVertical,
+  dataClass: ResolvedDataClass,
+): Recipient[] {
+  const declared = recipientsOf(platform, vertical)
+  const out: Recipient[] = []
+  if (!declared.some((r) => r.service === 'cloud'))
+    out.push({ name: 'Amazon Web Services (hosting)', role: 'processor' })
+  for (const r of declared)
+    if (r.all || r.dataClasses.includes(dataClass.name)) out.push({ name: r.name, role: r.role })
   if (dataClass.storage.includes('cdn'))
     out.push({ name: 'the public (served through the CDN)', role: 'public' })
-  if (dataClass.category === 'user.content')
+  if (dataClass.category.startsWith('user.content') && !declared.some((r) => r.service === 'social-network'))
     for (const network of vertical.socialIntegrations) out.push({ name: network, role: 'recipient' })
   return out
 }
@@ -68,7 +78,12 @@ export function dataMap({ platform, vertical }: Pick<ComplianceContext, 'platfor
   const purposes = purposesOf(platform, vertical)
   return {
     vertical: vertical.name,
-    controller: { ...platform.metadata.controller },
+    // The data map's controller is who to ask; the DPO and registration are in the records of processing.
+    controller: {
+      name: platform.metadata.controller.name,
+      country: platform.metadata.controller.country,
+      contact: platform.metadata.controller.contact,
+    },
     subjectsCountry: platform.dataResidency.subjectsCountry,
     dataStores: placementOf(platform, vertical),
     dataClasses: classesOf(platform, vertical).map((c) => ({
@@ -87,7 +102,7 @@ export function dataMap({ platform, vertical }: Pick<ComplianceContext, 'platfor
         cdnTtlSeconds: c.cdnTtl,
         neverCached: c.cacheTtl === 0 && c.cdnTtl === 0,
       },
-      recipients: recipientsOf(vertical, c),
+      recipients: recipientsOfClass(platform, vertical, c),
     })),
   }
 }

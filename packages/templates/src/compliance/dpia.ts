@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES } from '@verticals/config-schema'
+import { categoryFacts } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { formatDuration } from '../text/format'
 import { markdownArtifact } from './documents'
@@ -7,8 +7,6 @@ import { integrityView } from './integrity'
 import { legalBasisText, recordActionText } from './labels'
 import { securityView } from './security'
 import { transfersOf } from './transfers'
-
-const NOTES = DATA_CATEGORIES as Readonly<Record<string, { readonly note?: string }>>
 
 /** The view of `dpia.md`: the special categories, why each is special and where not, and the measures. */
 export function dpiaView(ctx: ComplianceContext) {
@@ -34,7 +32,7 @@ export function dpiaView(ctx: ComplianceContext) {
         notListedBy: platform.jurisdictions
           .filter((j) => !c.specialIn.includes(j.code))
           .map((j) => law(j.code)),
-        note: NOTES[c.category]?.note ?? null,
+        note: categoryFacts(c.category).note ?? null,
         purposes: purposesOfClass(purposes, c.name),
         cacheTtl: c.cacheTtl,
         cdnTtl: c.cdnTtl,

@@ -1,3 +1,4 @@
+import { TRANSFER_SOURCES } from '@verticals/config-schema'
 import { burnRateSeverities, maintenanceIntervals, RETENTION_STALE_FACTOR } from '@verticals/observability'
 import { describe, expect, test } from 'vitest'
 import { markdownInline as md } from '../text/escape'
@@ -25,22 +26,20 @@ describe.each(names)('%s', (name) => {
       expect(row![4]).toBe(p.legalBasis === 'consent' ? md(dur(p.validity)) : 'not consent-based')
     }
     const { dataResidency, primaryRegion, drRegion } = platform
-    const [primary] = rowsStartingWith(
-      doc,
-      md(dataResidency.subjectsCountry),
-      md(primaryRegion.country),
-      md(primaryRegion.name),
-    )
-    const [dr] = rowsStartingWith(
-      doc,
-      md(dataResidency.subjectsCountry),
-      md(drRegion!.country),
-      md(drRegion!.name),
-    )
-    for (const row of [primary!, dr!]) {
-      expect(row[4]).toBe('no')
-      expect(row[5]).toBe('model contractual clauses')
-      expect(row[6]).toBe(md(dataResidency.transferReference))
+    const stored = (region: string, role: string) =>
+      rowsStartingWith(doc, md(dataResidency.subjectsCountry))
+        .filter((row) => row[2] === md(`stored in ${region} (${role} region)`))
+        .at(0)
+    const primary = stored(primaryRegion.name, 'primary')
+    const dr = stored(drRegion!.name, 'disaster-recovery')
+    for (const [row, region, declared] of [
+      [primary, primaryRegion, dataResidency.transfers[0]!],
+      [dr, drRegion!, dataResidency.transfers[1]!],
+    ] as const) {
+      expect(row?.[1]).toBe(md(region.country))
+      expect(row?.[4]).toBe('model contractual clauses')
+      expect(row?.[5]).toBe(md(TRANSFER_SOURCES.AR['model-clauses']))
+      expect(row?.[6]).toBe(md(declared.reference!))
     }
     expect(doc).toContain(`lags the primary by at most ${dur(dataResidency.replicationLag)}`)
     const limit = platform.security.waf.rateLimits[0]!

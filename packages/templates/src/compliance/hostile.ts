@@ -10,9 +10,16 @@ export const HOSTILE = [
   '\n===\n\n    indented code\n> quote\n1. item\n- item\n<div>',
 ].join('')
 
-// Vertical names become directories and are refused when unsafe (tested apart). Storage systems and
-// categories are interpreted (they decide regions and recipients); validation gives them closed sets.
-const KEPT = [/^verticals\.[^.]+\.name$/, /^dataClasses\.[^.]+\.(storage\.\d+|category)$/]
+// Vertical names become directories and are refused when unsafe (tested apart). Storage systems,
+// categories, countries and what recipients receive are interpreted (they decide regions, recipients
+// and transfers); validation gives them closed sets or checked references.
+const KEPT = [
+  /^verticals\.[^.]+\.name$/,
+  /^dataClasses\.[^.]+\.(storage\.\d+|category)$/,
+  /^recipients\.[^.]+\.(receives|role|service|country|verticals\.\d+)$/,
+  /^dataResidency\.(subjectsCountry|transfers\.\d+\.(from|to|mechanism))$/,
+  /^(regions\.\d+|primaryRegion|drRegion)\.country$/,
+]
 
 // Maps whose keys other strings refer to: their keys are renamed like the references, so lookups hold.
 const NAMED_MAPS = [

@@ -40,7 +40,7 @@ describe.each(Object.keys(clean.verticals))('%s', (name) => {
 // Fields each document prints, read from the hostile platform: each must appear, escaped.
 const PRINTED: Readonly<Record<string, (p: typeof dirty) => string>> = {
   'retention-schedule.md': (p) => Object.values(p.retention.recordClasses)[0]!.description,
-  'records-of-processing.md': (p) => p.dataResidency.transferReference!,
+  'records-of-processing.md': (p) => p.dataResidency.transfers[0]!.reference!,
   'dsr.md': (p) => p.jurisdictions[0]!.deadlines.erasure.source,
   'dpia.md': (p) => p.security.encryptionAtRest,
   'incident-response.md': (p) => Object.values(p.incidents.severities)[0]!.definition,
@@ -58,7 +58,8 @@ test('the hostile platform mutates the fields the documents print', () => {
     'metadata.controller.name',
     'metadata.controller.contact',
     'dataResidency.transferReference',
-    'dataResidency.subjectsCountry',
+    'dataResidency.transfers.0.reference',
+    'recipients.twilio.purpose',
     'regions.0.name',
     'jurisdictions.0.law',
     'jurisdictions.0.deadlines.access.source',

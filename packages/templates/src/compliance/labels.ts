@@ -15,6 +15,7 @@ const LEGAL_BASES: Readonly<Record<string, string>> = {
 }
 
 const TRANSFER_MECHANISMS: Readonly<Record<string, string>> = {
+  adequacy: 'adequacy of the destination country',
   'model-clauses': 'model contractual clauses',
   consent: 'express consent of the data subject',
   'binding-corporate-rules': 'binding corporate rules',

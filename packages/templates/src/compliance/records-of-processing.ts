@@ -1,12 +1,30 @@
+import { RECORDS_SOURCES } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { formatDuration } from '../text/format'
+import { toCsv } from './csv'
 import { dataMap } from './data-map'
-import { markdownArtifact } from './documents'
-import { type ComplianceContext, classesOf, lawOf, lawOfCountry, purposesOf, yesNo } from './facts'
+import { markdownArtifact, policyArtifact } from './documents'
+import {
+  bundlePath,
+  type ComplianceContext,
+  classesOf,
+  lawOf,
+  lawOfCountry,
+  purposesOf,
+  yesNo,
+} from './facts'
 import { integrityView } from './integrity'
 import { legalBasisText, recordActionText } from './labels'
+import { recipientsOf } from './recipients'
+import {
+  REGISTER_COLUMNS,
+  registerCells,
+  registerRows,
+  retentionEntries,
+  securityEntries,
+  verticalTransfers,
+} from './records-register'
 import { securityView } from './security'
-import { transfersOf } from './transfers'
 
 /** The laws that treat a category as special, as "BR: Lei Geral…", "EU: General Data Protection…". */
 function specialUnder(ctx: ComplianceContext, codes: readonly string[]): string[] {
@@ -19,17 +37,15 @@ export function recordsView(ctx: ComplianceContext) {
   const classes = classesOf(platform, vertical).filter((c) => c.personal)
   // A record of processing covers personal data only; the data map lists every class.
   const map = dataMap(ctx).dataClasses.filter((c) => c.personal)
-  const recipients = new Map<string, { name: string; role: string; dataClasses: string[] }>()
-  for (const c of map)
-    for (const r of c.recipients) {
-      const entry = recipients.get(r.name) ?? { name: r.name, role: r.role, dataClasses: [] }
-      entry.dataClasses.push(c.name)
-      recipients.set(r.name, entry)
-    }
   const subjects = lawOfCountry(platform, platform.dataResidency.subjectsCountry)
+  const transfers = verticalTransfers(ctx)
+  const retention = retentionEntries(ctx)
+  const security = securityView(platform, vertical)
   return {
     platformName: platform.metadata.displayName,
     controller: platform.metadata.controller,
+    sources: RECORDS_SOURCES,
+    dataSubjects: vertical.dataSubjects,
     vertical: { displayName: vertical.displayName, description: vertical.description, notes: vertical.notes },
     jurisdictions: platform.jurisdictions.map((j) => ({ code: j.code, law: j.law, authority: j.authority })),
     purposes: purposesOf(platform, vertical).map((p) => ({
@@ -53,14 +69,11 @@ export function recordsView(ctx: ComplianceContext) {
     })),
     subjectsCountry: platform.dataResidency.subjectsCountry,
     subjectsLaw: subjects?.law ?? null,
-    recipients: [...recipients.values()],
-    transfers: transfersOf(platform, classes).map((t) => ({
-      ...t,
-      roleText:
-        t.role === 'primary'
-          ? 'primary region: data is stored there'
-          : 'disaster-recovery region: data is replicated there',
+    recipients: recipientsOf(platform, vertical).map((r) => ({
+      ...r,
+      transfer: transfers.find((t) => t.why.endsWith(`(recipient ${r.key})`)) ?? null,
     })),
+    transfers,
     replicationLag: platform.dataResidency.replicationLag,
     retention: map.map((c) => ({
       name: c.name,
@@ -68,15 +81,59 @@ export function recordsView(ctx: ComplianceContext) {
       keep: c.retention ? formatDuration(c.retention.keepSeconds) : null,
       action: c.retention ? recordActionText(c.retention.action) : null,
       cacheTtl: c.cache.ttlSeconds,
+      source: retention.find((r) => r.recordClass === c.retention?.recordClass)?.source ?? null,
     })),
-    security: securityView(platform, vertical),
+    security,
+    register: registerRows(ctx, security.enforcedBy),
+    registerColumns: REGISTER_COLUMNS,
     integrity: integrityView(platform, vertical),
   }
 }
 
-/** `records-of-processing.md`: the record of processing activities of one vertical. */
+/** The content of `records-of-processing.json`: the register and the parts it is made of. */
+export function recordsPolicy(ctx: ComplianceContext) {
+  const view = recordsView(ctx)
+  return {
+    vertical: ctx.vertical.name,
+    controller: {
+      name: view.controller.name,
+      country: view.controller.country,
+      contact: view.controller.contact,
+      dpo: view.controller.dpo ?? null,
+      aaipRegistration: view.controller.aaipRegistration ?? null,
+    },
+    dataSubjects: [...view.dataSubjects],
+    recipients: view.recipients.map(({ transfer, all: _all, ...r }) => ({
+      ...r,
+      transfer: transfer && {
+        from: transfer.from,
+        to: transfer.to,
+        mechanism: transfer.mechanism,
+        source: transfer.source,
+      },
+    })),
+    transfers: view.transfers,
+    retention: retentionEntries(ctx),
+    security: securityEntries(view.security.enforcedBy),
+    columns: [...REGISTER_COLUMNS],
+    register: view.register,
+  }
+}
+
+/**
+ * The record of processing activities of one vertical: `records-of-processing.md` for people, and its
+ * register as `records-of-processing.json` and `records-of-processing.csv` (RFC 4180, the same rows).
+ */
 export function recordsArtifacts(ctx: ComplianceContext): Artifact[] {
+  const policy = recordsPolicy(ctx)
   return [
     markdownArtifact(ctx, 'compliance', 'records-of-processing.md', 'compliance-document', recordsView(ctx)),
+    policyArtifact(ctx, 'records-of-processing.json', policy),
+    {
+      path: bundlePath(ctx.vertical, 'compliance', 'records-of-processing.csv'),
+      kind: 'compliance-document',
+      vertical: ctx.vertical.name,
+      content: toCsv([[...REGISTER_COLUMNS], ...policy.register.map(registerCells)]),
+    },
   ]
 }

@@ -107,10 +107,84 @@ export const dataMapSchema = z.strictObject({
   ),
 })
 
+const text = z.string()
+const registerRow = z.strictObject({
+  section: z.enum([
+    'controller',
+    'dpo',
+    'aaip-registration',
+    'data-subjects',
+    'purpose',
+    'recipient',
+    'transfer',
+    'retention',
+    'security',
+  ]),
+  entry: z.string().min(1),
+  dataClasses: text,
+  country: text,
+  basis: text,
+  source: text,
+  details: text,
+})
+
+/** `records-of-processing.json`: the register of a vertical (the CSV's rows) and the parts it is made of. */
+export const recordsPolicySchema = z.strictObject({
+  vertical: name,
+  controller: z.strictObject({
+    name: text,
+    country: text,
+    contact: text,
+    dpo: z.strictObject({ name: text, contact: text }).nullable(),
+    aaipRegistration: text.nullable(),
+  }),
+  dataSubjects: z.array(text).min(1),
+  recipients: z.array(
+    z.strictObject({
+      key: name,
+      name: text,
+      role: z.enum(['processor', 'recipient']),
+      service: name,
+      country: text,
+      purpose: text,
+      contract: text.nullable(),
+      dataClasses: z.array(name).min(1),
+      transfer: z.strictObject({ from: text, to: text, mechanism: name.nullable(), source: text }).nullable(),
+    }),
+  ),
+  transfers: z.array(
+    z.strictObject({
+      from: text,
+      to: text,
+      why: text,
+      dataClasses: z.array(name).min(1),
+      mechanism: name.nullable(),
+      mechanismText: text,
+      source: text,
+      reference: text.nullable(),
+    }),
+  ),
+  retention: z.array(
+    z.strictObject({
+      recordClass: name,
+      dataClasses: z.array(name),
+      keep: text,
+      action: text,
+      duty: text.nullable(),
+      source: text,
+    }),
+  ),
+  security: z.array(z.strictObject({ measure: text, enforcedBy: z.array(text) })),
+  columns: z.array(text),
+  register: z.array(registerRow).min(1),
+})
+
 /** The content of `retention.json`. */
 export type RetentionPolicy = z.infer<typeof retentionPolicySchema>
 /** The content of `consent.json`. */
 export type ConsentPolicy = z.infer<typeof consentPolicySchema>
+/** The content of `records-of-processing.json`. */
+export type RecordsPolicy = z.infer<typeof recordsPolicySchema>
 /** The content of `data-map.json`. */
 export type DataMap = z.infer<typeof dataMapSchema>
 /** Where one storage system keeps a data class. */
@@ -121,4 +195,5 @@ export const POLICY_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'retention.json': retentionPolicySchema,
   'consent.json': consentPolicySchema,
   'data-map.json': dataMapSchema,
+  'records-of-processing.json': recordsPolicySchema,
 }

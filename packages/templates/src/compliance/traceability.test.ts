@@ -1,4 +1,9 @@
-import { DATA_CATEGORIES, JURISDICTION_FACTS } from '@verticals/config-schema'
+import {
+  DATA_CATEGORIES,
+  JURISDICTION_FACTS,
+  RECORDS_SOURCES,
+  TRANSFER_SOURCES,
+} from '@verticals/config-schema'
 import { RETENTION_STALE_FACTOR } from '@verticals/observability'
 import { expect, test } from 'vitest'
 import { AWS_API_PORT } from '../infrastructure/toolchain'
@@ -28,6 +33,9 @@ function allowedNumbers(): Set<string> {
   // The legal facts of config-schema: a DPIA names laws the config does not declare (GDPR for biometrics).
   visit(JURISDICTION_FACTS)
   visit(DATA_CATEGORIES)
+  // The norms the records of processing cite for transfers, the DPO and the AAIP registration.
+  visit(TRANSFER_SOURCES)
+  visit(RECORDS_SOURCES)
   add(RETENTION_STALE_FACTOR * platform.retention.runEvery)
   return allowed
 }

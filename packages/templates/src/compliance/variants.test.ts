@@ -27,7 +27,8 @@ describe('without a disaster-recovery region', () => {
   test('only the primary region is a transfer, and the runbook says there is no DR region', async () => {
     const ropa = artifactAt(artifacts, 'psychology/compliance/records-of-processing.md').content
     expect(rowsStartingWith(ropa, 'AR', 'BR')).toHaveLength(1)
-    expect(ropa).not.toContain('us\\-east\\-1')
+    expect(ropa).not.toContain('stored in us\\-east\\-1')
+    expect(ropa).not.toContain('replicated from')
     const dr = artifactAt(artifacts, 'psychology/runbooks/disaster-recovery.md').content
     expect(dr).toContain('No disaster-recovery region is declared')
     const map = dataMapSchema.parse(
@@ -42,6 +43,8 @@ describe('without a disaster-recovery region', () => {
 describe('subjects resident where the primary region is', () => {
   const platform = variant(
     [['dataResidency', 'subjectsCountry'], 'BR'],
+    // Mercado Pago, in Argentina, is abroad for Brazilian subjects.
+    [['dataResidency', 'transfers', 0], { from: 'BR', to: 'AR', mechanism: 'model-clauses' }],
     [['security', 'waf', 'allowCountries'], ['BR']],
   )
 
@@ -51,8 +54,14 @@ describe('subjects resident where the primary region is', () => {
       'barber/compliance/records-of-processing.md',
     ).content
     expect(() => rowsStartingWith(ropa, 'BR', 'BR')).toThrow()
-    const [row] = rowsStartingWith(ropa, 'BR', 'US', 'us\\-east\\-1')
-    expect(row![4]).toBe('no adequacy list')
+    // LGPD publishes no adequacy list: the DR region needs the declared BR→US transfer.
+    const [row] = rowsStartingWith(
+      ropa,
+      'BR',
+      'US',
+      'stored in us\\-east\\-1 \\(disaster\\-recovery region\\)',
+    )
+    expect(row![4]).toBe('model contractual clauses')
   })
 })
 

@@ -21,7 +21,7 @@ const policy = (file: string, content: string): Artifact => ({
 
 describe('JSON policies', () => {
   test('the generated ones match their schemas', async () => {
-    for (const file of ['retention.json', 'consent.json', 'data-map.json'])
+    for (const file of ['retention.json', 'consent.json', 'data-map.json', 'records-of-processing.json'])
       expect(await validateCompliance(artifactAt(artifacts, `psychology/compliance/${file}`))).toEqual([])
   })
 

@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import type { Artifact } from '../artifact'
+import { parseCsv } from '../compliance/csv'
 import { lintMarkdown } from '../compliance/markdown-lint'
 import { POLICY_SCHEMAS } from '../compliance/schemas'
 import { generatedHeader } from '../header'
@@ -26,6 +27,20 @@ function validateMarkdown(artifact: Artifact): string[] {
   return [...problems, ...lintMarkdown(artifact.content)]
 }
 
+function validateCsv(artifact: Artifact): string[] {
+  let rows: string[][]
+  try {
+    rows = parseCsv(artifact.content)
+  } catch (error) {
+    return [`not valid RFC 4180 CSV: ${error instanceof Error ? error.message : String(error)}`]
+  }
+  const width = rows[0]?.length ?? 0
+  if (rows.length < 2) return ['holds no row under its header']
+  return rows.flatMap((row, i) =>
+    row.length === width ? [] : [`record ${i + 1} has ${row.length} fields, the header ${width}`],
+  )
+}
+
 function validateSql(artifact: Artifact): string[] {
   const header = generatedHeader('sql')
   if (!artifact.content.startsWith(header)) return ['does not start with the generated-file header']
@@ -36,7 +51,7 @@ function validateSql(artifact: Artifact): string[] {
 /**
  * Validates a compliance artifact: JSON policies parse and match the schema of what the bundle emits;
  * Markdown documents and runbooks carry the header, keep table columns even and hold no raw HTML but
- * anchors; SQL migrations carry the header and a statement.
+ * anchors; CSV registers parse as RFC 4180 with every record as wide as the header; SQL migrations carry the header and a statement.
  */
 export async function validateCompliance(artifact: Artifact): Promise<string[]> {
   switch (artifact.kind) {
@@ -44,7 +59,7 @@ export async function validateCompliance(artifact: Artifact): Promise<string[]> 
       return validatePolicy(artifact)
     case 'compliance-document':
     case 'runbook':
-      return validateMarkdown(artifact)
+      return artifact.path.endsWith('.csv') ? validateCsv(artifact) : validateMarkdown(artifact)
     case 'sql-migration':
       return validateSql(artifact)
     default:
