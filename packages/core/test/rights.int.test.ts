@@ -81,13 +81,20 @@ describe('portability, restriction and objection', () => {
     const json = JSON.parse(JSON.stringify(portable))
     expect(json).toMatchObject({
       format: PORTABILITY_FORMAT,
-      controller: env.config.metadata.controller,
+      // The registry number is the regulator's business, not the subject's: the export names whom to ask.
+      controller: {
+        name: env.config.metadata.controller.name,
+        country: env.config.metadata.controller.country,
+        contact: env.config.metadata.controller.contact,
+        dpo: env.config.metadata.controller.dpo,
+      },
       platform: 'turnos',
       vertical: 'barber',
       subjectId: SUBJECT,
       exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       consents: [{ purpose: 'marketing', action: 'grant', textVersion: '2026-01' }],
     })
+    expect(Object.keys(json.controller).sort()).toEqual(['contact', 'country', 'dpo', 'name'])
     expect(json.dataClasses.map((c: { name: string }) => c.name)).toEqual(['bookings', 'user-profiles'])
     expect(json.dataClasses[0]).toMatchObject({
       category: 'user.behavior',

@@ -12,8 +12,8 @@ export const PORTABILITY_FORMAT = 'verticals.portability/v1'
  */
 export interface PortableData {
   format: typeof PORTABILITY_FORMAT
-  /** The controller and the service the data comes from. */
-  controller: { name: string; country: string; contact: string }
+  /** The controller and the service the data comes from; its DPO where one is declared (GDPR art. 15, LGPD art. 41). */
+  controller: { name: string; country: string; contact: string; dpo?: { name: string; contact: string } }
   platform: string
   vertical: string
   subjectId: string
@@ -65,7 +65,12 @@ export async function portableData(
   const { controller } = ctx.platform.metadata
   return {
     format: PORTABILITY_FORMAT,
-    controller: { name: controller.name, country: controller.country, contact: controller.contact },
+    controller: {
+      name: controller.name,
+      country: controller.country,
+      contact: controller.contact,
+      ...(controller.dpo ? { dpo: { name: controller.dpo.name, contact: controller.dpo.contact } } : {}),
+    },
     platform: ctx.platform.metadata.name,
     vertical: ctx.vertical.name,
     subjectId,
