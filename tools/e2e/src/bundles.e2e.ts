@@ -41,7 +41,7 @@ describe('bundles as versioned npm packages, through a real registry', () => {
     await sandbox?.dispose()
   })
 
-  it('publishes the four bundles, installs psychology pinned, verifies it, and refuses changed bytes', async () => {
+  it('publishes the four bundles and the platform’s, installs psychology pinned, verifies it, and refuses changed bytes', async () => {
     const registry = box().registry.url
     const platform = box().directory('platform')
     copyFileSync(exampleConfig, join(platform, 'platform.yaml'))
@@ -51,7 +51,11 @@ describe('bundles as versioned npm packages, through a real registry', () => {
     expect(first.code, describeRun('verticals publish --registry', first)).toBe(0)
     const packages = JSON.parse(first.stdout).packages as { name: string; status: string }[]
     expect(packages.map((p) => [p.name, p.status])).toEqual(
-      ['barber', 'beauty', 'fitness', 'psychology'].map((v) => [`@turnos/${v}-bundle`, 'published']),
+      // platform-bundle: the files built once for the whole platform (its one Alertmanager config).
+      ['barber', 'beauty', 'fitness', 'platform', 'psychology'].map((v) => [
+        `@turnos/${v}-bundle`,
+        'published',
+      ]),
     )
     const integrity = await publishedIntegrity(PSYCHOLOGY, platform)
     expect(integrity).toMatch(/^sha512-/)
@@ -59,9 +63,9 @@ describe('bundles as versioned npm packages, through a real registry', () => {
     // Identical bytes again: a no-op, also in a dry run.
     const again = await verticals(publishArgs, platform)
     expect(again.code, describeRun('republish', again)).toBe(0)
-    expect(again.stdout.match(/: unchanged/g)).toHaveLength(4)
+    expect(again.stdout.match(/: unchanged/g)).toHaveLength(5)
     const dry = await verticals([...publishArgs, '--dry-run'], platform)
-    expect(dry.stdout.match(/: unchanged/g)).toHaveLength(4)
+    expect(dry.stdout.match(/: unchanged/g)).toHaveLength(5)
 
     // Changed bytes under the same version: refused before anything is sent.
     const text = readFileSync(join(platform, 'platform.yaml'), 'utf8')
@@ -91,6 +95,17 @@ describe('bundles as versioned npm packages, through a real registry', () => {
     const installed = join(consumer, 'node_modules', '@turnos', 'psychology-bundle')
     const verified = await verticals(['verify', `node_modules/${PSYCHOLOGY}`], consumer)
     expect(verified.code, describeRun('verticals verify', verified)).toBe(0)
+    // The cluster's one Alertmanager config comes in the platform's package, verified the same way.
+    await step(
+      'npm install platform',
+      'npm',
+      ['install', '--save-exact', '@turnos/platform-bundle@1.0.0'],
+      consumer,
+    )
+    const platformVerified = await verticals(['verify', 'node_modules/@turnos/platform-bundle'], consumer)
+    expect(platformVerified.code, describeRun('verticals verify platform', platformVerified)).toBe(0)
+    const alertmanager = join(consumer, 'node_modules/@turnos/platform-bundle/monitoring/alertmanager')
+    await step('amtool check-config', 'amtool', ['check-config', 'alertmanager.yaml'], alertmanager)
 
     const prometheus = join(installed, 'monitoring', 'prometheus')
     const rules = readdirSync(prometheus).filter((f) => f.endsWith('.rules.yaml'))
