@@ -17,7 +17,15 @@ export default defineConfig([
     clean: false,
     splitting: true,
     minify: true,
-    noExternal: ['@verticals/config-schema', 'zod', 'yaml', 'validate-npm-package-name'],
+    // The cost estimator too: validate holds every config against its budgets, and an external
+    // import would load a second copy of config-schema and zod (0.44 s instead of 0.29 s cold).
+    noExternal: [
+      '@verticals/config-schema',
+      '@verticals/templates/cost',
+      'zod',
+      'yaml',
+      'validate-npm-package-name',
+    ],
     // yaml resolves to its CommonJS build under Node, which calls require(): give every chunk one.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { PlatformError } from '@verticals/config-schema'
 import * as z from 'zod'
-import { PRICES_FILE } from '../paths'
+// Imported, not read from disk: the CLI bundles the estimator (validate holds every config against
+// its budgets) with the one copy of config-schema and zod it already loads, wherever it is installed.
+import shippedPrices from '../../prices/aws-on-demand.json' with { type: 'json' }
+
+const SHIPPED = '@verticals/templates/prices/aws-on-demand.json'
 
 const price = z.strictObject({
   usd: z.number().nonnegative(),
@@ -34,12 +37,16 @@ export function parsePriceTable(text: string, file: string): PriceTable {
   } catch (error) {
     throw new PlatformError('INVALID_ARGUMENT', `${file}: not JSON (${(error as Error).message})`)
   }
+  return checkPriceTable(json, file)
+}
+
+function checkPriceTable(json: unknown, file: string): PriceTable {
   const result = priceTableSchema.safeParse(json)
   if (!result.success) {
     const issue = result.error.issues[0]
     const where = issue?.path.map(String).join('.') || '(root)'
     throw new PlatformError('INVALID_ARGUMENT', `${file}: ${where}: ${issue?.message ?? 'invalid'}`, {
-      hint: `Start from the shipped table, ${PRICES_FILE}, and keep its shape.`,
+      hint: `Start from the shipped table, ${SHIPPED}, and keep its shape.`,
     })
   }
   return result.data
@@ -48,7 +55,7 @@ export function parsePriceTable(text: string, file: string): PriceTable {
 let builtin: PriceTable | undefined
 /** The price table shipped with @verticals/templates (sa-east-1 and us-east-1). */
 export function builtinPriceTable(): PriceTable {
-  builtin ??= parsePriceTable(readFileSync(PRICES_FILE, 'utf8'), PRICES_FILE)
+  builtin ??= checkPriceTable(shippedPrices, SHIPPED)
   return builtin
 }
 
