@@ -95,3 +95,33 @@ export async function createEnv(options: { poolSize?: number } = {}): Promise<En
 
 /** An identity-verification record for tests that open data-subject requests. */
 export const VERIFIED = { method: 'session', verifier: 'test-suite', evidenceRef: 'session-0001' }
+
+/**
+ * Drops test roles (and what they own), if present. DROP OWNED revokes the owner's CREATE on the
+ * database: the catalog row every migration's GRANT updates, so it takes the lock migration 006 takes
+ * (or a migration elsewhere fails with 'tuple concurrently updated').
+ */
+export async function dropRoles(
+  roles: readonly string[],
+  extra: (admin: pg.Client) => Promise<void> = async () => {},
+): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_URL })
+  await admin.connect()
+  try {
+    await extra(admin)
+    await admin.query('BEGIN')
+    await admin.query(`SELECT pg_advisory_xact_lock(hashtextextended('verticals:roles', 0))`)
+    for (const role of roles) {
+      const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])
+      if (exists.rowCount === 0) continue
+      await admin.query(`DROP OWNED BY ${role}`)
+      await admin.query(`DROP ROLE ${role}`)
+    }
+    await admin.query('COMMIT')
+  } catch (error) {
+    await admin.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    await admin.end()
+  }
+}

@@ -4,7 +4,7 @@ import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrate } from '../src/migrations/migrate'
 import { MIGRATIONS } from '../src/migrations/sql.generated'
-import { createEnv, type Env, PG_URL, VERIFIED } from './harness'
+import { createEnv, dropRoles, type Env, PG_URL, VERIFIED } from './harness'
 
 // The application role against the ledgers: it appends, grants, erases and purges through the audited
 // paths, and PostgreSQL itself refuses its UPDATE, DELETE and TRUNCATE of audit entries, checkpoints
@@ -31,27 +31,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.end()
   await env.cleanup()
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  try {
-    // DROP OWNED revokes the owner's CREATE on the database: the same catalog row every migration's
-    // GRANT updates, so it takes the lock migration 006 takes (or a migration elsewhere fails with
-    // 'tuple concurrently updated').
-    await admin.query('BEGIN')
-    await admin.query(`SELECT pg_advisory_xact_lock(hashtextextended('verticals:roles', 0))`)
-    for (const role of [roles.app, roles.owner]) {
-      const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])
-      if (exists.rowCount === 0) continue
-      await admin.query(`DROP OWNED BY ${role}`)
-      await admin.query(`DROP ROLE ${role}`)
-    }
-    await admin.query('COMMIT')
-  } catch (error) {
-    await admin.query('ROLLBACK')
-    throw error
-  } finally {
-    await admin.end()
-  }
+  await dropRoles([roles.app, roles.owner])
 })
 
 const ledgers = ['audit_entries', 'audit_checkpoints', 'consent_events']

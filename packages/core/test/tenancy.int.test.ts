@@ -3,7 +3,7 @@ import { type ResolvedPlatform, tenancyOf } from '@verticals/config-schema'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPlatform, type Platform } from '../src/platform'
-import { createEnv, type Env, PG_URL } from './harness'
+import { createEnv, dropRoles, type Env, PG_URL } from './harness'
 
 // Two verticals on one shared PostgreSQL and one shared Redis (the example's `marketplace` store):
 // each has its own schema and its own roles, and its service connects as its own application role.
@@ -55,29 +55,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of Object.values(platforms)) await p.close()
   for (const p of Object.values(pools)) await p.end()
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  try {
+  const roles = MEMBERS.flatMap((vertical) => {
+    const { owner, app } = tenancyOf(config, vertical).roles
+    return [app, owner]
+  })
+  await dropRoles(roles, async (admin) => {
     for (const vertical of MEMBERS) await admin.query(`DROP SCHEMA IF EXISTS "${schemaOf(vertical)}" CASCADE`)
-    // The lock migration 006 takes around its GRANTs (see roles.int.test.ts).
-    await admin.query('BEGIN')
-    await admin.query(`SELECT pg_advisory_xact_lock(hashtextextended('verticals:roles', 0))`)
-    for (const vertical of MEMBERS) {
-      const { owner, app } = tenancyOf(config, vertical).roles
-      for (const role of [app, owner]) {
-        const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])
-        if (exists.rowCount === 0) continue
-        await admin.query(`DROP OWNED BY ${role}`)
-        await admin.query(`DROP ROLE ${role}`)
-      }
-    }
-    await admin.query('COMMIT')
-  } catch (error) {
-    await admin.query('ROLLBACK')
-    throw error
-  } finally {
-    await admin.end()
-  }
+  })
   await env.cleanup()
 })
 
