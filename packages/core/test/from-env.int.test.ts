@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { Redis } from 'ioredis'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createPlatformFromEnv } from '../src/from-env'
 import { PG_URL, REDIS_URL } from './harness'
@@ -8,13 +9,25 @@ const EXAMPLE = fileURLToPath(
   new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
 )
 // Nothing is migrated: no table is created in this schema, so there is nothing to clean up in PostgreSQL.
+// The cache does write under the key prefix: each prefix handed out is emptied after the test.
+const prefixes: string[] = []
 const isolated = () => {
   const suffix = randomBytes(5).toString('hex')
+  prefixes.push(`vx-test-${suffix}:`)
   return { schema: `vx_test_${suffix}`, keyPrefix: `vx-test-${suffix}:` }
 }
 
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs()
+  const redis = new Redis(REDIS_URL)
+  try {
+    for (const prefix of prefixes.splice(0)) {
+      const keys = await redis.keys(`${prefix}*`)
+      if (keys.length > 0) await redis.del(...keys)
+    }
+  } finally {
+    redis.disconnect()
+  }
 })
 
 describe('createPlatformFromEnv', () => {
