@@ -26,4 +26,15 @@ export interface Context {
   readonly subjectKey: SubjectKey
   /** Where erasures are journaled outside the database, for replay after a restore (none: not journaled). */
   readonly erasureJournal: ErasureJournal | undefined
+  /**
+   * The other members of this vertical's shared PostgreSQL store that erase platform-wide with it, each
+   * in its own schema as its own roles: erasure asks them (dsr/co-tenants.ts). Empty or absent elsewhere.
+   */
+  readonly coTenants?: readonly CoTenant[]
+}
+
+/** A co-tenant of a shared PostgreSQL store: its vertical and its quoted schema. */
+export interface CoTenant {
+  readonly vertical: string
+  readonly schema: string
 }

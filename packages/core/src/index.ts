@@ -27,6 +27,7 @@ export type { Consent } from './consent/consent'
 export type { ConsentEvidence, ConsentRecord } from './consent/evidence'
 export type { ConsentDecision, ConsentReason } from './consent/state'
 export { type DeploymentSettings, deploymentSettings } from './deployment-settings'
+export type { CoTenantErasureTiming } from './dsr/co-tenants'
 export {
   addBusinessDays,
   addBusinessDaysIn,

@@ -7,6 +7,13 @@ import { Cache } from './cache/cache'
 import { type RedisClient, toPool, toRedis, waitReady } from './connections'
 import { Consent } from './consent/consent'
 import type { Context } from './context'
+import {
+  answerPeriodically,
+  CO_TENANT_TIMING,
+  type CoTenantErasureTiming,
+  coTenantApps,
+  coTenantsOf,
+} from './dsr/co-tenants'
 import { DataSubjectRequests } from './dsr/dsr'
 import type { ErasureJournal } from './dsr/erasure-journal'
 import { Restrictions } from './dsr/restrictions'
@@ -43,6 +50,21 @@ export interface PlatformOptions {
    * vertical is on a shared PostgreSQL store, where each member has its own schema and roles).
    */
   schema?: string
+  /**
+   * On a shared PostgreSQL store: the schemas of the other members, by vertical, which platform-wide
+   * erasure asks (default each member's own, `verticals_<v>`; when `schema` is given and is not the
+   * vertical's own `verticals_<vertical>`, that schema for a member not listed here: every vertical in
+   * one schema, erased directly as before tenancy).
+   */
+  memberSchemas?: Readonly<Record<string, string>>
+  /**
+   * Erasure across the members of a shared PostgreSQL store (each in its own schema, as its own roles,
+   * with its own keys): how long `dsr.fulfil` waits for the co-tenants' reports (`waitMs`, default
+   * 30000; then DEPENDENCY_UNAVAILABLE and the request stays open), and how often this vertical carries
+   * out the erasures they ask of it (`pollMs`, default 1000; 0: only when `dsr.answerErasureRequests()`
+   * is called).
+   */
+  coTenantErasure?: Partial<CoTenantErasureTiming>
   /** Prepended to every Redis key, e.g. to isolate tests (default none). */
   keyPrefix?: string
   /** Seconds a non-special consent decision stays in Redis (default 60); withdrawals replace it at once. */
@@ -136,6 +158,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const tenancy = tenancyOf(config, vertical.name)
   const schemaName = options.schema ?? tenancy.schema
   const schema = quoteSchema(schemaName)
+  // A `schema` other than the vertical's own tenancy schema puts every vertical in it (as tests do).
+  const coTenants = coTenantsOf(config, vertical.name, schemaName, {
+    given: options.schema === tenancy.schema ? undefined : options.schema,
+    members: options.memberSchemas,
+  })
+  const timing = { ...CO_TENANT_TIMING, ...options.coTenantErasure }
   const logger = options.logger ?? silentLogger
   const auditKey = AuditKey.resolve(options.auditKey, logger)
   const subjectKey = SubjectKey.resolve(options.subjectKey, logger)
@@ -155,6 +183,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     auditKey,
     subjectKey,
     erasureJournal: options.erasureJournal,
+    coTenants,
   }
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
@@ -167,6 +196,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const records = new Records(ctx)
   const holds = new LegalHolds(ctx)
   const restrictions = new Restrictions(ctx, cache, decisions)
+  const dsr = new DataSubjectRequests(ctx, {
+    audit,
+    cache,
+    holds,
+    records,
+    restrictions,
+    verifier: options.identityVerifier ?? completeRecordVerifier,
+    coTenantWaitMs: timing.waitMs,
+  })
+  // Co-tenants of a shared store ask this vertical to erase; its own service carries it out.
+  const stopAnswering = answerPeriodically(ctx, () => dsr.answerErasureRequests(), timing.pollMs)
+  const roles = { ...tenancy.roles, coTenantApps: coTenantApps(config, coTenants) }
   let closed = false
   return {
     vertical: vertical.name,
@@ -178,18 +219,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     retention: new Retention(ctx, audit),
     restrictions,
     incidents: new Incidents(ctx, audit),
-    dsr: new DataSubjectRequests(ctx, {
-      audit,
-      cache,
-      holds,
-      records,
-      restrictions,
-      verifier: options.identityVerifier ?? completeRecordVerifier,
-    }),
-    migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, tenancy.roles),
+    dsr,
+    migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, roles),
     async close() {
       if (closed) return
       closed = true
+      await stopAnswering()
       audit.stopAnchoring()
       // Appends already queued still commit: an audit entry the caller was promised is never dropped.
       await audit.flush()

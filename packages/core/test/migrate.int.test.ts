@@ -30,6 +30,7 @@ describe('migrate', () => {
       'consent_events',
       'consent_state',
       'dsr_requests',
+      'erasure_requests',
       'legal_holds',
       'personal_records',
       'retention_runs',

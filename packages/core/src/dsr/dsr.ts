@@ -5,6 +5,7 @@ import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import type { LegalHolds } from '../records/holds'
 import type { Records } from '../records/records'
+import { answerErasureRequests, askCoTenants, awaitCoTenants, CO_TENANT_TIMING } from './co-tenants'
 import { computeDeadlines, DEADLINE_KIND, DEADLINE_KINDS, DSR_KINDS, type DsrKind } from './deadlines'
 import { eraseSubject } from './erase'
 import { exportSubject } from './export'
@@ -30,6 +31,8 @@ export class DataSubjectRequests {
       records: Records
       restrictions: Restrictions
       verifier: IdentityVerifier
+      /** Milliseconds fulfil waits for the co-tenants of a shared store to report their erasure. */
+      coTenantWaitMs?: number
     },
   ) {
     this.q = dsrQueries(ctx.schema)
@@ -158,6 +161,12 @@ export class DataSubjectRequests {
       )
     }
     const record = await this.proof(ERASURE_RECORD_TYPE, options.actor, digest, { requestId: request.id })
+    // Co-tenants of a shared store (own schemas, roles and keys) are asked first: their services
+    // erase while this one does, and fulfil collects their reports before it closes the request.
+    const { asked, absent } = await askCoTenants(this.ctx, subjectId, {
+      requestId: request.id,
+      actor: options.actor ?? 'dsr',
+    })
     const erased = await eraseSubject(
       this.ctx,
       this.q,
@@ -176,6 +185,12 @@ export class DataSubjectRequests {
         decisions: this.deps.restrictions.decisions,
       })
     }
+    for (const vertical of absent) alsoErased[vertical] = { skipped: 'no-schema' }
+    // Every co-tenant's report, or DEPENDENCY_UNAVAILABLE with the request still open (a retry collects them).
+    Object.assign(
+      alsoErased,
+      await awaitCoTenants(this.ctx, asked, this.deps.coTenantWaitMs ?? CO_TENANT_TIMING.waitMs),
+    )
     const closed = await this.close(request, options.actor, digest, { ...erased, alsoErased })
     await this.ctx.pool.query({
       ...this.q.forgetRequests,
@@ -192,6 +207,17 @@ export class DataSubjectRequests {
    */
   replayErasures(options: { since: Date; actor?: string }): Promise<ReplayReport> {
     return replayErasures(this.ctx, this.q, { ...options, decisions: this.deps.restrictions.decisions })
+  }
+
+  /**
+   * Carries out the erasures that co-tenants of this vertical's shared PostgreSQL store asked of it
+   * (their requests, migration 0010) as this vertical erases for its own requests: its own erasure
+   * record naming the request and where it was made, retention duties, holds, cache keys and consent
+   * decisions; then writes each report back for the asking member. The platform calls it every
+   * `coTenantErasure.pollMs`; returns how many requests it answered.
+   */
+  answerErasureRequests(): Promise<number> {
+    return answerErasureRequests(this.ctx, (subjectId, origin) => this.eraseFor(subjectId, origin))
   }
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */
@@ -221,6 +247,33 @@ export class DataSubjectRequests {
       this.ctx.metrics.dsrBacklog(kind, sum('open'), sum('overdue'), age)
     }
     return late.rows.map(toRequest)
+  }
+
+  // Erasure asked by a co-tenant: what eraseInSibling does for a sibling in this schema, with this
+  // vertical's own audit log, cache, restrictions and keys. A legal hold here skips it.
+  private async eraseFor(
+    subjectId: string,
+    origin: { requestedIn: string; requestId: string; actor: string },
+  ): Promise<SiblingErasure> {
+    if (await this.deps.holds.isSubjectHeld(subjectId)) return { skipped: 'legal-hold' }
+    const digest = this.ctx.subjectKey.digest(subjectId)
+    const record = await this.proof(ERASURE_RECORD_TYPE, origin.actor, digest, {
+      requestId: origin.requestId,
+      requestedIn: origin.requestedIn,
+    })
+    const erased = await eraseSubject(
+      this.ctx,
+      this.q,
+      this.deps.cache,
+      this.deps.restrictions,
+      subjectId,
+      `${record.recordClass}:${record.seq}`,
+    )
+    await this.ctx.pool.query({
+      ...this.q.forgetRequests,
+      values: [this.ctx.vertical.name, this.ctx.subjectKey.digests(subjectId)],
+    })
+    return erased
   }
 
   // An open request and its subject digest (kept after erasure), or NOT_FOUND / INVALID_ARGUMENT.

@@ -9,18 +9,30 @@ import { type ErasureReport, eraseSubject } from './erase'
 import type { dsrQueries } from './queries'
 import { type DecisionTiming, Restrictions } from './restrictions'
 
-/** What platform-wide erasure did in another vertical: its erasure report, or why it was skipped. */
-export type SiblingErasure = ErasureReport | { skipped: 'legal-hold' }
+/**
+ * What platform-wide erasure did in another vertical: its erasure report, or why it was skipped (a
+ * legal hold there; `no-schema`: a co-tenant of a shared store that has no schema in it yet, so holds
+ * nothing there). For a co-tenant, the report its own service wrote back.
+ */
+export type SiblingErasure = ErasureReport | { skipped: 'legal-hold' | 'no-schema' }
 
 /**
- * The other enabled verticals that take part in platform-wide erasure, each as a context on the same
- * pool, Redis and schema: a subject erased in one is erased in all (`verticals.<v>.platformWideErasure`).
+ * The other enabled verticals that take part in platform-wide erasure and are erased directly, each as
+ * a context on the same pool, Redis and schema: a subject erased in one is erased in all
+ * (`verticals.<v>.platformWideErasure`). Co-tenants of a shared store in schemas of their own are not
+ * among them: their own services erase there when asked (co-tenants.ts).
  */
 export function erasureSiblings(ctx: Context): Context[] {
   if (!ctx.vertical.platformWideErasure) return []
+  const asked = new Set((ctx.coTenants ?? []).map((c) => c.vertical))
   return Object.values(ctx.platform.verticals)
-    .filter((v) => v.name !== ctx.vertical.name && v.enabled && v.platformWideErasure)
-    .map((v) => ({ ...ctx, vertical: v, keys: new KeySpace(ctx.platform, v.name, ctx.keys.prefix) }))
+    .filter((v) => v.name !== ctx.vertical.name && v.enabled && v.platformWideErasure && !asked.has(v.name))
+    .map((v) => ({
+      ...ctx,
+      vertical: v,
+      keys: new KeySpace(ctx.platform, v.name, ctx.keys.prefix),
+      coTenants: [],
+    }))
 }
 
 /** The record class that holds DSR proof entries: data-access when declared, else the type's own. */

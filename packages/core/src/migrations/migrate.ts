@@ -52,6 +52,7 @@ export async function migrate(
       else result.unchanged.push(migration.name)
     }
     if (pending.length > 0) await applyPending(client, schema, pending, roles, result)
+    await grantCoTenants(client, schema, roles)
     await client.query('COMMIT')
     return result
   } catch (error) {
@@ -99,6 +100,26 @@ async function applyPending(
       },
     )
   }
+}
+
+/**
+ * On a shared store: lets the co-tenants' application roles ask this member to erase (migration 0010),
+ * on every call made with the owner's connection, so a member that joined the store after the
+ * migration is granted too. The application role's call (it may not grant) leaves that to the owner's.
+ */
+async function grantCoTenants(client: pg.PoolClient, schema: string, roles: PostgresRoles): Promise<void> {
+  const coTenants = roles.coTenantApps ?? []
+  if (coTenants.length === 0) return
+  const quoted = quoteSchema(schema)
+  const { rows } = await client.query<{ can: boolean | null }>(
+    `SELECT has_function_privilege(to_regprocedure($1), 'EXECUTE') AS can`,
+    [`${quoted}.grant_erasure_requests(text[], text)`],
+  )
+  if (rows[0]?.can !== true) return
+  await client.query(`SELECT ${quoted}.grant_erasure_requests($1::text[], $2)`, [
+    [...coTenants],
+    roles.provision,
+  ])
 }
 
 function changed(name: string, schema: string): PlatformError {

@@ -7,6 +7,11 @@ export interface PostgresRoles {
   readonly owner: string
   readonly app: string
   readonly provision: 'create' | 'expect'
+  /**
+   * On a shared PostgreSQL store: the application roles of the co-tenants that erase platform-wide
+   * with this member, which may ask it to erase a subject (request_erasure, migration 0010) and nothing else.
+   */
+  readonly coTenantApps?: readonly string[]
 }
 
 /** The roles of a config that does not name its own. */
@@ -16,11 +21,15 @@ export const DEFAULT_ROLES: PostgresRoles = Object.freeze({
   provision: 'create',
 })
 
-/** The settings (name, value) migration 0006 reads the role names from. */
+/** The settings (name, value) migrations 0006 and 0010 read the role names from. */
 export function roleSettings(roles: PostgresRoles): [string, string][] {
-  return [
+  const settings: [string, string][] = [
     ['verticals.owner_role', roles.owner],
     ['verticals.app_role', roles.app],
     ['verticals.provision_roles', roles.provision],
   ]
+  // Only on a shared store, so the bundle files of every other schema stay as they were.
+  const coTenants = roles.coTenantApps ?? []
+  if (coTenants.length > 0) settings.push(['verticals.cotenant_app_roles', coTenants.join(',')])
+  return settings
 }

@@ -9,7 +9,7 @@ import {
 } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { policyArtifact } from './documents'
-import { type ComplianceContext, classesOf, purposesOf, purposesOfClass } from './facts'
+import { type ComplianceContext, classesOf, erasureCoTenants, purposesOf, purposesOfClass } from './facts'
 import { locationsOf } from './locations'
 import { recipientsOf } from './recipients'
 import type { DataMap } from './schemas'
@@ -49,7 +49,8 @@ function retentionOf(
 
 /**
  * Where the vertical's PostgreSQL and Redis data live: its own store or a shared one, and the other
- * verticals co-located there (each in its own schema and role, or under its own key prefix).
+ * verticals co-located there (each in its own schema and role, or under its own key prefix); on a
+ * shared PostgreSQL, the members an erasure is carried across (`erasesWith`: asked, not reached).
  */
 function placementOf(platform: ResolvedPlatform, vertical: ResolvedVertical): DataMap['dataStores'] {
   const pg = postgresOf(platform, vertical.name)
@@ -61,6 +62,7 @@ function placementOf(platform: ResolvedPlatform, vertical: ResolvedVertical): Da
       store: pg.shared ?? DEDICATED,
       shared: pg.shared !== null,
       coLocatedWith: others(pg.members),
+      erasesWith: erasureCoTenants(platform, vertical),
       schema: tenancy.schema,
       role: tenancy.roles.app,
     },

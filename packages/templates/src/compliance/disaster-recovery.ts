@@ -1,7 +1,7 @@
 import { postgresOf, redisOf } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
-import type { ComplianceContext } from './facts'
+import { type ComplianceContext, erasureCoTenants } from './facts'
 
 /** The view of `runbooks/disaster-recovery.md`. */
 export function disasterRecoveryView({
@@ -13,6 +13,7 @@ export function disasterRecoveryView({
   const pg = postgresOf(platform, vertical.name)
   const redis = redisOf(platform, vertical.name)
   const sharedWith = (members: readonly string[]) => members.filter((m) => m !== vertical.name).join(', ')
+  const coTenants = erasureCoTenants(platform, vertical)
   return {
     displayName: vertical.displayName,
     primary: platform.primaryRegion,
@@ -35,13 +36,18 @@ export function disasterRecoveryView({
       sharedWith: sharedWith(redis.members),
     },
     objectStorage: vertical.objectStorage,
-    // The verticals a replay in this one also covers: those erasing platform-wide with it.
+    // The verticals a replay in this one also covers: those erasing platform-wide with it, but the
+    // co-tenants of its shared PostgreSQL store, which replay their own.
     erasureSiblings: vertical.platformWideErasure
       ? Object.values(platform.verticals)
           .filter((v) => v.enabled && v.platformWideErasure && v.name !== vertical.name)
           .map((v) => v.name)
+          .filter((name) => !coTenants.includes(name))
           .sort()
       : [],
+    // The co-tenants: a restore rolls them back too, and each replays the erasures it carried out
+    // (those this vertical asked of it included) with its own service and subject key.
+    erasureCoTenants: coTenants,
     maintenance: {
       timeZone: platform.maintenance.timeZone,
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({ name, ...w })),

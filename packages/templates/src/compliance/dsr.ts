@@ -1,7 +1,7 @@
 import { DEADLINE_OF, type DsrRequestKind } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
-import { type ComplianceContext, classesOf, severityOf } from './facts'
+import { type ComplianceContext, classesOf, erasureCoTenants, severityOf } from './facts'
 import { legalDeadlineText } from './labels'
 
 const KINDS = Object.keys(DEADLINE_OF) as DsrRequestKind[]
@@ -40,6 +40,8 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
           .filter((v) => v.name !== vertical.name && v.enabled && v.platformWideErasure)
           .map((v) => v.name)
       : [],
+    // Of those, the members of this vertical's shared PostgreSQL store: asked, each erasing itself.
+    erasureCoTenants: erasureCoTenants(platform, vertical),
     fields: personal.map((c) => ({ name: c.name, fields: c.fields })),
     warning: severityOf(platform, platform.alerts.dsrDeadline.severity, 'alerts.dsrDeadline.severity'),
     overdue: severityOf(

@@ -2,6 +2,7 @@ import {
   JURISDICTION_FACTS,
   type JurisdictionFacts,
   PlatformError,
+  postgresOf,
   type ResolvedDataClass,
   type ResolvedPlatform,
   type ResolvedPurpose,
@@ -95,4 +96,17 @@ export function severityOf(platform: ResolvedPlatform, name: string, usedBy: str
 /** "yes" or "no", for table cells. */
 export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no'
+}
+
+/**
+ * The other members of the vertical's shared PostgreSQL store that erase platform-wide with it (each
+ * in its own schema, as its own roles): an erasure here asks each of them (its request_erasure
+ * function, core migration 0010) and each erases with its own service, keys and duties; they may ask
+ * this vertical the same way. Empty on a dedicated store.
+ */
+export function erasureCoTenants(platform: ResolvedPlatform, vertical: ResolvedVertical): string[] {
+  if (!vertical.platformWideErasure) return []
+  const pg = postgresOf(platform, vertical.name)
+  if (pg.shared === null) return []
+  return pg.members.filter((m) => m !== vertical.name && platform.verticals[m]?.platformWideErasure === true)
 }

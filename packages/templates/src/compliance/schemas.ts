@@ -84,7 +84,9 @@ export const dataMapSchema = z.strictObject({
   controller: z.strictObject({ name, country: name, contact: name }),
   subjectsCountry: name,
   dataStores: z.strictObject({
-    postgres: placement.extend({ schema: name, role: name }),
+    // erasesWith: the co-located members an erasure here asks to erase (request_erasure in their
+    // schema), each with its own service and keys; they may ask this vertical the same way.
+    postgres: placement.extend({ erasesWith: z.array(name), schema: name, role: name }),
     redis: placement.extend({ keyPrefix: name }),
   }),
   dataClasses: z.array(

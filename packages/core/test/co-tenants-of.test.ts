@@ -1,0 +1,63 @@
+import type { ResolvedPlatform } from '@verticals/config-schema'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { coTenantApps, coTenantsOf } from '../src/dsr/co-tenants'
+import { roleSettings } from '../src/migrations/roles'
+import { exampleConfig } from './harness'
+
+// The example: barber and beauty share the PostgreSQL store `marketplace`; psychology and fitness
+// keep their own.
+
+let config: ResolvedPlatform
+beforeAll(async () => {
+  config = await exampleConfig()
+})
+
+describe('coTenantsOf', () => {
+  it('names the other members of the shared store in their own schemas', () => {
+    expect(coTenantsOf(config, 'barber', 'verticals_barber')).toEqual([
+      { vertical: 'beauty', schema: '"verticals_beauty"' },
+    ])
+    expect(coTenantApps(config, coTenantsOf(config, 'beauty', 'verticals_beauty'))).toEqual([
+      'verticals_app_barber',
+    ])
+  })
+
+  it('names none on a dedicated store', () => {
+    expect(coTenantsOf(config, 'psychology', 'verticals')).toEqual([])
+    expect(coTenantsOf(config, 'fitness', 'verticals')).toEqual([])
+  })
+
+  it('takes the schemas it is given, and leaves out members in the same schema (erased directly)', () => {
+    expect(coTenantsOf(config, 'barber', 'vx_a', { members: { beauty: 'vx_b' } })).toEqual([
+      { vertical: 'beauty', schema: '"vx_b"' },
+    ])
+    // One schema for every vertical (as before tenancy, and in tests): no co-tenant to ask.
+    expect(coTenantsOf(config, 'barber', 'vx_one', { given: 'vx_one' })).toEqual([])
+  })
+
+  it('leaves out a member that does not erase platform-wide, and asks none for one that does not', () => {
+    const optedOut = (name: string): ResolvedPlatform => ({
+      ...config,
+      verticals: {
+        ...config.verticals,
+        [name]: {
+          ...(config.verticals[name] as ResolvedPlatform['verticals'][string]),
+          platformWideErasure: false,
+        },
+      },
+    })
+    expect(coTenantsOf(optedOut('beauty'), 'barber', 'verticals_barber')).toEqual([])
+    expect(coTenantsOf(optedOut('barber'), 'barber', 'verticals_barber')).toEqual([])
+  })
+})
+
+describe('roleSettings', () => {
+  it('hands the co-tenants to migration 0010 only when there are some', () => {
+    const roles = { owner: 'o', app: 'a', provision: 'create' as const }
+    expect(roleSettings(roles).map(([name]) => name)).not.toContain('verticals.cotenant_app_roles')
+    expect(roleSettings({ ...roles, coTenantApps: ['a_x', 'a_y'] })).toContainEqual([
+      'verticals.cotenant_app_roles',
+      'a_x,a_y',
+    ])
+  })
+})
