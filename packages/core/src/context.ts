@@ -31,6 +31,11 @@ export interface Context {
    * in its own schema as its own roles: erasure asks them (dsr/co-tenants.ts). Empty or absent elsewhere.
    */
   readonly coTenants?: readonly CoTenant[]
+  /**
+   * The verticals that erase platform-wide with this one but keep their data in another PostgreSQL
+   * store, which this service has no connection to: erasure reports them as not reached.
+   */
+  readonly otherStores?: readonly string[]
 }
 
 /** A co-tenant of a shared PostgreSQL store: its vertical and its quoted schema. */

@@ -13,6 +13,7 @@ import {
   type CoTenantErasureTiming,
   coTenantApps,
   coTenantsOf,
+  otherStoresOf,
 } from './dsr/co-tenants'
 import { DataSubjectRequests } from './dsr/dsr'
 import type { ErasureJournal } from './dsr/erasure-journal'
@@ -159,10 +160,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const schemaName = options.schema ?? tenancy.schema
   const schema = quoteSchema(schemaName)
   // A `schema` other than the vertical's own tenancy schema puts every vertical in it (as tests do).
-  const coTenants = coTenantsOf(config, vertical.name, schemaName, {
-    given: options.schema === tenancy.schema ? undefined : options.schema,
-    members: options.memberSchemas,
-  })
+  const given = options.schema === tenancy.schema ? undefined : options.schema
+  const coTenants = coTenantsOf(config, vertical.name, schemaName, { given, members: options.memberSchemas })
+  // memberSchemas says where each member really is: then the other stores are as the config places them.
+  const otherStores = otherStoresOf(
+    config,
+    vertical.name,
+    options.memberSchemas === undefined ? given : undefined,
+  )
   const timing = { ...CO_TENANT_TIMING, ...options.coTenantErasure }
   const logger = options.logger ?? silentLogger
   const auditKey = AuditKey.resolve(options.auditKey, logger)
@@ -184,6 +189,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subjectKey,
     erasureJournal: options.erasureJournal,
     coTenants,
+    otherStores,
   }
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)

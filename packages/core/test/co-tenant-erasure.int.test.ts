@@ -42,11 +42,12 @@ function clinicsSharing(base: ResolvedPlatform): ResolvedPlatform {
   const roles = { owner: `vx_o_${suffix}`, app: `vx_a_${suffix}`, provision: 'create' as const }
   const psychology = base.verticals.psychology as ResolvedPlatform['verticals'][string]
   const onStore = { postgres: 'marketplace', redis: 'marketplace' }
-  // The other verticals keep databases of their own here, and do not erase platform-wide with these two.
-  const apart = (name: string) => ({
+  // The other verticals keep databases of their own here; only fitness erases platform-wide with these
+  // two, and its database is one their services cannot reach.
+  const apart = (name: string, platformWideErasure = false) => ({
     ...(base.verticals[name] as ResolvedPlatform['verticals'][string]),
     dataStores: { postgres: 'dedicated', redis: 'marketplace' },
-    platformWideErasure: false,
+    platformWideErasure,
   })
   return {
     ...base,
@@ -54,7 +55,7 @@ function clinicsSharing(base: ResolvedPlatform): ResolvedPlatform {
     verticals: {
       barber: apart('barber'),
       beauty: apart('beauty'),
-      fitness: apart('fitness'),
+      fitness: apart('fitness', true),
       psychology: { ...psychology, dataStores: onStore },
       clinic: { ...psychology, name: 'clinic', displayName: 'Clinic', dataStores: onStore },
     },
@@ -120,7 +121,11 @@ describe('platform-wide erasure between members of a shared PostgreSQL store', (
   it(
     "erases the subject in the other member through that member's own service, keeping its clinical record under the duty",
     async () => {
-      const clinic = await member('clinic', pools.clinic as pg.Pool, { coTenantErasure: { waitMs: TEST_MS } })
+      const warnings: string[] = []
+      const clinic = await member('clinic', pools.clinic as pg.Pool, {
+        coTenantErasure: { waitMs: TEST_MS },
+        logger: { warn: (_, message) => warnings.push(message), error: () => {} },
+      })
       const psychology = await member('psychology', pools.psychology as pg.Pool, {
         coTenantErasure: { pollMs: 20 },
       })
@@ -146,7 +151,12 @@ describe('platform-wide erasure between members of a shared PostgreSQL store', (
       const fulfilment = await clinic.dsr.fulfil(request.id, { actor: 'privacy-officer' })
       expect(fulfilment.request.status).toBe('fulfilled')
       expect(fulfilment.erased?.personalRecords.deleted).toBe(1)
-      expect(Object.keys(fulfilment.alsoErased ?? {})).toEqual(['psychology'])
+      expect(Object.keys(fulfilment.alsoErased ?? {}).sort()).toEqual(['fitness', 'psychology'])
+      // Fitness keeps its data in a database of its own: reported as not reached, never as erased.
+      expect(fulfilment.alsoErased?.fitness).toEqual({ skipped: 'other-store' })
+      expect(warnings).toEqual([
+        `erasure request ${request.id} did not reach fitness (their data is in another PostgreSQL store): open the same request in their services`,
+      ])
       // The report psychology's service wrote back: what went, and what its retention duty keeps until when.
       const there = fulfilment.alsoErased?.psychology as ErasureReport
       expect(there).toMatchObject({

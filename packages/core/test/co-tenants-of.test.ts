@@ -1,6 +1,6 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { coTenantApps, coTenantsOf } from '../src/dsr/co-tenants'
+import { coTenantApps, coTenantsOf, otherStoresOf } from '../src/dsr/co-tenants'
 import { roleSettings } from '../src/migrations/roles'
 import { exampleConfig } from './harness'
 
@@ -48,6 +48,29 @@ describe('coTenantsOf', () => {
     })
     expect(coTenantsOf(optedOut('beauty'), 'barber', 'verticals_barber')).toEqual([])
     expect(coTenantsOf(optedOut('barber'), 'barber', 'verticals_barber')).toEqual([])
+  })
+})
+
+describe('otherStoresOf', () => {
+  it('names the participating verticals whose data is in another PostgreSQL store', () => {
+    expect(otherStoresOf(config, 'barber')).toEqual(['psychology', 'fitness'])
+    expect(otherStoresOf(config, 'psychology')).toEqual(['barber', 'beauty', 'fitness'])
+  })
+
+  it('names none when one given schema holds every vertical, or the vertical does not take part', () => {
+    expect(otherStoresOf(config, 'barber', 'vx_one')).toEqual([])
+    const optedOut: ResolvedPlatform = {
+      ...config,
+      verticals: {
+        ...config.verticals,
+        barber: {
+          ...(config.verticals.barber as ResolvedPlatform['verticals'][string]),
+          platformWideErasure: false,
+        },
+      },
+    }
+    expect(otherStoresOf(optedOut, 'barber')).toEqual([])
+    expect(otherStoresOf(optedOut, 'psychology')).toEqual(['beauty', 'fitness'])
   })
 })
 

@@ -71,6 +71,20 @@ export function coTenantsOf(
     .map((m) => ({ vertical: m.vertical, schema: quoteSchema(m.schema) }))
 }
 
+/**
+ * The verticals that erase platform-wide with `vertical` but keep their data in another PostgreSQL store
+ * (a dedicated one, or another shared one): another database, which this vertical's service cannot
+ * reach. Empty when a `given` schema puts every vertical in one database (tests, development).
+ */
+export function otherStoresOf(config: ResolvedPlatform, vertical: string, given?: string): string[] {
+  if (config.verticals[vertical]?.platformWideErasure !== true || given !== undefined) return []
+  const own = postgresOf(config, vertical)
+  const sameStore = new Set(own.shared === null ? [vertical] : own.members)
+  return Object.values(config.verticals)
+    .filter((v) => !sameStore.has(v.name) && v.enabled && v.platformWideErasure)
+    .map((v) => v.name)
+}
+
 /** The application roles of the co-tenants, which migrate() lets ask this member (migration 0010). */
 export function coTenantApps(config: ResolvedPlatform, coTenants: readonly CoTenant[]): string[] {
   return coTenants.map((c) => tenancyOf(config, c.vertical).roles.app)

@@ -186,6 +186,15 @@ export class DataSubjectRequests {
       })
     }
     for (const vertical of absent) alsoErased[vertical] = { skipped: 'no-schema' }
+    // Verticals in another database: not reached from here, and said so rather than listed as erased.
+    const otherStores = this.ctx.otherStores ?? []
+    for (const vertical of otherStores) alsoErased[vertical] = { skipped: 'other-store' }
+    if (otherStores.length > 0) {
+      this.ctx.logger.warn(
+        { requestId: request.id, verticals: otherStores },
+        `erasure request ${request.id} did not reach ${otherStores.join(', ')} (their data is in another PostgreSQL store): open the same request in their services`,
+      )
+    }
     // Every co-tenant's report, or DEPENDENCY_UNAVAILABLE with the request still open (a retry collects them).
     Object.assign(
       alsoErased,

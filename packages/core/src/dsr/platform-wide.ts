@@ -12,21 +12,23 @@ import { type DecisionTiming, Restrictions } from './restrictions'
 /**
  * What platform-wide erasure did in another vertical: its erasure report, or why it was skipped (a
  * legal hold there; `no-schema`: a co-tenant of a shared store that has no schema in it yet, so holds
- * nothing there). For a co-tenant, the report its own service wrote back.
+ * nothing there; `other-store`: its data is in another PostgreSQL store this service cannot reach, so
+ * the request must be made there too). For a co-tenant, the report its own service wrote back.
  */
-export type SiblingErasure = ErasureReport | { skipped: 'legal-hold' | 'no-schema' }
+export type SiblingErasure = ErasureReport | { skipped: 'legal-hold' | 'no-schema' | 'other-store' }
 
 /**
  * The other enabled verticals that take part in platform-wide erasure and are erased directly, each as
  * a context on the same pool, Redis and schema: a subject erased in one is erased in all
  * (`verticals.<v>.platformWideErasure`). Co-tenants of a shared store in schemas of their own are not
- * among them: their own services erase there when asked (co-tenants.ts).
+ * among them (their own services erase there when asked: co-tenants.ts), nor verticals whose data is in
+ * another store (reported as `other-store`).
  */
 export function erasureSiblings(ctx: Context): Context[] {
   if (!ctx.vertical.platformWideErasure) return []
-  const asked = new Set((ctx.coTenants ?? []).map((c) => c.vertical))
+  const notHere = new Set([...(ctx.coTenants ?? []).map((c) => c.vertical), ...(ctx.otherStores ?? [])])
   return Object.values(ctx.platform.verticals)
-    .filter((v) => v.name !== ctx.vertical.name && v.enabled && v.platformWideErasure && !asked.has(v.name))
+    .filter((v) => v.name !== ctx.vertical.name && v.enabled && v.platformWideErasure && !notHere.has(v.name))
     .map((v) => ({
       ...ctx,
       vertical: v,

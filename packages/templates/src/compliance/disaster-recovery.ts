@@ -36,15 +36,6 @@ export function disasterRecoveryView({
       sharedWith: sharedWith(redis.members),
     },
     objectStorage: vertical.objectStorage,
-    // The verticals a replay in this one also covers: those erasing platform-wide with it, but the
-    // co-tenants of its shared PostgreSQL store, which replay their own.
-    erasureSiblings: vertical.platformWideErasure
-      ? Object.values(platform.verticals)
-          .filter((v) => v.enabled && v.platformWideErasure && v.name !== vertical.name)
-          .map((v) => v.name)
-          .filter((name) => !coTenants.includes(name))
-          .sort()
-      : [],
     // The co-tenants: a restore rolls them back too, and each replays the erasures it carried out
     // (those this vertical asked of it included) with its own service and subject key.
     erasureCoTenants: coTenants,

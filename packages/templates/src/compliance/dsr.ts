@@ -1,7 +1,7 @@
 import { DEADLINE_OF, type DsrRequestKind } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
-import { type ComplianceContext, classesOf, erasureCoTenants, severityOf } from './facts'
+import { type ComplianceContext, classesOf, erasureCoTenants, erasureOtherStores, severityOf } from './facts'
 import { legalDeadlineText } from './labels'
 
 const KINDS = Object.keys(DEADLINE_OF) as DsrRequestKind[]
@@ -34,12 +34,8 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
         j.calendar.years[0] <= j.calendar.years[1] ? `${j.calendar.years[0]}–${j.calendar.years[1]}` : 'none',
       source: j.calendar.source,
     })),
-    // Platform-wide erasure (verticals.<v>.platformWideErasure): the other verticals an erasure reaches.
-    erasureAlsoIn: vertical.platformWideErasure
-      ? Object.values(platform.verticals)
-          .filter((v) => v.name !== vertical.name && v.enabled && v.platformWideErasure)
-          .map((v) => v.name)
-      : [],
+    // Platform-wide erasure (verticals.<v>.platformWideErasure): those in other databases are not reached.
+    erasureOtherStores: erasureOtherStores(platform, vertical),
     // Of those, the members of this vertical's shared PostgreSQL store: asked, each erasing itself.
     erasureCoTenants: erasureCoTenants(platform, vertical),
     fields: personal.map((c) => ({ name: c.name, fields: c.fields })),
