@@ -98,9 +98,10 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
     }
     options.onVertical?.({ vertical: name, files: artifacts.length, ms: performance.now() - started })
   }
-  // The platform-wide files (the one Alertmanager config) come from the whole config, whatever the
-  // selection: a `--vertical` run rewrites them too, so they always route every enabled vertical.
-  const platformFiles = renderPlatform(config).map((a) => {
+  // The platform-wide files (the one Alertmanager config, the shared data stores' Terraform) come from
+  // the whole config, whatever the selection: a `--vertical` run rewrites them too, so they always
+  // route every enabled vertical and create every shared store its members read.
+  const platformFiles = renderPlatform(config, text).map((a) => {
     assertBundlePath(a.path, PLATFORM_DIR)
     return { ...a, sha256: sha256(a.content) }
   })
@@ -112,7 +113,7 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
     names.map((name) => [name, { configSha256: verticalConfigChecksum(config, config.verticals[name]!) }]),
   )
   // The platform files read only a part of the config (receivers, severities, windows, vertical
-  // names): their own bytes stand for it, so an edit of one vertical does not make their published
+  // names, shared stores): their own bytes stand for it, so an edit of one vertical does not make their published
   // version look changed.
   verticals[PLATFORM_DIR] = {
     configSha256: sha256(platformFiles.map((f) => `${f.path}\n${f.sha256}\n`).join('')),
