@@ -52,6 +52,24 @@ describe('generate', () => {
     }
   })
 
+  it("writes each vertical's migrations for its own schema and roles: a shared PostgreSQL member's are its own", () => {
+    const result = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
+    const first = (vertical: string) =>
+      result.files.find((f) => f.path === `${vertical}/compliance/migrations/001-consent.sql`)?.content ?? ''
+    // barber shares the marketplace PostgreSQL; psychology keeps its own.
+    expect(first('barber')).toContain('\\set schema verticals_barber\n')
+    expect(first('barber')).toContain(
+      "SELECT set_config('verticals.owner_role', 'verticals_owner_barber', true);",
+    )
+    expect(first('barber')).toContain(
+      "SELECT set_config('verticals.app_role', 'verticals_app_barber', true);",
+    )
+    expect(first('psychology')).toContain('\\set schema verticals\n')
+    expect(first('psychology')).toContain(
+      "SELECT set_config('verticals.owner_role', 'verticals_owner', true);",
+    )
+  })
+
   it('is deterministic: two runs give identical files and manifests', () => {
     const a = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
     const b = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
