@@ -2,6 +2,7 @@ import { parse, postgresOf, redisOf, sharedStores, tenancyOf } from '@verticals/
 import { describe, expect, it } from 'vitest'
 import { builtinPriceTable, estimatePlatform } from '../../cost/index'
 import { renderPlatform } from '../../render'
+import { validateTerraform, validateTerraformModules } from '../../validate/terraform'
 import { findDoc, kubernetesDocs } from '../kubernetes/testing'
 import { sharedStoreDir } from '../shared-stores'
 import { type Module, moduleOf, one, oneData, ref, sharedModuleOf } from '../terraform/testing'
@@ -263,5 +264,72 @@ describe('renderPlatform', () => {
     expect(renderPlatform(result.platform).map((a) => a.path)).toEqual([
       'platform/monitoring/alertmanager/alertmanager.yaml',
     ])
+  })
+})
+
+describe('a shared store of one kind, its Redis in cluster mode', () => {
+  // Every vertical keeps its own PostgreSQL; barber and beauty share a clustered Redis.
+  const text = exampleSource()
+    .text.replace(
+      'dataStores: { postgres: marketplace, redis: marketplace } # contact data and bookings only',
+      'dataStores: { postgres: dedicated, redis: marketplace }',
+    )
+    .replace(
+      "      postgres:\n        instanceClass: db.r6g.xlarge # two verticals' load: twice the default class\n        storage: 500Gi\n        maxStorage: 1000Gi\n",
+      '',
+    )
+    .replace(
+      '    dataStores: { postgres: marketplace, redis: marketplace }\n',
+      '    dataStores: { postgres: dedicated, redis: marketplace }\n',
+    )
+    .replace(
+      '        nodes: 3 # a primary and two replicas: failover and read capacity\n',
+      '        nodes: 4\n        cluster: { shards: 2, replicasPerShard: 1 }\n',
+    )
+  const result = parse(text, 'platform.yaml')
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
+  const variant = result.platform
+  const artifacts = buildAll(variant, undefined, { file: 'platform.yaml', text })
+  const dir = `${sharedStoreDir('marketplace')}/`
+
+  it('has a module with the cache only, and no members.sql', () => {
+    expect(postgresOf(variant, 'barber').shared).toBeNull()
+    expect(
+      artifacts
+        .filter((a) => a.path.startsWith(dir))
+        .map((a) => a.path.slice(dir.length))
+        .sort(),
+    ).toEqual([
+      'alarms.tf',
+      'cache.tf',
+      'notifications.tf',
+      'outputs.tf',
+      'providers.tf',
+      'secrets.tf',
+      'security-groups.tf',
+      'variables.tf',
+      'versions.tf',
+    ])
+  })
+
+  it('reaches the cluster through its configuration endpoint, and every module passes the provider-schema check', async () => {
+    const shared = await sharedModuleOf(variant, 'marketplace')
+    expect(one(shared, 'aws_elasticache_replication_group', 'cache')).toMatchObject({
+      cluster_mode: 'enabled',
+      num_node_groups: 2,
+      replicas_per_node_group: 1,
+    })
+    const barber = await moduleOf(variant, 'barber')
+    expect(barber.locals).toContainEqual({
+      shared_cache_auth_token: ref(
+        'jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).cache_auth_token',
+      ),
+      shared_cache_endpoint: ref(
+        'data.aws_elasticache_replication_group.shared_cache.configuration_endpoint_address',
+      ),
+    })
+    const terraform = artifacts.filter((a) => a.kind === 'terraform')
+    for (const artifact of terraform) expect(await validateTerraform(artifact), artifact.path).toEqual([])
+    expect(await validateTerraformModules(terraform)).toEqual([])
   })
 })
