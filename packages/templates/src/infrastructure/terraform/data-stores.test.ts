@@ -187,6 +187,12 @@ describe('a cluster-mode cache (dataStores.redis.cluster)', () => {
     const outputs = artifacts.find((a) => a.path.endsWith('/outputs.tf'))?.content ?? ''
     expect(outputs).toContain('configuration_endpoint_address')
     expect(outputs).not.toContain('primary_endpoint_address')
+    // The service's URL names the configuration endpoint too: a cluster-mode group has no primary one.
+    const secrets = artifacts.find((a) => a.path.endsWith('/secrets.tf'))?.content ?? ''
+    expect(secrets).toContain(
+      `@${ref('aws_elasticache_replication_group.cache.configuration_endpoint_address')}:`,
+    )
+    expect(secrets).not.toContain('primary_endpoint_address')
     for (const artifact of artifacts) expect(await validateTerraform(artifact), artifact.path).toEqual([])
     expect(await validateTerraformModules(artifacts)).toEqual([])
   })
