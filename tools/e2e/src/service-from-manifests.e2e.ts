@@ -3,12 +3,14 @@
 // PostgreSQL database and a redis-server (password and TLS) of its own, exercises a booking, a
 // consent check and a DSR over HTTP, then stops it with SIGTERM. For apps/example-barber and for a
 // fresh scaffold of every vertical preset.
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PRESET_NAMES, parse, tenancyOf } from '@verticals/config-schema'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
+import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
 import { timeoutFor } from '../../../testing/costs'
 import { startBackingStores } from './kubelet/backing.ts'
 import { readImageSpec } from './kubelet/dockerfile.ts'
@@ -57,6 +59,11 @@ async function runFromManifests(
   viewers: readonly ViewerMarket[] = [],
   /** Runs after the scenario, against the database the service used. */
   inspect?: (databaseUrl: string) => Promise<void>,
+  /**
+   * Prepares the fresh database before the service starts and returns the URL the runtime secret holds
+   * (default: the test database's own URL, as for a dedicated store's master user).
+   */
+  login?: (databaseUrl: string) => Promise<string>,
 ): Promise<void> {
   const text = readFileSync(join(serviceDir, 'platform.yaml'), 'utf8')
   const parsed = parse(text, 'platform.yaml')
@@ -69,7 +76,8 @@ async function runFromManifests(
   const dir = scratch()
   const stores = await startBackingStores(tracker, dir)
   try {
-    const { secrets, values } = runtimeSecret(platform.metadata.name, vertical, stores)
+    const databaseUrl = login ? await login(stores.databaseUrl) : stores.databaseUrl
+    const { secrets, values } = runtimeSecret(platform.metadata.name, vertical, { ...stores, databaseUrl })
     const dsrAuthSecret = values.dsr_auth_secret
     const pod = await runPod(tracker, {
       objects,
@@ -130,7 +138,7 @@ describe('the service started from its own manifests', () => {
   )
 
   it(
-    'runs a barber scaffold whose vertical is on a shared PostgreSQL and Redis (its own schema and role)',
+    'runs a barber scaffold whose vertical is on a shared PostgreSQL and Redis (its own schema, as the login members.sql gives it)',
     async () => {
       const project = join(scratch(), 'shared-barber-service')
       const cli = join(repoRoot, 'packages', 'create-vertical', 'bin', 'create-vertical.js')
@@ -142,8 +150,12 @@ describe('the service started from its own manifests', () => {
       })
       expect(made.code, describeRun('create-vertical', made)).toBe(0)
       // barber and beauty on one shared store: the service runs in schema verticals_barber as its roles.
+      // Roles are cluster-wide: this test names its own (suffixed) and drops them afterwards.
+      const suffix = randomBytes(4).toString('hex')
+      const roles = { owner: `vx_o_${suffix}`, app: `vx_a_${suffix}` }
       const file = join(project, 'platform.yaml')
       const doc = parseDocument(readFileSync(file, 'utf8'))
+      doc.setIn(['dataStores', 'postgres', 'roles'], doc.createNode(roles))
       doc.setIn(['dataStores', 'shared'], doc.createNode({ marketplace: { postgres: {}, redis: {} } }))
       doc.setIn(
         ['verticals', 'barber', 'dataStores'],
@@ -164,7 +176,53 @@ describe('the service started from its own manifests', () => {
       const parsed = parse(readFileSync(file, 'utf8'), 'platform.yaml')
       expect(parsed.ok && tenancyOf(parsed.platform, 'barber').schema).toBe('verticals_barber')
       symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir')
-      await runFromManifests(project, join(project, 'bundle'), 'api', [], async (databaseUrl) => {
+      // The shared store's members.sql, run as the master user would run it, gives each member its login;
+      // the runtime secret then holds barber's login (its owner role), as the member's secrets.tf writes it.
+      const members = join(
+        project,
+        'bundle',
+        'platform',
+        'infrastructure',
+        'shared',
+        'marketplace',
+        'members.sql',
+      )
+      const password = randomBytes(16).toString('hex')
+      const owners = ['barber', 'beauty'].map((v) => `${roles.owner}_${v}`)
+      const login = async (databaseUrl: string) => {
+        const args = [
+          '-v',
+          `barber_password=${password}`,
+          '-v',
+          `beauty_password=${randomBytes(16).toString('hex')}`,
+        ]
+        const run = await tracker.run('psql', [databaseUrl, ...args, '-f', members], {
+          cwd: project,
+          env,
+          timeoutMs: 60_000,
+        })
+        expect(run.code, describeRun('psql members.sql', run)).toBe(0)
+        const url = new URL(databaseUrl)
+        url.username = `${roles.owner}_barber`
+        url.password = password
+        return url.toString()
+      }
+      try {
+        await runFromManifests(project, join(project, 'bundle'), 'api', [], inspectSchemas, login)
+      } finally {
+        // After the test database is dropped (runFromManifests), nothing of the roles is left but themselves.
+        const all = [...owners, ...['barber', 'beauty'].map((v) => `${roles.app}_${v}`)]
+        await tracker.run(
+          'psql',
+          [TEST_SERVICES.pg, '-v', 'ON_ERROR_STOP=1', '-c', `DROP ROLE IF EXISTS ${all.join(', ')}`],
+          {
+            cwd: project,
+            env,
+            timeoutMs: 60_000,
+          },
+        )
+      }
+      async function inspectSchemas(databaseUrl: string) {
         // The scenario's rows are in barber's own schema; the platform schema was never created.
         const query = `SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname IN ('service', 'verticals', 'verticals_barber', 'verticals_beauty')`
         const psql = await tracker.run('psql', [databaseUrl, '-Atc', query], {
@@ -174,7 +232,18 @@ describe('the service started from its own manifests', () => {
         })
         expect(psql.code, describeRun('psql', psql)).toBe(0)
         expect(psql.stdout.trim()).toBe('verticals_barber')
-      })
+        // barber's login created and owns its schema (migrated at start-up), not the master user.
+        const owner = await tracker.run(
+          'psql',
+          [
+            databaseUrl,
+            '-Atc',
+            "SELECT nspowner::regrole FROM pg_namespace WHERE nspname = 'verticals_barber'",
+          ],
+          { cwd: project, env, timeoutMs: 60_000 },
+        )
+        expect(owner.stdout.trim()).toBe(`${roles.owner}_barber`)
+      }
     },
     timeoutFor({ scaffold: 1, cli: 1, scaffoldTests: 3 }),
   )

@@ -27,11 +27,13 @@ describe('generate', () => {
     const result = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
     expect(result.verticals).toEqual(enabled)
     expect(result.partial).toBe(false)
-    // Each vertical's directory, and the platform-wide one (the one Alertmanager config).
+    // Each vertical's directory, and the platform-wide one (the one Alertmanager config, and the module
+    // of the shared store marketplace, created once for its members).
     expect(new Set(result.files.map((f) => f.vertical))).toEqual(new Set([...enabled, PLATFORM_DIR]))
-    expect(result.files.filter((f) => f.vertical === PLATFORM_DIR).map((f) => f.path)).toEqual([
-      `${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`,
-    ])
+    const platformFiles = result.files.filter((f) => f.vertical === PLATFORM_DIR).map((f) => f.path)
+    expect(platformFiles).toContain(`${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`)
+    expect(platformFiles).toContain(`${PLATFORM_DIR}/infrastructure/shared/marketplace/database.tf`)
+    expect(platformFiles).toHaveLength(12)
     expect(result.manifest.configSha256).toBe(example.configSha256)
     expect(result.manifest.files).toEqual(
       result.files.map(({ path, kind, vertical, content }) => ({
@@ -48,6 +50,24 @@ describe('generate', () => {
       expect(file.content.endsWith('\n')).toBe(true)
       expect(file.content).not.toContain('\r')
     }
+  })
+
+  it("writes each vertical's migrations for its own schema and roles: a shared PostgreSQL member's are its own", () => {
+    const result = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
+    const first = (vertical: string) =>
+      result.files.find((f) => f.path === `${vertical}/compliance/migrations/001-consent.sql`)?.content ?? ''
+    // barber shares the marketplace PostgreSQL; psychology keeps its own.
+    expect(first('barber')).toContain('\\set schema verticals_barber\n')
+    expect(first('barber')).toContain(
+      "SELECT set_config('verticals.owner_role', 'verticals_owner_barber', true);",
+    )
+    expect(first('barber')).toContain(
+      "SELECT set_config('verticals.app_role', 'verticals_app_barber', true);",
+    )
+    expect(first('psychology')).toContain('\\set schema verticals\n')
+    expect(first('psychology')).toContain(
+      "SELECT set_config('verticals.owner_role', 'verticals_owner', true);",
+    )
   })
 
   it('is deterministic: two runs give identical files and manifests', () => {
@@ -67,7 +87,9 @@ describe('generate', () => {
     expect(result.partial).toBe(true)
     // The platform-wide files come from the whole config whatever the selection.
     expect(result.files.every((f) => /^(psychology|platform)\//.test(f.path))).toBe(true)
-    const routed = result.files.find((f) => f.vertical === PLATFORM_DIR)?.content ?? ''
+    const routed =
+      result.files.find((f) => f.path === `${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`)
+        ?.content ?? ''
     for (const name of enabled) expect(routed).toContain(`vertical="${name}"`)
     const all = generate(example.platform, {
       source: exampleSource(),

@@ -1,4 +1,4 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import { type ResolvedPlatform, tenancyOf } from '@verticals/config-schema'
 import { MIGRATIONS, psqlMigration } from '@verticals/core/migrations'
 import {
   type Artifact,
@@ -68,11 +68,20 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
   const text = textEngine(options.templatesDir)
   const render = options.render ?? renderVertical
   const files: GeneratedFile[] = []
-  // Each migration as a file psql applies idempotently, recording itself as platform.migrate() does.
-  const migrations = MIGRATIONS.map((m) => ({
-    name: m.name,
-    sql: psqlMigration(m, config.dataStores.postgres.roles),
-  }))
+  // Each migration as a file psql applies idempotently, recording itself as platform.migrate() does, in
+  // the vertical's schema as its roles: on a shared PostgreSQL each member has its own (tenancyOf).
+  // Verticals of the same schema and roles (every dedicated one) share one rendering.
+  const rendered = new Map<string, { name: string; sql: string }[]>()
+  const migrationsOf = (vertical: string) => {
+    const { schema, roles } = tenancyOf(config, vertical)
+    const key = JSON.stringify([schema, roles])
+    let migrations = rendered.get(key)
+    if (!migrations) {
+      migrations = MIGRATIONS.map((m) => ({ name: m.name, sql: psqlMigration(m, { ...roles }, schema) }))
+      rendered.set(key, migrations)
+    }
+    return migrations
+  }
   for (const name of names) {
     const started = performance.now()
     // BundleContext asks for a mutable ResolvedVertical; builders never mutate it, the platform is readonly.
@@ -82,7 +91,7 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
       vertical,
       source: options.source,
       text,
-      migrations,
+      migrations: migrationsOf(name),
     })
     for (const a of artifacts) {
       assertBundlePath(a.path, name)
@@ -98,9 +107,10 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
     }
     options.onVertical?.({ vertical: name, files: artifacts.length, ms: performance.now() - started })
   }
-  // The platform-wide files (the one Alertmanager config) come from the whole config, whatever the
-  // selection: a `--vertical` run rewrites them too, so they always route every enabled vertical.
-  const platformFiles = renderPlatform(config).map((a) => {
+  // The platform-wide files (the one Alertmanager config, the shared data stores' Terraform) come from
+  // the whole config, whatever the selection: a `--vertical` run rewrites them too, so they always
+  // route every enabled vertical and create every shared store its members read.
+  const platformFiles = renderPlatform(config, text).map((a) => {
     assertBundlePath(a.path, PLATFORM_DIR)
     return { ...a, sha256: sha256(a.content) }
   })
@@ -112,7 +122,7 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
     names.map((name) => [name, { configSha256: verticalConfigChecksum(config, config.verticals[name]!) }]),
   )
   // The platform files read only a part of the config (receivers, severities, windows, vertical
-  // names): their own bytes stand for it, so an edit of one vertical does not make their published
+  // names, shared stores): their own bytes stand for it, so an edit of one vertical does not make their published
   // version look changed.
   verticals[PLATFORM_DIR] = {
     configSha256: sha256(platformFiles.map((f) => `${f.path}\n${f.sha256}\n`).join('')),

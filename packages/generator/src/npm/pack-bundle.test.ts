@@ -68,6 +68,29 @@ describe('packBundle', () => {
     expect(readFileSync(join(dir, 'index.d.ts'), 'utf8')).toContain('readonly vertical: "psychology"')
   })
 
+  it("packs the shared stores' Terraform into the platform bundle, once, and into no vertical's", async () => {
+    const packed = await packExample()
+    const platform = packed.find((p) => p.vertical === 'platform')!
+    const dir = await unpack(platform.tarball.bytes)
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    const paths = manifest.files.map((f: { path: string }) => f.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'monitoring/alertmanager/alertmanager.yaml',
+        'infrastructure/shared/marketplace/database.tf',
+        'infrastructure/shared/marketplace/cache.tf',
+        'infrastructure/shared/marketplace/members.sql',
+      ]),
+    )
+    for (const file of manifest.files) expect(readFileSync(join(dir, file.path)).length).toBe(file.size)
+    const barber = await unpack(packed.find((p) => p.vertical === 'barber')!.tarball.bytes)
+    const barberFiles = JSON.parse(readFileSync(join(barber, 'manifest.json'), 'utf8')).files.map(
+      (f: { path: string }) => f.path,
+    )
+    expect(barberFiles).toContain('infrastructure/terraform/shared-stores.tf')
+    expect(barberFiles).not.toContain('infrastructure/terraform/database.tf')
+  })
+
   it('passes publint in strict mode', async () => {
     const [packed] = await packExample()
     const bytes = packed!.tarball.bytes

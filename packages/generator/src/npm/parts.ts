@@ -6,6 +6,8 @@
 export const BUNDLE_PARTS = {
   kubernetes: 'infrastructure/kubernetes',
   terraform: 'infrastructure/terraform',
+  // The platform bundle: a Terraform root module per shared data store, `<store>/`.
+  sharedStores: 'infrastructure/shared',
   prometheus: 'monitoring/prometheus',
   alertmanager: 'monitoring/alertmanager',
   grafana: 'monitoring/grafana',

@@ -11,6 +11,11 @@ const APPLY: Record<BundlePart, string[]> = {
     '# Terraform writes .terraform/ and state beside the files: work on a copy, never in node_modules',
     'cp -r "$B/infrastructure/terraform" infra && terraform -chdir=infra init && terraform -chdir=infra plan',
   ],
+  sharedStores: [
+    '# each shared data store before its members, which read it by name; then its members.sql as the master user',
+    'cp -r "$B/infrastructure/shared/<store>" infra-<store> && terraform -chdir=infra-<store> init && terraform -chdir=infra-<store> plan',
+    'psql "$MASTER_URL" -v ON_ERROR_STOP=1 -v <vertical>_password=... -f "$B/infrastructure/shared/<store>/members.sql"',
+  ],
   prometheus: [
     'promtool check rules "$B"/monitoring/prometheus/*.rules.yaml',
     '(cd "$B/monitoring/prometheus" && promtool test rules *.test.yaml)',

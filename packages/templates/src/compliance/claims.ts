@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import { edgePlan } from '../infrastructure/edge'
 import { runtimeConfigName } from '../infrastructure/kubernetes/runtime-config'
 import { type Vertical, workloadsOf } from '../infrastructure/names'
+import { storeTerraformFile } from '../infrastructure/shared-stores'
 
 /** A generated resource that keeps a promise: its file (from the bundle's root) and its address in it. */
 export interface Enforcement {
@@ -42,19 +43,25 @@ export function securityEnforcement(platform: ResolvedPlatform, vertical: Vertic
       : []
   const http = workloadsOf(vertical).filter((w) => w.kind === 'http')
   const runtime = k8s('runtime-config.yaml', `ConfigMap/${runtimeConfigName(vertical)}`)
+  // The vertical's own stores, or the shared stores' module in the platform bundle (dataStores.shared).
+  const database: Enforcement = {
+    file: storeTerraformFile(platform, vertical, 'postgres'),
+    address: 'aws_db_instance.primary',
+  }
+  const cache: Enforcement = {
+    file: storeTerraformFile(platform, vertical, 'redis'),
+    address: 'aws_elasticache_replication_group.cache',
+  }
   return {
-    encryptionAtRest: [
-      tf('database.tf', 'aws_db_instance.primary'),
-      tf('cache.tf', 'aws_elasticache_replication_group.cache'),
-    ],
+    encryptionAtRest: [database, cache],
     tls: [...ingress, ...distribution],
-    redisEncryption: [tf('cache.tf', 'aws_elasticache_replication_group.cache')],
+    redisEncryption: [cache],
     firewall,
     headers: cdn ? [tf('edge.tf', 'aws_cloudfront_response_headers_policy.main')] : [],
     networkIngress: http.map((w) => k8s('network-policies.yaml', `NetworkPolicy/${w.name}-allow-ingress`)),
     networkEgress: [k8s('network-policies.yaml', 'NetworkPolicy/allow-egress')],
-    databaseAvailability: [tf('database.tf', 'aws_db_instance.primary')],
-    cacheAvailability: [tf('cache.tf', 'aws_elasticache_replication_group.cache')],
+    databaseAvailability: [database],
+    cacheAvailability: [cache],
     // @verticals/core reads the TTLs (0: never written to Redis) and the redacted fields from this ConfigMap.
     neverCached: [runtime, ...(cdn ? [tf('edge.tf', 'aws_cloudfront_cache_policy.no_store')] : [])],
     redaction: [runtime],

@@ -1,6 +1,7 @@
 import type { ResolvedVertical } from '@verticals/config-schema'
 import { expect, test } from 'vitest'
-import { infrastructureBundle } from '../infrastructure/index'
+import { infrastructureBundle, platformInfrastructureBundle } from '../infrastructure/index'
+import { storeTerraformFile } from '../infrastructure/shared-stores'
 import { exampleSource } from '../infrastructure/testing'
 import { createTextEngine } from '../text/engine'
 import { dataMapSchema } from './schemas'
@@ -8,7 +9,8 @@ import { artifactAt, buildVertical, examplePlatform } from './testing'
 
 // The data map (and through it the records of processing) says which regions hold each storage system.
 // That must be where the infrastructure bundle actually puts data: a copy in the DR region exists in
-// Terraform exactly when the papers name the DR region.
+// Terraform exactly when the papers name the DR region: in the vertical's module, or in the module of
+// the shared store it is a member of.
 
 const platform = examplePlatform()
 const DR_COPY: Readonly<Record<string, RegExp>> = {
@@ -19,13 +21,21 @@ const DR_COPY: Readonly<Record<string, RegExp>> = {
 
 test.each(Object.keys(platform.verticals))('%s: regions in the data map match the Terraform', (name) => {
   const vertical = platform.verticals[name] as ResolvedVertical
-  const terraform = infrastructureBundle({
-    platform,
-    vertical,
-    source: exampleSource(),
-    text: createTextEngine(),
-    migrations: [],
-  })
+  // The vertical's own module, and the files of the shared stores it is a member of (dataStores.shared).
+  const stores = new Set([
+    storeTerraformFile(platform, vertical, 'postgres'),
+    storeTerraformFile(platform, vertical, 'redis'),
+  ])
+  const terraform = [
+    ...infrastructureBundle({
+      platform,
+      vertical,
+      source: exampleSource(),
+      text: createTextEngine(),
+      migrations: [],
+    }),
+    ...platformInfrastructureBundle(platform, createTextEngine()).filter((a) => stores.has(a.path)),
+  ]
     .filter((a) => a.kind === 'terraform')
     .map((a) => a.content)
     .join('\n')

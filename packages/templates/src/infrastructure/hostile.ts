@@ -12,6 +12,8 @@ export const HOSTILE = `\n---\nkind: ClusterRole\nx: &a [*a]\n"q' {b} [c] \${x} 
  */
 export const INTERPRETED_FIELDS = [
   /^verticals\.[^.]+\.name$/,
+  // `dedicated` or a name of dataStores.shared (UNKNOWN_REFERENCE otherwise).
+  /^verticals\.[^.]+\.dataStores\.(postgres|redis)$/,
   /\.workloads\.[^.]+\.kind$/,
   /\.schedule\.businessHours\.(start|end|days\.\d+)$/,
   /\.schedule\.peaks\.\d+\.(start|end)$/,

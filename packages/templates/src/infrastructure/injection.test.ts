@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parse as parseConfig, type ResolvedVertical } from '@verticals/config-schema'
+import { parse as parseConfig, postgresOf, type ResolvedVertical } from '@verticals/config-schema'
 import { describe, expect, it } from 'vitest'
 import { parseAllDocuments, parseDocument } from 'yaml'
 import type { Artifact } from '../artifact'
@@ -21,6 +21,11 @@ function shape(value: unknown): unknown {
 
 async function structure(artifact: Artifact): Promise<unknown> {
   if (artifact.kind === 'terraform') return shape(await parseTerraform(artifact))
+  // SQL (a shared store's members.sql): its lines with every quoted literal and identifier a placeholder.
+  if (artifact.kind === 'sql-migration')
+    return artifact.content
+      .replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, (m) => (m.startsWith("'") ? "'<s>'" : '"<i>"'))
+      .split('\n')
   return parseAllDocuments(artifact.content).map((doc) => {
     expect(doc.errors).toEqual([])
     const js = doc.toJS() as { apiVersion: string; kind: string }
@@ -61,7 +66,9 @@ describe('hostile strings in every printed field of the example', () => {
   it('keeps hostile instance classes in cost reports as data, listed as unpriced', () => {
     for (const report of dirty.filter((a) => a.kind === 'cost-report')) {
       const parsed = JSON.parse(report.content) as { unpriced: { item: string }[] }
-      expect(parsed.unpriced.map((u) => u.item)).toContain(`rds:${hostile.dataStores.postgres.instanceClass}`)
+      // The class of the vertical's own PostgreSQL, or of the shared store it is a member of.
+      const { instanceClass } = postgresOf(hostile, report.vertical).settings
+      expect(parsed.unpriced.map((u) => u.item)).toContain(`rds:${instanceClass}`)
     }
   })
 
@@ -117,6 +124,7 @@ describe('fields the bundle interprets are closed sets, refused by validation', 
     ['dataClasses.static-assets.storage[0]', ['dataClasses', 'static-assets', 'storage', 0]],
     ['maintenance.timeZone', ['maintenance', 'timeZone']],
     ['maintenance.windows.database.scope', ['maintenance', 'windows', 'database', 'scope']],
+    ['verticals.barber.dataStores.postgres', ['verticals', 'barber', 'dataStores', 'postgres']],
   ]
 
   it('covers every kind of interpreted field (vertical names have their own test below)', () => {

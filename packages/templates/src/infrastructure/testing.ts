@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parse, type ResolvedPlatform, type ResolvedVertical } from '@verticals/config-schema'
 import type { Artifact, ConfigSource } from '../artifact'
 import { createTextEngine, type TextEngine } from '../text/engine'
-import { infrastructureBundle } from './index'
+import { infrastructureBundle, platformInfrastructureBundle } from './index'
 
 /** Path of the example platform.yaml that the golden files are generated from. */
 export const EXAMPLE_CONFIG = fileURLToPath(
@@ -23,14 +23,17 @@ export function examplePlatform(): ResolvedPlatform {
   return result.platform
 }
 
-/** The infrastructure artifacts of every vertical of a platform (`source`: the text it was parsed from). */
+/**
+ * The infrastructure artifacts of every vertical of a platform (`source`: the text it was parsed from),
+ * then the platform's own (the shared data stores' modules, under `platform/`).
+ */
 export function buildAll(
   platform: ResolvedPlatform,
   text: TextEngine = createTextEngine(),
   source: ConfigSource = exampleSource(),
 ): Artifact[] {
-  return (
-    Object.values(platform.verticals)
+  return [
+    ...Object.values(platform.verticals)
       .filter((v) => v.enabled)
       // BundleContext types the vertical as mutable while the platform is deeply readonly; builders never write.
       .flatMap((vertical) =>
@@ -41,6 +44,7 @@ export function buildAll(
           text,
           migrations: [],
         }),
-      )
-  )
+      ),
+    ...platformInfrastructureBundle(platform, text),
+  ]
 }

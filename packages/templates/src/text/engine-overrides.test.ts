@@ -68,17 +68,23 @@ describe('overriding an infrastructure template by name (--templates <dir>)', ()
 })
 
 describe('the built-in infrastructure templates', () => {
-  const dir = join(BUILTIN_TEMPLATES_DIR, 'infrastructure/terraform')
-  const templates = readdirSync(dir).filter((f) => f.endsWith('.hbs'))
+  // A vertical's root module, and a shared data store's (which also renders some of the former).
+  const dirs = ['infrastructure/terraform', 'infrastructure/shared']
+  const templates = dirs.flatMap((dir) =>
+    readdirSync(join(BUILTIN_TEMPLATES_DIR, dir))
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => `${dir}/${f}`),
+  )
 
   it('are all rendered for the example', () => {
     const names = new Set(buildAll(platform).map((a) => `${a.path.split('/').pop()}.hbs`))
-    expect(templates.sort()).toEqual([...names].filter((n) => n.endsWith('.tf.hbs')).sort())
+    const files = new Set(templates.map((t) => t.split('/').pop()))
+    expect([...files].sort()).toEqual([...names].filter((n) => n.endsWith('.tf.hbs')).sort())
   })
 
   // Invariant 1: every figure comes from the resolved config, so a template holds no number literal.
   it.each(templates)('%s writes no number of its own', (file) => {
-    const source = readFileSync(join(dir, file), 'utf8').replace(/\{\{[^}]*\}\}/g, '')
+    const source = readFileSync(join(BUILTIN_TEMPLATES_DIR, file), 'utf8').replace(/\{\{[^}]*\}\}/g, '')
     const literals = source
       .split('\n')
       .flatMap((line, i) =>

@@ -1,3 +1,4 @@
+import { postgresOf, redisOf } from '@verticals/config-schema'
 import { describe, expect, it } from 'vitest'
 import { buildAll, examplePlatform } from '../infrastructure/testing'
 import { parseTerraform, validateTerraform, validateTerraformModules } from './terraform'
@@ -5,21 +6,39 @@ import { parseTerraform, validateTerraform, validateTerraformModules } from './t
 const artifacts = buildAll(examplePlatform()).filter((a) => a.kind === 'terraform')
 
 describe('validateTerraform on the example bundle', () => {
-  it('covers all four verticals, each with its own root module', () => {
+  const platform = examplePlatform()
+  const filesOf = (dir: string) =>
+    artifacts.filter((a) => a.path.startsWith(dir)).map((a) => a.path.slice(dir.length))
+
+  it('covers all four verticals, each with its own root module and its own stores only', () => {
     for (const vertical of ['barber', 'psychology', 'beauty', 'fitness']) {
-      const files = artifacts.filter((a) => a.vertical === vertical).map((a) => a.path.split('/').pop())
+      const files = filesOf(`${vertical}/infrastructure/terraform/`)
       expect(files).toEqual(
-        expect.arrayContaining([
-          'versions.tf',
-          'providers.tf',
-          'variables.tf',
-          'outputs.tf',
-          'database.tf',
-          'cache.tf',
-          'waf.tf',
-        ]),
+        expect.arrayContaining(['versions.tf', 'providers.tf', 'variables.tf', 'outputs.tf', 'waf.tf']),
+      )
+      const ownPostgres = postgresOf(platform, vertical).shared === null
+      const ownRedis = redisOf(platform, vertical).shared === null
+      expect(files.includes('database.tf'), `${vertical} database.tf`).toBe(ownPostgres)
+      expect(files.includes('cache.tf'), `${vertical} cache.tf`).toBe(ownRedis)
+      expect(files.includes('shared-stores.tf'), `${vertical} shared-stores.tf`).toBe(
+        !ownPostgres || !ownRedis,
       )
     }
+  })
+
+  it('has one root module for the shared store, with both its stores', () => {
+    expect(filesOf('platform/infrastructure/shared/marketplace/').sort()).toEqual([
+      'alarms.tf',
+      'cache.tf',
+      'database.tf',
+      'notifications.tf',
+      'outputs.tf',
+      'providers.tf',
+      'secrets.tf',
+      'security-groups.tf',
+      'variables.tf',
+      'versions.tf',
+    ])
   })
 
   it.each(artifacts.map((a) => [a.path, a] as const))(

@@ -27,7 +27,7 @@ describe('verticals pack and verify (the built binary)', {
     )
     expect(run.code, run.stderr).toBe(0)
     const packages = JSON.parse(run.stdout).packages as { name: string; path: string }[]
-    // The platform-wide Alertmanager config is packed with every run, as its own package.
+    // The platform-wide files (Alertmanager, the shared stores) are packed with every run, as their own package.
     expect(packages.map((p) => p.name)).toEqual(['@turnos/platform-bundle', '@turnos/psychology-bundle'])
     const pkg = packages.find((p) => p.name === '@turnos/psychology-bundle') as { path: string }
     expect(pkg).toMatchObject({

@@ -1,4 +1,4 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { PostgresSettings, ResolvedPlatform } from '@verticals/config-schema'
 
 // CloudWatch periods are whole minutes (above the high-resolution 10 s and 30 s).
 const MINUTE = 60
@@ -20,10 +20,15 @@ export function alarmThreshold(threshold: number, seconds: number, severity: str
 
 /**
  * What the alarms template prints: CloudWatch alarms for what Prometheus cannot see from inside the
- * cluster (RDS and ElastiCache host metrics), with the thresholds and durations of `alerts`.
+ * cluster (RDS and ElastiCache host metrics), with the thresholds and durations of `alerts`. `postgres`
+ * is the store's own sizing (a shared store's connection limit and storage), the defaults otherwise.
  */
-export function alarmsView(platform: ResolvedPlatform) {
-  const { alerts, dataStores, dataResidency } = platform
+export function alarmsView(
+  platform: ResolvedPlatform,
+  postgres: PostgresSettings = platform.dataStores.postgres,
+) {
+  const { alerts, dataStores: defaults, dataResidency } = platform
+  const dataStores = { postgres, redis: defaults.redis }
   const pool = dataStores.postgres.pool
   return {
     databaseCpu: alarmThreshold(

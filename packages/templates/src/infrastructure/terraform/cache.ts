@@ -1,6 +1,8 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import type { RedisSettings, ResolvedPlatform } from '@verticals/config-schema'
+import { redisOf } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
+import { redisGroupId } from '../shared-stores'
 import { REDIS_ENGINE } from '../toolchain'
 import { dataStoreMaintenanceWindow } from './maintenance'
 
@@ -23,12 +25,35 @@ export function shardMemberClusterIds(groupId: string, shards: number, replicasP
  * (AWS_LIMIT); ids of at most 40 characters are checked by the AWS provider at `terraform plan`.
  */
 export function cacheView(platform: ResolvedPlatform, vertical: Vertical) {
-  const redis = platform.dataStores.redis
-  const groupId = `${resourcePrefix(platform, vertical)}-redis`
+  const placement = redisOf(platform, vertical.name)
+  // A member of a shared store reads it (shared-stores.tf); the platform part creates it once.
+  if (placement.shared !== null) return null
+  return redisStoreView(platform, {
+    prefix: resourcePrefix(platform, vertical),
+    settings: placement.settings,
+    description: `${platform.metadata.displayName} ${vertical.displayName} cache`,
+    ownSecurityGroup: false,
+  })
+}
+
+/** One Redis store as the cache template sees it: a vertical's own, or a shared one. */
+export interface RedisStore {
+  readonly prefix: string
+  readonly settings: RedisSettings
+  readonly description: string
+  /** A shared store creates its security group (allowing each member); a vertical's takes them as input. */
+  readonly ownSecurityGroup: boolean
+}
+
+/** What the cache template prints for one Redis store. */
+export function redisStoreView(platform: ResolvedPlatform, store: RedisStore) {
+  const redis = store.settings
+  const groupId = redisGroupId(store.prefix)
   const cluster = redis.cluster ?? null
   return {
     groupId,
-    description: `${platform.metadata.displayName} ${vertical.displayName} cache`,
+    ownSecurityGroup: store.ownSecurityGroup,
+    description: store.description,
     engine: REDIS_ENGINE.engine,
     engineVersion: REDIS_ENGINE.version,
     family: REDIS_ENGINE.family,

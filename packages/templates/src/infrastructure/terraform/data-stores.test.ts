@@ -3,15 +3,75 @@ import { describe, expect, it } from 'vitest'
 import { validateTerraform, validateTerraformModules } from '../../validate/terraform'
 import { days, gibibytes } from '../quantity'
 import { buildAll, examplePlatform, exampleSource } from '../testing'
-import { type Block, one, moduleOf as parsedModule, ref } from './testing'
+import { type Block, one, moduleOf as parsedModule, postgresModules, redisModules, ref } from './testing'
 
 const platform = examplePlatform()
 const moduleOf = (vertical: string) => parsedModule(platform, vertical)
 
-describe.each(Object.keys(platform.verticals))('the %s data stores and providers', (name) => {
+// Each store is created by one module: a vertical's own, or a shared store's (dataStores.shared).
+describe.each(postgresModules(platform))(
+  'the PostgreSQL of $label',
+  ({ prefix, settings: postgres, module }) => {
+    it('creates RDS PostgreSQL as configured, and a DR replica because the RPO asks for one', async () => {
+      const m = await module()
+      expect(one(m, 'aws_db_instance', 'primary')).toMatchObject({
+        identifier: `${prefix}-postgres`,
+        engine: 'postgres',
+        engine_version: postgres.engineVersion,
+        instance_class: postgres.instanceClass,
+        allocated_storage: gibibytes(postgres.storage),
+        multi_az: postgres.multiAz,
+        storage_encrypted: true,
+        iam_database_authentication_enabled: true,
+        backup_retention_period: days(postgres.backupRetention),
+        performance_insights_enabled: postgres.performanceInsights,
+        deletion_protection: true,
+        publicly_accessible: false,
+        // maintenance.windows.database, Sunday 04:00-05:00 in Buenos Aires (UTC-3)
+        maintenance_window: 'sun:07:00-sun:08:00',
+      })
+      const parameters = one(m, 'aws_db_parameter_group', 'primary').parameter as Block[]
+      expect(parameters).toContainEqual(
+        expect.objectContaining({ name: 'max_connections', value: String(postgres.maxConnections) }),
+      )
+      expect(parameters).toContainEqual(expect.objectContaining({ name: 'rds.force_ssl', value: '1' }))
+      expect(platform.disasterRecovery.rpo.database).toBeLessThan(86_400)
+      expect(one(m, 'aws_db_instance', 'dr_replica')).toMatchObject({
+        provider: ref('aws.dr'),
+        replicate_source_db: ref('aws_db_instance.primary.arn'),
+        storage_encrypted: true,
+        kms_key_id: ref('aws_kms_key.dr_database.arn'),
+      })
+      expect(one(m, 'aws_cloudwatch_metric_alarm', 'replica_lag')).toMatchObject({
+        threshold: platform.dataResidency.replicationLag,
+      })
+    })
+  },
+)
+
+describe.each(redisModules(platform))('the Redis of $label', ({ prefix, settings: redis, module }) => {
+  it('creates an encrypted ElastiCache replication group with automatic failover and AUTH over TLS', async () => {
+    const m = await module()
+    expect(one(m, 'aws_elasticache_replication_group', 'cache')).toMatchObject({
+      replication_group_id: `${prefix}-redis`,
+      node_type: redis.nodeType,
+      num_cache_clusters: redis.nodes,
+      automatic_failover_enabled: redis.automaticFailover,
+      at_rest_encryption_enabled: redis.encryptionAtRest,
+      transit_encryption_enabled: redis.encryptionInTransit,
+      auth_token: ref('local.credentials.cache_auth_token'),
+      port: platform.security.network.redisPort,
+      maintenance_window: 'sun:07:00-sun:08:00',
+    })
+    const parameters = one(m, 'aws_elasticache_parameter_group', 'cache').parameter as Block[]
+    expect(parameters).toEqual([{ name: 'maxmemory-policy', value: redis.evictionPolicy }])
+  })
+})
+
+describe.each(Object.keys(platform.verticals))('the %s buckets and providers', (name) => {
   const vertical = platform.verticals[name]!
   const prefix = `${platform.metadata.name}-${name}`
-  const { postgres, redis } = platform.dataStores
+  const { postgres } = platform.dataStores
 
   it("has the primary provider, the DR region as the aws.dr alias and CloudFront's region as aws.edge", async () => {
     const m = await moduleOf(name)
@@ -23,55 +83,6 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
       ]),
     )
     expect(m.provider.aws).toHaveLength(3)
-  })
-
-  it('creates RDS PostgreSQL as configured, and a DR replica because the RPO asks for one', async () => {
-    const m = await moduleOf(name)
-    expect(one(m, 'aws_db_instance', 'primary')).toMatchObject({
-      identifier: `${prefix}-postgres`,
-      engine: 'postgres',
-      engine_version: postgres.engineVersion,
-      instance_class: postgres.instanceClass,
-      allocated_storage: gibibytes(postgres.storage),
-      multi_az: postgres.multiAz,
-      storage_encrypted: true,
-      backup_retention_period: days(postgres.backupRetention),
-      performance_insights_enabled: postgres.performanceInsights,
-      deletion_protection: true,
-      publicly_accessible: false,
-      // maintenance.windows.database, Sunday 04:00-05:00 in Buenos Aires (UTC-3)
-      maintenance_window: 'sun:07:00-sun:08:00',
-    })
-    const parameters = one(m, 'aws_db_parameter_group', 'primary').parameter as Block[]
-    expect(parameters).toContainEqual(
-      expect.objectContaining({ name: 'max_connections', value: String(postgres.maxConnections) }),
-    )
-    expect(platform.disasterRecovery.rpo.database).toBeLessThan(86_400)
-    expect(one(m, 'aws_db_instance', 'dr_replica')).toMatchObject({
-      provider: ref('aws.dr'),
-      replicate_source_db: ref('aws_db_instance.primary.arn'),
-      storage_encrypted: true,
-      kms_key_id: ref('aws_kms_key.dr_database.arn'),
-    })
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'replica_lag')).toMatchObject({
-      threshold: platform.dataResidency.replicationLag,
-    })
-  })
-
-  it('creates an encrypted ElastiCache replication group with automatic failover', async () => {
-    const m = await moduleOf(name)
-    expect(one(m, 'aws_elasticache_replication_group', 'cache')).toMatchObject({
-      replication_group_id: `${prefix}-redis`,
-      node_type: redis.nodeType,
-      num_cache_clusters: redis.nodes,
-      automatic_failover_enabled: redis.automaticFailover,
-      at_rest_encryption_enabled: redis.encryptionAtRest,
-      transit_encryption_enabled: redis.encryptionInTransit,
-      port: platform.security.network.redisPort,
-      maintenance_window: 'sun:07:00-sun:08:00',
-    })
-    const parameters = one(m, 'aws_elasticache_parameter_group', 'cache').parameter as Block[]
-    expect(parameters).toEqual([{ name: 'maxmemory-policy', value: redis.evictionPolicy }])
   })
 
   it('anchors the audit chains in a bucket locked in compliance mode for audit.anchor.retention', async () => {
@@ -141,11 +152,13 @@ describe.each(Object.keys(platform.verticals))('the %s data stores and providers
 })
 
 describe('a cluster-mode cache (dataStores.redis.cluster)', () => {
-  // The default Redis, which each vertical's Terraform still creates (shared stores are not generated yet).
-  const text = exampleSource().text.replace(
-    '    nodes: 2\n',
-    '    nodes: 8\n    cluster: { shards: 4, replicasPerShard: 1 }\n',
-  )
+  // The default Redis, which each vertical with a cache of its own creates (barber's, once dedicated).
+  const text = exampleSource()
+    .text.replace('    nodes: 2\n', '    nodes: 8\n    cluster: { shards: 4, replicasPerShard: 1 }\n')
+    .replace(
+      'dataStores: { postgres: marketplace, redis: marketplace } # contact data and bookings only',
+      'dataStores: { postgres: marketplace, redis: dedicated }',
+    )
   const result = parse(text, 'platform.yaml')
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
   const clustered = result.platform
@@ -174,6 +187,12 @@ describe('a cluster-mode cache (dataStores.redis.cluster)', () => {
     const outputs = artifacts.find((a) => a.path.endsWith('/outputs.tf'))?.content ?? ''
     expect(outputs).toContain('configuration_endpoint_address')
     expect(outputs).not.toContain('primary_endpoint_address')
+    // The service's URL names the configuration endpoint too: a cluster-mode group has no primary one.
+    const secrets = artifacts.find((a) => a.path.endsWith('/secrets.tf'))?.content ?? ''
+    expect(secrets).toContain(
+      `@${ref('aws_elasticache_replication_group.cache.configuration_endpoint_address')}:`,
+    )
+    expect(secrets).not.toContain('primary_endpoint_address')
     for (const artifact of artifacts) expect(await validateTerraform(artifact), artifact.path).toEqual([])
     expect(await validateTerraformModules(artifacts)).toEqual([])
   })

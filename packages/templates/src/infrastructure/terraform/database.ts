@@ -1,8 +1,9 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
-import { PlatformError } from '@verticals/config-schema'
+import type { PostgresSettings, ResolvedPlatform } from '@verticals/config-schema'
+import { PlatformError, postgresOf } from '@verticals/config-schema'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
 import { days, gibibytes } from '../quantity'
+import { postgresIdentifier } from '../shared-stores'
 import { logRetentionDays } from './logs'
 import { dataStoreMaintenanceWindow } from './maintenance'
 
@@ -22,9 +23,9 @@ export function needsCrossRegionReplica(platform: ResolvedPlatform): boolean {
  * keep their text in the logs but never the values bound to them, not even in error reports, so a
  * slow query or a failed insert cannot copy a diagnosis into CloudWatch. 0 means "log no value".
  */
-function specialCategoryParameters(vertical: Vertical, major: number) {
+function specialCategoryParameters(special: boolean, major: number) {
   // The two parameters exist from PostgreSQL 13 on (every major RDS still offers).
-  if (vertical.specialCategories.length === 0 || major < LOG_PARAMETER_MAX_LENGTH_SINCE) return []
+  if (!special || major < LOG_PARAMETER_MAX_LENGTH_SINCE) return []
   return ['log_parameter_max_length', 'log_parameter_max_length_on_error'].map((name) => ({
     name,
     value: '0',
@@ -32,15 +33,44 @@ function specialCategoryParameters(vertical: Vertical, major: number) {
   }))
 }
 
-/** What the database template prints: RDS PostgreSQL, its parameters and the optional DR replica. */
+/**
+ * What the database template prints for a vertical's own PostgreSQL; null when the vertical is a member
+ * of a shared store (dataStores.shared), which the platform part creates once (postgresStoreView).
+ */
 export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
-  const pg = platform.dataStores.postgres
-  const prefix = resourcePrefix(platform, vertical)
+  const placement = postgresOf(platform, vertical.name)
+  if (placement.shared !== null) return null
+  return postgresStoreView(platform, {
+    prefix: resourcePrefix(platform, vertical),
+    settings: placement.settings,
+    settingsPath: 'dataStores.postgres',
+    specialCategories: vertical.specialCategories.length > 0,
+    ownSecurityGroup: false,
+  })
+}
+
+/** One PostgreSQL store as the database template sees it: a vertical's own, or a shared one. */
+export interface PostgresStore {
+  /** The cloud-resource prefix: `<platform>-<vertical>` or `<platform>-shared-<store>`. */
+  readonly prefix: string
+  readonly settings: PostgresSettings
+  /** Where the settings are written, for messages. */
+  readonly settingsPath: string
+  /** Whether any vertical in the store holds special-category data. */
+  readonly specialCategories: boolean
+  /** A shared store creates its security group (allowing each member); a vertical's takes them as input. */
+  readonly ownSecurityGroup: boolean
+}
+
+/** What the database template prints: RDS PostgreSQL, its parameters and the optional DR replica. */
+export function postgresStoreView(platform: ResolvedPlatform, store: PostgresStore) {
+  const pg = store.settings
+  const prefix = store.prefix
   const backupRetentionDays = days(pg.backupRetention)
   if (backupRetentionDays > RDS_MAX_BACKUP_DAYS) {
     throw new PlatformError(
       'INVALID_ARGUMENT',
-      `dataStores.postgres.backupRetention is ${backupRetentionDays} days; RDS keeps at most ${RDS_MAX_BACKUP_DAYS}`,
+      `${store.settingsPath}.backupRetention is ${backupRetentionDays} days; RDS keeps at most ${RDS_MAX_BACKUP_DAYS}`,
       {
         hint: 'Lower backupRetention, or keep longer copies with AWS Backup outside this module.',
       },
@@ -49,7 +79,8 @@ export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
   const major = pg.engineVersion.split('.')[0] ?? pg.engineVersion
   const replica = needsCrossRegionReplica(platform) && platform.drRegion
   return {
-    identifier: `${prefix}-postgres`,
+    identifier: postgresIdentifier(prefix),
+    ownSecurityGroup: store.ownSecurityGroup,
     subnetGroupName: `${prefix}-postgres`,
     parameterGroupName: `${prefix}-postgres${major}`,
     finalSnapshot: `${prefix}-postgres-final`,
@@ -81,7 +112,7 @@ export function databaseView(platform: ResolvedPlatform, vertical: Vertical) {
         applyMethod: 'immediate',
       },
       { name: 'rds.force_ssl', value: '1', applyMethod: 'immediate' }, // on: refuse unencrypted connections,
-      ...specialCategoryParameters(vertical, Number(major)),
+      ...specialCategoryParameters(store.specialCategories, Number(major)),
     ],
     replica: replica
       ? {

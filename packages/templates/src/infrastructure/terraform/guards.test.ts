@@ -1,35 +1,49 @@
 import { describe, expect, it } from 'vitest'
 import { examplePlatform } from '../testing'
-import { type Block, one, moduleOf as parsedModule, ref } from './testing'
+import { type Block, one, moduleOf as parsedModule, postgresModules, redisModules, ref } from './testing'
 
 const platform = examplePlatform()
 const moduleOf = (vertical: string) => parsedModule(platform, vertical)
 
-describe.each(Object.keys(platform.verticals))('the %s alarms, budget and firewall', (name) => {
-  const { postgres, redis } = platform.dataStores
+// The data stores' alarms are in the module that creates each store: a vertical's own, or a shared store's.
+describe.each(postgresModules(platform))(
+  'the PostgreSQL alarms of $label',
+  ({ settings: postgres, module }) => {
+    it('alarm on the database with the thresholds of `alerts`', async () => {
+      const m = await module()
+      const { alerts } = platform
+      expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_cpu')).toMatchObject({
+        metric_name: 'CPUUtilization',
+        threshold: alerts.databaseCpu.threshold,
+        period: alerts.databaseCpu.for,
+        tags: { severity: alerts.databaseCpu.severity },
+      })
+      expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_connections')).toMatchObject({
+        threshold: (postgres.maxConnections * postgres.pool.alarmAt) / postgres.pool.max,
+      })
+      expect(one(m, 'aws_cloudwatch_log_group', 'database')).toMatchObject({
+        retention_in_days: platform.monitoring.logRetention / 86_400,
+      })
+    })
+  },
+)
 
-  it('alarms on the data stores with the thresholds of `alerts`', async () => {
-    const m = await moduleOf(name)
-    const { alerts } = platform
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_cpu')).toMatchObject({
-      metric_name: 'CPUUtilization',
-      threshold: alerts.databaseCpu.threshold,
-      period: alerts.databaseCpu.for,
-      tags: { severity: alerts.databaseCpu.severity },
-    })
-    expect(one(m, 'aws_cloudwatch_metric_alarm', 'database_connections')).toMatchObject({
-      threshold: (postgres.maxConnections * postgres.pool.alarmAt) / postgres.pool.max,
-    })
+describe.each(redisModules(platform))('the Redis alarms of $label', ({ module }) => {
+  it('alarm on the cache with the thresholds of `alerts`', async () => {
+    const m = await module()
+    const { alerts, dataStores } = platform
     expect(one(m, 'aws_cloudwatch_metric_alarm', 'cache_hit_rate')).toMatchObject({
       comparison_operator: 'LessThanThreshold',
-      threshold: redis.hitRateTarget,
+      threshold: dataStores.redis.hitRateTarget,
       period: alerts.cacheHitRate.for,
     })
     expect(one(m, 'aws_cloudwatch_metric_alarm', 'cache_memory')).toMatchObject({
       threshold: alerts.memory.threshold,
     })
   })
+})
 
+describe.each(Object.keys(platform.verticals))('the %s budget and firewall', (name) => {
   it('has its own budget only when it declares one, and the account-wide budget in one module only', async () => {
     const m = await moduleOf(name)
     const own = platform.verticals[name]?.budget
@@ -76,14 +90,13 @@ describe.each(Object.keys(platform.verticals))('the %s alarms, budget and firewa
     expect(text).toContain('"name":"AWSManagedRulesSQLiRuleSet"')
     expect(rules.map((r) => r.priority)).toEqual(rules.map((_, i) => i))
   })
-  it('logs WAF requests and RDS exports to groups that expire after monitoring.logRetention', async () => {
+  it('logs WAF requests to a group that expires after monitoring.logRetention', async () => {
     const m = await moduleOf(name)
     const retention = platform.monitoring.logRetention / 86_400
     expect(one(m, 'aws_cloudwatch_log_group', 'waf')).toMatchObject({
       name: `aws-waf-logs-${platform.metadata.name}-${name}`,
       retention_in_days: retention,
     })
-    expect(one(m, 'aws_cloudwatch_log_group', 'database')).toMatchObject({ retention_in_days: retention })
     const logging = one(m, 'aws_wafv2_web_acl_logging_configuration', 'main')
     expect(logging.redacted_fields).toEqual([
       { single_header: [{ name: 'authorization' }] },

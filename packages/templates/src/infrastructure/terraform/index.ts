@@ -6,6 +6,7 @@ import { budgetView } from './budget'
 import { cacheView } from './cache'
 import { databaseView } from './database'
 import { edgeView } from './edge'
+import { memberStoresView } from './member-stores'
 import { moduleView } from './module'
 import { notificationsView } from './notifications'
 import { identityView, secretsView } from './secrets'
@@ -19,6 +20,7 @@ export const TERRAFORM_FILES = [
   'variables.tf',
   'database.tf',
   'cache.tf',
+  'shared-stores.tf',
   'secrets.tf',
   'identity.tf',
   'storage.tf',
@@ -37,8 +39,10 @@ export const TERRAFORM_FILES = [
 export function terraformView({ platform, vertical }: Pick<BundleContext, 'platform' | 'vertical'>) {
   return {
     module: moduleView(platform, vertical),
+    // Null where the vertical is a member of a shared store: sharedStores names it instead.
     database: databaseView(platform, vertical),
     cache: cacheView(platform, vertical),
+    sharedStores: memberStoresView(platform, vertical),
     secrets: secretsView(platform, vertical),
     identity: identityView(platform, vertical),
     storage: storageView(platform, vertical),
@@ -53,12 +57,19 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
 
 /**
  * The Terraform root module of one vertical. The storage files exist only when the vertical keeps
- * objects, and their replication only when there is a DR region to replicate to.
+ * objects, and their replication only when there is a DR region to replicate to. database.tf and
+ * cache.tf exist only for a store of the vertical's own; shared-stores.tf only when it is a member of a
+ * shared one (created once, under platform/infrastructure/shared/<store>/).
  */
 export function terraformArtifacts(context: BundleContext): Artifact[] {
   const view = terraformView(context)
   const replicated = Boolean(view.storage?.replica)
   const present: Record<string, boolean> = {
+    'database.tf': view.database !== null,
+    'cache.tf': view.cache !== null,
+    'shared-stores.tf': view.sharedStores.postgres !== null || view.sharedStores.redis !== null,
+    // Its alarms are the data stores' own: a member of shared stores only has them there.
+    'alarms.tf': view.database !== null || view.cache !== null,
     'storage.tf': view.storage !== null,
     'storage-dr.tf': replicated,
     'storage-replication.tf': replicated,

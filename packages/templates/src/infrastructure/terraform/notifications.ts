@@ -8,7 +8,11 @@ import { resourcePrefix } from '../names'
  * (the replica's lag) get a topic there. Each topic is encrypted with a key CloudWatch may use.
  */
 export function notificationsView(platform: ResolvedPlatform, vertical: Vertical) {
-  const prefix = resourcePrefix(platform, vertical)
+  return topicsView(platform, resourcePrefix(platform, vertical))
+}
+
+/** The alarm topics of a module whose resources are named `<prefix>-...` (a vertical's or a shared store's). */
+export function topicsView(platform: ResolvedPlatform, prefix: string) {
   return {
     topic: `${prefix}-alarms`,
     kmsDescription: `${prefix} alarm notifications`,

@@ -14,11 +14,6 @@ data "aws_secretsmanager_random_password" "database" {
   exclude_punctuation = true
 }
 
-data "aws_secretsmanager_random_password" "cache" {
-  password_length     = 40
-  exclude_punctuation = true
-}
-
 data "aws_secretsmanager_random_password" "audit_key" {
   password_length     = 64
   exclude_punctuation = true
@@ -39,7 +34,7 @@ data "aws_secretsmanager_random_password" "subject_key" {
 
 resource "aws_secretsmanager_secret" "credentials" {
   name                    = "turnos-beauty/credentials"
-  description             = "Generated once: PostgreSQL master password, Redis AUTH token, audit HMAC key, DSR token key, subject key"
+  description             = "Generated once: PostgreSQL login password (its role on the shared store), audit HMAC key, DSR token key, subject key"
   kms_key_id              = aws_kms_key.secrets.arn
   recovery_window_in_days = 30
 }
@@ -48,7 +43,6 @@ resource "aws_secretsmanager_secret_version" "credentials" {
   secret_id = aws_secretsmanager_secret.credentials.id
   secret_string = jsonencode({
     database_password = data.aws_secretsmanager_random_password.database.random_password
-    cache_auth_token  = data.aws_secretsmanager_random_password.cache.random_password
     audit_key         = data.aws_secretsmanager_random_password.audit_key.random_password
     dsr_auth_secret   = data.aws_secretsmanager_random_password.dsr_auth_secret.random_password
     subject_key       = data.aws_secretsmanager_random_password.subject_key.random_password
@@ -74,8 +68,8 @@ resource "aws_secretsmanager_secret" "runtime" {
 resource "aws_secretsmanager_secret_version" "runtime" {
   secret_id = aws_secretsmanager_secret.runtime.id
   secret_string = jsonencode({
-    database_url    = "postgresql://${aws_db_instance.primary.username}:${local.credentials.database_password}@${aws_db_instance.primary.address}:${aws_db_instance.primary.port}/postgres?sslmode=verify-full&sslrootcert=/etc/ssl/certs/rds-global-bundle.pem"
-    redis_url       = "rediss://:${local.credentials.cache_auth_token}@${aws_elasticache_replication_group.cache.primary_endpoint_address}:${aws_elasticache_replication_group.cache.port}"
+    database_url    = "postgresql://${local.shared_postgres_login}:${local.credentials.database_password}@${data.aws_db_instance.shared_postgres.address}:${data.aws_db_instance.shared_postgres.port}/postgres?sslmode=verify-full&sslrootcert=/etc/ssl/certs/rds-global-bundle.pem"
+    redis_url       = "rediss://:${local.shared_cache_auth_token}@${local.shared_cache_endpoint}:${data.aws_elasticache_replication_group.shared_cache.port}"
     audit_key       = local.credentials.audit_key
     dsr_auth_secret = local.credentials.dsr_auth_secret
     subject_key     = local.credentials.subject_key

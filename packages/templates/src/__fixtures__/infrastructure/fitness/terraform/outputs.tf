@@ -14,16 +14,6 @@ output "dr_database_replica_arn" {
   value       = aws_db_instance.dr_replica.arn
 }
 
-output "redis_primary_endpoint" {
-  description = "Primary endpoint of the Redis replication group."
-  value       = aws_elasticache_replication_group.cache.primary_endpoint_address
-}
-
-output "redis_reader_endpoint" {
-  description = "Reader endpoint of the Redis replication group."
-  value       = aws_elasticache_replication_group.cache.reader_endpoint_address
-}
-
 output "alarm_topic_arn" {
   description = "SNS topic of the primary region's alarms; subscribe your paging tool to it."
   value       = aws_sns_topic.alarms.arn

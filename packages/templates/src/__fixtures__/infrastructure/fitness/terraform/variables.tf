@@ -26,16 +26,6 @@ variable "dr_database_security_group_ids" {
   type        = list(string)
 }
 
-variable "cache_subnet_ids" {
-  description = "Private subnets (in several availability zones) for the Redis nodes."
-  type        = list(string)
-}
-
-variable "cache_security_group_ids" {
-  description = "Security groups of the Redis nodes; allow the cluster's nodes on the Redis port."
-  type        = list(string)
-}
-
 variable "alarm_subscriptions" {
   description = "Who the alarm topics notify (each region's topic gets every one), e.g. { protocol = \"https\", endpoint = \"https://events.pagerduty.com/integration/.../enqueue\" }."
   type        = list(object({ protocol = string, endpoint = string }))

@@ -41,7 +41,7 @@ resource "aws_cloudwatch_metric_alarm" "database_free_storage" {
   metric_name         = "FreeStorageSpace"
   statistic           = "Minimum"
   comparison_operator = "LessThanThreshold"
-  threshold           = 10737418240
+  threshold           = 53687091200
   period              = 300
   evaluation_periods  = 1
   dimensions          = { DBInstanceIdentifier = aws_db_instance.primary.identifier }
@@ -85,7 +85,7 @@ resource "aws_cloudwatch_metric_alarm" "replica_lag" {
 
 # Redis publishes host metrics per member cluster, so there is one alarm per node.
 locals {
-  cache_member_clusters = toset(["turnos-barber-redis-001", "turnos-barber-redis-002"])
+  cache_member_clusters = toset(["turnos-shared-marketplace-redis-001", "turnos-shared-marketplace-redis-002", "turnos-shared-marketplace-redis-003"])
 }
 
 resource "aws_cloudwatch_metric_alarm" "cache_cpu" {

@@ -3,17 +3,17 @@
 # Insights, deletion protection, TLS only, storage that grows up to dataStores.postgres.maxStorage.
 
 resource "aws_kms_key" "database" {
-  description         = "turnos-barber PostgreSQL storage and Performance Insights"
+  description         = "turnos-shared-marketplace PostgreSQL storage and Performance Insights"
   enable_key_rotation = true
 }
 
 resource "aws_db_subnet_group" "primary" {
-  name       = "turnos-barber-postgres"
+  name       = "turnos-shared-marketplace-postgres"
   subnet_ids = var.database_subnet_ids
 }
 
 resource "aws_db_parameter_group" "primary" {
-  name   = "turnos-barber-postgres16"
+  name   = "turnos-shared-marketplace-postgres16"
   family = "postgres16"
 
   parameter {
@@ -37,24 +37,24 @@ resource "aws_db_parameter_group" "primary" {
 
 # The log exports of the instance, in groups that expire (the ones RDS creates itself never do).
 resource "aws_cloudwatch_log_group" "database" {
-  for_each          = { "postgresql" = "/aws/rds/instance/turnos-barber-postgres/postgresql", "upgrade" = "/aws/rds/instance/turnos-barber-postgres/upgrade" }
+  for_each          = { "postgresql" = "/aws/rds/instance/turnos-shared-marketplace-postgres/postgresql", "upgrade" = "/aws/rds/instance/turnos-shared-marketplace-postgres/upgrade" }
   name              = each.value
   retention_in_days = 90
 }
 
 resource "aws_db_instance" "primary" {
-  identifier                          = "turnos-barber-postgres"
+  identifier                          = "turnos-shared-marketplace-postgres"
   engine                              = "postgres"
   engine_version                      = "16"
-  instance_class                      = "db.r6g.large"
-  allocated_storage                   = 100
-  max_allocated_storage               = 500
+  instance_class                      = "db.r6g.xlarge"
+  allocated_storage                   = 500
+  max_allocated_storage               = 1000
   storage_type                        = "gp3"
   storage_encrypted                   = true
   kms_key_id                          = aws_kms_key.database.arn
   multi_az                            = true
   db_subnet_group_name                = aws_db_subnet_group.primary.name
-  vpc_security_group_ids              = var.database_security_group_ids
+  vpc_security_group_ids              = [aws_security_group.database.id]
   parameter_group_name                = aws_db_parameter_group.primary.name
   username                            = var.database_username
   password_wo                         = local.credentials.database_password
@@ -70,26 +70,26 @@ resource "aws_db_instance" "primary" {
   maintenance_window                  = "sun:07:00-sun:08:00"
   deletion_protection                 = true
   skip_final_snapshot                 = false
-  final_snapshot_identifier           = "turnos-barber-postgres-final"
+  final_snapshot_identifier           = "turnos-shared-marketplace-postgres-final"
 }
 
 # The database RPO is tighter than daily snapshot copies allow: a continuously replicated, encrypted
 # read replica in the DR region, ready to be promoted.
 resource "aws_kms_key" "dr_database" {
   provider            = aws.dr
-  description         = "turnos-barber PostgreSQL replica storage in us-east-1"
+  description         = "turnos-shared-marketplace PostgreSQL replica storage in us-east-1"
   enable_key_rotation = true
 }
 
 resource "aws_db_subnet_group" "dr" {
   provider   = aws.dr
-  name       = "turnos-barber-postgres-dr"
+  name       = "turnos-shared-marketplace-postgres-dr"
   subnet_ids = var.dr_database_subnet_ids
 }
 
 resource "aws_db_parameter_group" "dr" {
   provider = aws.dr
-  name     = "turnos-barber-postgres16"
+  name     = "turnos-shared-marketplace-postgres16"
   family   = "postgres16"
 
   parameter {
@@ -113,9 +113,9 @@ resource "aws_db_parameter_group" "dr" {
 
 resource "aws_db_instance" "dr_replica" {
   provider                            = aws.dr
-  identifier                          = "turnos-barber-postgres-replica"
+  identifier                          = "turnos-shared-marketplace-postgres-replica"
   replicate_source_db                 = aws_db_instance.primary.arn
-  instance_class                      = "db.r6g.large"
+  instance_class                      = "db.r6g.xlarge"
   storage_encrypted                   = true
   kms_key_id                          = aws_kms_key.dr_database.arn
   multi_az                            = true

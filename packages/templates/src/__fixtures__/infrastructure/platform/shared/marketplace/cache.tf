@@ -2,17 +2,17 @@
 # Redis (ElastiCache): a replication group with automatic failover, encrypted at rest and in transit.
 
 resource "aws_kms_key" "cache" {
-  description         = "turnos-fitness-redis encryption at rest"
+  description         = "turnos-shared-marketplace-redis encryption at rest"
   enable_key_rotation = true
 }
 
 resource "aws_elasticache_subnet_group" "cache" {
-  name       = "turnos-fitness-redis"
+  name       = "turnos-shared-marketplace-redis"
   subnet_ids = var.cache_subnet_ids
 }
 
 resource "aws_elasticache_parameter_group" "cache" {
-  name   = "turnos-fitness-redis"
+  name   = "turnos-shared-marketplace-redis"
   family = "redis7"
 
   parameter {
@@ -22,16 +22,16 @@ resource "aws_elasticache_parameter_group" "cache" {
 }
 
 resource "aws_elasticache_replication_group" "cache" {
-  replication_group_id       = "turnos-fitness-redis"
-  description                = "Turnos Argentina Fitness cache"
+  replication_group_id       = "turnos-shared-marketplace-redis"
+  description                = "Turnos Argentina shared marketplace cache"
   engine                     = "redis"
   engine_version             = "7.1"
-  node_type                  = "cache.t4g.medium"
-  num_cache_clusters         = 2
+  node_type                  = "cache.r6g.large"
+  num_cache_clusters         = 3
   port                       = 6379
   parameter_group_name       = aws_elasticache_parameter_group.cache.name
   subnet_group_name          = aws_elasticache_subnet_group.cache.name
-  security_group_ids         = var.cache_security_group_ids
+  security_group_ids         = [aws_security_group.cache.id]
   automatic_failover_enabled = true
   multi_az_enabled           = true
   at_rest_encryption_enabled = true
