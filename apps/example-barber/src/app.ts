@@ -100,6 +100,9 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     metrics: observabilityMetrics(metrics),
     ...(settings.auditKey === undefined ? {} : { auditKey: settings.auditKey }),
     ...(settings.subjectKey === undefined ? {} : { subjectKey: settings.subjectKey }),
+    ...(settings.monitoringDatabaseUrl === undefined
+      ? {}
+      : { monitoringDatabaseUrl: settings.monitoringDatabaseUrl }),
   })
   try {
     await platform.migrate()

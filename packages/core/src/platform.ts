@@ -16,6 +16,7 @@ import { KeySpace } from './keys'
 import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
 import { type MigrateResult, migrate } from './migrations/migrate'
 import { MIGRATIONS } from './migrations/sql.generated'
+import { monitoringLogin, setMonitoringPassword } from './monitoring-login'
 import { LegalHolds } from './records/holds'
 import { Records } from './records/records'
 import { Retention } from './retention/retention'
@@ -82,6 +83,13 @@ export interface PlatformOptions {
    * audit-anchors bucket. Without one, erasures are not journaled and cannot be replayed.
    */
   erasureJournal?: ErasureJournal
+  /**
+   * postgres_exporter's URL (`VERTICALS_MONITORING_DATABASE_URL` in a generated Deployment): migrate()
+   * then creates the role it names with pg_monitor only (migration 0010) and sets that role's password
+   * from it, so the exporter never needs the service's credentials. Without it the role is
+   * `verticals_monitor` and its password is left to the operator.
+   */
+  monitoringDatabaseUrl?: string
   /** The clock, for tests and replays (default the system clock). */
   clock?: () => Date
   /**
@@ -135,6 +143,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   // On a shared PostgreSQL each member has its own schema and roles (dataStores.shared): tenancyOf.
   const tenancy = tenancyOf(config, vertical.name)
+  const monitoring =
+    options.monitoringDatabaseUrl === undefined ? undefined : monitoringLogin(options.monitoringDatabaseUrl)
+  const roles = monitoring === undefined ? tenancy.roles : { ...tenancy.roles, monitor: monitoring.role }
   const schemaName = options.schema ?? tenancy.schema
   const schema = quoteSchema(schemaName)
   const logger = options.logger ?? silentLogger
@@ -190,7 +201,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       restrictions,
       verifier: options.identityVerifier ?? completeRecordVerifier,
     }),
-    migrate: () => migrate(db, schemaName, MIGRATIONS, tenancy.roles),
+    async migrate() {
+      const result = await migrate(db, schemaName, MIGRATIONS, roles)
+      if (monitoring !== undefined) await setMonitoringPassword(db, monitoring, logger)
+      return result
+    },
     async close() {
       if (closed) return
       closed = true

@@ -74,6 +74,7 @@ export async function createApp(settings, options = {}) {
     metrics: observabilityMetrics(metrics),
     auditKey: settings.auditKey,
     subjectKey: settings.subjectKey,
+    monitoringDatabaseUrl: settings.monitoringDatabaseUrl,
   })
   await platform.migrate()
   await migrate(pool, schema, APP_MIGRATIONS)

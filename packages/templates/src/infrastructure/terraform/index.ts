@@ -7,6 +7,7 @@ import { cacheView } from './cache'
 import { databaseView } from './database'
 import { edgeView } from './edge'
 import { moduleView } from './module'
+import { monitoringView } from './monitoring'
 import { notificationsView } from './notifications'
 import { identityView, secretsView } from './secrets'
 import { storageView } from './storage'
@@ -20,6 +21,7 @@ export const TERRAFORM_FILES = [
   'database.tf',
   'cache.tf',
   'secrets.tf',
+  'monitoring.tf',
   'identity.tf',
   'storage.tf',
   'storage-dr.tf',
@@ -40,6 +42,7 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     database: databaseView(platform, vertical),
     cache: cacheView(platform, vertical),
     secrets: secretsView(platform, vertical),
+    monitoring: monitoringView(platform, vertical),
     identity: identityView(platform, vertical),
     storage: storageView(platform, vertical),
     notifications: notificationsView(platform, vertical),
