@@ -6,6 +6,7 @@ import {
   loadPlatformConfig,
   migrate,
   observabilityMetrics,
+  observeQueries,
   openConnections,
   type Platform,
 } from '@verticals/core'
@@ -99,6 +100,9 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     metrics: observabilityMetrics(metrics),
     ...(settings.auditKey === undefined ? {} : { auditKey: settings.auditKey }),
     ...(settings.subjectKey === undefined ? {} : { subjectKey: settings.subjectKey }),
+    ...(settings.monitoringDatabaseUrl === undefined
+      ? {}
+      : { monitoringDatabaseUrl: settings.monitoringDatabaseUrl }),
   })
   try {
     await platform.migrate()
@@ -109,7 +113,10 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     throw error
   }
   const sdk = options.sdk ?? true
-  const store = new Store(pool, `"${settings.schema}"`)
+  // Core times its own queries (observabilityMetrics has dbQuery); the app's tables are timed alike,
+  // so verticals_db_query_duration_seconds covers every query the service makes.
+  const storePool = sdk ? observeQueries(pool, (seconds) => metrics.recordDbQuery(seconds)) : pool
+  const store = new Store(storePool, `"${settings.schema}"`)
   const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
   const ctx: AppContext = { platform, store, metrics, logger, sdk, auth }
   const scrapeInterval = workload.scrapeInterval

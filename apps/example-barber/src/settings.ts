@@ -17,6 +17,8 @@ export interface Settings {
   readonly auditKey: string | undefined
   /** Subject-digest key (VERTICALS_SUBJECT_KEY, required in production). */
   readonly subjectKey: string | undefined
+  /** postgres_exporter's URL (`VERTICALS_MONITORING_DATABASE_URL`): migrate() sets its role's password. */
+  readonly monitoringDatabaseUrl: string | undefined
   /** PostgreSQL schema of the platform tables and of the app's own tables. */
   readonly schema: string
   /** Prepended to every Redis key, so runs can share a Redis. */
@@ -42,6 +44,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     workload: deployed.workload,
     auditKey: deployed.auditKey,
     subjectKey: deployed.subjectKey,
+    monitoringDatabaseUrl: deployed.monitoringDatabaseUrl,
     schema: env.DB_SCHEMA || 'barber',
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),

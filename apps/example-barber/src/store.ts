@@ -1,4 +1,4 @@
-import type pg from 'pg'
+import type { Db } from '@verticals/core'
 
 /** A provider (barber) clients can book. */
 export interface Provider {
@@ -46,10 +46,13 @@ function toBooking(r: BookingRow): Booking {
   }
 }
 
-/** The app's own tables: providers and bookings, in the given (already quoted) schema. */
+/**
+ * The app's own tables: providers and bookings, in the given (already quoted) schema. The app hands it
+ * its pool wrapped by observeQueries, so these queries feed the query histogram as core's do.
+ */
 export class Store {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: Pick<Db, 'query'>,
     private readonly schema: string,
   ) {}
 

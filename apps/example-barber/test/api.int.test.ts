@@ -38,6 +38,24 @@ describe('probes and metrics', () => {
     expect(text).toMatch(/verticals_db_pool_connections\{[^}]*state="idle"[^}]*\} [1-9]/)
     expect(text).toMatch(/verticals_db_pool_waiting_clients\{[^}]*\} 0/)
   })
+
+  it('times the queries of core and of its own tables in verticals_db_query_duration_seconds', async () => {
+    const count = async () => sample(await metrics(), 'verticals_db_query_duration_seconds_count', {})
+    const before = await count()
+    // The own tables: a booking looked up by id (none there) is one Store query.
+    const missing = await call(url, 'GET', '/bookings/00000000-0000-4000-8000-000000000000')
+    expect(missing.status).toBe(404)
+    const afterStore = await count()
+    expect(afterStore).toBeGreaterThanOrEqual(before + 1)
+    // Core: a grant writes the consent and its audit entry.
+    expect(
+      (await call(url, 'POST', '/consents', { subjectId: 'metrics-1', purpose: 'booking' })).status,
+    ).toBe(201)
+    expect(await count()).toBeGreaterThanOrEqual(afterStore + 1)
+    const text = await metrics()
+    expect(sample(text, 'verticals_db_query_duration_seconds_sum', {})).toBeGreaterThan(0)
+    expect(text).toMatch(/verticals_db_query_duration_seconds_bucket\{le="\+Inf",vertical="barber"\} [1-9]/)
+  })
 })
 
 describe('providers', () => {

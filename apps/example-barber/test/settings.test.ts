@@ -15,6 +15,7 @@ describe('settingsFromEnv', () => {
       workload: 'api',
       auditKey: undefined,
       subjectKey: undefined,
+      monitoringDatabaseUrl: undefined,
       schema: 'barber',
       redisPrefix: '',
       drainTimeoutMs: 10_000,

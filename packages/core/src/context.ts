@@ -1,17 +1,18 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import type pg from 'pg'
 import type { AuditKey } from './audit/key'
 import type { RedisClient } from './connections'
 import type { ErasureJournal } from './dsr/erasure-journal'
 import type { KeySpace } from './keys'
 import type { CoreLogger, CoreMetrics } from './metrics'
 import type { SubjectKey } from './subject-key'
+import type { Db } from './timed-queries'
 
 /** What every runtime module shares: the config, the connections and the instruments. */
 export interface Context {
   readonly platform: ResolvedPlatform
   readonly vertical: ResolvedPlatform['verticals'][string]
-  readonly pool: pg.Pool
+  /** The pool, with every query timed when the metrics adapter has `dbQuery` (observeQueries). */
+  readonly pool: Db
   readonly redis: RedisClient
   readonly keys: KeySpace
   /** The quoted schema name, e.g. `"verticals"`. */

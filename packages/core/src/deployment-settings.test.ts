@@ -10,6 +10,7 @@ const deployed: Record<string, string> = {
   [DEPLOYMENT_ENV.redisUrl]: 'rediss://:t@cache:6379',
   [DEPLOYMENT_ENV.auditKey]: 'k'.repeat(64),
   [DEPLOYMENT_ENV.subjectKey]: 's'.repeat(64),
+  [DEPLOYMENT_ENV.monitoringDatabaseUrl]: 'postgresql://verticals_monitor:m@db:5432/postgres',
 }
 
 describe('deploymentSettings', () => {
@@ -25,6 +26,7 @@ describe('deploymentSettings', () => {
       redisUrl: 'rediss://:t@cache:6379',
       auditKey: 'k'.repeat(64),
       subjectKey: 's'.repeat(64),
+      monitoringDatabaseUrl: 'postgresql://verticals_monitor:m@db:5432/postgres',
       production: true,
     })
   })

@@ -21,6 +21,11 @@ export interface DeploymentSettings {
   readonly auditKey: string | undefined
   /** Subject-digest HMAC key (`VERTICALS_SUBJECT_KEY`); required when NODE_ENV=production. */
   readonly subjectKey: string | undefined
+  /**
+   * postgres_exporter's URL (`VERTICALS_MONITORING_DATABASE_URL`): pass it to createPlatform, whose
+   * migrate() sets that role's password. Optional: outside a bundle there may be no exporter.
+   */
+  readonly monitoringDatabaseUrl: string | undefined
   /** True when NODE_ENV=production, as every generated Deployment sets it. */
   readonly production: boolean
 }
@@ -82,6 +87,7 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
     redisUrl: value('redisUrl'),
     auditKey,
     subjectKey,
+    monitoringDatabaseUrl: env[DEPLOYMENT_ENV.monitoringDatabaseUrl] || undefined,
     production,
   }
 }

@@ -32,10 +32,20 @@ function fromEnv(name: string, what: string): string {
  * createPlatform for a service deployed from a generated bundle: reads the platform.yaml that
  * `VERTICALS_CONFIG` names, runs as `VERTICALS_VERTICAL`, connects to `VERTICALS_DATABASE_URL` and
  * `VERTICALS_REDIS_URL`, keys the audit log with `VERTICALS_AUDIT_KEY` and subject digests with
- * `VERTICALS_SUBJECT_KEY`, all set by the Deployment.
+ * `VERTICALS_SUBJECT_KEY`, and sets postgres_exporter's password from
+ * `VERTICALS_MONITORING_DATABASE_URL`, all set by the Deployment.
  */
 export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}): Promise<Platform> {
-  const { configPath, vertical: given, pg, redis, auditKey, subjectKey, ...rest } = options
+  const {
+    configPath,
+    vertical: given,
+    pg,
+    redis,
+    auditKey,
+    subjectKey,
+    monitoringDatabaseUrl,
+    ...rest
+  } = options
   const vertical = given || fromEnv(VERTICAL_ENV, 'vertical to run as')
   const config = await loadPlatformConfig(configPath)
   return createPlatform({
@@ -46,5 +56,7 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
     redis: redis ?? fromEnv(DEPLOYMENT_ENV.redisUrl, 'Redis URL'),
     auditKey: auditKey ?? (process.env[DEPLOYMENT_ENV.auditKey] || undefined),
     subjectKey: subjectKey ?? (process.env[DEPLOYMENT_ENV.subjectKey] || undefined),
+    monitoringDatabaseUrl:
+      monitoringDatabaseUrl ?? (process.env[DEPLOYMENT_ENV.monitoringDatabaseUrl] || undefined),
   })
 }

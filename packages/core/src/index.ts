@@ -79,3 +79,4 @@ export type {
   RetentionReport,
 } from './retention/retention'
 export { DEVELOPMENT_SUBJECT_KEY, MIN_SUBJECT_KEY_LENGTH, SubjectKey } from './subject-key'
+export { type Db, type DbClient, observeQueries, type QueryObserver } from './timed-queries'

@@ -11,7 +11,8 @@ export type ConsentResult = 'granted' | 'denied' | 'error'
  * verticals_audit_append_duration_seconds, verticals_dsr_requests_open/_overdue/_oldest_open_age_seconds,
  * verticals_retention_runs_total, verticals_retention_rows_purged_total,
  * verticals_retention_last_success_timestamp_seconds, verticals_audit_anchors_total,
- * verticals_audit_anchor_last_success_timestamp_seconds). Typed structurally so any adapter fits.
+ * verticals_audit_anchor_last_success_timestamp_seconds, verticals_db_query_duration_seconds). Typed
+ * structurally so any adapter fits.
  */
 export interface CoreMetrics {
   /** One cache lookup of a data class. */
@@ -34,6 +35,11 @@ export interface CoreMetrics {
   ): void
   /** One attempt to anchor the audit chain heads; `at` feeds the last-success gauge when ok. */
   auditAnchor(result: 'ok' | 'error', at: Date): void
+  /**
+   * How long one PostgreSQL query of core's took, in seconds (pool wait included; failed queries too).
+   * Only an adapter that has it makes core time its queries: without it the pool is used as it is.
+   */
+  dbQuery(seconds: number): void
 }
 
 /** A logger with the levels core uses; pino, console and most loggers fit. */
@@ -54,6 +60,7 @@ export function completeMetrics(metrics: Partial<CoreMetrics> | undefined): Core
     breachNotifications: metrics?.breachNotifications?.bind(metrics) ?? noop,
     retentionRun: metrics?.retentionRun?.bind(metrics) ?? noop,
     auditAnchor: metrics?.auditAnchor?.bind(metrics) ?? noop,
+    dbQuery: metrics?.dbQuery?.bind(metrics) ?? noop,
   }
 }
 

@@ -10,6 +10,7 @@ type Recorders = Pick<
   | 'setBreachNotifications'
   | 'recordRetentionRun'
   | 'recordAuditAnchor'
+  | 'recordDbQuery'
 >
 
 /**
@@ -27,5 +28,6 @@ export function observabilityMetrics(metrics: Recorders): CoreMetrics {
     retentionRun: (recordClass, _action, result, rowsPurged, at) =>
       metrics.recordRetentionRun(recordClass, { result, rowsPurged, at }),
     auditAnchor: (result, at) => metrics.recordAuditAnchor({ result, at }),
+    dbQuery: (seconds) => metrics.recordDbQuery(seconds),
   }
 }

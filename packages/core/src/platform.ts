@@ -24,11 +24,13 @@ import { KeySpace } from './keys'
 import { type CoreLogger, type CoreMetrics, completeMetrics, silentLogger } from './metrics'
 import { type MigrateResult, migrate } from './migrations/migrate'
 import { MIGRATIONS } from './migrations/sql.generated'
+import { monitoringLogin, setMonitoringPassword } from './monitoring-login'
 import { LegalHolds } from './records/holds'
 import { Records } from './records/records'
 import { Retention } from './retention/retention'
 import { quoteSchema } from './sql'
 import { SubjectKey } from './subject-key'
+import { type Db, observeQueries } from './timed-queries'
 
 /** Options of createPlatform. */
 export interface PlatformOptions {
@@ -104,6 +106,13 @@ export interface PlatformOptions {
    * audit-anchors bucket. Without one, erasures are not journaled and cannot be replayed.
    */
   erasureJournal?: ErasureJournal
+  /**
+   * postgres_exporter's URL (`VERTICALS_MONITORING_DATABASE_URL` in a generated Deployment): migrate()
+   * then creates the role it names with pg_monitor only (migration 0011) and sets that role's password
+   * from it, so the exporter never needs the service's credentials. Without it the role is
+   * `verticals_monitor` and its password is left to the operator.
+   */
+  monitoringDatabaseUrl?: string
   /** The clock, for tests and replays (default the system clock). */
   clock?: () => Date
   /**
@@ -157,6 +166,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   // On a shared PostgreSQL each member has its own schema and roles (dataStores.shared): tenancyOf.
   const tenancy = tenancyOf(config, vertical.name)
+  const monitoring =
+    options.monitoringDatabaseUrl === undefined ? undefined : monitoringLogin(options.monitoringDatabaseUrl)
   const schemaName = options.schema ?? tenancy.schema
   const schema = quoteSchema(schemaName)
   // A `schema` other than the vertical's own tenancy schema puts every vertical in it (as tests do).
@@ -175,10 +186,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const pool = toPool(options.pg, config.dataStores.postgres.pool.max, logger)
   const redis = toRedis(options.redis, logger, config, vertical.name)
   if (redis.owned) await waitReady(redis.redis, 1000)
+  // Every query core makes is timed for the query histogram when the adapter takes it; else untouched.
+  const onQuery = options.metrics?.dbQuery
+  const db: Db = onQuery === undefined ? pool.pool : observeQueries(pool.pool, onQuery.bind(options.metrics))
   const ctx: Context = {
     platform: config,
     vertical,
-    pool: pool.pool,
+    pool: db,
     redis: redis.redis,
     keys: new KeySpace(config, vertical.name, options.keyPrefix ?? ''),
     schema,
@@ -213,7 +227,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   })
   // Co-tenants of a shared store ask this vertical to erase; its own service carries it out.
   const stopAnswering = answerPeriodically(ctx, () => dsr.answerErasureRequests(), timing.pollMs)
-  const roles = { ...tenancy.roles, coTenantApps: coTenantApps(config, coTenants) }
+  const roles = {
+    ...tenancy.roles,
+    coTenantApps: coTenantApps(config, coTenants),
+    ...(monitoring === undefined ? {} : { monitor: monitoring.role }),
+  }
   let closed = false
   return {
     vertical: vertical.name,
@@ -226,7 +244,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     restrictions,
     incidents: new Incidents(ctx, audit),
     dsr,
-    migrate: () => migrate(pool.pool, schemaName, MIGRATIONS, roles),
+    async migrate() {
+      const result = await migrate(db, schemaName, MIGRATIONS, roles)
+      if (monitoring !== undefined) await setMonitoringPassword(db, monitoring, logger)
+      return result
+    },
     async close() {
       if (closed) return
       closed = true

@@ -53,3 +53,66 @@ describe('observability adapter', () => {
     ).toBe(1)
   })
 })
+
+describe('query timing', () => {
+  const series = (text: string, name: string, le?: number) =>
+    Number(
+      new RegExp(
+        `^verticals_db_query_duration_seconds_${name}\\{${le === undefined ? '' : `le="${le}",`}vertical="psychology"\\} (\\S+)$`,
+        'm',
+      ).exec(text)?.[1] ?? Number.NaN,
+    )
+
+  it('observes every query core makes, with its real duration, in verticals_db_query_duration_seconds', async () => {
+    const vm = createMetrics(env.config, { vertical: 'psychology' })
+    const platform = await env.platform('psychology', { metrics: observabilityMetrics(vm) })
+    const { slowQuery } = env.config.dataStores.postgres
+    const read = async () => {
+      const text = await vm.registry.metrics()
+      return {
+        count: series(text, 'count'),
+        sum: series(text, 'sum'),
+        fast: series(text, 'bucket', slowQuery),
+      }
+    }
+    // The migrations ran through the timed pool (a transaction on one client).
+    const migrated = await read()
+    expect(migrated.count).toBeGreaterThan(0)
+
+    // An uncached consent check is one query on the pool.
+    await platform.consent.check('s', 'health-care')
+    const checked = await read()
+    expect(checked.count).toBe(migrated.count + 1)
+    expect(checked.sum).toBeGreaterThan(migrated.sum)
+
+    // The same check while another session holds the table it reads: the query waits for the lock, and
+    // the histogram sees that wait as a slow query (not faster than slowQuery).
+    const holdMs = Math.max(300, slowQuery * 3000)
+    const locker = await env.pool.connect()
+    try {
+      await locker.query('BEGIN')
+      await locker.query(`LOCK TABLE "${env.schema}".subject_restrictions IN ACCESS EXCLUSIVE MODE`)
+      const started = performance.now()
+      const check = platform.consent.check('s', 'health-care')
+      await new Promise((resolve) => setTimeout(resolve, holdMs))
+      await locker.query('COMMIT')
+      expect((await check).reason).not.toBe('unavailable')
+      const waited = (performance.now() - started) / 1000
+      const slow = await read()
+      expect(slow.count).toBe(checked.count + 1)
+      expect(slow.fast).toBe(checked.fast)
+      expect(slow.sum - checked.sum).toBeGreaterThanOrEqual(holdMs / 1000 - 0.01)
+      expect(slow.sum - checked.sum).toBeLessThanOrEqual(waited)
+    } finally {
+      locker.release()
+    }
+
+    // A verify runs in a transaction on a checked-out client: BEGIN, its reads and COMMIT are timed
+    // too, and with a worker the COPY that streams the entries on a second client, until it closes.
+    for (let i = 0; i < 3; i += 1) await platform.audit.append({ type: 'deploy', actor: 'ci', data: { i } })
+    const appended = await read()
+    expect(appended.count).toBeGreaterThan(checked.count + 1)
+    expect(await platform.audit.verify({ workers: 1 })).toMatchObject({ ok: true, checked: 3 })
+    expect((await read()).count).toBeGreaterThanOrEqual(appended.count + 4)
+  })
+})

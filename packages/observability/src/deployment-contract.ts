@@ -29,10 +29,26 @@ export const DEPLOYMENT_ENV = {
   dsrAuthSecret: 'VERTICALS_DSR_AUTH_SECRET',
   /** HMAC key of the digests that name subjects and actors (core's `subjectKey`), from the runtime Secret. */
   subjectKey: 'VERTICALS_SUBJECT_KEY',
+  /**
+   * postgres_exporter's URL (its least-privilege role and password), from the runtime Secret: the
+   * service, which migrates as the database's owner, creates that role and sets its password from it.
+   */
+  monitoringDatabaseUrl: 'VERTICALS_MONITORING_DATABASE_URL',
 } as const
 
 /** The value of NODE_ENV in every generated Deployment. */
 export const DEPLOYMENT_NODE_ENV = 'production'
+
+/**
+ * The runtime Secret's keys of the exporters: connection URLs of least-privilege monitoring
+ * identities, never the service's credentials. postgres_exporter logs in as MONITORING_ROLE (pg_monitor
+ * and nothing else), redis_exporter as the ACL user REDIS_MONITORING_USER, allowed only
+ * REDIS_EXPORTER_COMMANDS. The service reads the PostgreSQL one too, to set that role's password.
+ */
+export const MONITORING_SECRET_KEYS = {
+  postgres: 'monitoring-database-url',
+  redis: 'monitoring-redis-url',
+} as const
 
 /** The env vars whose values come from the runtime Secret, with the Secret key each one reads. */
 export const SECRET_ENV = {
@@ -41,17 +57,57 @@ export const SECRET_ENV = {
   auditKey: 'audit-key',
   dsrAuthSecret: 'dsr-auth-secret',
   subjectKey: 'subject-key',
+  monitoringDatabaseUrl: MONITORING_SECRET_KEYS.postgres,
 } as const satisfies Partial<Record<keyof typeof DEPLOYMENT_ENV, string>>
 
 /**
- * The exporters' environment: each reads the same connection URL as the service, from the same
- * runtime Secret key (postgres_exporter's DATA_SOURCE_NAME, redis_exporter's REDIS_ADDR, which
- * carries the AUTH token in its URL).
+ * The exporters' environment, each variable from its MONITORING_SECRET_KEYS key of the runtime
+ * Secret (postgres_exporter's DATA_SOURCE_NAME; redis_exporter's REDIS_ADDR, which carries the ACL
+ * user and its password in the URL).
  */
 export const EXPORTER_SECRET_ENV = {
-  postgres: { DATA_SOURCE_NAME: SECRET_ENV.databaseUrl },
-  redis: { REDIS_ADDR: SECRET_ENV.redisUrl },
+  postgres: { DATA_SOURCE_NAME: MONITORING_SECRET_KEYS.postgres },
+  redis: { REDIS_ADDR: MONITORING_SECRET_KEYS.redis },
 } as const
+
+/**
+ * The PostgreSQL login of postgres_exporter: core's migration 0011 creates it (or, with
+ * `dataStores.postgres.roles.provision: expect`, requires it) and grants it pg_monitor only, so it
+ * reads the statistics views and settings but no table of any schema.
+ */
+export const MONITORING_ROLE = 'verticals_monitor'
+
+/** The Redis ACL user of redis_exporter (an ElastiCache RBAC user in the bundle). */
+export const REDIS_MONITORING_USER = 'verticals-monitor'
+
+/**
+ * What redis_exporter runs with the bundle's flags (no key or stream checks): PING, INFO, the
+ * read-only subcommands of CONFIG, CLUSTER, CLIENT, SLOWLOG, LATENCY and MEMORY, and SELECT. No
+ * command that reads or writes a key, and no key pattern at all.
+ */
+export const REDIS_EXPORTER_COMMANDS = [
+  'ping',
+  'info',
+  'select',
+  'config|get',
+  'cluster|info',
+  'client|list',
+  'client|info',
+  'client|setname',
+  'slowlog|get',
+  'slowlog|len',
+  'latency|latest',
+  'latency|histogram',
+  'memory|stats',
+] as const
+
+/**
+ * The ACL rules of REDIS_MONITORING_USER, password apart (an ElastiCache access string takes none):
+ * enabled, every command denied but REDIS_EXPORTER_COMMANDS, and no key pattern (a new user has none).
+ */
+export function redisExporterAcl(): string {
+  return ['on', '-@all', ...REDIS_EXPORTER_COMMANDS.map((c) => `+${c}`)].join(' ')
+}
 
 /** Name of the Kubernetes Secret (materialized by the ExternalSecret) that holds SECRET_ENV's keys. */
 export function runtimeSecretName(vertical: string): string {

@@ -55,10 +55,16 @@ describe.each(deployments.map(([vertical, d]) => [`${vertical}/${d.metadata.name
       expect(settings.workload).toBe(deployment.metadata.name)
       expect(settings.production).toBe(true)
       const secret = runtimeSecretName(vertical)
-      expect([settings.databaseUrl, settings.redisUrl, settings.auditKey]).toEqual([
+      expect([
+        settings.databaseUrl,
+        settings.redisUrl,
+        settings.auditKey,
+        settings.monitoringDatabaseUrl,
+      ]).toEqual([
         `${secret}/database-url`,
         `${secret}/redis-url`,
         `${secret}/audit-key`,
+        `${secret}/monitoring-database-url`,
       ])
     })
 

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from '@verticals/config-schema'
+import { REDIS_MONITORING_USER, redisExporterAcl } from '@verticals/observability'
 import { PLATFORM_DIR } from '@verticals/templates'
 import { afterAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
@@ -102,10 +103,17 @@ describe('the live monitoring loop', () => {
 
       const pg = await ownPostgres(tracker, dir)
       const redis = await ownRedis(tracker, dir)
-      const { secrets } = runtimeSecret(platform.metadata.name, VERTICAL, {
+      const { secrets, monitoring } = runtimeSecret(platform.metadata.name, VERTICAL, {
         databaseUrl: pg.url,
         redisUrl: redis.url,
       })
+      // The exporters' least-privilege identities: the Redis ACL user as monitoring.tf makes it on
+      // ElastiCache; the PostgreSQL role the service creates and gives its password when it migrates.
+      await redis.addUser([
+        REDIS_MONITORING_USER,
+        ...redisExporterAcl().split(' '),
+        `>${monitoring.redisPassword}`,
+      ])
       const objects = bundleObjects(bundle, VERTICAL)
       const start = () =>
         runPod(tracker, {
@@ -220,6 +228,26 @@ describe('the live monitoring loop', () => {
         expect(webhook.received.find((n) => alertsIn(n, 'firing').includes('VerticalsWatchdog'))?.path).toBe(
           '/dead-mans-switch',
         )
+        // The exporters answer with their monitoring identities (pg_monitor role, Redis ACL user), and the
+        // service's query histogram feeds the fast-query recording.
+        const series = async (expr: string) => {
+          const deadline = Date.now() + WAIT_MS
+          for (;;) {
+            const answer = (await fetch(
+              `${prometheus.url}/api/v1/query?query=${encodeURIComponent(expr)}`,
+            ).then((r) => r.json())) as { data: { result: { value: [number, string] }[] } }
+            const values = answer.data.result.map((r) => Number(r.value[1]))
+            if (values.length > 0) return values
+            if (Date.now() > deadline)
+              throw new Error(`no series for ${expr} within ${WAIT_MS} ms\n${context()}`)
+            await delay(500)
+          }
+        }
+        expect(await series('pg_up')).toEqual([1])
+        expect(await series('redis_up')).toEqual([1])
+        const fast = await series(`vertical:verticals_db_queries_fast:ratio{vertical="${VERTICAL}"}`)
+        report.push(`healthy: fast-query share ${fast.join(', ')}`)
+        expect(fast.every((v) => v >= 0 && v <= 1)).toBe(true)
 
         await fault('redis stopped', ['VerticalsRedisDown'], redis.stop, redis.start)
         await fault(

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PRESET_NAMES, parse, tenancyOf } from '@verticals/config-schema'
+import { MONITORING_ROLE } from '@verticals/observability'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
@@ -60,10 +61,10 @@ async function runFromManifests(
   /** Runs after the scenario, against the database the service used. */
   inspect?: (databaseUrl: string) => Promise<void>,
   /**
-   * Prepares the fresh database before the service starts and returns the URL the runtime secret holds
-   * (default: the test database's own URL, as for a dedicated store's master user).
+   * Prepares the fresh database before the service starts and returns the URLs the runtime secret holds
+   * (default: the test database's own URL, as for a dedicated store's master user, and the exporter's).
    */
-  login?: (databaseUrl: string) => Promise<string>,
+  login?: (databaseUrl: string) => Promise<{ databaseUrl: string; monitoringDatabaseUrl: string }>,
 ): Promise<void> {
   const text = readFileSync(join(serviceDir, 'platform.yaml'), 'utf8')
   const parsed = parse(text, 'platform.yaml')
@@ -76,8 +77,8 @@ async function runFromManifests(
   const dir = scratch()
   const stores = await startBackingStores(tracker, dir)
   try {
-    const databaseUrl = login ? await login(stores.databaseUrl) : stores.databaseUrl
-    const { secrets, values } = runtimeSecret(platform.metadata.name, vertical, { ...stores, databaseUrl })
+    const urls = login ? await login(stores.databaseUrl) : { databaseUrl: stores.databaseUrl }
+    const { secrets, values } = runtimeSecret(platform.metadata.name, vertical, { ...stores, ...urls })
     const dsrAuthSecret = values.dsr_auth_secret
     const pod = await runPod(tracker, {
       objects,
@@ -188,13 +189,20 @@ describe('the service started from its own manifests', () => {
         'members.sql',
       )
       const password = randomBytes(16).toString('hex')
+      const monitoringPassword = randomBytes(16).toString('hex')
       const owners = ['barber', 'beauty'].map((v) => `${roles.owner}_${v}`)
+      // Each member's exporter login, which members.sql creates (the member's login may not).
+      const monitors = ['barber', 'beauty'].map((v) => `${MONITORING_ROLE}_${v}`)
       const login = async (databaseUrl: string) => {
         const args = [
           '-v',
           `barber_password=${password}`,
           '-v',
+          `barber_monitoring_password=${monitoringPassword}`,
+          '-v',
           `beauty_password=${randomBytes(16).toString('hex')}`,
+          '-v',
+          `beauty_monitoring_password=${randomBytes(16).toString('hex')}`,
         ]
         const run = await tracker.run('psql', [databaseUrl, ...args, '-f', members], {
           cwd: project,
@@ -205,13 +213,16 @@ describe('the service started from its own manifests', () => {
         const url = new URL(databaseUrl)
         url.username = `${roles.owner}_barber`
         url.password = password
-        return url.toString()
+        const monitoring = new URL(databaseUrl)
+        monitoring.username = `${MONITORING_ROLE}_barber`
+        monitoring.password = monitoringPassword
+        return { databaseUrl: url.toString(), monitoringDatabaseUrl: monitoring.toString() }
       }
       try {
         await runFromManifests(project, join(project, 'bundle'), 'api', [], inspectSchemas, login)
       } finally {
         // After the test database is dropped (runFromManifests), nothing of the roles is left but themselves.
-        const all = [...owners, ...['barber', 'beauty'].map((v) => `${roles.app}_${v}`)]
+        const all = [...owners, ...['barber', 'beauty'].map((v) => `${roles.app}_${v}`), ...monitors]
         await tracker.run(
           'psql',
           [TEST_SERVICES.pg, '-v', 'ON_ERROR_STOP=1', '-c', `DROP ROLE IF EXISTS ${all.join(', ')}`],
@@ -243,6 +254,17 @@ describe('the service started from its own manifests', () => {
           { cwd: project, env, timeoutMs: 60_000 },
         )
         expect(owner.stdout.trim()).toBe(`${roles.owner}_barber`)
+        // barber's exporter logs in as its own role, which may monitor and nothing more.
+        const monitor = await tracker.run(
+          'psql',
+          [
+            databaseUrl,
+            '-Atc',
+            `SELECT pg_has_role('${MONITORING_ROLE}_barber', 'pg_monitor', 'MEMBER'), rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = '${MONITORING_ROLE}_barber'`,
+          ],
+          { cwd: project, env, timeoutMs: 60_000 },
+        )
+        expect(monitor.stdout.trim()).toBe('t|f')
       }
     },
     timeoutFor({ scaffold: 1, cli: 1, scaffoldTests: 3 }),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { PlatformError } from '@verticals/config-schema'
-import type pg from 'pg'
 import type { Context } from '../context'
+import type { DbClient } from '../timed-queries'
 import {
   type AnchorDocument,
   type AnchorSink,
@@ -138,7 +138,7 @@ export class Anchors {
   }
 
   private async checkContinues(
-    client: pg.PoolClient,
+    client: DbClient,
     previous: AnchorDocument,
     rows: { record_class: string; last_seq: string }[],
   ): Promise<void> {

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os'
 import { PlatformError } from '@verticals/config-schema'
-import type pg from 'pg'
 import { consentEntryData } from '../consent/chain'
 import type { Context } from '../context'
 import type { SubjectKey } from '../subject-key'
+import type { DbClient } from '../timed-queries'
 import { type AnchorReceipt, Anchors } from './anchor'
 import type { AnchorSink } from './anchor-document'
 import { type AuditReceipt, ChainAppender, type PreparedEntry } from './appender'
@@ -241,7 +241,7 @@ export class AuditLog {
   }
 
   // A granted consent state must come from the latest event of its subject and purpose, a chained grant.
-  private async consentStateBroken(client: pg.PoolClient): Promise<BrokenAt | undefined> {
+  private async consentStateBroken(client: DbClient): Promise<BrokenAt | undefined> {
     const { rows } = await client.query<{
       found: boolean
       audit_record_class: string | null

@@ -1,5 +1,5 @@
-import type pg from 'pg'
 import type { Context } from '../context'
+import type { DbClient } from '../timed-queries'
 import { signCheckpoint } from './canonical'
 import type { auditQueries } from './queries'
 
@@ -35,7 +35,7 @@ export interface Checkpoints {
 /** Reads and checks every checkpoint of a chain. */
 export async function loadCheckpoints(
   ctx: Context,
-  client: pg.PoolClient,
+  client: DbClient,
   q: ReturnType<typeof auditQueries>,
   recordClass: string,
 ): Promise<Checkpoints> {
@@ -75,7 +75,7 @@ export async function loadCheckpoints(
 /** Whether `seq` of a chain was purged under a checkpoint whose signature holds. */
 export async function purgedUnderCheckpoint(
   ctx: Context,
-  client: pg.PoolClient,
+  client: DbClient,
   q: ReturnType<typeof auditQueries>,
   recordClass: string,
   seq: number,

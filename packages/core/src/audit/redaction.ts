@@ -1,5 +1,5 @@
-import type pg from 'pg'
 import type { Context } from '../context'
+import type { DbClient } from '../timed-queries'
 import { purgedUnderCheckpoint } from './checkpoints'
 import { entryIntact } from './entry-check'
 import type { EntryRows, RawRow } from './entry-rows'
@@ -34,7 +34,7 @@ export class RedactionRecords {
   ) {}
 
   /** Whether the redacted entry `row` of chain `recordClass` is accounted for. */
-  async accounts(client: pg.PoolClient, recordClass: string, row: readonly unknown[]): Promise<boolean> {
+  async accounts(client: DbClient, recordClass: string, row: readonly unknown[]): Promise<boolean> {
     const ref = row[COL.redactedBy]
     if (typeof ref !== 'string') return false
     const record = await this.load(client, ref)
@@ -60,7 +60,7 @@ export class RedactionRecords {
   }
 
   // The record, checked against its HMAC, or null when it is gone.
-  private async load(client: pg.PoolClient, ref: string): Promise<RecordEntry | null> {
+  private async load(client: DbClient, ref: string): Promise<RecordEntry | null> {
     const cached = this.found.get(ref)
     if (cached !== undefined) return cached
     const { rows } = await client.query<RawRow>({

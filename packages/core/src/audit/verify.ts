@@ -1,6 +1,6 @@
-import type pg from 'pg'
 import { CONSENT_ENTRY_TYPES, consentEntryData } from '../consent/chain'
 import type { Context } from '../context'
+import type { DbClient } from '../timed-queries'
 import type { AnchoredHead } from './anchor-document'
 import { canonicalJson, GENESIS, sha256 } from './canonical'
 import { type Checkpoints, loadCheckpoints } from './checkpoints'
@@ -79,7 +79,7 @@ const CONSENT_TYPES: ReadonlySet<string> = new Set(CONSENT_ENTRY_TYPES)
  */
 export async function verifyChain(
   ctx: Context,
-  client: pg.PoolClient,
+  client: DbClient,
   q: Queries,
   recordClass: string,
   scope: ChainScope,
@@ -191,7 +191,7 @@ function useWorkers(ctx: Context, plan: ParallelPlan, entries: number): boolean 
 
 // The first and last seq to walk: the whole chain, or the entries written within the time range.
 async function seqBounds(
-  client: pg.PoolClient,
+  client: DbClient,
   q: Queries,
   vertical: string,
   recordClass: string,
@@ -232,7 +232,7 @@ function ledgerMatches(names: NamesId, row: Row): boolean {
  * head), and the entry (or the checkpoint that purged it) at the anchored seq must carry the anchored
  * hash (a rewritten tail). Returns true, or the seq to report. */
 export async function anchorHolds(
-  client: pg.PoolClient,
+  client: DbClient,
   q: Queries,
   vertical: string,
   recordClass: string,

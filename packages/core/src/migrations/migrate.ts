@@ -1,6 +1,6 @@
 import { PlatformError } from '@verticals/config-schema'
-import type pg from 'pg'
 import { quoteSchema } from '../sql'
+import type { Db, DbClient } from '../timed-queries'
 import { checksum } from './checksum'
 import { DEFAULT_ROLES, type PostgresRoles, roleSettings } from './roles'
 import { MIGRATIONS, type Migration } from './sql.generated'
@@ -21,7 +21,7 @@ export interface MigrateResult {
  * anything) can call it at start-up; a pending migration then needs the owner role (MIGRATION_PENDING).
  */
 export async function migrate(
-  pool: pg.Pool,
+  pool: Db,
   schema: string,
   migrations: readonly Migration[] = MIGRATIONS,
   roles: PostgresRoles = DEFAULT_ROLES,
@@ -64,7 +64,7 @@ export async function migrate(
 }
 
 async function applyPending(
-  client: pg.PoolClient,
+  client: DbClient,
   schema: string,
   pending: Migration[],
   roles: PostgresRoles,
@@ -107,7 +107,7 @@ async function applyPending(
  * on every call made with the owner's connection, so a member that joined the store after the
  * migration is granted too. The application role's call (it may not grant) leaves that to the owner's.
  */
-async function grantCoTenants(client: pg.PoolClient, schema: string, roles: PostgresRoles): Promise<void> {
+async function grantCoTenants(client: DbClient, schema: string, roles: PostgresRoles): Promise<void> {
   const coTenants = roles.coTenantApps ?? []
   if (coTenants.length === 0) return
   const quoted = quoteSchema(schema)

@@ -12,21 +12,29 @@ export interface PostgresRoles {
    * with this member, which may ask it to erase a subject (request_erasure, migration 0010) and nothing else.
    */
   readonly coTenantApps?: readonly string[]
+  /**
+   * The login of postgres_exporter, granted pg_monitor only (migration 0011); default
+   * `verticals_monitor`, MONITORING_ROLE of the deployment contract, whose URL the bundle's runtime
+   * secret carries under the exporters' own key.
+   */
+  readonly monitor?: string
 }
 
 /** The roles of a config that does not name its own. */
-export const DEFAULT_ROLES: PostgresRoles = Object.freeze({
+export const DEFAULT_ROLES = Object.freeze({
   owner: 'verticals_owner',
   app: 'verticals_app',
   provision: 'create',
-})
+  monitor: 'verticals_monitor',
+} as const satisfies Required<Omit<PostgresRoles, 'coTenantApps'>>)
 
-/** The settings (name, value) migrations 0006 and 0010 read the role names from. */
+/** The settings (name, value) migrations 0006, 0010 and 0011 read the role names from. */
 export function roleSettings(roles: PostgresRoles): [string, string][] {
   const settings: [string, string][] = [
     ['verticals.owner_role', roles.owner],
     ['verticals.app_role', roles.app],
     ['verticals.provision_roles', roles.provision],
+    ['verticals.monitor_role', roles.monitor ?? DEFAULT_ROLES.monitor],
   ]
   // Only on a shared store, so the bundle files of every other schema stay as they were.
   const coTenants = roles.coTenantApps ?? []

@@ -5,6 +5,7 @@ import {
   loadPlatformConfig,
   migrate,
   observabilityMetrics,
+  observeQueries,
   openConnections,
 } from '@verticals/core'
 import {
@@ -73,12 +74,19 @@ export async function createApp(settings, options = {}) {
     metrics: observabilityMetrics(metrics),
     auditKey: settings.auditKey,
     subjectKey: settings.subjectKey,
+    monitoringDatabaseUrl: settings.monitoringDatabaseUrl,
   })
   await platform.migrate()
   await migrate(pool, schema, APP_MIGRATIONS)
   // Authenticates the callers of the DSR routes (VERTICALS_DSR_AUTH_SECRET; tests pass their own).
   const auth = options.auth ?? DsrAuth.fromEnv(process.env, (msg) => logger.warn(msg))
-  const ctx = { platform, metrics, logger, auth, store: new Store(pool, schema) }
+  // Core times its own queries (observabilityMetrics); the service's tables are timed alike, so the
+  // query histogram (verticals_db_query_duration_seconds) covers every query the service makes.
+  const store = new Store(
+    observeQueries(pool, (seconds) => metrics.recordDbQuery(seconds)),
+    schema,
+  )
+  const ctx = { platform, metrics, logger, auth, store }
   // The DSR backlog and breach-notification gauges feed the generated alerts: refresh them as often as Prometheus scrapes.
   const scanDsr = () =>
     Promise.all([platform.dsr.overdue(), platform.incidents.refresh()]).catch((error) =>

@@ -12,7 +12,7 @@ const toBooking = (r) => ({
 
 /** The service's own tables (providers, bookings) in one schema. */
 export class Store {
-  /** @param {import('pg').Pool} pool @param {string} schema a plain identifier */
+  /** @param {Pick<import('@verticals/core').Db, 'query'>} pool @param {string} schema a plain identifier */
   constructor(pool, schema) {
     this.pool = pool
     this.s = `"${schema}"`

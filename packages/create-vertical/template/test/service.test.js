@@ -70,6 +70,21 @@ describe('the service', () => {
     assert.match(text, /verticals_db_pool_waiting_clients\{[^}]*\} 0/)
   })
 
+  it('times its queries and core queries in verticals_db_query_duration_seconds', async () => {
+    const count = async () =>
+      Number(/^verticals_db_query_duration_seconds_count\{[^}]*\} (\S+)$/m.exec(await metrics())?.[1] ?? 0)
+    const before = await count()
+    // The service's own table: cancelling a booking that does not exist is one query, then 404.
+    const missing = await call('POST', '/bookings/00000000-0000-4000-8000-000000000000/cancel')
+    assert.equal(missing.status, 404)
+    const afterStore = await count()
+    assert.ok(afterStore >= before + 1, `count ${afterStore} after ${before}`)
+    // Core: a grant writes the consent and its audit entry.
+    assert.equal((await call('POST', '/consents', { subjectId: 'probe', purpose: 'booking' })).status, 201)
+    const afterCore = await count()
+    assert.ok(afterCore >= afterStore + 1, `count ${afterCore} after ${afterStore}`)
+  })
+
   it('lists providers, the second time from the api-responses cache', async () => {
     const first = await call('GET', '/providers')
     assert.deepEqual(

@@ -1,6 +1,8 @@
 import { httpLatencyBuckets, leLabel } from '../buckets'
 import { METRICS } from '../contract'
+import { CLIENT_CLOSED_CLASS } from '../labels'
 import { alertRule, family, type MonitoringContext } from './context'
+import { errorRatioExpr } from './error-ratio'
 import { num, promDuration, ratio } from './promql'
 import { counter, sampleCount, seriesName } from './series'
 import type { AlertFamily, AlertScenario } from './types'
@@ -80,17 +82,43 @@ function errorSeries(ctx: MonitoringContext, errorsPerSample: number, samples: n
   ]
 }
 
-/** VerticalsErrorRateHigh: the share of 5xx responses above the configured threshold. */
+// `closed` requests per sample whose client went away (499), `inTime` of them before the latency
+// target, the rest answered with 2xx: the counter and the histogram series the error ratio reads.
+function closedSeries(ctx: MonitoringContext, closed: number, inTime: number, samples: number) {
+  const base = { vertical: ctx.vertical.name, status_class: CLIENT_CLOSED_CLASS }
+  const target = leLabel(ctx.platform.slo.latencyP95)
+  return [
+    ...(closed < TEST_RATE
+      ? [
+          counter(
+            seriesName(REQUESTS, { vertical: ctx.vertical.name, status_class: '2xx' }),
+            TEST_RATE - closed,
+            samples,
+          ),
+        ]
+      : []),
+    counter(seriesName(REQUESTS, base), closed, samples),
+    counter(seriesName(`${DURATION}_bucket`, { ...base, le: target }), inTime, samples),
+    counter(seriesName(`${DURATION}_count`, base), closed, samples),
+  ]
+}
+
+/**
+ * VerticalsErrorRateHigh: the share of errors above the configured threshold, errors as the
+ * availability SLI counts them (errorRatioExpr): 5xx answers and requests whose client gave up after
+ * the platform latency objective (slo.latencyP95), so a timeout-only outage fires it too.
+ */
 export function errorRate(ctx: MonitoringContext): AlertFamily {
   const cfg = ctx.platform.alerts.errorRate
   const share = ratio(cfg.threshold)
+  const target = ctx.platform.slo.latencyP95
   const rule = alertRule(ctx, {
     alert: 'VerticalsErrorRateHigh',
-    expr: `sum(rate(${REQUESTS}${ctx.own({ status_class: '5xx' })}[${ctx.rate}])) / sum(rate(${REQUESTS}${ctx.own()}[${ctx.rate}])) > ${num(share)}`,
+    expr: `${errorRatioExpr(ctx.own, 'vertical', target, ctx.rate)} > ${num(share)}`,
     forSeconds: cfg.for,
     severity: cfg.severity,
     summary: `${ctx.title} serves more than ${num(cfg.threshold)}% errors`,
-    description: `More than ${num(cfg.threshold)}% of responses have been 5xx for ${promDuration(cfg.for)}.`,
+    description: `More than ${num(cfg.threshold)}% of requests have failed for ${promDuration(cfg.for)}: answered 5xx, or given up by their client after ${num(target * 1000)} ms (499).`,
   })
   const evalSeconds = ctx.at(cfg.for + 4 * ctx.rateSeconds)
   const n = sampleCount(evalSeconds, ctx.testInterval)
@@ -110,6 +138,18 @@ export function errorRate(ctx: MonitoringContext): AlertFamily {
       {
         name: `half the threshold (${below}/${TEST_RATE})`,
         series: errorSeries(ctx, below, n),
+        evalSeconds,
+        firing: [],
+      },
+      {
+        name: 'timeout-only outage (every client gives up after the latency objective, no 5xx)',
+        series: closedSeries(ctx, TEST_RATE, 0, n),
+        evalSeconds,
+        firing: [{ rule, labels: {} }],
+      },
+      {
+        name: `impatient clients (${above}/${TEST_RATE} close before the latency objective)`,
+        series: closedSeries(ctx, above, above, n),
         evalSeconds,
         firing: [],
       },

@@ -1,6 +1,7 @@
 import { METRICS, RUNTIME_METRICS } from '../contract'
 import { LATENCY_QUANTILE } from './alerts-http'
 import type { MonitoringContext } from './context'
+import { errorRatioExpr } from './error-ratio'
 import { num, promDuration, ratio } from './promql'
 import { budgets, objectives } from './slo'
 import { recordName } from './slo-rules'
@@ -63,15 +64,10 @@ export function trafficPanels(ctx: MonitoringContext): PanelSpec[] {
       queries: [[`sum by (market) (${rate(M.httpRequests)})`, '{{market}}']],
     },
     {
-      title: 'Error ratio (5xx) by market',
-      description: `Share of 5xx responses; the error-rate alert fires above ${num(platform.alerts.errorRate.threshold)}%.`,
+      title: 'Error ratio by market',
+      description: `Share of requests answered 5xx or given up by their client after ${num(platform.slo.latencyP95 * 1000)} ms (499), as the availability SLI and the error-rate alert count them; the alert fires above ${num(platform.alerts.errorRate.threshold)}%.`,
       unit: 'percentunit',
-      queries: [
-        [
-          `sum by (market) (${rate(M.httpRequests, { status_class: '5xx' })}) / sum by (market) (${rate(M.httpRequests)})`,
-          '{{market}}',
-        ],
-      ],
+      queries: [[errorRatioExpr(v, 'market', platform.slo.latencyP95, '$__rate_interval'), '{{market}}']],
       steps: [
         ['green', null],
         ['red', ratio(platform.alerts.errorRate.threshold)],

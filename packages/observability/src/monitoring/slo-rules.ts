@@ -1,7 +1,7 @@
 import { leMatcher } from '../buckets'
 import { METRICS } from '../contract'
-import { CLIENT_CLOSED_CLASS } from '../labels'
 import { alertRule, annotationLiteral, family, type MonitoringContext } from './context'
+import { errorRatioExpr } from './error-ratio'
 import { num, promDuration } from './promql'
 import { burnRateSeverities } from './severities'
 import { type BurnWindow, budgets, burnWindows, objectives, type SloObjective } from './slo'
@@ -34,27 +34,15 @@ export function recordName(o: SloObjective, sli: Sli, window: number): string {
   return `${o.market ? 'vertical_market' : 'vertical'}:${RECORDED[sli]}:ratio_rate${promDuration(window)}`
 }
 
-/** The `status_class` values that count against availability whatever their duration: server errors. */
-export const ERROR_CLASSES = '5xx'
-
-// Errors over total, as Sloth and Pyrra write it: a total outage (only 5xx answered, the 2xx series
-// gone) still yields a ratio of 1. Errors are the 5xx answers plus the requests whose client closed
-// the connection (499) after waiting longer than the objective's latency target: a server timeout
-// as the client saw it, read from the duration histogram; a client leaving sooner is its own choice.
-// `or 0 * total` keeps a healthy objective at 0 when no error series exists yet, and `> 0` on the
-// divisor leaves idle windows out instead of recording NaN.
+// Availability is errors over total (errorRatioExpr: 5xx, and 499s answered after the objective's
+// latency target); latency is the share of requests slower than the target.
 function sliExpr(ctx: MonitoringContext, o: SloObjective, sli: Sli, window: string): string {
   const by = groupBy(o)
+  if (sli === 'availability')
+    return errorRatioExpr((extra, regex) => objectiveSelector(ctx, o, extra, regex), by, o.latency, window)
   const sum = (series: string) => `sum by (${by}) (rate(${series}[${window}]))`
   const total = sum(`${totalSeries(sli)}${objectiveSelector(ctx, o)}`)
   const le = leMatcher(o.latency)
-  if (sli === 'availability') {
-    const errors = sum(`${REQUESTS}${objectiveSelector(ctx, o, {}, { status_class: ERROR_CLASSES })}`)
-    const closed = objectiveSelector(ctx, o, { status_class: CLIENT_CLOSED_CLASS })
-    const closedInTime = objectiveSelector(ctx, o, { status_class: CLIENT_CLOSED_CLASS }, { le })
-    const timedOut = `${sum(`${DURATION}_count${closed}`)} - ${sum(`${DURATION}_bucket${closedInTime}`)}`
-    return `((${errors} or 0 * ${total}) + (${timedOut} or 0 * ${total})) / (${total} > 0)`
-  }
   const fast = sum(`${DURATION}_bucket${objectiveSelector(ctx, o, {}, { le })}`)
   return `(${total} - ${fast}) / (${total} > 0)`
 }

@@ -98,8 +98,9 @@ describe.each(names)('%s', (name) => {
       expect(rowsStartingWith(doc, dur(l.threshold), dur(l.for))[0]![2]).toBe(md(l.severity))
     const a = platform.alerts
     expect(doc).toContain(
-      `more than ${formatPercent(a.errorRate.threshold)} of responses are server errors for ${dur(a.errorRate.for)}`,
+      `more than ${formatPercent(a.errorRate.threshold)} of requests fail for ${dur(a.errorRate.for)}`,
     )
+    expect(doc).toContain(`after the latency objective of ${dur(platform.slo.latencyP95)}`)
     expect(doc).toContain(
       `more than ${a.errorCount.threshold} server errors happen within ${dur(a.errorCount.window)}`,
     )

@@ -2,7 +2,7 @@
 // each vertical's runtime Secret is materialized from, its properties, and the IAM roles (IRSA) that
 // the ServiceAccounts assume. Both sides read these names here, so they cannot drift apart.
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { type SECRET_ENV, serviceAccountName } from '@verticals/observability'
+import { type ExporterStore, type SECRET_ENV, serviceAccountName } from '@verticals/observability'
 import type { Vertical, Workload } from './names'
 import { resourcePrefix } from './names'
 
@@ -13,6 +13,16 @@ export const REMOTE_PROPERTY: Readonly<Record<keyof typeof SECRET_ENV, string>> 
   auditKey: 'audit_key',
   dsrAuthSecret: 'dsr_auth_secret',
   subjectKey: 'subject_key',
+  monitoringDatabaseUrl: 'monitoring_database_url',
+}
+
+/**
+ * The property of the same secret each exporter's key (MONITORING_SECRET_KEYS) comes from: the URL
+ * of its store's monitoring identity, which secrets.tf writes beside the service's URLs.
+ */
+export const MONITORING_REMOTE_PROPERTY: Readonly<Record<ExporterStore, string>> = {
+  postgres: REMOTE_PROPERTY.monitoringDatabaseUrl,
+  redis: 'monitoring_redis_url',
 }
 
 /** Name of the Secrets Manager secret holding the vertical's connection URLs, audit key, DSR token key and subject key. */

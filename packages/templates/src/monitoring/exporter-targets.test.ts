@@ -76,18 +76,21 @@ describe.each(verticals)('the exporter down alerts of %s', (vertical) => {
     },
   )
 
-  it('gives each exporter the store URL from the runtime Secret the service reads', () => {
+  it('gives each exporter its monitoring identity from the runtime Secret, not the service’s URL', () => {
     const env = (store: string) =>
       docs.find((d) => d.kind === 'Deployment' && d.metadata.name === `${store}-exporter`)?.spec?.template
         .spec.containers[0].env
     expect(env('postgres')).toEqual([
       {
         name: 'DATA_SOURCE_NAME',
-        valueFrom: { secretKeyRef: { name: `${vertical}-runtime`, key: 'database-url' } },
+        valueFrom: { secretKeyRef: { name: `${vertical}-runtime`, key: 'monitoring-database-url' } },
       },
     ])
     expect(env('redis')).toEqual([
-      { name: 'REDIS_ADDR', valueFrom: { secretKeyRef: { name: `${vertical}-runtime`, key: 'redis-url' } } },
+      {
+        name: 'REDIS_ADDR',
+        valueFrom: { secretKeyRef: { name: `${vertical}-runtime`, key: 'monitoring-redis-url' } },
+      },
     ])
   })
 })

@@ -29,6 +29,7 @@ describe('validateTerraform on the example bundle', () => {
   it('has one root module for the shared store, with both its stores', () => {
     expect(filesOf('platform/infrastructure/shared/marketplace/').sort()).toEqual([
       'alarms.tf',
+      'cache-users.tf',
       'cache.tf',
       'database.tf',
       'notifications.tf',

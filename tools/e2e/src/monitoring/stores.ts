@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { timeoutFor } from '../../../../testing/costs'
 import { freePort } from '../kubelet/backing.ts'
 import { delay, describeRun, type ProcessTracker } from '../processes.ts'
 
@@ -116,12 +117,19 @@ export async function ownPostgres(tracker: ProcessTracker, dir: string): Promise
   return store
 }
 
+/** A redis-server the test owns, which can also hold ACL users (as ElastiCache RBAC users would). */
+export interface OwnedRedis extends OwnedStore {
+  /** Creates an ACL user now (`ACL SETUSER <rules>`) and again at every later start (nothing persists). */
+  addUser(rules: readonly string[]): Promise<void>
+}
+
 /** A redis-server of its own with a password, no persistence. */
-export async function ownRedis(tracker: ProcessTracker, dir: string): Promise<OwnedStore> {
+export async function ownRedis(tracker: ProcessTracker, dir: string): Promise<OwnedRedis> {
   const password = randomBytes(12).toString('hex')
   const port = await freePort()
   let child: ChildProcess | undefined
-  const store: OwnedStore = {
+  const users: string[][] = []
+  const store: OwnedRedis = {
     url: `redis://:${password}@127.0.0.1:${port}`,
     port,
     async start() {
@@ -140,6 +148,7 @@ export async function ownRedis(tracker: ProcessTracker, dir: string): Promise<Ow
           'no',
           '--dir',
           dir,
+          ...users.flatMap((rules) => ['--user', ...rules]),
         ],
         { cwd: dir, env: env() },
       )
@@ -147,6 +156,17 @@ export async function ownRedis(tracker: ProcessTracker, dir: string): Promise<Ow
     },
     async stop() {
       if (child) await tracker.stop(child)
+    },
+    async addUser(rules) {
+      users.push([...rules])
+      const args = ['-p', String(port), '-a', password, '--no-auth-warning', 'ACL', 'SETUSER', ...rules]
+      // A client's one short command, as one psql statement is.
+      const r = await tracker.run('redis-cli', args, {
+        cwd: dir,
+        env: env(),
+        timeoutMs: timeoutFor({ psql: 1 }),
+      })
+      if (r.code !== 0 || !r.stdout.includes('OK')) throw new Error(describeRun('redis-cli ACL SETUSER', r))
     },
   }
   await store.start()

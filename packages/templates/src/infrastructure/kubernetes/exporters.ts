@@ -47,7 +47,7 @@ function container(platform: ResolvedPlatform, vertical: Vertical, store: Export
     imagePullPolicy: 'Always',
     args: [`--web.listen-address=:${port}`],
     ports: [{ name: EXPORTER_PORT_NAME, containerPort: port, protocol: 'TCP' }],
-    // The store's connection URL from the runtime Secret, the same key the service reads.
+    // The store's monitoring identity from the runtime Secret: never the key the service reads.
     env: Object.entries(EXPORTER_SECRET_ENV[store]).map(([name, key]) => ({
       name,
       valueFrom: { secretKeyRef: { name: runtimeSecretName(vertical.name), key } },
@@ -138,8 +138,8 @@ function scrapePolicy(platform: ResolvedPlatform, vertical: Vertical, store: Exp
 }
 
 /**
- * postgres_exporter and redis_exporter for one vertical: a Deployment and a Service each, reading the
- * stores' URLs from the runtime Secret, and a NetworkPolicy that lets only Prometheus scrape them.
+ * postgres_exporter and redis_exporter for one vertical: a Deployment and a Service each, logging in
+ * with their least-privilege monitoring identities (MONITORING_SECRET_KEYS of the runtime Secret), and a NetworkPolicy that lets only Prometheus scrape them.
  * The `*Down` alerts query `pg_up` / `redis_up` of exactly these pods' scrape jobs.
  */
 export function exporterManifests(platform: ResolvedPlatform, vertical: Vertical): Doc[] {

@@ -1,6 +1,9 @@
 import {
   CONFIG_MOUNT,
   DEPLOYMENT_ENV,
+  EXPORTER_STORES,
+  exporterName,
+  MONITORING_SECRET_KEYS,
   runtimeSecretName,
   SECRET_ENV,
   serviceAccountName,
@@ -31,7 +34,8 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s deployment contr
 
   it('gives every secret env var of every container a key the ExternalSecret materializes', () => {
     const keys = data.map((d) => d.secretKey)
-    expect(keys.sort()).toEqual(Object.values(SECRET_ENV).sort())
+    const all = new Set<string>([...Object.values(SECRET_ENV), ...Object.values(MONITORING_SECRET_KEYS)])
+    expect(keys.sort()).toEqual([...all].sort())
     expect(external.spec?.target).toEqual({ name: runtimeSecretName(name), creationPolicy: 'Owner' })
     for (const w of Object.values(vertical.workloads)) {
       const pod = findDoc(docs, 'Deployment', w.name).spec?.template.spec
@@ -50,6 +54,24 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s deployment contr
         ]),
       )
     }
+  })
+
+  it('gives the exporters their monitoring identities only, never a key of the service’s credentials', () => {
+    for (const store of EXPORTER_STORES) {
+      const pod = findDoc(docs, 'Deployment', exporterName(store)).spec?.template.spec
+      const env = pod.containers.flatMap((c: { env?: unknown[] }) => c.env ?? []) as {
+        name: string
+        value?: string
+        valueFrom?: { secretKeyRef?: { name: string; key: string } }
+      }[]
+      expect(pod.containers.every((c: { envFrom?: unknown }) => c.envFrom === undefined)).toBe(true)
+      expect(env.every((e) => e.value === undefined)).toBe(true)
+      expect(env.map((e) => e.valueFrom?.secretKeyRef)).toEqual([
+        { name: runtimeSecretName(name), key: MONITORING_SECRET_KEYS[store] },
+      ])
+    }
+    const service = new Set(['databaseUrl', 'redisUrl', 'auditKey', 'dsrAuthSecret', 'subjectKey'] as const)
+    for (const key of service) expect(Object.values(MONITORING_SECRET_KEYS)).not.toContain(SECRET_ENV[key])
   })
 
   it('reads the remote secret Terraform writes, property by property', () => {

@@ -1,7 +1,13 @@
 import type { ResolvedPlatform } from '@verticals/config-schema'
-import { runtimeSecretName, SECRET_ENV } from '@verticals/observability'
+import {
+  EXPORTER_STORES,
+  MONITORING_SECRET_KEYS,
+  runtimeSecretName,
+  SECRET_ENV,
+} from '@verticals/observability'
 import {
   identities,
+  MONITORING_REMOTE_PROPERTY,
   oidcProvider,
   REMOTE_PROPERTY,
   remoteSecretName,
@@ -48,7 +54,7 @@ export function serviceAccounts(
 /**
  * The vertical's SecretStore (Secrets Manager in the primary region, authenticated as its own
  * ServiceAccount) and the ExternalSecret that materializes the runtime Secret the Deployment reads:
- * connection URLs and audit key. Application pods need no AWS API access for them.
+ * connection URLs and keys, and the exporters' monitoring URLs. Application pods need no AWS API access for them.
  */
 export function externalSecrets(platform: ResolvedPlatform, vertical: Vertical): Record<string, unknown>[] {
   const labels = verticalLabels(platform, vertical)
@@ -75,10 +81,22 @@ export function externalSecrets(platform: ResolvedPlatform, vertical: Vertical):
       refreshInterval: REFRESH_INTERVAL,
       secretStoreRef: { name: secretStoreName(vertical), kind: 'SecretStore' },
       target: { name: runtimeSecretName(vertical.name), creationPolicy: 'Owner' },
-      data: keys.map((key) => ({
-        secretKey: SECRET_ENV[key],
-        remoteRef: { key: remoteSecretName(platform, vertical), property: REMOTE_PROPERTY[key] },
-      })),
+      data: [
+        ...keys.map((key) => ({
+          secretKey: SECRET_ENV[key],
+          remoteRef: { key: remoteSecretName(platform, vertical), property: REMOTE_PROPERTY[key] },
+        })),
+        // The exporters' keys the service does not read: their monitoring identities.
+        ...EXPORTER_STORES.filter(
+          (store) => !Object.values<string>(SECRET_ENV).includes(MONITORING_SECRET_KEYS[store]),
+        ).map((store) => ({
+          secretKey: MONITORING_SECRET_KEYS[store],
+          remoteRef: {
+            key: remoteSecretName(platform, vertical),
+            property: MONITORING_REMOTE_PROPERTY[store],
+          },
+        })),
+      ],
     },
   }
   return [store, secret]

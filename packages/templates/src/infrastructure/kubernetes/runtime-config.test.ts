@@ -52,13 +52,21 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s runtime ConfigMa
         { name: 'VERTICALS_WORKLOAD', value: w.name },
         { name: 'VERTICALS_PORT', value: String(w.port) },
         { name: 'NODE_ENV', value: 'production' },
-        ...['database-url', 'redis-url', 'audit-key', 'dsr-auth-secret', 'subject-key'].map((key, i) => ({
+        ...[
+          'database-url',
+          'redis-url',
+          'audit-key',
+          'dsr-auth-secret',
+          'subject-key',
+          'monitoring-database-url',
+        ].map((key, i) => ({
           name: [
             'VERTICALS_DATABASE_URL',
             'VERTICALS_REDIS_URL',
             'VERTICALS_AUDIT_KEY',
             'VERTICALS_DSR_AUTH_SECRET',
             'VERTICALS_SUBJECT_KEY',
+            'VERTICALS_MONITORING_DATABASE_URL',
           ][i],
           valueFrom: { secretKeyRef: { name: `${name}-runtime`, key } },
         })),

@@ -7,6 +7,7 @@ import { alarmsView } from '../terraform/alarms'
 import { redisStoreView } from '../terraform/cache'
 import { postgresStoreView } from '../terraform/database'
 import { sharedModuleView } from '../terraform/module'
+import { cacheUsersView } from '../terraform/monitoring'
 import { topicsView } from '../terraform/notifications'
 import { credentialsSecretName, PASSWORD_LENGTH, RECOVERY_WINDOW_DAYS } from '../terraform/secrets'
 import { membersSql } from './members-sql'
@@ -23,6 +24,7 @@ const FILES: readonly (readonly [file: string, template: string])[] = [
   ['security-groups.tf', 'infrastructure/shared/security-groups.tf'],
   ['database.tf', 'infrastructure/terraform/database.tf'],
   ['cache.tf', 'infrastructure/terraform/cache.tf'],
+  ['cache-users.tf', 'infrastructure/terraform/cache-users.tf'],
   ['secrets.tf', 'infrastructure/shared/secrets.tf'],
   ['notifications.tf', 'infrastructure/terraform/notifications.tf'],
   ['alarms.tf', 'infrastructure/terraform/alarms.tf'],
@@ -69,6 +71,8 @@ export function sharedStoreView(platform: ResolvedPlatform, store: SharedStore) 
     store: { name: store.name, members },
     database,
     cache,
+    // The RBAC users of its Redis: the services' `default` and the exporter's (cache-users.tf).
+    monitoring: cacheUsersView(prefix),
     alarms: alarmsView(platform, pg?.settings),
     notifications: topicsView(platform, prefix),
     secrets: {
@@ -100,6 +104,7 @@ export function sharedStoreArtifacts(platform: ResolvedPlatform, text: TextEngin
     const present: Record<string, boolean> = {
       'database.tf': view.database !== null,
       'cache.tf': view.cache !== null,
+      'cache-users.tf': view.cache !== null,
     }
     const terraform: Artifact[] = FILES.filter(([file]) => present[file] ?? true).map(([file, template]) => ({
       path: `${dir}/${file}`,

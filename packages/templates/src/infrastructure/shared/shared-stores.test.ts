@@ -181,7 +181,8 @@ describe('the shared store marketplace, created once', () => {
     )
     const secrets = fileOf('platform/infrastructure/shared/marketplace/secrets.tf')
     const copy = secrets.slice(secrets.indexOf('resource "aws_secretsmanager_secret_version" "cache_auth"'))
-    expect(copy).toContain('jsonencode({ cache_auth_token = local.credentials.cache_auth_token })')
+    expect(copy).toContain('cache_auth_token    = local.credentials.cache_auth_token')
+    expect(copy).toContain('monitoring_password = local.cache_monitoring_password')
     expect(copy).not.toContain('database_password')
     for (const name of names)
       expect(fileOf(`${name}/infrastructure/terraform/shared-stores.tf`)).not.toContain('/credentials')
@@ -194,6 +195,13 @@ describe('the shared store marketplace, created once', () => {
       const { owner, app } = tenancyOf(platform, member).roles
       expect(sql).toContain(`ALTER ROLE "${owner}" WITH LOGIN PASSWORD :'${member}_password';`)
       expect(sql).toContain(`SELECT format('CREATE ROLE %I', '${app}')`)
+      // Its exporter's login, one per member, pg_monitor only, with the member's monitoring password.
+      const monitor = `verticals_monitor_${member}`
+      expect(sql).toContain(
+        `ALTER ROLE "${monitor}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'${member}_monitoring_password';`,
+      )
+      expect(sql).toContain(`GRANT pg_monitor TO "${monitor}";`)
+      expect(fileOf(`${member}/infrastructure/terraform/secrets.tf`)).toContain(`"${monitor}"`)
     }
     // Only PostgreSQL members get a login; fitness keeps its own database.
     expect(sql).not.toContain('fitness')
@@ -240,6 +248,7 @@ describe('renderPlatform', () => {
     expect(paths.filter((p) => p.startsWith('platform/infrastructure/'))).toEqual(
       [
         'alarms.tf',
+        'cache-users.tf',
         'cache.tf',
         'database.tf',
         'members.sql',
@@ -301,6 +310,7 @@ describe('a shared store of one kind, its Redis in cluster mode', () => {
         .sort(),
     ).toEqual([
       'alarms.tf',
+      'cache-users.tf',
       'cache.tf',
       'notifications.tf',
       'outputs.tf',
@@ -323,6 +333,9 @@ describe('a shared store of one kind, its Redis in cluster mode', () => {
     expect(barber.locals).toContainEqual({
       shared_cache_auth_token: ref(
         'jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).cache_auth_token',
+      ),
+      shared_cache_monitoring_password: ref(
+        'jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).monitoring_password',
       ),
       shared_cache_endpoint: ref(
         'data.aws_elasticache_replication_group.shared_cache.configuration_endpoint_address',

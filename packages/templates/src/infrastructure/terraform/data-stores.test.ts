@@ -1,4 +1,5 @@
 import { parse } from '@verticals/config-schema'
+import { REDIS_MONITORING_USER, redisExporterAcl } from '@verticals/observability'
 import { describe, expect, it } from 'vitest'
 import { validateTerraform, validateTerraformModules } from '../../validate/terraform'
 import { days, gibibytes } from '../quantity'
@@ -59,9 +60,19 @@ describe.each(redisModules(platform))('the Redis of $label', ({ prefix, settings
       automatic_failover_enabled: redis.automaticFailover,
       at_rest_encryption_enabled: redis.encryptionAtRest,
       transit_encryption_enabled: redis.encryptionInTransit,
-      auth_token: ref('local.credentials.cache_auth_token'),
+      // RBAC: the services' `default` user keeps the AUTH token; the exporter has a user of its own.
+      user_group_ids: [ref('aws_elasticache_user_group.cache.id')],
       port: platform.security.network.redisPort,
       maintenance_window: 'sun:07:00-sun:08:00',
+    })
+    expect(one(m, 'aws_elasticache_user', 'default')).toMatchObject({
+      user_name: 'default',
+      authentication_mode: [{ type: 'password', passwords: [ref('local.credentials.cache_auth_token')] }],
+    })
+    expect(one(m, 'aws_elasticache_user', 'monitoring')).toMatchObject({
+      user_name: REDIS_MONITORING_USER,
+      access_string: redisExporterAcl(),
+      authentication_mode: [{ type: 'password', passwords: [ref('local.cache_monitoring_password')] }],
     })
     const parameters = one(m, 'aws_elasticache_parameter_group', 'cache').parameter as Block[]
     expect(parameters).toEqual([{ name: 'maxmemory-policy', value: redis.evictionPolicy }])

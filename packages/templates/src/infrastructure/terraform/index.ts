@@ -8,6 +8,7 @@ import { databaseView } from './database'
 import { edgeView } from './edge'
 import { memberStoresView } from './member-stores'
 import { moduleView } from './module'
+import { monitoringView } from './monitoring'
 import { notificationsView } from './notifications'
 import { identityView, secretsView } from './secrets'
 import { storageView } from './storage'
@@ -20,8 +21,10 @@ export const TERRAFORM_FILES = [
   'variables.tf',
   'database.tf',
   'cache.tf',
+  'cache-users.tf',
   'shared-stores.tf',
   'secrets.tf',
+  'monitoring.tf',
   'identity.tf',
   'storage.tf',
   'storage-dr.tf',
@@ -44,6 +47,7 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     cache: cacheView(platform, vertical),
     sharedStores: memberStoresView(platform, vertical),
     secrets: secretsView(platform, vertical),
+    monitoring: monitoringView(platform, vertical),
     identity: identityView(platform, vertical),
     storage: storageView(platform, vertical),
     notifications: notificationsView(platform, vertical),
@@ -58,7 +62,7 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
 /**
  * The Terraform root module of one vertical. The storage files exist only when the vertical keeps
  * objects, and their replication only when there is a DR region to replicate to. database.tf and
- * cache.tf exist only for a store of the vertical's own; shared-stores.tf only when it is a member of a
+ * cache.tf (with cache-users.tf) exist only for a store of the vertical's own; shared-stores.tf only when it is a member of a
  * shared one (created once, under platform/infrastructure/shared/<store>/).
  */
 export function terraformArtifacts(context: BundleContext): Artifact[] {
@@ -67,6 +71,7 @@ export function terraformArtifacts(context: BundleContext): Artifact[] {
   const present: Record<string, boolean> = {
     'database.tf': view.database !== null,
     'cache.tf': view.cache !== null,
+    'cache-users.tf': view.cache !== null,
     'shared-stores.tf': view.sharedStores.postgres !== null || view.sharedStores.redis !== null,
     // Its alarms are the data stores' own: a member of shared stores only has them there.
     'alarms.tf': view.database !== null || view.cache !== null,

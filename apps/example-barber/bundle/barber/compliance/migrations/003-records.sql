@@ -18,6 +18,7 @@ SET LOCAL search_path TO :"schema", pg_temp;
 SELECT set_config('verticals.owner_role', 'verticals_owner', true);
 SELECT set_config('verticals.app_role', 'verticals_app', true);
 SELECT set_config('verticals.provision_roles', 'create', true);
+SELECT set_config('verticals.monitor_role', 'verticals_monitor', true);
 DO $verticals_apply$
 DECLARE
   recorded text;

@@ -37,7 +37,8 @@ resource "aws_elasticache_replication_group" "cache" {
   at_rest_encryption_enabled = true
   kms_key_id                 = aws_kms_key.cache.arn
   transit_encryption_enabled = true
-  auth_token                 = local.credentials.cache_auth_token
+  # RBAC (monitoring.tf): the AUTH token is the `default` user's password; the exporter has its own user.
+  user_group_ids             = [aws_elasticache_user_group.cache.id]
   auto_minor_version_upgrade = true
   maintenance_window         = "sun:07:00-sun:08:00"
   apply_immediately          = false

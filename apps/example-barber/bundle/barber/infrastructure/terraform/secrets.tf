@@ -79,5 +79,9 @@ resource "aws_secretsmanager_secret_version" "runtime" {
     audit_key       = local.credentials.audit_key
     dsr_auth_secret = local.credentials.dsr_auth_secret
     subject_key     = local.credentials.subject_key
+    # The exporters' least-privilege identities (monitoring.tf; on a shared Redis, the store's exporter
+    # user); the service reads the database one only to set that role's password.
+    monitoring_database_url = format("postgresql://%s:%s@%s:%d/postgres?sslmode=verify-full&sslrootcert=/etc/ssl/certs/rds-global-bundle.pem", "verticals_monitor", local.monitoring_credentials.database_password, aws_db_instance.primary.address, aws_db_instance.primary.port)
+    monitoring_redis_url    = format("rediss://%s:%s@%s:%d", "verticals-monitor", local.cache_monitoring_password, aws_elasticache_replication_group.cache.primary_endpoint_address, aws_elasticache_replication_group.cache.port)
   })
 }

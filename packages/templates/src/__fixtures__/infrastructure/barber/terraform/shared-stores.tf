@@ -14,8 +14,9 @@ locals {
   shared_postgres_login = "verticals_owner_barber"
 }
 
-# Redis of the shared store "marketplace" ("platform/infrastructure/shared/marketplace"), and the AUTH token its
-# members use; the service writes only under its own key prefix.
+# Redis of the shared store "marketplace" ("platform/infrastructure/shared/marketplace"), the AUTH token its
+# members use (the service writes only under its own key prefix) and the password of the store's
+# exporter user, which this vertical's redis_exporter logs in as.
 data "aws_elasticache_replication_group" "shared_cache" {
   replication_group_id = "turnos-shared-marketplace-redis"
 }
@@ -25,6 +26,7 @@ data "aws_secretsmanager_secret_version" "shared_cache_auth" {
 }
 
 locals {
-  shared_cache_auth_token = jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).cache_auth_token
-  shared_cache_endpoint   = data.aws_elasticache_replication_group.shared_cache.primary_endpoint_address
+  shared_cache_auth_token          = jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).cache_auth_token
+  shared_cache_monitoring_password = jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).monitoring_password
+  shared_cache_endpoint            = data.aws_elasticache_replication_group.shared_cache.primary_endpoint_address
 }

@@ -3,8 +3,9 @@
 # created once, by its own root module in the platform bundle (apply that first), and read here by
 # name: this module never reads that module's state, which holds the store's master password.
 
-# Redis of the shared store "marketplace" ("platform/infrastructure/shared/marketplace"), and the AUTH token its
-# members use; the service writes only under its own key prefix.
+# Redis of the shared store "marketplace" ("platform/infrastructure/shared/marketplace"), the AUTH token its
+# members use (the service writes only under its own key prefix) and the password of the store's
+# exporter user, which this vertical's redis_exporter logs in as.
 data "aws_elasticache_replication_group" "shared_cache" {
   replication_group_id = "turnos-shared-marketplace-redis"
 }
@@ -14,6 +15,7 @@ data "aws_secretsmanager_secret_version" "shared_cache_auth" {
 }
 
 locals {
-  shared_cache_auth_token = jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).cache_auth_token
-  shared_cache_endpoint   = data.aws_elasticache_replication_group.shared_cache.primary_endpoint_address
+  shared_cache_auth_token          = jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).cache_auth_token
+  shared_cache_monitoring_password = jsondecode(data.aws_secretsmanager_secret_version.shared_cache_auth.secret_string).monitoring_password
+  shared_cache_endpoint            = data.aws_elasticache_replication_group.shared_cache.primary_endpoint_address
 }

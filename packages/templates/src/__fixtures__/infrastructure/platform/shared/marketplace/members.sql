@@ -3,9 +3,9 @@
 -- The service of each member connects as its owner role, which owns only the schema of that member:
 -- it migrates the schema at start-up and is granted nothing in the schemas of the other members.
 -- Run this file as the master user after `terraform apply` of this directory and of each member, and
--- again when a member joins, with the password of each member (database_password of its
--- <platform>-<vertical>/credentials secret):
---   psql "$MASTER_URL" -v ON_ERROR_STOP=1 -v barber_password=... -v beauty_password=... -f members.sql
+-- again when a member joins, with the passwords of each member (database_password of its
+-- <platform>-<vertical>/credentials and of its <platform>-<vertical>/monitoring-credentials secret):
+--   psql "$MASTER_URL" -v ON_ERROR_STOP=1 -v barber_password=... -v barber_monitoring_password=... -v beauty_password=... -v beauty_monitoring_password=... -f members.sql
 
 \set ON_ERROR_STOP on
 BEGIN;
@@ -20,6 +20,11 @@ SELECT format('CREATE ROLE %I', 'verticals_app_barber') WHERE NOT EXISTS (SELECT
 ALTER ROLE "verticals_owner_barber" WITH LOGIN PASSWORD :'barber_password';
 SELECT format('GRANT CREATE ON DATABASE %I TO %I WITH GRANT OPTION', current_database(), 'verticals_owner_barber')
 \gexec
+-- barber: its postgres_exporter's login, pg_monitor only (core's monitoring-role migration checks it)
+SELECT format('CREATE ROLE %I', 'verticals_monitor_barber') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'verticals_monitor_barber')
+\gexec
+ALTER ROLE "verticals_monitor_barber" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'barber_monitoring_password';
+GRANT pg_monitor TO "verticals_monitor_barber";
 
 -- beauty: its login (the owner role) and its application role
 SELECT format('CREATE ROLE %I', 'verticals_owner_beauty') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'verticals_owner_beauty')
@@ -29,4 +34,9 @@ SELECT format('CREATE ROLE %I', 'verticals_app_beauty') WHERE NOT EXISTS (SELECT
 ALTER ROLE "verticals_owner_beauty" WITH LOGIN PASSWORD :'beauty_password';
 SELECT format('GRANT CREATE ON DATABASE %I TO %I WITH GRANT OPTION', current_database(), 'verticals_owner_beauty')
 \gexec
+-- beauty: its postgres_exporter's login, pg_monitor only (core's monitoring-role migration checks it)
+SELECT format('CREATE ROLE %I', 'verticals_monitor_beauty') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'verticals_monitor_beauty')
+\gexec
+ALTER ROLE "verticals_monitor_beauty" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'beauty_monitoring_password';
+GRANT pg_monitor TO "verticals_monitor_beauty";
 COMMIT;
