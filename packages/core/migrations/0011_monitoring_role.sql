@@ -30,8 +30,7 @@ BEGIN
     RAISE EXCEPTION 'the monitoring role % may do more than monitor', monitor_role
       USING HINT = 'Name a role of its own for postgres_exporter (the runtime secret''s monitoring URL names it).';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-      JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = 'pg_monitor' AND r.rolname = monitor_role) THEN
+  IF NOT pg_has_role(monitor_role, 'pg_monitor', 'MEMBER') THEN
     EXECUTE format('GRANT pg_monitor TO %I', monitor_role);
   END IF;
 END

@@ -7,12 +7,12 @@ describe('MIGRATIONS', () => {
     expect(MIGRATIONS).toEqual(readMigrationFiles())
   })
 
-  it('lists migrations in name order, each with SQL that creates or changes tables, indexes or functions', () => {
+  it('lists migrations in name order, each with SQL that creates or changes tables, indexes, functions or roles', () => {
     const names = MIGRATIONS.map((m) => m.name)
     expect(names).toEqual([...names].sort())
     expect(names[0]).toBe('0001_consent')
     for (const migration of MIGRATIONS)
-      expect(migration.sql).toMatch(/CREATE (TABLE|INDEX|FUNCTION)|ALTER TABLE/)
+      expect(migration.sql).toMatch(/CREATE (TABLE|INDEX|FUNCTION|ROLE)|ALTER TABLE/)
   })
 
   it('never qualifies a table with a schema, so migrate() can place them in any schema', () => {

@@ -33,7 +33,8 @@ describe('generate', () => {
     const platformFiles = result.files.filter((f) => f.vertical === PLATFORM_DIR).map((f) => f.path)
     expect(platformFiles).toContain(`${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`)
     expect(platformFiles).toContain(`${PLATFORM_DIR}/infrastructure/shared/marketplace/database.tf`)
-    expect(platformFiles).toHaveLength(12)
+    expect(platformFiles).toContain(`${PLATFORM_DIR}/infrastructure/shared/marketplace/cache-users.tf`)
+    expect(platformFiles).toHaveLength(13)
     expect(result.manifest.configSha256).toBe(example.configSha256)
     expect(result.manifest.files).toEqual(
       result.files.map(({ path, kind, vertical, content }) => ({
