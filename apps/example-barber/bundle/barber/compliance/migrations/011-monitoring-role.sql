@@ -24,7 +24,7 @@ DECLARE
   recorded text;
 BEGIN
   SELECT checksum INTO recorded FROM schema_migrations WHERE name = '0011_monitoring_role';
-  IF recorded = 'd8650660b13dc670e725dca78763dce99ea2ae8da8e3b90657e1b9da126e9d7d' THEN
+  IF recorded = 'e70884db53166e451ba288ce82f78225b4281efce4353db50e13fa64549620e1' THEN
     RAISE NOTICE 'migration % is already applied', '0011_monitoring_role';
     RETURN;
   ELSIF recorded IS NOT NULL THEN
@@ -63,14 +63,13 @@ BEGIN
     RAISE EXCEPTION 'the monitoring role % may do more than monitor', monitor_role
       USING HINT = 'Name a role of its own for postgres_exporter (the runtime secret''s monitoring URL names it).';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-      JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = 'pg_monitor' AND r.rolname = monitor_role) THEN
+  IF NOT pg_has_role(monitor_role, 'pg_monitor', 'MEMBER') THEN
     EXECUTE format('GRANT pg_monitor TO %I', monitor_role);
   END IF;
 END
 $monitor$;
 $verticals_migration_sql$;
-  INSERT INTO schema_migrations (name, checksum) VALUES ('0011_monitoring_role', 'd8650660b13dc670e725dca78763dce99ea2ae8da8e3b90657e1b9da126e9d7d');
+  INSERT INTO schema_migrations (name, checksum) VALUES ('0011_monitoring_role', 'e70884db53166e451ba288ce82f78225b4281efce4353db50e13fa64549620e1');
 END
 $verticals_apply$;
 COMMIT;
