@@ -59,10 +59,17 @@ export function positionOf(
 
 /**
  * Where each config path of a platform.yaml text starts (the deepest node that exists, as positionOf),
- * for tools that report on a config they did not validate themselves, e.g. `verticals cost`.
+ * for tools that report on a config they did not validate themselves, e.g. `verticals cost`. The text
+ * is parsed on the first lookup, so a caller that ends up locating nothing (a config within its
+ * budgets) never parses it a second time.
  */
 export function locator(text: string): (path: readonly PropertyKey[]) => Position {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false })
-  return (path) => positionOf(doc, lines, path)
+  let parsed: { doc: Document; lines: LineCounter } | undefined
+  return (path) => {
+    if (parsed === undefined) {
+      const lines = new LineCounter()
+      parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines }
+    }
+    return positionOf(parsed.doc, parsed.lines, path)
+  }
 }

@@ -44,6 +44,17 @@ describe('lean entry points', { timeout: timeoutFor({ cli: 2 }) }, () => {
     timeoutFor({ verify: 1, generate: 1 }),
   )
 
+  it('`verticals validate` loads only the parser and the estimator: no renderers, handlebars or node:crypto', async () => {
+    // Its cold start is a benchmark (< 3x `node -e 0`): the estimator is bundled into the CLI, and the
+    // file is read by engine/read-config, not by load-config, whose checksum needs node:crypto.
+    const run = await traceNode([cli, 'validate', EXAMPLE_CONFIG])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.modules.length).toBeGreaterThan(0)
+    expect(run.modules).not.toContain('node:crypto')
+    expect(run.modules.filter((m) => m.includes('/templates/dist/'))).toEqual([])
+    expect(loadedPackages(run.modules, [...HEAVY, 'handlebars', 'yaml', 'zod'])).toEqual([])
+  })
+
   it(
     '`verticals pack` and `verticals verify` load neither pg, ioredis nor the AWS SDK',
     async () => {

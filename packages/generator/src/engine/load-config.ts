@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import { type Diagnostic, PlatformError, parse, type ResolvedPlatform } from '@verticals/config-schema'
 import type { ConfigSource } from '@verticals/templates'
 import { sha256 } from './hash'
+import { readConfigBytes } from './read-config'
 
 /** A config file read from disk, validated and resolved. */
 export interface LoadedConfig {
@@ -14,28 +14,6 @@ export interface LoadedConfig {
   /** SHA-256 of the file's bytes, recorded in the manifest. */
   readonly sha256: string
   readonly warnings: readonly Diagnostic[]
-}
-
-// The usual reasons a path cannot be read, in words; anything else keeps the system's message.
-const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a directory, not a file',
-  EACCES: 'permission denied',
-  ENOTDIR: 'a part of the path is not a directory',
-}
-
-/** Reads the raw bytes of a config file, as CONFIG_UNREADABLE when it cannot be read. */
-export async function readConfigBytes(file: string, cwd: string): Promise<Buffer> {
-  try {
-    return await readFile(resolve(cwd, file))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = (code && UNREADABLE_REASONS[code]) ?? (error as Error).message
-    throw new PlatformError('CONFIG_UNREADABLE', `Cannot read ${file}: ${reason}.`, {
-      hint: 'Pass the path of your platform.yaml, relative to the current directory or absolute.',
-      cause: error,
-    })
-  }
 }
 
 /**

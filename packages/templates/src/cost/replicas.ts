@@ -16,15 +16,18 @@ function minuteOfDay(text: string): number {
  */
 export function averageReplicas(workload: ResolvedWorkload): number {
   const { schedule, autoscaling } = workload
-  const replicas = new Array<number>(WEEK).fill(autoscaling.minReplicas)
   const lead = Math.ceil(schedule.leadTime / 60)
-  const raise = (day: number, start: string, end: string, to: number) => {
+  // Each raised window as [from, to) minutes of the week; one that runs past the week's end wraps.
+  const windows: { from: number; to: number; level: number }[] = []
+  const raise = (day: number, start: string, end: string, level: number) => {
     const opens = day * 1440 + minuteOfDay(start) - lead
     let closes = day * 1440 + minuteOfDay(end)
     if (closes <= opens) closes += 1440
-    for (let m = opens; m < closes; m++) {
-      const at = ((m % WEEK) + WEEK) % WEEK
-      replicas[at] = Math.max(replicas[at] as number, to)
+    for (let m = opens; m < closes; ) {
+      const from = ((m % WEEK) + WEEK) % WEEK
+      const length = Math.min(closes - m, WEEK - from)
+      windows.push({ from, to: from + length, level })
+      m += length
     }
   }
   for (const name of schedule.businessHours.days) {
@@ -32,5 +35,15 @@ export function averageReplicas(workload: ResolvedWorkload): number {
     raise(day, schedule.businessHours.start, schedule.businessHours.end, schedule.businessMinReplicas)
     for (const peak of schedule.peaks) raise(day, peak.start, peak.end, schedule.peakMinReplicas)
   }
-  return replicas.reduce((a, b) => a + b, 0) / WEEK
+  // Between two consecutive window edges the count is constant: the highest window open there, or
+  // minReplicas. Replica counts are integers, so the sum is exact, as a minute-by-minute one is.
+  const edges = [...new Set([0, WEEK, ...windows.flatMap((w) => [w.from, w.to])])].sort((a, b) => a - b)
+  let total = 0
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const at = edges[i] as number
+    let level = autoscaling.minReplicas
+    for (const w of windows) if (w.from <= at && at < w.to && w.level > level) level = w.level
+    total += level * ((edges[i + 1] as number) - at)
+  }
+  return total / WEEK
 }

@@ -1,5 +1,5 @@
 import { formatDiagnostic, parse, sortDiagnostics } from '@verticals/config-schema'
-import { readConfigBytes } from '../../engine/load-config'
+import { readConfigBytes } from '../../engine/read-config'
 import { type CommandIo, printJson, println, resolveIo } from '../io'
 
 /** Options of `verticals validate`. */
