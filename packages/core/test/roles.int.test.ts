@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import { type ResolvedPlatform, tenancyOf } from '@verticals/config-schema'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrate } from '../src/migrations/migrate'
@@ -31,7 +31,10 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.end()
   await env.cleanup()
-  await dropRoles([roles.app, roles.owner])
+  // barber is a member of a shared store in the example, so its platform migrates with the member's own
+  // roles (<owner>_barber, <app>_barber): this test's too, dropped with them.
+  const member = tenancyOf(config, 'barber').roles
+  await dropRoles([member.app, member.owner, roles.app, roles.owner])
 })
 
 const ledgers = ['audit_entries', 'audit_checkpoints', 'consent_events']
