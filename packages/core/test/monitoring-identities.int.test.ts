@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { tenancyOf } from '@verticals/config-schema'
 import { MONITORING_ROLE, redisExporterAcl } from '@verticals/observability'
 import { Redis } from 'ioredis'
 import pg from 'pg'
@@ -33,7 +34,15 @@ describe('the monitoring PostgreSQL role', () => {
     await monitor?.end()
     monitor = undefined
     await env.cleanup()
-    await dropRoles([roles.monitor, roles.app, roles.owner])
+    // barber is a member of a shared store in the example: its platform migrates with the member's
+    // own roles (tenancyOf), named after this test's, and dropped with them.
+    const named = { owner: roles.owner, app: roles.app, provision: 'create' as const }
+    const postgres = { ...env.config.dataStores.postgres, roles: named }
+    const member = tenancyOf(
+      { ...env.config, dataStores: { ...env.config.dataStores, postgres } },
+      'barber',
+    ).roles
+    await dropRoles([roles.monitor, member.app, member.owner, roles.app, roles.owner])
   })
 
   it('is the contract’s role by default', () => {
