@@ -71,6 +71,8 @@ export { PRESET_NAMES, type PresetName } from './schema/verticals'
 export { didYouMean } from './suggest'
 export {
   DEDICATED,
+  erasureOtherStores,
+  memberName,
   type PostgresSettings,
   postgresOf,
   type RedisSettings,

@@ -71,14 +71,37 @@ const ident = (vertical: string) => vertical.replaceAll('-', '_')
  * the other members' schemas, so one vertical's service cannot read another's tables.
  */
 export function tenancyOf(platform: ResolvedPlatform, vertical: string) {
-  const { shared } = postgresOf(platform, vertical)
   const roles = platform.dataStores.postgres.roles
-  if (shared === null) return { schema: 'verticals', roles: { ...roles } }
-  const suffix = `_${ident(vertical)}`
   return {
-    schema: `verticals${suffix}`,
-    roles: { ...roles, owner: `${roles.owner}${suffix}`, app: `${roles.app}${suffix}` },
+    schema: memberName(platform, vertical, 'verticals'),
+    roles: {
+      ...roles,
+      owner: memberName(platform, vertical, roles.owner),
+      app: memberName(platform, vertical, roles.app),
+    },
   }
+}
+
+/**
+ * A cluster-wide PostgreSQL name (schema or role) as a vertical uses it: `base` on a dedicated store,
+ * `<base>_<vertical>` on a shared one, where every member needs its own.
+ */
+export function memberName(platform: ResolvedPlatform, vertical: string, base: string): string {
+  return postgresOf(platform, vertical).shared === null ? base : `${base}_${ident(vertical)}`
+}
+
+/**
+ * The verticals that erase platform-wide with `vertical` but keep their data in another PostgreSQL
+ * store (a dedicated one, or another shared one): another database, which that vertical's service
+ * cannot reach, so an erasure there reports them as not reached. Empty when it does not take part.
+ */
+export function erasureOtherStores(platform: ResolvedPlatform, vertical: string): string[] {
+  if (platform.verticals[vertical]?.platformWideErasure !== true) return []
+  const own = postgresOf(platform, vertical)
+  const sameStore = new Set(own.shared === null ? [vertical] : own.members)
+  return Object.values(platform.verticals)
+    .filter((v) => !sameStore.has(v.name) && v.enabled && v.platformWideErasure)
+    .map((v) => v.name)
 }
 
 /** One shared store as the generator and the cost estimate see it: its settings and its members. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { postgresOf, redisOf, sharedStores, tenancyOf } from '../tenancy'
+import { erasureOtherStores, memberName, postgresOf, redisOf, sharedStores, tenancyOf } from '../tenancy'
 import { argentinaText, diagnosticsOf, edit, errorsAfter, resolveText } from '../testing/example'
 
 const uses = (vertical: string, kind: 'postgres' | 'redis') => ['verticals', vertical, 'dataStores', kind]
@@ -31,6 +31,18 @@ describe('data-store tenancy', () => {
       schema: 'verticals',
       roles: { owner: 'verticals_owner', app: 'verticals_app', provision: 'create' },
     })
+  })
+
+  it('names any other cluster-wide PostgreSQL name per member the same way', () => {
+    const platform = resolveText(argentinaText())
+    expect(memberName(platform, 'barber', 'verticals_monitor')).toBe('verticals_monitor_barber')
+    expect(memberName(platform, 'psychology', 'verticals_monitor')).toBe('verticals_monitor')
+  })
+
+  it('lists the verticals an erasure cannot reach: those erasing platform-wide from another database', () => {
+    const platform = resolveText(argentinaText())
+    expect(erasureOtherStores(platform, 'barber')).toEqual(['psychology', 'fitness'])
+    expect(erasureOtherStores(platform, 'psychology')).toEqual(['barber', 'beauty', 'fitness'])
   })
 
   it('refuses an unknown store at the vertical’s line, with a did-you-mean', () => {

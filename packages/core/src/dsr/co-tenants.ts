@@ -1,4 +1,10 @@
-import { PlatformError, postgresOf, type ResolvedPlatform, tenancyOf } from '@verticals/config-schema'
+import {
+  erasureOtherStores,
+  PlatformError,
+  postgresOf,
+  type ResolvedPlatform,
+  tenancyOf,
+} from '@verticals/config-schema'
 import type { Context, CoTenant } from '../context'
 import { quoteSchema, statement } from '../sql'
 import type { SiblingErasure } from './platform-wide'
@@ -73,16 +79,11 @@ export function coTenantsOf(
 
 /**
  * The verticals that erase platform-wide with `vertical` but keep their data in another PostgreSQL store
- * (a dedicated one, or another shared one): another database, which this vertical's service cannot
- * reach. Empty when a `given` schema puts every vertical in one database (tests, development).
+ * (config-schema's erasureOtherStores). None when a `given` schema puts every vertical in one database
+ * (tests, development).
  */
 export function otherStoresOf(config: ResolvedPlatform, vertical: string, given?: string): string[] {
-  if (config.verticals[vertical]?.platformWideErasure !== true || given !== undefined) return []
-  const own = postgresOf(config, vertical)
-  const sameStore = new Set(own.shared === null ? [vertical] : own.members)
-  return Object.values(config.verticals)
-    .filter((v) => !sameStore.has(v.name) && v.enabled && v.platformWideErasure)
-    .map((v) => v.name)
+  return given === undefined ? erasureOtherStores(config, vertical) : []
 }
 
 /** The application roles of the co-tenants, which migrate() lets ask this member (migration 0010). */

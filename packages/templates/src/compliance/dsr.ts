@@ -1,7 +1,7 @@
-import { DEADLINE_OF, type DsrRequestKind } from '@verticals/config-schema'
+import { DEADLINE_OF, type DsrRequestKind, erasureOtherStores } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
-import { type ComplianceContext, classesOf, erasureCoTenants, erasureOtherStores, severityOf } from './facts'
+import { type ComplianceContext, classesOf, erasureCoTenants, severityOf } from './facts'
 import { legalDeadlineText } from './labels'
 
 const KINDS = Object.keys(DEADLINE_OF) as DsrRequestKind[]
@@ -35,7 +35,7 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
       source: j.calendar.source,
     })),
     // Platform-wide erasure (verticals.<v>.platformWideErasure): those in other databases are not reached.
-    erasureOtherStores: erasureOtherStores(platform, vertical),
+    erasureOtherStores: erasureOtherStores(platform, vertical.name),
     // Of those, the members of this vertical's shared PostgreSQL store: asked, each erasing itself.
     erasureCoTenants: erasureCoTenants(platform, vertical),
     fields: personal.map((c) => ({ name: c.name, fields: c.fields })),

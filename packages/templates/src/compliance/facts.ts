@@ -110,17 +110,3 @@ export function erasureCoTenants(platform: ResolvedPlatform, vertical: ResolvedV
   if (pg.shared === null) return []
   return pg.members.filter((m) => m !== vertical.name && platform.verticals[m]?.platformWideErasure === true)
 }
-
-/**
- * The verticals that erase platform-wide with this one but keep their data in another PostgreSQL store
- * (another database, which this vertical's service has no connection to): an erasure here reports each
- * as not reached (`skipped: other-store`, as core's dsr.fulfil does), and the request is opened there too.
- */
-export function erasureOtherStores(platform: ResolvedPlatform, vertical: ResolvedVertical): string[] {
-  if (!vertical.platformWideErasure) return []
-  const pg = postgresOf(platform, vertical.name)
-  const sameStore = new Set(pg.shared === null ? [vertical.name] : pg.members)
-  return Object.values(platform.verticals)
-    .filter((v) => !sameStore.has(v.name) && v.enabled && v.platformWideErasure)
-    .map((v) => v.name)
-}

@@ -1,4 +1,4 @@
-import { postgresOf, type ResolvedPlatform, tenancyOf } from '@verticals/config-schema'
+import { memberName, type ResolvedPlatform } from '@verticals/config-schema'
 import { MONITORING_ROLE, REDIS_MONITORING_USER, redisExporterAcl } from '@verticals/observability'
 import type { Vertical } from '../names'
 import { resourcePrefix } from '../names'
@@ -27,11 +27,7 @@ export function cacheUsersView(prefix: string) {
  * member sets the password of another member's exporter.
  */
 export function monitoringRoleOf(platform: ResolvedPlatform, vertical: string): string {
-  if (postgresOf(platform, vertical).shared === null) return MONITORING_ROLE
-  const suffix = tenancyOf(platform, vertical).roles.owner.slice(
-    platform.dataStores.postgres.roles.owner.length,
-  )
-  return `${MONITORING_ROLE}${suffix}`
+  return memberName(platform, vertical, MONITORING_ROLE)
 }
 
 /**
