@@ -47,11 +47,18 @@ export interface TestCluster {
   stop(): Promise<void>
 }
 
-/** A port that is free, whose cluster bus port (port + 10000) is free too. */
+// Node ports come from 11000-20999 and their bus ports (+10000) from 21000-30999: both below Linux's
+// ephemeral range (32768-60999), so a port a killed node frees is never handed to another test's
+// server that asked for port 0 while the cluster's clients still route to it.
+const PORT_BASE = 11_000
+const PORT_SPAN = 10_000
+
+/** A port that is free, whose cluster bus port (port + 10000) is free too, outside the ephemeral range. */
 async function freePort(taken: Set<number>): Promise<number> {
   for (;;) {
-    const port = await listenOnce(0)
-    if (port > 55_000 || taken.has(port) || taken.has(port + 10_000)) continue
+    const port = PORT_BASE + Math.floor(Math.random() * PORT_SPAN)
+    if (taken.has(port)) continue
+    if ((await listenOnce(port).catch(() => 0)) === 0) continue
     if ((await listenOnce(port + 10_000).catch(() => 0)) === 0) continue
     taken.add(port)
     return port
