@@ -7,6 +7,7 @@ import {
   migrate,
   observabilityMetrics,
   observeQueries,
+  openAuditStorage,
   openConnections,
   type Platform,
 } from '@verticals/core'
@@ -89,7 +90,10 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     config,
     logger,
   })
+  // The audit-anchors bucket the Deployment names: anchors of the audit chain and the erasure journal.
+  const storage = await openAuditStorage(settings)
   const platform = await createPlatform({
+    ...storage.platformOptions,
     config,
     vertical: VERTICAL,
     pg: pool,
@@ -109,6 +113,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     await migrate(pool, settings.schema, APP_MIGRATIONS)
   } catch (error) {
     await platform.close()
+    storage.close()
     await closeConnections()
     throw error
   }
@@ -171,6 +176,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
         if (cut > 0) logger.warn({ cut }, 'drain timeout: connections cut')
         await jobs.stop()
         await platform.close()
+        storage.close()
         await closeConnections()
         logger.info({}, 'barber service stopped')
         logger.flush()

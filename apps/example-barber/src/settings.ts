@@ -19,6 +19,9 @@ export interface Settings {
   readonly subjectKey: string | undefined
   /** postgres_exporter's URL (`VERTICALS_MONITORING_DATABASE_URL`): migrate() sets its role's password. */
   readonly monitoringDatabaseUrl: string | undefined
+  /** The audit-anchors bucket (`VERTICALS_AUDIT_ANCHORS_BUCKET`, required in production) and its region (`AWS_REGION`). */
+  readonly auditAnchorsBucket: string | undefined
+  readonly awsRegion: string | undefined
   /** PostgreSQL schema of the platform tables and of the app's own tables. */
   readonly schema: string
   /** Prepended to every Redis key, so runs can share a Redis. */
@@ -45,6 +48,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     auditKey: deployed.auditKey,
     subjectKey: deployed.subjectKey,
     monitoringDatabaseUrl: deployed.monitoringDatabaseUrl,
+    auditAnchorsBucket: deployed.auditAnchorsBucket,
+    awsRegion: deployed.awsRegion,
     schema: env.DB_SCHEMA || 'barber',
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),

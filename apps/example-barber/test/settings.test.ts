@@ -16,6 +16,8 @@ describe('settingsFromEnv', () => {
       auditKey: undefined,
       subjectKey: undefined,
       monitoringDatabaseUrl: undefined,
+      auditAnchorsBucket: undefined,
+      awsRegion: undefined,
       schema: 'barber',
       redisPrefix: '',
       drainTimeoutMs: 10_000,

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { deploymentSettings } from './deployment-settings'
 
 // What a generated Deployment of barber's api sets, through the contract's own names.
-const plain = deploymentEnvValues('barber', 'api', 8080)
+const plain = deploymentEnvValues('barber', 'api', 8080, {
+  bucket: 'turnos-barber-audit-anchors',
+  region: 'sa-east-1',
+})
 const deployed: Record<string, string> = {
   ...Object.fromEntries(Object.entries(plain).map(([k, v]) => [DEPLOYMENT_ENV[k as keyof typeof plain], v])),
   [DEPLOYMENT_ENV.databaseUrl]: 'postgresql://u:p@db:5432/postgres',
@@ -27,6 +30,8 @@ describe('deploymentSettings', () => {
       auditKey: 'k'.repeat(64),
       subjectKey: 's'.repeat(64),
       monitoringDatabaseUrl: 'postgresql://verticals_monitor:m@db:5432/postgres',
+      auditAnchorsBucket: 'turnos-barber-audit-anchors',
+      awsRegion: 'sa-east-1',
       production: true,
     })
   })
@@ -50,6 +55,19 @@ describe('deploymentSettings', () => {
       }),
     )
     expect(deploymentSettings({ ...rest, NODE_ENV: 'development' }).auditKey).toBeUndefined()
+  })
+
+  it('refuses a production process without its audit-anchors bucket, naming the variable', () => {
+    const { VERTICALS_AUDIT_ANCHORS_BUCKET: _bucket, ...rest } = deployed
+    expect(() => deploymentSettings(rest)).toThrow(
+      expect.objectContaining({
+        code: 'DEPLOYMENT_ENV_MISSING',
+        message: expect.stringContaining('VERTICALS_AUDIT_ANCHORS_BUCKET is not set and NODE_ENV=production'),
+      }),
+    )
+    const development = deploymentSettings({ ...rest, NODE_ENV: 'development' })
+    expect(development.auditAnchorsBucket).toBeUndefined()
+    expect(development.awsRegion).toBe('sa-east-1')
   })
 
   it('refuses a production process without a subject key, naming the variable', () => {

@@ -26,6 +26,13 @@ export interface DeploymentSettings {
    * migrate() sets that role's password. Optional: outside a bundle there may be no exporter.
    */
   readonly monitoringDatabaseUrl: string | undefined
+  /**
+   * The audit-anchors bucket (`VERTICALS_AUDIT_ANCHORS_BUCKET`) and its region (`AWS_REGION`): pass them
+   * to s3AuditStorage (`@verticals/core/s3`) for createPlatform's anchorSink and erasureJournal. The
+   * bucket is required when NODE_ENV=production.
+   */
+  readonly auditAnchorsBucket: string | undefined
+  readonly awsRegion: string | undefined
   /** True when NODE_ENV=production, as every generated Deployment sets it. */
   readonly production: boolean
 }
@@ -37,7 +44,8 @@ const REQUIRED = ['config', 'vertical', 'workload', 'port', 'databaseUrl', 'redi
 /**
  * Reads the deployment contract's variables, all of them or none: a missing one is a PlatformError
  * (DEPLOYMENT_ENV_MISSING) naming every variable that is not set, and a production process without an
- * audit key or a subject key is refused (AUDIT_KEY_MISSING, SUBJECT_KEY_MISSING). No value is defaulted: a Deployment that forgot one must
+ * audit key or a subject key is refused (AUDIT_KEY_MISSING, SUBJECT_KEY_MISSING), and one without an
+ * audit-anchors bucket too (DEPLOYMENT_ENV_MISSING). No value is defaulted: a Deployment that forgot one must
  * fail here, not quietly reach some other database.
  */
 export function deploymentSettings(env: Env = process.env): DeploymentSettings {
@@ -77,6 +85,16 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
       },
     )
   }
+  const auditAnchorsBucket = env[DEPLOYMENT_ENV.auditAnchorsBucket] || undefined
+  if (production && auditAnchorsBucket === undefined) {
+    throw new PlatformError(
+      'DEPLOYMENT_ENV_MISSING',
+      `${DEPLOYMENT_ENV.auditAnchorsBucket} is not set and NODE_ENV=production: the audit chain's anchors and the erasure journal must live outside the database`,
+      {
+        hint: `The generated Deployment sets it to the vertical's audit-anchors bucket (audit-anchors.tf); outside Kubernetes, set ${DEPLOYMENT_ENV.auditAnchorsBucket} and ${DEPLOYMENT_ENV.awsRegion}.`,
+      },
+    )
+  }
   return {
     configPath: value('config'),
     runtimeConfigPath: env[DEPLOYMENT_ENV.runtimeConfig] || undefined,
@@ -88,6 +106,8 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
     auditKey,
     subjectKey,
     monitoringDatabaseUrl: env[DEPLOYMENT_ENV.monitoringDatabaseUrl] || undefined,
+    auditAnchorsBucket,
+    awsRegion: env[DEPLOYMENT_ENV.awsRegion] || undefined,
     production,
   }
 }

@@ -1,5 +1,6 @@
 import { PlatformError } from '@verticals/config-schema'
 import { DEPLOYMENT_ENV } from '@verticals/observability'
+import { type OpenedAuditStorage, openAuditStorage } from './audit-storage'
 import { CONFIG_ENV, loadPlatformConfig } from './load-config'
 import { createPlatform, type Platform, type PlatformOptions } from './platform'
 
@@ -19,6 +20,31 @@ export interface PlatformFromEnvOptions
   redis?: PlatformOptions['redis']
 }
 
+// The bucket the Deployment names holds the anchors and the erasure journal, unless the caller gave
+// both. In production one or the other is required: without them a restored backup would bring
+// erased subjects back unnoticed, and the audit chain would have no anchor outside the database.
+async function auditStorageFromEnv(
+  given: Pick<PlatformOptions, 'anchorSink' | 'erasureJournal'>,
+): Promise<OpenedAuditStorage> {
+  if (given.anchorSink !== undefined && given.erasureJournal !== undefined)
+    return { platformOptions: given, close: () => {} }
+  const bucket = process.env[DEPLOYMENT_ENV.auditAnchorsBucket] || undefined
+  if (bucket === undefined && process.env[DEPLOYMENT_ENV.nodeEnv] === 'production')
+    fromEnv(DEPLOYMENT_ENV.auditAnchorsBucket, "bucket for the audit chain's anchors and the erasure journal")
+  const opened = await openAuditStorage({
+    auditAnchorsBucket: bucket,
+    awsRegion: process.env[DEPLOYMENT_ENV.awsRegion] || undefined,
+  })
+  return {
+    platformOptions: {
+      ...opened.platformOptions,
+      ...(given.anchorSink === undefined ? {} : { anchorSink: given.anchorSink }),
+      ...(given.erasureJournal === undefined ? {} : { erasureJournal: given.erasureJournal }),
+    },
+    close: opened.close,
+  }
+}
+
 // An option given wins; else the variable; else a PlatformError naming it.
 function fromEnv(name: string, what: string): string {
   const value = process.env[name]
@@ -32,8 +58,9 @@ function fromEnv(name: string, what: string): string {
  * createPlatform for a service deployed from a generated bundle: reads the platform.yaml that
  * `VERTICALS_CONFIG` names, runs as `VERTICALS_VERTICAL`, connects to `VERTICALS_DATABASE_URL` and
  * `VERTICALS_REDIS_URL`, keys the audit log with `VERTICALS_AUDIT_KEY` and subject digests with
- * `VERTICALS_SUBJECT_KEY`, and sets postgres_exporter's password from
- * `VERTICALS_MONITORING_DATABASE_URL`, all set by the Deployment.
+ * `VERTICALS_SUBJECT_KEY`, sets postgres_exporter's password from `VERTICALS_MONITORING_DATABASE_URL`,
+ * and anchors the audit chain and journals erasures in `VERTICALS_AUDIT_ANCHORS_BUCKET` (in
+ * `AWS_REGION`), all set by the Deployment.
  */
 export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}): Promise<Platform> {
   const {
@@ -44,12 +71,16 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
     auditKey,
     subjectKey,
     monitoringDatabaseUrl,
+    anchorSink,
+    erasureJournal,
     ...rest
   } = options
   const vertical = given || fromEnv(VERTICAL_ENV, 'vertical to run as')
   const config = await loadPlatformConfig(configPath)
-  return createPlatform({
+  const storage = await auditStorageFromEnv({ anchorSink, erasureJournal })
+  const platform = await createPlatform({
     ...rest,
+    ...storage.platformOptions,
     config,
     vertical,
     pg: pg ?? fromEnv(DEPLOYMENT_ENV.databaseUrl, 'PostgreSQL connection URL'),
@@ -58,5 +89,16 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
     subjectKey: subjectKey ?? (process.env[DEPLOYMENT_ENV.subjectKey] || undefined),
     monitoringDatabaseUrl:
       monitoringDatabaseUrl ?? (process.env[DEPLOYMENT_ENV.monitoringDatabaseUrl] || undefined),
+  }).catch((error: unknown) => {
+    storage.close()
+    throw error
   })
+  const close = platform.close
+  return {
+    ...platform,
+    async close() {
+      await close()
+      storage.close()
+    },
+  }
 }

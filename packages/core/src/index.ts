@@ -15,6 +15,11 @@ export { canonicalJson, entryHash, GENESIS, idDigest } from './audit/canonical'
 export { AuditKey, DEVELOPMENT_AUDIT_KEY, MIN_AUDIT_KEY_LENGTH } from './audit/key'
 export { ERASURE_RECORD_TYPE, RETENTION_REDACTION_TYPE } from './audit/redaction'
 export type { BreakReason, BrokenAt } from './audit/verify'
+export {
+  type AuditStorageSettings,
+  type OpenedAuditStorage,
+  openAuditStorage,
+} from './audit-storage'
 export { CircuitBreaker } from './cache/breaker'
 export type { Cache, WrapOptions } from './cache/cache'
 export {

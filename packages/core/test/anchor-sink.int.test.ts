@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { S3Client } from '@aws-sdk/client-s3'
-import S3rver from 's3rver'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type S3Server, startS3Server } from '../../../testing/s3-server'
 import { type AnchorSink, anchorKey, anchorPrefix, memoryAnchorSink } from '../src/audit/anchor-document'
 import { s3AnchorSink } from '../src/s3/anchor-sink'
 import { createEnv } from './harness'
@@ -14,32 +11,14 @@ import { createEnv } from './harness'
 // the Object Lock request itself (compliance mode, retain-until) is checked as the sink sends it.
 // s3rver also fails every truncated listing (its continuation token), so these sinks list whole pages.
 
-let server: S3rver
-let directory: string
+let s3: S3Server
 let client: S3Client
-const bucket = `anchors-${Math.random().toString(36).slice(2, 10)}`
+let bucket: string
 const puts: Record<string, unknown>[] = []
 
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER'
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER'
-  directory = await mkdtemp(join(tmpdir(), 'verticals-anchors-'))
-  server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory,
-    configureBuckets: [{ name: bucket }],
-  })
-  const { port } = await server.run()
-  client = new S3Client({
-    region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${port}`,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  })
+  s3 = await startS3Server('anchors')
+  ;({ client, bucket } = s3)
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName === 'PutObjectCommand') puts.push(args.input as Record<string, unknown>)
@@ -49,9 +28,7 @@ beforeAll(async () => {
   )
 })
 afterAll(async () => {
-  client?.destroy()
-  await server?.close().catch(() => undefined)
-  await rm(directory, { recursive: true, force: true })
+  await s3?.stop()
 })
 
 const scope = { platform: 'turnos', schema: 'verticals', vertical: 'barber' }

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
+import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startS3Server } from '../../../testing/s3-server'
 import { createPlatformFromEnv } from '../src/from-env'
-import { PG_URL, REDIS_URL } from './harness'
+import { PG_URL, REDIS_URL, VERIFIED } from './harness'
 
 const EXAMPLE = fileURLToPath(
   new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
@@ -84,12 +86,22 @@ describe('createPlatformFromEnv', () => {
     })
   })
 
-  it('connects to VERTICALS_DATABASE_URL and VERTICALS_REDIS_URL and keys the audit log with VERTICALS_AUDIT_KEY and digests with VERTICALS_SUBJECT_KEY', async () => {
+  it('refuses production without VERTICALS_AUDIT_ANCHORS_BUCKET; connects to VERTICALS_DATABASE_URL and VERTICALS_REDIS_URL and keys the audit log with VERTICALS_AUDIT_KEY and digests with VERTICALS_SUBJECT_KEY', async () => {
     vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
     vi.stubEnv('VERTICALS_VERTICAL', 'barber')
     vi.stubEnv('VERTICALS_DATABASE_URL', PG_URL)
     vi.stubEnv('VERTICALS_REDIS_URL', REDIS_URL)
     vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('VERTICALS_AUDIT_ANCHORS_BUCKET', '')
+    vi.stubEnv('VERTICALS_AUDIT_KEY', randomBytes(32).toString('hex'))
+    vi.stubEnv('VERTICALS_SUBJECT_KEY', randomBytes(32).toString('hex'))
+    await expect(createPlatformFromEnv(isolated())).rejects.toMatchObject({
+      code: 'DEPLOYMENT_ENV_MISSING',
+      message: expect.stringContaining('VERTICALS_AUDIT_ANCHORS_BUCKET'),
+    })
+    // The bucket is only named here: the platform anchors every audit.anchor.every (1 h), after the test.
+    vi.stubEnv('VERTICALS_AUDIT_ANCHORS_BUCKET', 'turnos-barber-audit-anchors')
+    vi.stubEnv('AWS_REGION', 'sa-east-1')
     vi.stubEnv('VERTICALS_AUDIT_KEY', '')
     await expect(createPlatformFromEnv(isolated())).rejects.toMatchObject({ code: 'AUDIT_KEY_MISSING' })
     vi.stubEnv('VERTICALS_AUDIT_KEY', randomBytes(32).toString('hex'))
@@ -116,5 +128,37 @@ describe('createPlatformFromEnv', () => {
       code: 'DEPLOYMENT_ENV_MISSING',
       message: expect.stringContaining('VERTICALS_DATABASE_URL'),
     })
+  })
+
+  it('anchors the audit chain and journals erasures in the bucket VERTICALS_AUDIT_ANCHORS_BUCKET names', async () => {
+    const s3 = await startS3Server('anchors')
+    const { schema, keyPrefix } = isolated()
+    // As IRSA and the Deployment give them: the bucket, its region, and the standard AWS chain, here
+    // pointed at s3rver (the SDK's own endpoint variable; s3rver wants checksums only when required).
+    vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+    vi.stubEnv('VERTICALS_VERTICAL', 'barber')
+    vi.stubEnv('VERTICALS_AUDIT_ANCHORS_BUCKET', s3.bucket)
+    vi.stubEnv('AWS_REGION', 'sa-east-1')
+    vi.stubEnv('AWS_ENDPOINT_URL_S3', s3.endpoint)
+    vi.stubEnv('AWS_REQUEST_CHECKSUM_CALCULATION', 'WHEN_REQUIRED')
+    vi.stubEnv('AWS_RESPONSE_CHECKSUM_VALIDATION', 'WHEN_REQUIRED')
+    const platform = await createPlatformFromEnv({ pg: PG_URL, redis: REDIS_URL, schema, keyPrefix })
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 1 })
+    try {
+      await platform.migrate()
+      await platform.records.insert({ dataClass: 'user-profiles', subjectId: 'dni-1', data: { name: 'Ana' } })
+      const request = await platform.dsr.open({ subjectId: 'dni-1', kind: 'erasure', verification: VERIFIED })
+      await platform.dsr.fulfil(request.id, { actor: 'privacy-officer' })
+      const { key } = await platform.audit.anchor()
+      expect(s3.created).toContain(key)
+      expect(s3.created.filter((k) => k.startsWith(`erasure-journal/turnos/${schema}/barber/`))).toHaveLength(
+        1,
+      )
+    } finally {
+      await platform.close()
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await pool.end()
+      await s3.stop()
+    }
   })
 })

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { S3Client } from '@aws-sdk/client-s3'
-import S3rver from 's3rver'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type S3Server, startS3Server } from '../../../testing/s3-server'
 import { idDigest } from '../src/audit/canonical'
 import { s3ErasureJournal } from '../src/s3/erasure-journal'
 import { createEnv, type Env, PG_URL, VERIFIED } from './harness'
@@ -13,38 +13,22 @@ import { createEnv, type Env, PG_URL, VERIFIED } from './harness'
 // s3rver on loopback), holds keyed digests only, and replayErasures erases again whoever the restored
 // dump brought back. The dump and the restore are pg_dump and psql on the test schema.
 
-let server: S3rver
-let directory: string
+let s3: S3Server
 let client: S3Client
-const bucket = `journal-${Math.random().toString(36).slice(2, 10)}`
+let bucket: string
+// Where the test's pg_dump goes.
+let directory: string
 const KEY = 's'.repeat(48)
 const SUBJECT = 'dni-30123456'
 const evidence = { collectedBy: 'web', method: 'checkbox' }
 
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER'
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER'
-  directory = await mkdtemp(join(tmpdir(), 'verticals-journal-'))
-  server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory,
-    configureBuckets: [{ name: bucket }],
-  })
-  const { port } = await server.run()
-  client = new S3Client({
-    region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${port}`,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  })
+  s3 = await startS3Server('journal')
+  ;({ client, bucket } = s3)
+  directory = await mkdtemp(join(tmpdir(), 'verticals-dump-'))
 })
 afterAll(async () => {
-  client?.destroy()
-  await server?.close().catch(() => undefined)
+  await s3?.stop()
   await rm(directory, { recursive: true, force: true })
 })
 

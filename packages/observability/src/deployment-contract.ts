@@ -34,6 +34,13 @@ export const DEPLOYMENT_ENV = {
    * service, which migrates as the database's owner, creates that role and sets its password from it.
    */
   monitoringDatabaseUrl: 'VERTICALS_MONITORING_DATABASE_URL',
+  /**
+   * The vertical's audit-anchors bucket (audit-anchors.tf, Object Lock): core anchors its audit chain
+   * heads there and journals erasures beside them. Its workload role may read, write and list it.
+   */
+  auditAnchorsBucket: 'VERTICALS_AUDIT_ANCHORS_BUCKET',
+  /** The region of that bucket, the vertical's primary region (the AWS SDK reads this name). */
+  awsRegion: 'AWS_REGION',
 } as const
 
 /** The value of NODE_ENV in every generated Deployment. */
@@ -139,12 +146,30 @@ export function serviceAccountName(vertical: string, workload: string): string {
   return `${vertical}-${workload}`
 }
 
+/** Where a vertical keeps what must outlive its database: the audit-anchors bucket and its region. */
+export interface AuditStorage {
+  readonly bucket: string
+  readonly region: string
+}
+
+/** The non-secret env vars, by the name code uses. */
+export type PlainDeploymentEnv =
+  | 'config'
+  | 'runtimeConfig'
+  | 'vertical'
+  | 'workload'
+  | 'port'
+  | 'nodeEnv'
+  | 'auditAnchorsBucket'
+  | 'awsRegion'
+
 /** The values of the non-secret env vars for one workload, as the Deployment sets them. */
 export function deploymentEnvValues(
   vertical: string,
   workload: string,
   port: number,
-): Record<'config' | 'runtimeConfig' | 'vertical' | 'workload' | 'port' | 'nodeEnv', string> {
+  storage: AuditStorage,
+): Record<PlainDeploymentEnv, string> {
   return {
     config: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.configFile}`,
     runtimeConfig: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.runtimeFile}`,
@@ -152,5 +177,7 @@ export function deploymentEnvValues(
     workload,
     port: String(port),
     nodeEnv: DEPLOYMENT_NODE_ENV,
+    auditAnchorsBucket: storage.bucket,
+    awsRegion: storage.region,
   }
 }

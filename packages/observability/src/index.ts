@@ -22,6 +22,7 @@ export {
   VERTICAL_LABEL,
 } from './contract'
 export {
+  type AuditStorage,
   CONFIG_MOUNT,
   CONTAINER_USER,
   DEPLOYMENT_ENV,
@@ -30,6 +31,7 @@ export {
   EXPORTER_SECRET_ENV,
   MONITORING_ROLE,
   MONITORING_SECRET_KEYS,
+  type PlainDeploymentEnv,
   PORT_NAME,
   REDIS_EXPORTER_COMMANDS,
   REDIS_MONITORING_USER,

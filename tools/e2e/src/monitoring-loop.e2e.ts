@@ -11,6 +11,8 @@ import { REDIS_MONITORING_USER, redisExporterAcl } from '@verticals/observabilit
 import { PLATFORM_DIR } from '@verticals/templates'
 import { afterAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
+import { startS3Server } from '../../../testing/s3-server'
+import { auditAnchorsBucket, s3PodIdentity } from './kubelet/aws-stand-in.ts'
 import { readImageSpec } from './kubelet/dockerfile.ts'
 import { bundleObjects, find, podSpec } from './kubelet/manifests.ts'
 import { type RunningPod, runPod } from './kubelet/pod.ts'
@@ -115,6 +117,7 @@ describe('the live monitoring loop', () => {
         `>${monitoring.redisPassword}`,
       ])
       const objects = bundleObjects(bundle, VERTICAL)
+      const s3 = await startS3Server('anchors', auditAnchorsBucket(bundle, VERTICAL))
       const start = () =>
         runPod(tracker, {
           objects,
@@ -124,6 +127,7 @@ describe('the live monitoring loop', () => {
           secrets,
           scratch: dir,
           readyTimeoutMs: timeoutFor({ scaffoldTests: 1 }),
+          podIdentity: s3PodIdentity(s3.endpoint),
         })
       let pod: RunningPod = await start()
       const postgresExporter = await startExporter(tracker, objects, 'postgres', secrets, dir)
@@ -284,6 +288,7 @@ describe('the live monitoring loop', () => {
         // The issue asks for these figures in the CI log: per fault, the alert and seconds to its notification.
         process.stdout.write(`monitoring loop, seconds from fault to notification:\n${report.join('\n')}\n`)
         await webhook.close()
+        await s3.stop()
       }
     },
     TIMEOUT,

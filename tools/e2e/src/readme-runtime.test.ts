@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
+import { startS3Server } from '../../../testing/s3-server'
+import { s3PodIdentity } from './kubelet/aws-stand-in.ts'
 import { startBackingStores } from './kubelet/backing.ts'
 import { describeRun, ProcessTracker } from './processes.ts'
 import { repoRoot } from './workspace.ts'
@@ -34,6 +36,8 @@ describe("the README's runtime snippet", () => {
       const file = join(dir, 'snippet.ts')
       writeFileSync(file, runtimeSnippet())
       const stores = await startBackingStores(tracker, dir)
+      // The audit-anchors bucket the Deployment names, on s3rver, reached as IRSA would let the pod.
+      const s3 = await startS3Server('anchors', 'turnos-psychology-audit-anchors')
       try {
         const env = {
           VERTICALS_CONFIG: join(repoRoot, 'examples', 'argentina-marketplace', 'platform.yaml'),
@@ -45,6 +49,9 @@ describe("the README's runtime snippet", () => {
           VERTICALS_REDIS_URL: stores.redisUrl,
           VERTICALS_AUDIT_KEY: randomBytes(32).toString('hex'),
           VERTICALS_SUBJECT_KEY: randomBytes(32).toString('hex'),
+          VERTICALS_AUDIT_ANCHORS_BUCKET: s3.bucket,
+          AWS_REGION: 'sa-east-1',
+          ...s3PodIdentity(s3.endpoint),
         }
         const tsx = join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')
         const run = await tracker.run(process.execPath, ['--import', tsx, file], {
@@ -55,6 +62,7 @@ describe("the README's runtime snippet", () => {
         expect(run.code, describeRun('the README snippet', run)).toBe(0)
         expect(run.stdout).toBe('private false none\n')
       } finally {
+        await s3.stop()
         await stores.dispose()
       }
     },

@@ -13,6 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
 import { timeoutFor } from '../../../testing/costs'
+import { startS3Server } from '../../../testing/s3-server'
+import { auditAnchorsBucket, s3PodIdentity } from './kubelet/aws-stand-in.ts'
 import { startBackingStores } from './kubelet/backing.ts'
 import { readImageSpec } from './kubelet/dockerfile.ts'
 import { exerciseService } from './kubelet/exercise.ts'
@@ -76,6 +78,8 @@ async function runFromManifests(
   await assertPortFree(port?.containerPort ?? 0)
   const dir = scratch()
   const stores = await startBackingStores(tracker, dir)
+  // S3, standing in for AWS: the vertical's audit-anchors bucket under the name its Terraform gives it.
+  const s3 = await startS3Server('anchors', auditAnchorsBucket(bundleDir, vertical))
   try {
     const urls = login ? await login(stores.databaseUrl) : { databaseUrl: stores.databaseUrl }
     const { secrets, values } = runtimeSecret(platform.metadata.name, vertical, { ...stores, ...urls })
@@ -88,6 +92,7 @@ async function runFromManifests(
       secrets,
       scratch: dir,
       readyTimeoutMs: timeoutFor({ scaffoldTests: 1 }),
+      podIdentity: s3PodIdentity(s3.endpoint),
     })
     expect(pod.env.NODE_ENV, 'the Deployment runs the service in production').toBe('production')
     expect(pod.env.VERTICALS_REDIS_URL?.startsWith('rediss://'), 'the runtime reaches Redis over TLS').toBe(
@@ -96,6 +101,11 @@ async function runFromManifests(
     await exerciseService(pod.url, dsrAuthSecret).catch((error: Error) => {
       throw new Error(`${error.message}\n--- service log\n${pod.log()}`)
     })
+    // The erasure was journaled in the bucket the Deployment named, so a restore cannot undo it.
+    const journaled = s3.created.filter(
+      (key) => key.startsWith('erasure-journal/') && key.includes(`/${vertical}/`),
+    )
+    expect(journaled, `no erasure-journal entry in ${s3.bucket}: ${s3.created.join(', ')}`).toHaveLength(1)
     await inspect?.(stores.databaseUrl)
     if (viewers.length > 0) {
       // Requests as CloudFront forwards them (viewer headers, no x-verticals-market) land in their markets.
@@ -116,6 +126,7 @@ async function runFromManifests(
       `SIGTERM must end the service cleanly within terminationGracePeriodSeconds (${pod.graceSeconds} s)\n--- service log\n${pod.log()}`,
     ).toMatchObject({ code: 0, signal: null })
   } finally {
+    await s3.stop()
     await stores.dispose()
   }
 }

@@ -6,6 +6,7 @@ import {
   migrate,
   observabilityMetrics,
   observeQueries,
+  openAuditStorage,
   openConnections,
 } from '@verticals/core'
 import {
@@ -63,7 +64,11 @@ export async function createApp(settings, options = {}) {
     logger,
     redisReadyTimeoutMs: 2000,
   })
+  // The audit-anchors bucket the Deployment names (VERTICALS_AUDIT_ANCHORS_BUCKET): the audit chain is
+  // anchored there and every erasure journaled, so a restored backup cannot bring an erased subject back.
+  const storage = await openAuditStorage(settings)
   const platform = await createPlatform({
+    ...storage.platformOptions,
     config,
     vertical,
     pg: pool,
@@ -145,6 +150,7 @@ export async function createApp(settings, options = {}) {
         clearTimeout(cut)
         clearInterval(dsrTimer)
         await platform.close()
+        storage.close()
         await closeConnections()
         logger.info({}, 'service stopped')
       })()),

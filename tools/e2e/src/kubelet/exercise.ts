@@ -1,6 +1,6 @@
 // What the harness asks of a started service over HTTP, the same for the example and every
 // scaffold: a booking refused without consent (the consent check), the consent, the booking, and a
-// data-subject access request opened and fulfilled.
+// data-subject access request opened and fulfilled, then the customer's erasure.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 
 /** A JSON response. */
@@ -53,7 +53,7 @@ function expectStatus(step: string, reply: Reply, status: number): void {
 export async function exerciseService(
   url: string,
   dsrAuthSecret: string,
-): Promise<{ bookingId: string; dsrId: string }> {
+): Promise<{ bookingId: string; dsrId: string; erasureId: string }> {
   const customerId = `e2e-${randomBytes(4).toString('hex')}`
   const providers = await call(url, 'GET', '/providers')
   expectStatus('GET /providers', providers, 200)
@@ -81,5 +81,11 @@ export async function exerciseService(
   const dsrId = opened.body.request?.id as string
   const fulfilled = await call(url, 'POST', `/dsr/${dsrId}/fulfil`, undefined, officer)
   expectStatus(`POST /dsr/${dsrId}/fulfil`, fulfilled, 200)
-  return { bookingId: booked.body.booking?.id as string, dsrId }
+  // The customer's erasure: the service journals it outside its database before it erases.
+  const erasure = await call(url, 'POST', '/dsr', { subjectId: customerId, kind: 'erasure' }, subject)
+  expectStatus('POST /dsr (erasure)', erasure, 201)
+  const erasureId = erasure.body.request?.id as string
+  const erased = await call(url, 'POST', `/dsr/${erasureId}/fulfil`, undefined, officer)
+  expectStatus(`POST /dsr/${erasureId}/fulfil (erasure)`, erased, 200)
+  return { bookingId: booked.body.booking?.id as string, dsrId, erasureId }
 }

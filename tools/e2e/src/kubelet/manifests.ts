@@ -9,7 +9,11 @@ import { parseAllDocuments } from 'yaml'
 export interface K8sObject {
   readonly apiVersion: string
   readonly kind: string
-  readonly metadata: { readonly name: string; readonly namespace?: string }
+  readonly metadata: {
+    readonly name: string
+    readonly namespace?: string
+    readonly annotations?: Readonly<Record<string, string>>
+  }
   readonly [field: string]: unknown
 }
 

@@ -27,7 +27,16 @@ export interface PodRequest {
   readonly scratch: string
   /** Milliseconds to wait for the readiness probe to pass. */
   readonly readyTimeoutMs: number
+  /**
+   * What EKS's pod identity webhook adds to a container whose ServiceAccount names an IAM role
+   * (IRSA): the AWS SDK's credentials and, here, the endpoint of the S3 that stands in for AWS. Given
+   * only to a pod whose ServiceAccount carries the role annotation, as the webhook does.
+   */
+  readonly podIdentity?: Readonly<Record<string, string>>
 }
+
+/** The ServiceAccount annotation that makes EKS inject a role's web identity (IRSA). */
+export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn'
 
 /** A started pod. */
 export interface RunningPod {
@@ -120,16 +129,21 @@ export async function runPod(tracker: ProcessTracker, request: PodRequest): Prom
   const object = find(objects, 'Deployment', deployment, 'the test runs it')
   const pod = podSpec(object)
   const container = pod.containers[0] as Container
-  if (pod.serviceAccountName !== undefined) {
-    find(
-      objects,
-      'ServiceAccount',
-      pod.serviceAccountName,
-      `Deployment ${deployment} runs as ServiceAccount "${pod.serviceAccountName}"`,
-    )
-  }
+  const account =
+    pod.serviceAccountName === undefined
+      ? undefined
+      : find(
+          objects,
+          'ServiceAccount',
+          pod.serviceAccountName,
+          `Deployment ${deployment} runs as ServiceAccount "${pod.serviceAccountName}"`,
+        )
+  const irsa = account?.metadata.annotations?.[IRSA_ROLE_ANNOTATION]
   const mounts = mountVolumes(objects, deployment, pod, container, request.scratch)
-  const env = containerEnv(objects, deployment, container, request.secrets, mounts)
+  const env = {
+    ...containerEnv(objects, deployment, container, request.secrets, mounts),
+    ...(irsa === undefined ? {} : request.podIdentity),
+  }
   const { port, path } = probePort(deployment, container)
   checkService(objects, deployment, container, port)
   const command = commandOf(container, request.image)

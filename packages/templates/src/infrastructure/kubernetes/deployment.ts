@@ -11,6 +11,7 @@ import {
 import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
+import { auditAnchorsView } from '../terraform/audit-anchors'
 import { priorityClassName } from './priority-class'
 import { runtimeConfigName } from './runtime-config'
 import { containerSecurityContext, podSecurityContext, TMP_MOUNT, tmpVolume } from './security'
@@ -63,10 +64,14 @@ export const CONFIG_CHECKSUM_ANNOTATION = 'verticals.dev/config-sha256'
 
 /**
  * The deployment contract's env (see DEPLOYMENT_ENV): where the mounted resolved config is, who the
- * service is, its port, and the connection URLs and audit key from the runtime Secret, key by key.
+ * service is, its port, its audit-anchors bucket and region, and the connection URLs and keys from the
+ * runtime Secret, key by key.
  */
-function runtimeEnv(vertical: Vertical, w: Workload): Record<string, unknown>[] {
-  const values = deploymentEnvValues(vertical.name, w.name, w.port)
+function runtimeEnv(platform: ResolvedPlatform, vertical: Vertical, w: Workload): Record<string, unknown>[] {
+  const values = deploymentEnvValues(vertical.name, w.name, w.port, {
+    bucket: auditAnchorsView(platform, vertical).bucket,
+    region: platform.primaryRegion.name,
+  })
   const plain = Object.entries(values).map(([key, value]) => ({
     name: DEPLOYMENT_ENV[key as keyof typeof values],
     value,
@@ -96,7 +101,7 @@ function container(platform: ResolvedPlatform, vertical: Vertical, w: Workload):
     // Always: every new pod proves it may still pull the image (Checkov CKV_K8S_15); layers stay cached.
     imagePullPolicy: 'Always',
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
-    env: runtimeEnv(vertical, w),
+    env: runtimeEnv(platform, vertical, w),
     resources: {
       requests: {
         cpu: cpuQuantity(requests.cpu),

@@ -52,6 +52,9 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s runtime ConfigMa
         { name: 'VERTICALS_WORKLOAD', value: w.name },
         { name: 'VERTICALS_PORT', value: String(w.port) },
         { name: 'NODE_ENV', value: 'production' },
+        // audit-anchors.tf's bucket, in the primary region where the vertical's Terraform creates it.
+        { name: 'VERTICALS_AUDIT_ANCHORS_BUCKET', value: `turnos-${name}-audit-anchors` },
+        { name: 'AWS_REGION', value: 'sa-east-1' },
         ...[
           'database-url',
           'redis-url',
