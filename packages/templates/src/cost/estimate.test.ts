@@ -53,9 +53,11 @@ describe('verticals cost arithmetic, recomputed from the price table', () => {
       usd(dr, `rds:${pg.instanceClass}`) * h * 2 + // the DR region is Multi-AZ too
       usd(dr, 'rds-storage:gp3') * gb * 2 +
       usd(primary, 'transfer:inter-region') * gb * raw.assumptions.replicatedGbPerStorageGbMonth +
-      2 * usd(primary, 'kms:key') + // the database's and its replica's
-      usd(primary, 'secretsmanager:secret') +
-      3 * usd(primary, 'cloudwatch:alarm')
+      usd(primary, 'kms:key') + // the database's, and its replica's in the DR region
+      usd(dr, 'kms:key') +
+      // CPU, connections, free storage, freeable memory; the replica's lag alarm in the DR region.
+      4 * usd(primary, 'cloudwatch:alarm') +
+      usd(dr, 'cloudwatch:alarm')
     )
   }
   /** A whole Redis store a month: its nodes, its key and three alarms per node. */
@@ -64,12 +66,27 @@ describe('verticals cost arithmetic, recomputed from the price table', () => {
     usd(primary, 'kms:key') +
     3 * redis.nodes * usd(primary, 'cloudwatch:alarm')
 
+  /** What every Terraform module has: the secrets' key, the alarm topics' keys in both regions, `secrets` secrets. */
+  const module = (secrets: number) =>
+    usd(primary, 'kms:key') * 2 + usd(dr, 'kms:key') + secrets * usd(primary, 'secretsmanager:secret')
+
   it.each(cost.verticals.map((v) => [v.vertical, v] as const))('%s', (name, estimate) => {
     const vertical = platform.verticals[name]!
     const pg = storeOf(name, 'postgres')
     const redis = storeOf(name, 'redis')
-    // A shared store is borne in equal parts by its members.
+    // A shared store is borne in equal parts by its members; its own module by the members of either kind.
     let expected = database(pg.s) / pg.n + cache(redis.s) / redis.n
+    expected += module(3) // the vertical's credentials, runtime and monitoring secrets
+    for (const store of new Set(Object.values(vertical.dataStores))) {
+      if (store === 'dedicated') continue
+      const members = Object.values(platform.verticals).filter(
+        (v) => v.enabled && Object.values(v.dataStores).includes(store),
+      ).length
+      const hasRedis = Object.values(platform.verticals).some(
+        (v) => v.enabled && v.dataStores.redis === store,
+      )
+      expected += module(hasRedis ? 2 : 1) / members // master credentials, and the members' cache AUTH
+    }
     for (const w of Object.values(vertical.workloads)) {
       const replicas = weeklyAverage(
         w.autoscaling.minReplicas,
@@ -81,7 +98,7 @@ describe('verticals cost arithmetic, recomputed from the price table', () => {
     }
     const rules = 1 + platform.security.waf.rateLimits.length + platform.security.waf.managedRules.length
     const objects = vertical.objectStorage
-      ? 2 * usd(primary, 'kms:key') + usd(primary, 'cloudwatch:alarm')
+      ? usd(primary, 'kms:key') + usd(dr, 'kms:key') + usd(primary, 'cloudwatch:alarm')
       : 0
     expected += usd(primary, 'waf:web-acl') + rules * usd(primary, 'waf:rule') + objects
     // Lines are rounded to cents each: the total may differ by half a cent per line.

@@ -5,9 +5,11 @@ import {
   type ResolvedPlatform,
   redisOf,
   type StorePlacement,
+  sharedStores,
 } from '@verticals/config-schema'
 import type { Vertical } from '../infrastructure/names'
 import { gibibytes } from '../infrastructure/quantity'
+import { alarmsView } from '../infrastructure/terraform/alarms'
 import { needsCrossRegionReplica } from '../infrastructure/terraform/database'
 import { storageView } from '../infrastructure/terraform/storage'
 import { type PriceTable, priceOf } from './prices'
@@ -126,30 +128,92 @@ function postgresItems(
   out.push(
     {
       region: primary,
-      resource: 'KMS keys (database)',
+      resource: 'KMS key (database)',
       item: 'kms:key',
-      quantity: dr ? 2 : 1,
-      configPath: ['security', 'encryptionAtRest'],
-    },
-    {
-      region: primary,
-      resource: 'Secrets Manager secret (database master password)',
-      item: 'secretsmanager:secret',
       quantity: 1,
-      configPath: ['dataStores', 'postgres'],
+      configPath: ['security', 'encryptionAtRest'],
     },
     {
       region: primary,
       resource: 'CloudWatch alarms (database)',
       item: 'cloudwatch:alarm',
-      quantity: 2 + (dr ? 1 : 0),
+      quantity: alarmsOf(platform, 'database'),
       configPath: ['alerts'],
     },
   )
+  // The replica's key and its lag alarm live where it does (database.tf, alarms.tf: provider aws.dr).
+  if (dr)
+    out.push(
+      {
+        region: dr.name,
+        resource: 'KMS key (DR replica)',
+        item: 'kms:key',
+        quantity: 1,
+        configPath: ['security', 'encryptionAtRest'],
+      },
+      {
+        region: dr.name,
+        resource: 'CloudWatch alarm (DR replica lag)',
+        item: 'cloudwatch:alarm',
+        quantity: alarmsOf(platform, 'replica'),
+        configPath: ['alerts'],
+      },
+    )
   return out
 }
 
-/** Everything one Redis store costs: its nodes, KMS key and alarms (three per node). */
+/**
+ * What every Terraform module of the bundle has besides its stores: the KMS key of its secrets
+ * (secrets.tf), the KMS key of its alarm topic in each region (notifications.tf), and its secrets.
+ * A vertical's module keeps `credentials` (its database login), `runtime` and
+ * `monitoring_credentials`; a shared store's module its master `credentials` and, with a Redis, the
+ * members' `cache_auth`.
+ */
+function moduleItems(platform: ResolvedPlatform, secrets: { count: number; what: string }): Priced[] {
+  const primary = platform.primaryRegion.name
+  const dr = platform.drRegion
+  return [
+    {
+      region: primary,
+      resource: 'KMS key (secrets)',
+      item: 'kms:key',
+      quantity: 1,
+      configPath: ['security', 'encryptionAtRest'],
+    },
+    {
+      region: primary,
+      resource: 'KMS key (alarm notifications)',
+      item: 'kms:key',
+      quantity: 1,
+      configPath: ['alerts'],
+    },
+    ...(dr
+      ? [
+          {
+            region: dr.name,
+            resource: 'KMS key (alarm notifications)',
+            item: 'kms:key',
+            quantity: 1,
+            configPath: ['alerts'],
+          },
+        ]
+      : []),
+    {
+      region: primary,
+      resource: `Secrets Manager secrets (${secrets.what})`,
+      item: 'secretsmanager:secret',
+      quantity: secrets.count,
+      configPath: ['security'],
+    },
+  ]
+}
+
+/** How many alarms alarms.tf makes of a kind: one per `database…` alarm, one per node per `cache…` alarm. */
+function alarmsOf(platform: ResolvedPlatform, kind: 'database' | 'replica' | 'cache'): number {
+  return Object.keys(alarmsView(platform)).filter((name) => name.startsWith(kind)).length
+}
+
+/** Everything one Redis store costs: its nodes, KMS key and alarms (each cache alarm once per node). */
 function redisItems(
   platform: ResolvedPlatform,
   placement: StorePlacement<RedisSettings>,
@@ -177,7 +241,7 @@ function redisItems(
       region: primary,
       resource: 'CloudWatch alarms (cache)',
       item: 'cloudwatch:alarm',
-      quantity: 3 * nodes,
+      quantity: alarmsOf(platform, 'cache') * nodes,
       configPath: ['alerts'],
     },
   ]
@@ -226,17 +290,37 @@ export function estimateVertical(
     })
   }
   const primary = platform.primaryRegion.name
-  const storeLines = (placement: { shared: string | null; members: readonly string[] }, priced: Priced[]) => {
+  const storeLines = (
+    placement: { shared: string | null; members: readonly string[] },
+    priced: Priced[],
+    what = placement.shared,
+  ) => {
     // A shared store is priced once and borne in equal parts by its enabled members.
     const part = placement.shared === null ? 1 : 1 / Math.max(1, placement.members.length)
-    const note =
-      placement.shared === null ? '' : ` [shared ${placement.shared}: 1/${placement.members.length}]`
+    const note = placement.shared === null ? '' : ` [shared ${what}: 1/${placement.members.length}]`
     for (const p of priced) add(p.region, `${p.resource}${note}`, p.item, p.quantity * part, p.configPath)
   }
   const postgres = postgresOf(platform, vertical.name)
   storeLines(postgres, postgresItems(platform, postgres, table))
   const redis = redisOf(platform, vertical.name)
   storeLines(redis, redisItems(platform, redis, hours))
+  for (const p of moduleItems(platform, { count: 3, what: 'credentials, runtime, monitoring' }))
+    add(p.region, p.resource, p.item, p.quantity, p.configPath)
+  // A shared store's own module, borne like its stores by every member of either kind.
+  for (const store of new Set([postgres.shared, redis.shared])) {
+    const shared = store === null ? undefined : sharedStores(platform).find((s) => s.name === store)
+    if (shared === undefined) continue
+    const members = new Set([...(shared.postgres?.members ?? []), ...(shared.redis?.members ?? [])])
+    const secrets =
+      shared.redis === null
+        ? { count: 1, what: 'credentials' }
+        : { count: 2, what: 'credentials, cache AUTH' }
+    storeLines(
+      { shared: shared.name, members: [...members] },
+      moduleItems(platform, secrets),
+      `${shared.name} module`,
+    )
+  }
 
   for (const w of Object.values(vertical.workloads)) {
     const replicas = averageReplicas(w)
@@ -271,10 +355,15 @@ export function estimateVertical(
   )
   const storage = storageView(platform, vertical)
   if (storage) {
-    const keys = storage.replica ? 2 : 1
-    add(primary, 'KMS keys (object storage)', 'kms:key', keys, ['security', 'encryptionAtRest'])
-    if (storage.replica)
+    add(primary, 'KMS key (object storage)', 'kms:key', 1, ['security', 'encryptionAtRest'])
+    // The replica bucket's key lives in its region (storage-dr.tf); the latency alarm beside the source.
+    if (storage.replica && platform.drRegion) {
+      add(platform.drRegion.name, 'KMS key (object storage replica)', 'kms:key', 1, [
+        'security',
+        'encryptionAtRest',
+      ])
       add(primary, 'CloudWatch alarm (object replication)', 'cloudwatch:alarm', 1, ['alerts'])
+    }
   }
   return {
     vertical: vertical.name,

@@ -239,6 +239,36 @@ describe('the Terraform creates what verticals cost prices', () => {
     expect(stores(/^RDS PostgreSQL db\./)).toBe(primaries.length)
     expect(stores(/^ElastiCache /)).toBe(groups.length)
   })
+
+  it('as many CloudWatch alarms, KMS keys and secrets, in the regions the Terraform puts them', () => {
+    const all = [...Object.values(modules), shared] as Module[]
+    // A resource with a provider alias lives in the DR region; a cache alarm exists once per node.
+    const region = (r: { provider?: string }) =>
+      r.provider === undefined ? platform.primaryRegion.name : (platform.drRegion?.name as string)
+    const created = (type: string) => {
+      const count: Record<string, number> = {}
+      for (const m of all) {
+        const group = Object.values(m.resource.aws_elasticache_replication_group ?? {}).flat()[0]
+        for (const r of Object.values(m.resource[type] ?? {}).flat()) {
+          const copies = r.for_each === undefined ? 1 : Number(group?.num_cache_clusters)
+          count[region(r)] = (count[region(r)] ?? 0) + copies
+        }
+      }
+      return count
+    }
+    const priced = (item: string) => {
+      const count: Record<string, number> = {}
+      for (const l of estimatePlatform(platform, builtinPriceTable()).verticals.flatMap((v) => v.lines)) {
+        // A shared store's member lines carry their part of the quantity already.
+        if (l.item === item) count[l.region] = (count[l.region] ?? 0) + l.quantity
+      }
+      // Members' parts are rounded to thousandths: a third of a key adds up to 0.999.
+      return Object.fromEntries(Object.entries(count).map(([r, n]) => [r, Math.round(n * 100) / 100]))
+    }
+    expect(priced('cloudwatch:alarm')).toEqual(created('aws_cloudwatch_metric_alarm'))
+    expect(priced('kms:key')).toEqual(created('aws_kms_key'))
+    expect(priced('secretsmanager:secret')).toEqual(created('aws_secretsmanager_secret'))
+  })
 })
 
 describe('renderPlatform', () => {
