@@ -2,6 +2,7 @@ import type { ResolvedPlatform } from '@verticals/config-schema'
 import type { AuditKey } from './audit/key'
 import type { RedisClient } from './connections'
 import type { ErasureJournal } from './dsr/erasure-journal'
+import type { ErasureRelay } from './dsr/erasure-relay'
 import type { KeySpace } from './keys'
 import type { CoreLogger, CoreMetrics } from './metrics'
 import type { SubjectKey } from './subject-key'
@@ -34,9 +35,12 @@ export interface Context {
   readonly coTenants?: readonly CoTenant[]
   /**
    * The verticals that erase platform-wide with this one but keep their data in another PostgreSQL
-   * store, which this service has no connection to: erasure reports them as not reached.
+   * store, which this service has no connection to: erasure asks them through the erasure relay, or
+   * reports them as not reached without one.
    */
   readonly otherStores?: readonly string[]
+  /** Carries erasure requests to and from the verticals on other PostgreSQL stores (none: not carried). */
+  readonly erasureRelay?: ErasureRelay
 }
 
 /** A co-tenant of a shared PostgreSQL store: its vertical and its quoted schema. */

@@ -32,7 +32,6 @@ export type { Consent } from './consent/consent'
 export type { ConsentEvidence, ConsentRecord } from './consent/evidence'
 export type { ConsentDecision, ConsentReason } from './consent/state'
 export { type DeploymentSettings, deploymentSettings } from './deployment-settings'
-export type { CoTenantErasureTiming } from './dsr/co-tenants'
 export {
   addBusinessDays,
   addBusinessDaysIn,
@@ -47,12 +46,14 @@ export {
 export type { DataSubjectRequests } from './dsr/dsr'
 export type { RetainedByDuty } from './dsr/duties'
 export type { ErasureReport } from './dsr/erase'
+export type { CoTenantErasureTiming } from './dsr/erasure-channel'
 export {
   type ErasureJournal,
   type ErasureJournalEntry,
   journalPrefix,
   memoryErasureJournal,
 } from './dsr/erasure-journal'
+export { type ErasureRelay, memoryErasureRelay, type RelayedErasure } from './dsr/erasure-relay'
 export type { SubjectExport } from './dsr/export'
 export { PORTABILITY_FORMAT, type PortableData } from './dsr/portability'
 export type { ReplayReport } from './dsr/replay'

@@ -7,16 +7,11 @@ import { Cache } from './cache/cache'
 import { type RedisClient, toPool, toRedis, waitReady } from './connections'
 import { Consent } from './consent/consent'
 import type { Context } from './context'
-import {
-  answerPeriodically,
-  CO_TENANT_TIMING,
-  type CoTenantErasureTiming,
-  coTenantApps,
-  coTenantsOf,
-  otherStoresOf,
-} from './dsr/co-tenants'
+import { coTenantApps, coTenantsOf, otherStoresOf } from './dsr/co-tenants'
 import { DataSubjectRequests } from './dsr/dsr'
+import { answerPeriodically, CO_TENANT_TIMING, type CoTenantErasureTiming } from './dsr/erasure-channel'
 import type { ErasureJournal } from './dsr/erasure-journal'
+import type { ErasureRelay } from './dsr/erasure-relay'
 import { Restrictions } from './dsr/restrictions'
 import { completeRecordVerifier, type IdentityVerifier } from './dsr/verification'
 import { Incidents } from './incidents/incidents'
@@ -62,10 +57,10 @@ export interface PlatformOptions {
   memberSchemas?: Readonly<Record<string, string>>
   /**
    * Erasure across the members of a shared PostgreSQL store (each in its own schema, as its own roles,
-   * with its own keys): how long `dsr.fulfil` waits for the co-tenants' reports (`waitMs`, default
-   * 30000; then DEPENDENCY_UNAVAILABLE and the request stays open), and how often this vertical carries
-   * out the erasures they ask of it (`pollMs`, default 1000; 0: only when `dsr.answerErasureRequests()`
-   * is called).
+   * with its own keys) and, through the erasure relay, across stores: how long `dsr.fulfil` waits for
+   * the asked verticals' reports (`waitMs`, default 30000; then DEPENDENCY_UNAVAILABLE and the request
+   * stays open), and how often this vertical carries out the erasures they ask of it (`pollMs`, default
+   * 1000; 0: only when `dsr.answerErasureRequests()` is called).
    */
   coTenantErasure?: Partial<CoTenantErasureTiming>
   /** Prepended to every Redis key, e.g. to isolate tests (default none). */
@@ -106,6 +101,13 @@ export interface PlatformOptions {
    * audit-anchors bucket. Without one, erasures are not journaled and cannot be replayed.
    */
   erasureJournal?: ErasureJournal
+  /**
+   * Carries platform-wide erasure to the verticals whose data is in another PostgreSQL store, and
+   * theirs to this one (`s3ErasureRelay` of `@verticals/core/s3` on the platform's relay bucket; every
+   * participating vertical's service given the same). Erasure then waits for their own services'
+   * reports as for co-tenants. Without one they are reported `{ skipped: 'other-store' }`, with a warning.
+   */
+  erasureRelay?: ErasureRelay
   /**
    * postgres_exporter's URL (`VERTICALS_MONITORING_DATABASE_URL` in a generated Deployment): migrate()
    * then creates the role it names with pg_monitor only (migration 0011) and sets that role's password
@@ -204,6 +206,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     erasureJournal: options.erasureJournal,
     coTenants,
     otherStores,
+    ...(options.erasureRelay === undefined ? {} : { erasureRelay: options.erasureRelay }),
   }
   const cache = new Cache(ctx)
   const audit = new AuditLog(ctx, options.anchorSink)
@@ -225,8 +228,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     verifier: options.identityVerifier ?? completeRecordVerifier,
     coTenantWaitMs: timing.waitMs,
   })
-  // Co-tenants of a shared store ask this vertical to erase; its own service carries it out.
-  const stopAnswering = answerPeriodically(ctx, () => dsr.answerErasureRequests(), timing.pollMs)
+  // Co-tenants of a shared store, and with a relay verticals on any other store, ask this vertical to
+  // erase; its own service carries it out.
+  const mayBeAsked =
+    coTenants.length > 0 || (options.erasureRelay !== undefined && vertical.platformWideErasure)
+  const stopAnswering = answerPeriodically(ctx, () => dsr.answerErasureRequests(), timing.pollMs, mayBeAsked)
   const roles = {
     ...tenancy.roles,
     coTenantApps: coTenantApps(config, coTenants),

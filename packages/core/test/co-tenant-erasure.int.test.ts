@@ -155,7 +155,7 @@ describe('platform-wide erasure between members of a shared PostgreSQL store', (
       // Fitness keeps its data in a database of its own: reported as not reached, never as erased.
       expect(fulfilment.alsoErased?.fitness).toEqual({ skipped: 'other-store' })
       expect(warnings).toEqual([
-        `erasure request ${request.id} did not reach fitness (their data is in another PostgreSQL store): open the same request in their services`,
+        `erasure request ${request.id} did not reach fitness (their data is in another PostgreSQL store): open the same request in their services, or give the platforms an erasure relay`,
       ])
       // The report psychology's service wrote back: what went, and what its retention duty keeps until when.
       const there = fulfilment.alsoErased?.psychology as ErasureReport

@@ -7,7 +7,7 @@ import {
 } from '@verticals/config-schema'
 import type { Context, CoTenant } from '../context'
 import { quoteSchema, statement } from '../sql'
-import type { SiblingErasure } from './platform-wide'
+import type { AskedVertical, ErasureChannel } from './erasure-channel'
 
 // Platform-wide erasure across the members of a shared PostgreSQL store (migration 0010). Each member
 // runs in its own schema as its own roles, and keys its chains and digests with its own audit and
@@ -15,22 +15,6 @@ import type { SiblingErasure } from './platform-wide'
 // that fulfils a request asks each co-tenant (request_erasure, the only thing it may execute in their
 // schema); each co-tenant's own service erases as it erases for its own requests and writes its report
 // back, which the asking member collects before it closes the request.
-
-/** How erasure waits for co-tenants, and how often a member looks for their requests. */
-export interface CoTenantErasureTiming {
-  /** Milliseconds dsr.fulfil waits for every co-tenant's report before DEPENDENCY_UNAVAILABLE (default 30000). */
-  waitMs: number
-  /** Milliseconds between two looks for co-tenants' requests (default 1000; 0: never, call dsr.answerErasureRequests). */
-  pollMs: number
-}
-
-/** The defaults of CoTenantErasureTiming. */
-export const CO_TENANT_TIMING: CoTenantErasureTiming = Object.freeze({ waitMs: 30_000, pollMs: 1000 })
-
-/** One co-tenant asked to erase: its vertical, schema and the id of the request in its schema. */
-export interface AskedCoTenant extends CoTenant {
-  readonly id: string
-}
 
 /** A co-tenant's request as its own service reads it. */
 export interface ErasureRequestRow {
@@ -92,139 +76,67 @@ export function coTenantApps(config: ResolvedPlatform, coTenants: readonly CoTen
 }
 
 /**
- * Asks every co-tenant to erase the subject for `requestId`; the same request asked again (a retried
- * fulfil) gets the same id back, and its answer once given. `absent`: co-tenants with no schema in
- * this database yet (never deployed here), which hold nothing to erase.
+ * The request table of the shared store as a channel: this member asks each co-tenant through
+ * request_erasure in its schema (asked again for the same request, the same row and its answer come
+ * back), reads their reports there, and answers the requests in its own schema. A co-tenant with no
+ * schema in this database yet (never deployed here) holds nothing to erase: `absent`.
  */
-export async function askCoTenants(
-  ctx: Context,
-  subjectId: string,
-  origin: { requestId: string; actor: string },
-): Promise<{ asked: AskedCoTenant[]; absent: string[] }> {
-  const asked: AskedCoTenant[] = []
-  const absent: string[] = []
-  for (const member of ctx.coTenants ?? []) {
-    try {
-      const { rows } = await ctx.pool.query<{ id: string }>({
-        ...coTenantQueries(member.schema).ask,
-        values: [member.vertical, ctx.vertical.name, origin.requestId, origin.actor, subjectId],
-      })
-      asked.push({ ...member, id: (rows[0] as { id: string }).id })
-    } catch (error) {
-      // 3F000 invalid_schema_name: the member never migrated into this database, so holds nothing here.
-      if ((error as { code?: string }).code === '3F000') absent.push(member.vertical)
-      else throw unreachable(ctx, member, error)
-    }
-  }
-  return { asked, absent }
-}
-
-/**
- * Waits up to `waitMs` for every asked co-tenant's report. One that has not answered by then fails the
- * fulfilment (DEPENDENCY_UNAVAILABLE): the request stays open, and a retry collects the answers.
- */
-export async function awaitCoTenants(
-  ctx: Context,
-  asked: readonly AskedCoTenant[],
-  waitMs: number,
-): Promise<Record<string, SiblingErasure>> {
-  const answers: Record<string, SiblingErasure> = {}
-  const deadline = Date.now() + waitMs
-  let pause = 10
-  for (;;) {
-    for (const member of asked) {
-      if (answers[member.vertical] !== undefined) continue
+export function coTenantChannel(ctx: Context): ErasureChannel {
+  const own = coTenantQueries(ctx.schema)
+  const schemaOf = new Map((ctx.coTenants ?? []).map((m) => [m.vertical, m.schema]))
+  return {
+    via: 'same PostgreSQL store',
+    answeredBy: 'dsr.answerErasureRequests, every coTenantErasure.pollMs',
+    async ask(subjectId, origin) {
+      const asked: AskedVertical[] = []
+      const absent: string[] = []
+      for (const member of ctx.coTenants ?? []) {
+        try {
+          const { rows } = await ctx.pool.query<{ id: string }>({
+            ...coTenantQueries(member.schema).ask,
+            values: [member.vertical, origin.requestedIn, origin.requestId, origin.actor, subjectId],
+          })
+          asked.push({ vertical: member.vertical, handle: (rows[0] as { id: string }).id })
+        } catch (error) {
+          // 3F000 invalid_schema_name: the member never migrated into this database, so holds nothing here.
+          if ((error as { code?: string }).code === '3F000') absent.push(member.vertical)
+          else throw unreachable(ctx, member, error)
+        }
+      }
+      return { asked, absent }
+    },
+    async result(asked) {
       const { rows } = await ctx.pool.query<{ answer: { result: unknown } | null }>({
-        ...coTenantQueries(member.schema).result,
-        values: [member.id],
+        ...coTenantQueries(schemaOf.get(asked.vertical) as string).result,
+        values: [asked.handle],
       })
-      const result = rows[0]?.answer?.result
-      if (result !== null && result !== undefined) answers[member.vertical] = revive(result)
-    }
-    const missing = asked.filter((m) => answers[m.vertical] === undefined).map((m) => m.vertical)
-    if (missing.length === 0) return answers
-    if (Date.now() >= deadline) {
-      throw new PlatformError(
-        'DEPENDENCY_UNAVAILABLE',
-        `the erasure was asked of ${missing.join(', ')} (same PostgreSQL store) but not answered within ${waitMs} ms`,
-        {
-          hint: `Their services carry it out (dsr.answerErasureRequests, every coTenantErasure.pollMs): check that ${missing.join(', ')} run. The request stays open: retry dsr.fulfil, which collects their reports.`,
-        },
-      )
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))))
-    pause = Math.min(pause * 2, 250)
-  }
-}
-
-/**
- * Carries out the co-tenants' pending requests in this member, each with `erase` (the erasure this
- * member performs for its own requests), and writes each report back. Returns how many it answered.
- */
-export async function answerErasureRequests(
-  ctx: Context,
-  erase: (
-    subjectId: string,
-    origin: { requestedIn: string; requestId: string; actor: string },
-  ) => Promise<SiblingErasure>,
-  limit = 50,
-): Promise<number> {
-  const q = coTenantQueries(ctx.schema)
-  const v = ctx.vertical.name
-  const { rows } = await ctx.pool.query<ErasureRequestRow>({ ...q.pending, values: [v, limit] })
-  let answered = 0
-  for (const row of rows) {
-    if (row.subject_id === null) continue
-    const result = await erase(row.subject_id, {
-      requestedIn: row.requested_in,
-      requestId: row.request_id,
-      actor: row.actor,
-    })
-    const { rowCount } = await ctx.pool.query({ ...q.answer, values: [v, row.id, ctx.now(), result] })
-    answered += rowCount ?? 0
-  }
-  return answered
-}
-
-/**
- * Answers co-tenants' requests every `everyMs` while the platform runs (only where co-tenants may ask).
- * Returns the stop function, which waits for a round in progress.
- */
-export function answerPeriodically(
-  ctx: Context,
-  answer: () => Promise<number>,
-  everyMs: number,
-): () => Promise<void> {
-  if ((ctx.coTenants ?? []).length === 0 || everyMs <= 0) return async () => {}
-  let running: Promise<void> | undefined
-  const timer = setInterval(() => {
-    if (running !== undefined) return
-    running = answer()
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          ctx.logger.warn(
-            { err: error instanceof Error ? error.message : String(error) },
-            "co-tenants' erasure requests could not be answered yet; the next round retries",
-          ),
-      )
-      .finally(() => {
-        running = undefined
+      return rows[0]?.answer?.result
+    },
+    async pending(limit) {
+      const { rows } = await ctx.pool.query<ErasureRequestRow>({
+        ...own.pending,
+        values: [ctx.vertical.name, limit],
       })
-  }, everyMs)
-  timer.unref()
-  return async () => {
-    clearInterval(timer)
-    await running
+      return rows.flatMap((row) =>
+        row.subject_id === null
+          ? []
+          : [
+              {
+                handle: row.id,
+                subjectId: row.subject_id,
+                origin: { requestedIn: row.requested_in, requestId: row.request_id, actor: row.actor },
+              },
+            ],
+      )
+    },
+    async answer(request, result) {
+      const { rowCount } = await ctx.pool.query({
+        ...own.answer,
+        values: [ctx.vertical.name, request.handle, ctx.now(), result],
+      })
+      return (rowCount ?? 0) > 0
+    },
   }
-}
-
-// A report as JSON gives dates as strings: the duty's end date becomes a Date again.
-function revive(result: unknown): SiblingErasure {
-  const report = result as SiblingErasure
-  if ('skipped' in report) return report
-  for (const duty of report.personalRecords.keptUnderDuty) duty.until = new Date(duty.until)
-  return report
 }
 
 function unreachable(ctx: Context, member: CoTenant, error: unknown): PlatformError {

@@ -5,14 +5,23 @@ import type { Cache } from '../cache/cache'
 import type { Context } from '../context'
 import type { LegalHolds } from '../records/holds'
 import type { Records } from '../records/records'
-import { answerErasureRequests, askCoTenants, awaitCoTenants, CO_TENANT_TIMING } from './co-tenants'
+import { coTenantChannel } from './co-tenants'
 import { computeDeadlines, DEADLINE_KIND, DEADLINE_KINDS, DSR_KINDS, type DsrKind } from './deadlines'
 import { eraseSubject } from './erase'
+import {
+  answerPending,
+  askAll,
+  awaitAnswers,
+  CO_TENANT_TIMING,
+  type ErasureChannel,
+  type ErasureOrigin,
+} from './erasure-channel'
 import { exportSubject } from './export'
 import { eraseInSibling, erasureSiblings, proofClass, type SiblingErasure } from './platform-wide'
 import { portableData } from './portability'
 import { dsrQueries, type RequestRow } from './queries'
 import { rectifySubject } from './rectify'
+import { relayChannel } from './relay-channel'
 import { type ReplayReport, replayErasures } from './replay'
 import { type DsrFulfilment, type DsrRequest, type FulfilOptions, toRequest } from './request'
 import type { Restrictions } from './restrictions'
@@ -21,6 +30,9 @@ import { type IdentityVerification, type IdentityVerifier, requireVerification }
 /** Data-subject requests: opened with deadlines, fulfilled (access, rectification, erasure), watched for overdue. */
 export class DataSubjectRequests {
   private readonly q: ReturnType<typeof dsrQueries>
+  // How other verticals' services are asked to erase, and ask this one: the request table of a shared
+  // store, and the erasure relay when the platform has one (verticals on other stores).
+  private readonly channels: ErasureChannel[]
 
   constructor(
     private readonly ctx: Context,
@@ -31,11 +43,13 @@ export class DataSubjectRequests {
       records: Records
       restrictions: Restrictions
       verifier: IdentityVerifier
-      /** Milliseconds fulfil waits for the co-tenants of a shared store to report their erasure. */
+      /** Milliseconds fulfil waits for co-tenants and verticals on other stores to report their erasure. */
       coTenantWaitMs?: number
     },
   ) {
     this.q = dsrQueries(ctx.schema)
+    const relay = ctx.erasureRelay
+    this.channels = [coTenantChannel(ctx), ...(relay === undefined ? [] : [relayChannel(ctx, relay)])]
   }
 
   /**
@@ -161,9 +175,11 @@ export class DataSubjectRequests {
       )
     }
     const record = await this.proof(ERASURE_RECORD_TYPE, options.actor, digest, { requestId: request.id })
-    // Co-tenants of a shared store (own schemas, roles and keys) are asked first: their services
-    // erase while this one does, and fulfil collects their reports before it closes the request.
-    const { asked, absent } = await askCoTenants(this.ctx, subjectId, {
+    // Co-tenants of a shared store (own schemas, roles and keys) and, through the relay, verticals on
+    // other stores are asked first: their services erase while this one does, and fulfil collects their
+    // reports before it closes the request.
+    const { asked, absent } = await askAll(this.channels, subjectId, {
+      requestedIn: this.ctx.vertical.name,
       requestId: request.id,
       actor: options.actor ?? 'dsr',
     })
@@ -186,20 +202,18 @@ export class DataSubjectRequests {
       })
     }
     for (const vertical of absent) alsoErased[vertical] = { skipped: 'no-schema' }
-    // Verticals in another database: not reached from here, and said so rather than listed as erased.
-    const otherStores = this.ctx.otherStores ?? []
+    // Verticals in another database with no relay to ask them: not reached, and said so rather than
+    // listed as erased.
+    const otherStores = this.ctx.erasureRelay === undefined ? (this.ctx.otherStores ?? []) : []
     for (const vertical of otherStores) alsoErased[vertical] = { skipped: 'other-store' }
     if (otherStores.length > 0) {
       this.ctx.logger.warn(
         { requestId: request.id, verticals: otherStores },
-        `erasure request ${request.id} did not reach ${otherStores.join(', ')} (their data is in another PostgreSQL store): open the same request in their services`,
+        `erasure request ${request.id} did not reach ${otherStores.join(', ')} (their data is in another PostgreSQL store): open the same request in their services, or give the platforms an erasure relay`,
       )
     }
-    // Every co-tenant's report, or DEPENDENCY_UNAVAILABLE with the request still open (a retry collects them).
-    Object.assign(
-      alsoErased,
-      await awaitCoTenants(this.ctx, asked, this.deps.coTenantWaitMs ?? CO_TENANT_TIMING.waitMs),
-    )
+    // Every asked vertical's report, or DEPENDENCY_UNAVAILABLE with the request still open (a retry collects them).
+    Object.assign(alsoErased, await awaitAnswers(asked, this.deps.coTenantWaitMs ?? CO_TENANT_TIMING.waitMs))
     const closed = await this.close(request, options.actor, digest, { ...erased, alsoErased })
     await this.ctx.pool.query({
       ...this.q.forgetRequests,
@@ -219,14 +233,19 @@ export class DataSubjectRequests {
   }
 
   /**
-   * Carries out the erasures that co-tenants of this vertical's shared PostgreSQL store asked of it
-   * (their requests, migration 0010) as this vertical erases for its own requests: its own erasure
-   * record naming the request and where it was made, retention duties, holds, cache keys and consent
-   * decisions; then writes each report back for the asking member. The platform calls it every
+   * Carries out the erasures that other verticals asked of this one (co-tenants of its shared
+   * PostgreSQL store through their requests, migration 0010; verticals on other stores through the
+   * erasure relay) as this vertical erases for its own requests: its own erasure record naming the
+   * request and where it was made, retention duties, holds, cache keys and consent decisions; then
+   * writes each report back for the asking vertical. The platform calls it every
    * `coTenantErasure.pollMs`; returns how many requests it answered.
    */
-  answerErasureRequests(): Promise<number> {
-    return answerErasureRequests(this.ctx, (subjectId, origin) => this.eraseFor(subjectId, origin))
+  async answerErasureRequests(): Promise<number> {
+    let answered = 0
+    for (const channel of this.channels) {
+      answered += await answerPending(channel, (subjectId, origin) => this.eraseFor(subjectId, origin))
+    }
+    return answered
   }
 
   /** Rejects an open request with a reason (e.g. identity not verified, legal hold). */
@@ -258,12 +277,9 @@ export class DataSubjectRequests {
     return late.rows.map(toRequest)
   }
 
-  // Erasure asked by a co-tenant: what eraseInSibling does for a sibling in this schema, with this
+  // Erasure asked by another vertical's service: what eraseInSibling does for a sibling in this schema, with this
   // vertical's own audit log, cache, restrictions and keys. A legal hold here skips it.
-  private async eraseFor(
-    subjectId: string,
-    origin: { requestedIn: string; requestId: string; actor: string },
-  ): Promise<SiblingErasure> {
+  private async eraseFor(subjectId: string, origin: ErasureOrigin): Promise<SiblingErasure> {
     if (await this.deps.holds.isSubjectHeld(subjectId)) return { skipped: 'legal-hold' }
     const digest = this.ctx.subjectKey.digest(subjectId)
     const record = await this.proof(ERASURE_RECORD_TYPE, origin.actor, digest, {
