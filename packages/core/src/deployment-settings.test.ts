@@ -32,6 +32,7 @@ describe('deploymentSettings', () => {
       monitoringDatabaseUrl: 'postgresql://verticals_monitor:m@db:5432/postgres',
       auditAnchorsBucket: 'turnos-barber-audit-anchors',
       awsRegion: 'sa-east-1',
+      erasureRelayBucket: undefined,
       production: true,
     })
   })
@@ -79,6 +80,16 @@ describe('deploymentSettings', () => {
       }),
     )
     expect(deploymentSettings({ ...rest, NODE_ENV: 'development' }).subjectKey).toBeUndefined()
+  })
+
+  it('reads the erasure relay’s bucket where the Deployment of a vertical with one sets it', () => {
+    const storage = { bucket: 'turnos-barber-audit-anchors', region: 'sa-east-1' }
+    const withRelay = deploymentEnvValues('barber', 'api', 8080, storage, {
+      erasureRelayBucket: 'turnos-erasure-relay',
+    })
+    const env = { ...deployed, [DEPLOYMENT_ENV.erasureRelayBucket]: withRelay.erasureRelayBucket }
+    expect(deploymentSettings(env).erasureRelayBucket).toBe('turnos-erasure-relay')
+    expect(plain.erasureRelayBucket).toBeUndefined()
   })
 
   it('refuses a port that is not one', () => {

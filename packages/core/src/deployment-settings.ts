@@ -33,6 +33,11 @@ export interface DeploymentSettings {
    */
   readonly auditAnchorsBucket: string | undefined
   readonly awsRegion: string | undefined
+  /**
+   * The erasure relay's bucket (`VERTICALS_ERASURE_RELAY_BUCKET`), set where the vertical erases
+   * platform-wide with verticals on other PostgreSQL stores: pass `s3ErasureRelay` on it to createPlatform.
+   */
+  readonly erasureRelayBucket: string | undefined
   /** True when NODE_ENV=production, as every generated Deployment sets it. */
   readonly production: boolean
 }
@@ -108,6 +113,7 @@ export function deploymentSettings(env: Env = process.env): DeploymentSettings {
     monitoringDatabaseUrl: env[DEPLOYMENT_ENV.monitoringDatabaseUrl] || undefined,
     auditAnchorsBucket,
     awsRegion: env[DEPLOYMENT_ENV.awsRegion] || undefined,
+    erasureRelayBucket: env[DEPLOYMENT_ENV.erasureRelayBucket] || undefined,
     production,
   }
 }

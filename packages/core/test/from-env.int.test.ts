@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startS3Server } from '../../../testing/s3-server'
 import { createPlatformFromEnv } from '../src/from-env'
+import { s3ErasureRelay } from '../src/s3/erasure-relay'
 import { PG_URL, REDIS_URL, VERIFIED } from './harness'
 
 const EXAMPLE = fileURLToPath(
@@ -158,6 +160,48 @@ describe('createPlatformFromEnv', () => {
       await platform.close()
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
       await pool.end()
+      await s3.stop()
+    }
+  })
+
+  it('answers erasure requests through the S3 relay on VERTICALS_ERASURE_RELAY_BUCKET', async () => {
+    const s3 = await startS3Server('relay-from-env')
+    const client = s3.client
+    const admin = new pg.Pool({ connectionString: PG_URL, max: 1 })
+    const where = isolated()
+    try {
+      vi.stubEnv('VERTICALS_CONFIG', EXAMPLE)
+      vi.stubEnv('VERTICALS_VERTICAL', 'psychology')
+      vi.stubEnv('VERTICALS_ERASURE_RELAY_BUCKET', s3.bucket)
+      // The SDK's own variables: the endpoint (s3rver) and the region, as a pod's environment gives them.
+      vi.stubEnv('AWS_ENDPOINT_URL_S3', s3.endpoint)
+      vi.stubEnv('AWS_REGION', 'us-east-1')
+      vi.stubEnv('AWS_REQUEST_CHECKSUM_CALCULATION', 'WHEN_REQUIRED')
+      vi.stubEnv('AWS_RESPONSE_CHECKSUM_VALIDATION', 'WHEN_REQUIRED')
+      // Barber (another PostgreSQL store) asks psychology, as its own service would.
+      const barber = s3ErasureRelay({ client, bucket: s3.bucket })
+      await barber.ask('psychology', { from: 'barber', requestId: 'r-1', actor: 'dsr', subjectId: 'p-1' })
+      const platform = await createPlatformFromEnv({
+        pg: PG_URL,
+        redis: REDIS_URL,
+        ...where,
+        coTenantErasure: { pollMs: 0 },
+      })
+      try {
+        await platform.migrate()
+        await platform.records.insert({ dataClass: 'user-profiles', subjectId: 'p-1', data: { name: 'Eva' } })
+        expect(await platform.dsr.answerErasureRequests()).toBe(1)
+        expect(await barber.answer('barber', 'psychology', 'r-1')).toMatchObject({
+          personalRecords: { deleted: 1 },
+        })
+        const left = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'requests/' }))
+        expect(left.Contents ?? []).toEqual([])
+      } finally {
+        await platform.close()
+      }
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS "${where.schema}" CASCADE`)
+      await admin.end()
       await s3.stop()
     }
   })

@@ -41,6 +41,11 @@ export const DEPLOYMENT_ENV = {
   auditAnchorsBucket: 'VERTICALS_AUDIT_ANCHORS_BUCKET',
   /** The region of that bucket, the vertical's primary region (the AWS SDK reads this name). */
   awsRegion: 'AWS_REGION',
+  /**
+   * The platform's erasure-relay bucket (core's `s3ErasureRelay`), set for a vertical that erases
+   * platform-wide with verticals on other PostgreSQL stores: it asks them, and answers them, through it.
+   */
+  erasureRelayBucket: 'VERTICALS_ERASURE_RELAY_BUCKET',
 } as const
 
 /** The value of NODE_ENV in every generated Deployment. */
@@ -163,13 +168,17 @@ export type PlainDeploymentEnv =
   | 'auditAnchorsBucket'
   | 'awsRegion'
 
-/** The values of the non-secret env vars for one workload, as the Deployment sets them. */
+/**
+ * The values of the non-secret env vars for one workload, as the Deployment sets them; the erasure
+ * relay's bucket only where the vertical has one.
+ */
 export function deploymentEnvValues(
   vertical: string,
   workload: string,
   port: number,
   storage: AuditStorage,
-): Record<PlainDeploymentEnv, string> {
+  options: { erasureRelayBucket?: string } = {},
+): Record<PlainDeploymentEnv, string> & { erasureRelayBucket?: string } {
   return {
     config: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.configFile}`,
     runtimeConfig: `${CONFIG_MOUNT.dir}/${CONFIG_MOUNT.runtimeFile}`,
@@ -179,5 +188,6 @@ export function deploymentEnvValues(
     nodeEnv: DEPLOYMENT_NODE_ENV,
     auditAnchorsBucket: storage.bucket,
     awsRegion: storage.region,
+    ...(options.erasureRelayBucket === undefined ? {} : { erasureRelayBucket: options.erasureRelayBucket }),
   }
 }

@@ -54,6 +54,8 @@ describe.each(deployments.map(([vertical, d]) => [`${vertical}/${d.metadata.name
       expect(settings.vertical).toBe(vertical)
       expect(settings.workload).toBe(deployment.metadata.name)
       expect(settings.production).toBe(true)
+      // Every vertical of the example erases platform-wide with one on another PostgreSQL store.
+      expect(settings.erasureRelayBucket).toBe(`${platform.metadata.name}-erasure-relay`)
       const secret = runtimeSecretName(vertical)
       expect([
         settings.databaseUrl,

@@ -27,14 +27,15 @@ describe('generate', () => {
     const result = generate(example.platform, { source: exampleSource(), configSha256: example.configSha256 })
     expect(result.verticals).toEqual(enabled)
     expect(result.partial).toBe(false)
-    // Each vertical's directory, and the platform-wide one (the one Alertmanager config, and the module
-    // of the shared store marketplace, created once for its members).
+    // Each vertical's directory, and the platform-wide one (the one Alertmanager config, the module of
+    // the shared store marketplace, created once for its members, and the erasure relay's module).
     expect(new Set(result.files.map((f) => f.vertical))).toEqual(new Set([...enabled, PLATFORM_DIR]))
     const platformFiles = result.files.filter((f) => f.vertical === PLATFORM_DIR).map((f) => f.path)
     expect(platformFiles).toContain(`${PLATFORM_DIR}/monitoring/alertmanager/alertmanager.yaml`)
     expect(platformFiles).toContain(`${PLATFORM_DIR}/infrastructure/shared/marketplace/database.tf`)
     expect(platformFiles).toContain(`${PLATFORM_DIR}/infrastructure/shared/marketplace/cache-users.tf`)
-    expect(platformFiles).toHaveLength(13)
+    expect(platformFiles).toContain(`${PLATFORM_DIR}/infrastructure/erasure-relay/erasure-relay.tf`)
+    expect(platformFiles).toHaveLength(16)
     expect(result.manifest.configSha256).toBe(example.configSha256)
     expect(result.manifest.files).toEqual(
       result.files.map(({ path, kind, vertical, content }) => ({

@@ -80,6 +80,7 @@ describe('packBundle', () => {
         'infrastructure/shared/marketplace/database.tf',
         'infrastructure/shared/marketplace/cache.tf',
         'infrastructure/shared/marketplace/members.sql',
+        'infrastructure/erasure-relay/erasure-relay.tf',
       ]),
     )
     for (const file of manifest.files) expect(readFileSync(join(dir, file.path)).length).toBe(file.size)
@@ -89,6 +90,7 @@ describe('packBundle', () => {
     )
     expect(barberFiles).toContain('infrastructure/terraform/shared-stores.tf')
     expect(barberFiles).not.toContain('infrastructure/terraform/database.tf')
+    expect(barberFiles.filter((p: string) => p.includes('erasure-relay'))).toEqual([])
   })
 
   it('passes publint in strict mode', async () => {

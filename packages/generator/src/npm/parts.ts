@@ -6,8 +6,10 @@
 export const BUNDLE_PARTS = {
   kubernetes: 'infrastructure/kubernetes',
   terraform: 'infrastructure/terraform',
-  // The platform bundle: a Terraform root module per shared data store, `<store>/`.
+  // The platform bundle: a Terraform root module per shared data store, `<store>/`, and the erasure
+  // relay's, when verticals erase platform-wide across PostgreSQL stores.
   sharedStores: 'infrastructure/shared',
+  erasureRelay: 'infrastructure/erasure-relay',
   prometheus: 'monitoring/prometheus',
   alertmanager: 'monitoring/alertmanager',
   grafana: 'monitoring/grafana',

@@ -16,6 +16,10 @@ const APPLY: Record<BundlePart, string[]> = {
     'cp -r "$B/infrastructure/shared/<store>" infra-<store> && terraform -chdir=infra-<store> init && terraform -chdir=infra-<store> plan',
     'psql "$MASTER_URL" -v ON_ERROR_STOP=1 -v <vertical>_password=... -f "$B/infrastructure/shared/<store>/members.sql"',
   ],
+  erasureRelay: [
+    "# the erasure relay's bucket before the verticals that reach it, whose roles look its key up by alias",
+    'cp -r "$B/infrastructure/erasure-relay" infra-erasure-relay && terraform -chdir=infra-erasure-relay init && terraform -chdir=infra-erasure-relay plan',
+  ],
   prometheus: [
     'promtool check rules "$B"/monitoring/prometheus/*.rules.yaml',
     '(cd "$B/monitoring/prometheus" && promtool test rules *.test.yaml)',

@@ -1,4 +1,4 @@
-import { postgresOf, redisOf } from '@verticals/config-schema'
+import { erasureOtherStores, postgresOf, redisOf } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, erasureCoTenants } from './facts'
@@ -39,6 +39,8 @@ export function disasterRecoveryView({
     // The co-tenants: a restore rolls them back too, and each replays the erasures it carried out
     // (those this vertical asked of it included) with its own service and subject key.
     erasureCoTenants: coTenants,
+    // The verticals on other stores: a restore here does not roll them back (the erasure relay's part).
+    erasureOtherStores: erasureOtherStores(platform, vertical.name),
     maintenance: {
       timeZone: platform.maintenance.timeZone,
       windows: Object.entries(platform.maintenance.windows).map(([name, w]) => ({ name, ...w })),

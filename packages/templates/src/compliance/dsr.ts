@@ -1,5 +1,6 @@
 import { DEADLINE_OF, type DsrRequestKind, erasureOtherStores } from '@verticals/config-schema'
 import type { Artifact } from '../artifact'
+import { erasureRelayBucketOf } from '../infrastructure/erasure-relay'
 import { markdownArtifact } from './documents'
 import { type ComplianceContext, classesOf, erasureCoTenants, severityOf } from './facts'
 import { legalDeadlineText } from './labels'
@@ -34,8 +35,10 @@ export function dsrView({ platform, vertical }: Pick<ComplianceContext, 'platfor
         j.calendar.years[0] <= j.calendar.years[1] ? `${j.calendar.years[0]}–${j.calendar.years[1]}` : 'none',
       source: j.calendar.source,
     })),
-    // Platform-wide erasure (verticals.<v>.platformWideErasure): those in other databases are not reached.
+    // Platform-wide erasure (verticals.<v>.platformWideErasure): those in other databases are asked
+    // through the erasure relay, whose bucket the bundle creates.
     erasureOtherStores: erasureOtherStores(platform, vertical.name),
+    erasureRelayBucket: erasureRelayBucketOf(platform, vertical.name) ?? null,
     // Of those, the members of this vertical's shared PostgreSQL store: asked, each erasing itself.
     erasureCoTenants: erasureCoTenants(platform, vertical),
     fields: personal.map((c) => ({ name: c.name, fields: c.fields })),

@@ -8,6 +8,7 @@ import {
   SECRET_ENV,
   serviceAccountName,
 } from '@verticals/observability'
+import { erasureRelayBucketOf } from '../erasure-relay'
 import type { Vertical, Workload } from '../names'
 import { selectorLabels, workloadLabels } from '../names'
 import { cpuQuantity, memoryQuantity } from '../quantity'
@@ -64,14 +65,13 @@ export const CONFIG_CHECKSUM_ANNOTATION = 'verticals.dev/config-sha256'
 
 /**
  * The deployment contract's env (see DEPLOYMENT_ENV): where the mounted resolved config is, who the
- * service is, its port, its audit-anchors bucket and region, and the connection URLs and keys from the
- * runtime Secret, key by key.
+ * service is, its port, its audit-anchors bucket and region, the erasure relay's bucket where it has
+ * one, and the connection URLs and keys from the runtime Secret, key by key.
  */
 function runtimeEnv(platform: ResolvedPlatform, vertical: Vertical, w: Workload): Record<string, unknown>[] {
-  const values = deploymentEnvValues(vertical.name, w.name, w.port, {
-    bucket: auditAnchorsView(platform, vertical).bucket,
-    region: platform.primaryRegion.name,
-  })
+  const storage = { bucket: auditAnchorsView(platform, vertical).bucket, region: platform.primaryRegion.name }
+  const erasureRelayBucket = erasureRelayBucketOf(platform, vertical.name)
+  const values = deploymentEnvValues(vertical.name, w.name, w.port, storage, { erasureRelayBucket })
   const plain = Object.entries(values).map(([key, value]) => ({
     name: DEPLOYMENT_ENV[key as keyof typeof values],
     value,

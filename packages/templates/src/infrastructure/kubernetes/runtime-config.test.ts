@@ -55,6 +55,8 @@ describe.each(enabled.map((v) => [v.name, v] as const))('the %s runtime ConfigMa
         // audit-anchors.tf's bucket, in the primary region where the vertical's Terraform creates it.
         { name: 'VERTICALS_AUDIT_ANCHORS_BUCKET', value: `turnos-${name}-audit-anchors` },
         { name: 'AWS_REGION', value: 'sa-east-1' },
+        // Every vertical of the example erases platform-wide with one on another PostgreSQL store.
+        { name: 'VERTICALS_ERASURE_RELAY_BUCKET', value: 'turnos-erasure-relay' },
         ...[
           'database-url',
           'redis-url',

@@ -275,7 +275,7 @@ describe('renderPlatform', () => {
   it('adds the shared store module beside the Alertmanager config', () => {
     const paths = renderPlatform(platform).map((a) => a.path)
     expect(paths).toContain('platform/monitoring/alertmanager/alertmanager.yaml')
-    expect(paths.filter((p) => p.startsWith('platform/infrastructure/'))).toEqual(
+    expect(paths.filter((p) => p.startsWith('platform/infrastructure/shared/'))).toEqual(
       [
         'alarms.tf',
         'cache-users.tf',
@@ -300,7 +300,8 @@ describe('renderPlatform', () => {
     )
     const result = parse(text, 'platform.yaml')
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
-    expect(renderPlatform(result.platform).map((a) => a.path)).toEqual([
+    const paths = renderPlatform(result.platform).map((a) => a.path)
+    expect(paths.filter((p) => !p.startsWith('platform/infrastructure/erasure-relay/'))).toEqual([
       'platform/monitoring/alertmanager/alertmanager.yaml',
     ])
   })

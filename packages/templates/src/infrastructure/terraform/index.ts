@@ -1,5 +1,6 @@
 import type { Artifact, BundleContext } from '../../artifact'
 import { generatedHeader } from '../../header'
+import { erasureRelayAccessView } from '../erasure-relay'
 import { alarmsView } from './alarms'
 import { auditAnchorsView } from './audit-anchors'
 import { budgetView } from './budget'
@@ -49,6 +50,8 @@ export function terraformView({ platform, vertical }: Pick<BundleContext, 'platf
     secrets: secretsView(platform, vertical),
     monitoring: monitoringView(platform, vertical),
     identity: identityView(platform, vertical),
+    // Null where the vertical takes no part in the erasure relay (platform/infrastructure/erasure-relay/).
+    erasureRelay: erasureRelayAccessView(platform, vertical.name),
     storage: storageView(platform, vertical),
     notifications: notificationsView(platform, vertical),
     alarms: alarmsView(platform),

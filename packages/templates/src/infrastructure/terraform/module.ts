@@ -9,6 +9,8 @@ export const PLATFORM_TAG = 'verticals:platform'
 export const VERTICAL_TAG = 'verticals:vertical'
 /** Tag key of the resources of a shared data store (dataStores.shared): the store's name. */
 export const SHARED_STORE_TAG = 'verticals:shared-store'
+/** Tag key of the resources of another platform-wide part (the erasure relay): the part's name. */
+export const PLATFORM_PART_TAG = 'verticals:platform-part'
 
 /** What versions.tf and providers.tf print: the primary region, and the DR region as the `aws.dr` alias. */
 export function moduleView(platform: ResolvedPlatform, vertical: Vertical) {
@@ -32,11 +34,11 @@ export function moduleView(platform: ResolvedPlatform, vertical: Vertical) {
 }
 
 /**
- * What versions.tf and providers.tf print for a shared store's root module: the same providers, its
- * state under `<keyPrefix>/platform/shared/<store>/` (no vertical may be called `platform`, so no
- * vertical's state key can meet it), and the store's name as a tag instead of a vertical's.
+ * What versions.tf and providers.tf print for a platform-wide root module: the same providers, its
+ * state under `<keyPrefix>/platform/<path>/` (no vertical may be called `platform`, so no vertical's
+ * state key can meet it), and the part's tag instead of a vertical's.
  */
-export function sharedModuleView(platform: ResolvedPlatform, store: string) {
+function platformModuleView(platform: ResolvedPlatform, path: string, tag: readonly [string, string]) {
   return {
     terraformVersion: TERRAFORM_REQUIRED_VERSION,
     provider: AWS_PROVIDER,
@@ -44,14 +46,24 @@ export function sharedModuleView(platform: ResolvedPlatform, store: string) {
     drRegion: platform.drRegion?.name ?? null,
     state: {
       bucket: platform.terraform.state.bucket,
-      key: `${platform.terraform.state.keyPrefix}/${PLATFORM_DIR}/shared/${store}/terraform.tfstate`,
+      key: `${platform.terraform.state.keyPrefix}/${PLATFORM_DIR}/${path}/terraform.tfstate`,
       region: platform.terraform.state.region,
     },
     tags: {
       [PLATFORM_TAG]: platform.metadata.name,
-      [SHARED_STORE_TAG]: store,
+      [tag[0]]: tag[1],
       'managed-by': MANAGER,
       'platform-version': platform.metadata.version,
     },
   }
+}
+
+/** versions.tf and providers.tf of a shared store: state under `platform/shared/<store>/`, the store's tag. */
+export function sharedModuleView(platform: ResolvedPlatform, store: string) {
+  return platformModuleView(platform, `shared/${store}`, [SHARED_STORE_TAG, store])
+}
+
+/** versions.tf and providers.tf of the erasure relay: state under `platform/erasure-relay/`. */
+export function erasureRelayModuleView(platform: ResolvedPlatform) {
+  return platformModuleView(platform, 'erasure-relay', [PLATFORM_PART_TAG, 'erasure-relay'])
 }

@@ -47,10 +47,15 @@ export async function moduleOf(platform: ResolvedPlatform, vertical: string): Pr
   return merge(buildAll(platform).filter((a) => a.kind === 'terraform' && a.vertical === vertical))
 }
 
-/** All files of a shared store's root module (`platform/infrastructure/shared/<store>/`), merged. */
-export async function sharedModuleOf(platform: ResolvedPlatform, store: string): Promise<Module> {
-  const dir = `${sharedStoreDir(store)}/`
+/** All files of a platform-wide root module (under `platform/infrastructure/`), merged. */
+export async function platformModuleOf(platform: ResolvedPlatform, directory: string): Promise<Module> {
+  const dir = `${directory}/`
   return merge(buildAll(platform).filter((a) => a.kind === 'terraform' && a.path.startsWith(dir)))
+}
+
+/** All files of a shared store's root module (`platform/infrastructure/shared/<store>/`), merged. */
+export function sharedModuleOf(platform: ResolvedPlatform, store: string): Promise<Module> {
+  return platformModuleOf(platform, sharedStoreDir(store))
 }
 
 /** A root module that creates one data store: a vertical's own, or a shared store's. */
