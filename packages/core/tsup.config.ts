@@ -12,4 +12,6 @@ export default defineConfig({
     s3: 'src/s3.ts',
     'verify-worker': 'src/audit/verify-worker.ts',
   },
+  // The main entry loads the S3 entry by name, only when a bucket is configured (openAuditStorage).
+  external: ['@verticals/core/s3'],
 })

@@ -22,7 +22,9 @@ export interface OpenedAuditStorage {
 export async function openAuditStorage(settings: AuditStorageSettings): Promise<OpenedAuditStorage> {
   const bucket = settings.auditAnchorsBucket
   if (bucket === undefined || bucket === '') return { platformOptions: {}, close: () => {} }
-  const { s3AuditStorage } = await import('./s3/audit-storage')
+  // By the package's own name, which the build keeps external: a relative import would be bundled
+  // into the main entry, and with it a top-level import of the AWS SDK.
+  const { s3AuditStorage } = await import('@verticals/core/s3')
   const storage = s3AuditStorage({ bucket, region: settings.awsRegion })
   return {
     platformOptions: { anchorSink: storage.anchorSink, erasureJournal: storage.erasureJournal },

@@ -21,4 +21,13 @@ describe('built package', () => {
     expect(kind).toBe('function')
     expect(migrations).toEqual(MIGRATIONS)
   })
+
+  // The AWS SDK is an optional peer: only a configured bucket (openAuditStorage, the relay) loads it.
+  it('loads no AWS SDK from the main entry, in either format', () => {
+    const cjs = `require('${dist}index.cjs'); console.log(JSON.stringify(Object.keys(require.cache).some((k) => k.includes('@aws-sdk'))))`
+    expect(JSON.parse(run(['-e', cjs]))).toBe(false)
+    // Every specifier the ESM build resolves, recorded by a module resolution hook.
+    const esm = `const seen = []; require('node:module').registerHooks({ resolve: (s, c, next) => (seen.push(s), next(s, c)) }); import('${dist}index.js').then(() => console.log(JSON.stringify(seen.some((s) => s.includes('@aws-sdk')))))`
+    expect(JSON.parse(run(['-e', esm]))).toBe(false)
+  })
 })
