@@ -62,7 +62,7 @@ export type {
 } from './public-types'
 export { AWS_REGION_COUNTRIES } from './regions'
 export { resolve } from './resolve'
-export type { DeepReadonly, ResolvedPlatform } from './resolved'
+export type { DeepReadonly, ResolvedPlatform, VerticalPlacement } from './resolved'
 export { checkRules, type RuleFinding } from './rules'
 export { DEFAULT_RUN_AS } from './schema/compute'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
@@ -74,6 +74,8 @@ export {
   erasureOtherStores,
   memberName,
   type PostgresSettings,
+  placementOf,
+  placementsOf,
   postgresOf,
   type RedisSettings,
   redisOf,

@@ -150,7 +150,20 @@ export interface ResolvedPlatformShape
     alertBefore: number
     severity: string
   }
+  /**
+   * Only in one vertical's view (verticalView): every vertical of the platform, in config order and
+   * this one too, as far as tenancy and platform-wide erasure need them (which stores they are on,
+   * whether they erase platform-wide), so a deployed service knows whom to ask to erase without
+   * carrying the others' whole config.
+   */
+  placements?: Record<string, VerticalPlacement>
 }
+
+/** Where a vertical keeps its data and whether it erases platform-wide: what its peers need to know. */
+export type VerticalPlacement = Pick<
+  ResolvedVertical,
+  'name' | 'enabled' | 'platformWideErasure' | 'dataStores'
+>
 
 /** The platform with every default, preset and unit resolved: nothing downstream applies a default. */
 export type ResolvedPlatform = DeepReadonly<ResolvedPlatformShape>

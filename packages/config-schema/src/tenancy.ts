@@ -1,4 +1,4 @@
-import type { ResolvedPlatform } from './resolved'
+import type { ResolvedPlatform, VerticalPlacement } from './resolved'
 
 /** The word that, in `verticals.<v>.dataStores`, asks for a store of the vertical's own. */
 export const DEDICATED = 'dedicated'
@@ -19,15 +19,28 @@ export interface StorePlacement<S> {
   readonly members: readonly string[]
 }
 
+/**
+ * Every vertical's placement in config order: the platform's verticals or, in one vertical's view,
+ * its `placements`, so a deployed service sees the same stores' members as the generator.
+ */
+export function placementsOf(platform: ResolvedPlatform): readonly VerticalPlacement[] {
+  return Object.values(platform.placements ?? platform.verticals)
+}
+
+/** A vertical's placement, its own or another's in a view; undefined when the platform knows no such vertical. */
+export function placementOf(platform: ResolvedPlatform, vertical: string): VerticalPlacement | undefined {
+  return platform.verticals[vertical] ?? platform.placements?.[vertical]
+}
+
 function membersOf(platform: ResolvedPlatform, kind: 'postgres' | 'redis', store: string): string[] {
-  return Object.values(platform.verticals)
+  return placementsOf(platform)
     .filter((v) => v.enabled && v.dataStores[kind] === store)
     .map((v) => v.name)
 }
 
 /** The PostgreSQL a vertical uses: dedicated (dataStores.postgres) or a shared store's, merged over it. */
 export function postgresOf(platform: ResolvedPlatform, vertical: string): StorePlacement<PostgresSettings> {
-  const store = platform.verticals[vertical]?.dataStores.postgres ?? DEDICATED
+  const store = placementOf(platform, vertical)?.dataStores.postgres ?? DEDICATED
   const sizing = store === DEDICATED ? undefined : platform.dataStores.shared[store]?.postgres
   if (sizing === undefined) {
     return { shared: null, settings: platform.dataStores.postgres, members: [vertical] }
@@ -41,7 +54,7 @@ export function postgresOf(platform: ResolvedPlatform, vertical: string): StoreP
 
 /** The Redis a vertical uses: dedicated (dataStores.redis) or a shared store's, merged over it. */
 export function redisOf(platform: ResolvedPlatform, vertical: string): StorePlacement<RedisSettings> {
-  const store = platform.verticals[vertical]?.dataStores.redis ?? DEDICATED
+  const store = placementOf(platform, vertical)?.dataStores.redis ?? DEDICATED
   const sizing = store === DEDICATED ? undefined : platform.dataStores.shared[store]?.redis
   if (sizing === undefined) {
     return { shared: null, settings: platform.dataStores.redis, members: [vertical] }
@@ -99,7 +112,7 @@ export function erasureOtherStores(platform: ResolvedPlatform, vertical: string)
   if (platform.verticals[vertical]?.platformWideErasure !== true) return []
   const own = postgresOf(platform, vertical)
   const sameStore = new Set(own.shared === null ? [vertical] : own.members)
-  return Object.values(platform.verticals)
+  return placementsOf(platform)
     .filter((v) => !sameStore.has(v.name) && v.enabled && v.platformWideErasure)
     .map((v) => v.name)
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { erasureOtherStores, postgresOf, redisOf, sharedStores, tenancyOf } from './tenancy'
 import { argentinaText, barberText, edit, resolveText } from './testing/example'
 import { readVerticalView, serializeVerticalView, verticalView } from './view'
 
@@ -10,8 +11,38 @@ describe('a vertical view', () => {
     const view = verticalView(platform, name)
     expect(Object.keys(view.verticals)).toEqual([name])
     expect(view.verticals[name]).toEqual(platform.verticals[name])
-    expect({ ...view, verticals: platform.verticals }).toEqual(platform)
+    const { placements: _placements, ...rest } = view
+    expect({ ...rest, verticals: platform.verticals }).toEqual(platform)
     expect(Object.isFrozen(view.verticals)).toBe(true)
+  })
+
+  it.each(names)('of %s names every vertical’s placement: its stores and erasure, nothing more', (name) => {
+    const view = verticalView(platform, name)
+    expect(Object.keys(view.placements ?? {})).toEqual(names)
+    for (const v of names) {
+      const { enabled, platformWideErasure, dataStores } = platform.verticals[v]!
+      expect(view.placements?.[v]).toEqual({ name: v, enabled, platformWideErasure, dataStores })
+    }
+  })
+
+  // A deployed service reads only its view: it must see the same stores, members and erasure peers as
+  // the generator saw in the whole platform, or it would ask no one to erase.
+  it.each(names)('of %s answers every tenancy question as the whole platform does', (name) => {
+    const view = verticalView(platform, name)
+    expect(erasureOtherStores(view, name)).toEqual(erasureOtherStores(platform, name))
+    for (const v of names) {
+      expect(postgresOf(view, v)).toEqual(postgresOf(platform, v))
+      expect(redisOf(view, v)).toEqual(redisOf(platform, v))
+      expect(tenancyOf(view, v)).toEqual(tenancyOf(platform, v))
+    }
+    expect(sharedStores(view)).toEqual(sharedStores(platform))
+  })
+
+  it('does not change when another vertical changes anything but its stores and erasure', () => {
+    const edited = resolveText(
+      edit(argentinaText(), [['verticals', 'barber', 'displayName'], 'Barbería y peluquería']),
+    )
+    expect(serializeVerticalView(edited, 'psychology')).toBe(serializeVerticalView(platform, 'psychology'))
   })
 
   it('refuses a vertical the platform does not declare', () => {

@@ -2,6 +2,7 @@ import { PlatformError } from './errors'
 import { deepFreeze } from './resolve'
 import type { ResolvedPlatform } from './resolved'
 import { SUPPORTED_API_VERSIONS } from './schema/platform'
+import { placementsOf } from './tenancy'
 
 /** `kind` of the document that carries one vertical's resolved view of the platform. */
 export const RESOLVED_VIEW_KIND = 'ResolvedPlatformView'
@@ -16,15 +17,23 @@ export interface ResolvedView {
 
 /**
  * What one vertical resolves: the whole platform with `verticals` cut down to that vertical, so
- * another vertical's edit never changes it. Shared sections stay whole: the runtime sizes its
- * histograms from every tier and market and redacts every declared field, as the bundles assume.
+ * another vertical's edit never changes it, and every vertical's `placements`: only which stores it is
+ * on and whether it erases platform-wide (a deployed service asks the others to erase; editing
+ * anything else of theirs changes nothing here). Shared sections stay whole: the runtime sizes its histograms from
+ * every tier and market and redacts every declared field, as the bundles assume.
  */
 export function verticalView(platform: ResolvedPlatform, vertical: string): ResolvedPlatform {
   const own = platform.verticals[vertical]
   if (own === undefined) {
     throw new PlatformError('VERTICAL_UNKNOWN', `vertical "${vertical}" is not declared in platform.yaml`)
   }
-  return deepFreeze({ ...platform, verticals: { [vertical]: own } })
+  const placements = Object.fromEntries(
+    placementsOf(platform).map(({ name, enabled, platformWideErasure, dataStores }) => [
+      name,
+      { name, enabled, platformWideErasure, dataStores },
+    ]),
+  )
+  return deepFreeze({ ...platform, verticals: { [vertical]: own }, placements })
 }
 
 // Recursively sorted keys: the same view always gives the same bytes, whatever the insertion order.

@@ -1,4 +1,4 @@
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import { type ResolvedPlatform, verticalView } from '@verticals/config-schema'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { coTenantApps, coTenantsOf, otherStoresOf } from '../src/dsr/co-tenants'
 import { roleSettings } from '../src/migrations/roles'
@@ -81,6 +81,28 @@ describe('roleSettings', () => {
     expect(roleSettings({ ...roles, coTenantApps: ['a_x', 'a_y'] })).toContainEqual([
       'verticals.cotenant_app_roles',
       'a_x,a_y',
+    ])
+  })
+})
+
+// A deployed service loads only its vertical's view (resolved.json): it must find the same co-tenants
+// and other stores there, or its erasures would ask no one.
+describe('in a deployed vertical’s view', () => {
+  it('names the same co-tenants, their roles and the other stores as the whole platform', () => {
+    for (const name of Object.keys(config.verticals)) {
+      const view = verticalView(config, name)
+      const own = `verticals_${name}`
+      expect(coTenantsOf(view, name, own)).toEqual(coTenantsOf(config, name, own))
+      expect(coTenantApps(view, coTenantsOf(view, name, own))).toEqual(
+        coTenantApps(config, coTenantsOf(config, name, own)),
+      )
+      expect(otherStoresOf(view, name)).toEqual(otherStoresOf(config, name))
+    }
+    expect(coTenantsOf(verticalView(config, 'barber'), 'barber', 'verticals_barber')).toHaveLength(1)
+    expect(otherStoresOf(verticalView(config, 'psychology'), 'psychology')).toEqual([
+      'barber',
+      'beauty',
+      'fitness',
     ])
   })
 })

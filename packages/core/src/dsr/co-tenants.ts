@@ -1,6 +1,7 @@
 import {
   erasureOtherStores,
   PlatformError,
+  placementOf,
   postgresOf,
   type ResolvedPlatform,
   tenancyOf,
@@ -52,7 +53,7 @@ export function coTenantsOf(
   const store = postgresOf(config, vertical)
   if (store.shared === null) return []
   return store.members
-    .filter((m) => m !== vertical && config.verticals[m]?.platformWideErasure === true)
+    .filter((m) => m !== vertical && placementOf(config, m)?.platformWideErasure === true)
     .map((m) => ({
       vertical: m,
       schema: schemas.members?.[m] ?? schemas.given ?? tenancyOf(config, m).schema,
