@@ -19,10 +19,32 @@ export interface StorePlacement<S> {
   readonly members: readonly string[]
 }
 
-function membersOf(platform: ResolvedPlatform, kind: 'postgres' | 'redis', store: string): string[] {
-  return Object.values(platform.verticals)
-    .filter((v) => v.enabled && v.dataStores[kind] === store)
-    .map((v) => v.name)
+// The enabled members of every store of a verticals record, by `<kind>:<store>`. Each vertical's
+// bundle asks for its stores' members several times, so a scan per question would make a generation
+// quadratic in the number of verticals. A frozen record (parse deep-freezes the platform) cannot
+// change, so its index is built once; an unfrozen one (built by hand) is indexed on each question.
+const memberIndexes = new WeakMap<ResolvedPlatform['verticals'], ReadonlyMap<string, readonly string[]>>()
+
+function memberIndex(verticals: ResolvedPlatform['verticals']): ReadonlyMap<string, readonly string[]> {
+  const cached = memberIndexes.get(verticals)
+  if (cached) return cached
+  const index = new Map<string, string[]>()
+  let frozen = Object.isFrozen(verticals)
+  for (const v of Object.values(verticals)) {
+    frozen &&= Object.isFrozen(v) && Object.isFrozen(v.dataStores)
+    if (!v.enabled) continue
+    for (const key of [`postgres:${v.dataStores.postgres}`, `redis:${v.dataStores.redis}`]) {
+      const members = index.get(key)
+      if (members) members.push(v.name)
+      else index.set(key, [v.name])
+    }
+  }
+  if (frozen) memberIndexes.set(verticals, index)
+  return index
+}
+
+function membersOf(platform: ResolvedPlatform, kind: 'postgres' | 'redis', store: string): readonly string[] {
+  return memberIndex(platform.verticals).get(`${kind}:${store}`) ?? []
 }
 
 /** The PostgreSQL a vertical uses: dedicated (dataStores.postgres) or a shared store's, merged over it. */
@@ -87,7 +109,9 @@ export function tenancyOf(platform: ResolvedPlatform, vertical: string) {
  * `<base>_<vertical>` on a shared one, where every member needs its own.
  */
 export function memberName(platform: ResolvedPlatform, vertical: string, base: string): string {
-  return postgresOf(platform, vertical).shared === null ? base : `${base}_${ident(vertical)}`
+  const store = platform.verticals[vertical]?.dataStores.postgres ?? DEDICATED
+  const shared = store !== DEDICATED && platform.dataStores.shared[store]?.postgres !== undefined
+  return shared ? `${base}_${ident(vertical)}` : base
 }
 
 /**
