@@ -65,11 +65,18 @@ export function median(values: readonly number[]): number {
  * change in machine load during the run slows both alike instead of skewing their ratio. With
  * `clock: 'cpu'` each sample is the CPU time this process spent (user + system, GC included),
  * which other processes on a shared machine do not stretch: the measure of how work scales.
+ * `baselineRuns` baseline samples go with each subject sample (default 1): a baseline much
+ * cheaper than its subject can afford more, so its median does not rest on a handful of samples.
  */
 export function pairedMediansMs(
   subject: () => unknown,
   baseline: () => unknown,
-  options: { iterations?: number; warmupIterations?: number; clock?: 'wall' | 'cpu' } = {},
+  options: {
+    iterations?: number
+    warmupIterations?: number
+    clock?: 'wall' | 'cpu'
+    baselineRuns?: number
+  } = {},
 ): { subject: number; baseline: number } {
   const times = { subject: [] as number[], baseline: [] as number[] }
   const time =
@@ -90,7 +97,7 @@ export function pairedMediansMs(
     baseline()
   }
   for (let i = 0; i < (options.iterations ?? 25); i++) {
-    times.baseline.push(time(baseline))
+    for (let j = 0; j < (options.baselineRuns ?? 1); j++) times.baseline.push(time(baseline))
     times.subject.push(time(subject))
   }
   return { subject: median(times.subject), baseline: median(times.baseline) }

@@ -32,10 +32,34 @@ export function placementOf(platform: ResolvedPlatform, vertical: string): Verti
   return platform.verticals[vertical] ?? platform.placements?.[vertical]
 }
 
-function membersOf(platform: ResolvedPlatform, kind: 'postgres' | 'redis', store: string): string[] {
-  return placementsOf(platform)
-    .filter((v) => v.enabled && v.dataStores[kind] === store)
-    .map((v) => v.name)
+type Placements = NonNullable<ResolvedPlatform['placements']> | ResolvedPlatform['verticals']
+
+// The enabled members of every store of a placements record, by `<kind>:<store>`. Each vertical's
+// bundle asks for its stores' members several times, so a scan per question would make a generation
+// quadratic in the number of verticals. A frozen record (parse deep-freezes the platform) cannot
+// change, so its index is built once; an unfrozen one (built by hand) is indexed on each question.
+const memberIndexes = new WeakMap<Placements, ReadonlyMap<string, readonly string[]>>()
+
+function memberIndex(placements: Placements): ReadonlyMap<string, readonly string[]> {
+  const cached = memberIndexes.get(placements)
+  if (cached) return cached
+  const index = new Map<string, string[]>()
+  let frozen = Object.isFrozen(placements)
+  for (const v of Object.values(placements) as VerticalPlacement[]) {
+    frozen &&= Object.isFrozen(v) && Object.isFrozen(v.dataStores)
+    if (!v.enabled) continue
+    for (const key of [`postgres:${v.dataStores.postgres}`, `redis:${v.dataStores.redis}`]) {
+      const members = index.get(key)
+      if (members) members.push(v.name)
+      else index.set(key, [v.name])
+    }
+  }
+  if (frozen) memberIndexes.set(placements, index)
+  return index
+}
+
+function membersOf(platform: ResolvedPlatform, kind: 'postgres' | 'redis', store: string): readonly string[] {
+  return memberIndex(platform.placements ?? platform.verticals).get(`${kind}:${store}`) ?? []
 }
 
 /** The PostgreSQL a vertical uses: dedicated (dataStores.postgres) or a shared store's, merged over it. */
@@ -100,7 +124,9 @@ export function tenancyOf(platform: ResolvedPlatform, vertical: string) {
  * `<base>_<vertical>` on a shared one, where every member needs its own.
  */
 export function memberName(platform: ResolvedPlatform, vertical: string, base: string): string {
-  return postgresOf(platform, vertical).shared === null ? base : `${base}_${ident(vertical)}`
+  const store = placementOf(platform, vertical)?.dataStores.postgres ?? DEDICATED
+  const shared = store !== DEDICATED && platform.dataStores.shared[store]?.postgres !== undefined
+  return shared ? `${base}_${ident(vertical)}` : base
 }
 
 /**

@@ -70,15 +70,22 @@ export function generate(config: ResolvedPlatform, options: GenerateOptions): Ge
   const files: GeneratedFile[] = []
   // Each migration as a file psql applies idempotently, recording itself as platform.migrate() does, in
   // the vertical's schema as its roles: on a shared PostgreSQL each member has its own (tenancyOf).
-  // Verticals of the same schema and roles (every dedicated one) share one rendering.
+  // Verticals of the same schema and roles (every dedicated one) share one rendering; one that a single
+  // vertical uses is not kept past it (its SQL, some 60 KB, would stay in memory for the whole run).
+  const keyOf = ({ schema, roles }: ReturnType<typeof tenancyOf>) => JSON.stringify([schema, roles])
+  const users = new Map<string, number>()
+  for (const name of names) {
+    const key = keyOf(tenancyOf(config, name))
+    users.set(key, (users.get(key) ?? 0) + 1)
+  }
   const rendered = new Map<string, { name: string; sql: string }[]>()
   const migrationsOf = (vertical: string) => {
     const { schema, roles } = tenancyOf(config, vertical)
-    const key = JSON.stringify([schema, roles])
+    const key = keyOf({ schema, roles })
     let migrations = rendered.get(key)
     if (!migrations) {
       migrations = MIGRATIONS.map((m) => ({ name: m.name, sql: psqlMigration(m, { ...roles }, schema) }))
-      rendered.set(key, migrations)
+      if ((users.get(key) ?? 0) > 1) rendered.set(key, migrations)
     }
     return migrations
   }

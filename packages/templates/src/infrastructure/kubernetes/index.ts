@@ -9,7 +9,7 @@ import { ingress } from './ingress'
 import { namespace } from './namespace'
 import { networkPolicies } from './network-policies'
 import { priorityClass } from './priority-class'
-import { runtimeConfigChecksum, runtimeConfigData, runtimeConfigMap } from './runtime-config'
+import { configChecksumOf, runtimeConfigData, runtimeConfigMap } from './runtime-config'
 import { scaledObject } from './scaled-object'
 
 /** The file kustomize reads: `kubectl apply -k <vertical>/infrastructure/kubernetes` applies the folder. */
@@ -29,7 +29,7 @@ function kustomization(vertical: Vertical, files: readonly string[]): Record<str
 export function kubernetesArtifacts({ platform, vertical }: BundleContext): Artifact[] {
   const workloads = workloadsOf(vertical)
   const data = runtimeConfigData(platform, vertical)
-  const checksum = runtimeConfigChecksum(data)
+  const checksum = configChecksumOf(platform, vertical, data)
   const edge = edgePlan(platform, vertical)
   const files: [string, unknown[]][] = [
     ['namespace', [namespace(platform, vertical)]],

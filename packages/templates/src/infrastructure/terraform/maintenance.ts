@@ -7,17 +7,28 @@ const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 // (daylight saving adds to it, in either hemisphere), and fixed instants keep the output deterministic.
 const REFERENCE_INSTANTS = [Date.UTC(2025, 0, 15), Date.UTC(2025, 6, 15)]
 
+// Offsets by zone: a DateTimeFormat costs about a millisecond to build, and every vertical's database
+// and cache ask for the platform's one zone.
+const offsets = new Map<string, number>()
+
 /** The zone's standard offset from UTC in minutes (Buenos Aires: -180). */
 export function standardOffset(timeZone: string): number {
-  const offsets = REFERENCE_INSTANTS.map((instant) => {
-    const name =
-      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-        .formatToParts(instant)
-        .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  let offset = offsets.get(timeZone)
+  if (offset === undefined) {
+    offset = zoneOffset(timeZone)
+    offsets.set(timeZone, offset)
+  }
+  return offset
+}
+
+function zoneOffset(timeZone: string): number {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const candidates = REFERENCE_INSTANTS.map((instant) => {
+    const name = format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
     const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
     return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0
   })
-  return Math.min(...offsets)
+  return Math.min(...candidates)
 }
 
 function clock(text: string): number {
