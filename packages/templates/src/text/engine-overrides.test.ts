@@ -68,8 +68,8 @@ describe('overriding an infrastructure template by name (--templates <dir>)', ()
 })
 
 describe('the built-in infrastructure templates', () => {
-  // A vertical's root module, and a shared data store's (which also renders some of the former).
-  const dirs = ['infrastructure/terraform', 'infrastructure/shared']
+  // A vertical's root module, a shared data store's (which also renders some of the former), the relay's.
+  const dirs = ['infrastructure/terraform', 'infrastructure/shared', 'infrastructure/erasure-relay']
   const templates = dirs.flatMap((dir) =>
     readdirSync(join(BUILTIN_TEMPLATES_DIR, dir))
       .filter((f) => f.endsWith('.hbs'))
