@@ -1,8 +1,9 @@
-import { LineCounter, parseDocument } from 'yaml'
+import { type Document, LineCounter, parseDocument } from 'yaml'
 import type * as z from 'zod'
 import { type Diagnostic, type DiagnosticCode, formatPath, sortDiagnostics } from './diagnostics'
 import { FIDESLANG_TAXONOMY, replacementOf } from './fideslang'
 import { formatSize, INPUT_LIMITS } from './limits'
+import { readPlainYaml } from './plain-yaml'
 import { positionOf } from './positions'
 import { resolve } from './resolve'
 import type { ResolvedPlatform } from './resolved'
@@ -126,31 +127,49 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
       ],
     }
   }
-  const lines = new LineCounter()
-  // uniqueKeys is checked below in linear time; the library's own check is quadratic in a mapping's size.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
-  addDuplicateKeyErrors(doc)
-  const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => ({
-    code: l.code,
-    severity,
-    file,
-    ...positionOf(doc, lines, l.path, l.at),
-    path: formatPath(l.path),
-    message: l.message,
-  })
-
-  if (doc.errors.length > 0) return { ok: false, diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
-
-  let input: unknown
-  try {
-    input = doc.toJS({ maxAliasCount: 50 })
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
-    const alias = aliasDiagnostic(doc, lines, text, file)
-    if (alias) return { ok: false, diagnostics: [alias] }
+  // Plain YAML (nearly every config) is read without the library's Document; the Document, with
+  // the source positions diagnostics need, is built only when there is something to report.
+  const plain = readPlainYaml(text)
+  let parsed: { doc: Document; lines: LineCounter } | undefined
+  const located = () => {
+    if (parsed === undefined) {
+      const lines = new LineCounter()
+      // uniqueKeys is checked below in linear time; the library's own check is quadratic in a mapping's size.
+      const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
+      addDuplicateKeyErrors(doc)
+      parsed = { doc, lines }
+    }
+    return parsed
+  }
+  const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => {
+    const { doc, lines } = located()
     return {
-      ok: false,
-      diagnostics: [{ code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message }],
+      code: l.code,
+      severity,
+      file,
+      ...positionOf(doc, lines, l.path, l.at),
+      path: formatPath(l.path),
+      message: l.message,
+    }
+  }
+
+  let input: unknown = plain?.value
+  if (plain === undefined) {
+    const { doc, lines } = located()
+    if (doc.errors.length > 0)
+      return { ok: false, diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
+    try {
+      input = doc.toJS({ maxAliasCount: 50 })
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
+      const alias = aliasDiagnostic(doc, lines, text, file)
+      if (alias) return { ok: false, diagnostics: [alias] }
+      return {
+        ok: false,
+        diagnostics: [
+          { code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message },
+        ],
+      }
     }
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
