@@ -113,6 +113,41 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current
 }
 
+/** The library's Document of a text with its line counter, parsed on the first call. */
+function documentOf(text: string): () => { doc: Document; lines: LineCounter } {
+  let parsed: { doc: Document; lines: LineCounter } | undefined
+  return () => {
+    if (parsed === undefined) {
+      const lines = new LineCounter()
+      // addDuplicateKeyErrors checks uniqueKeys in linear time; the library's own check is quadratic in a mapping's size.
+      const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
+      addDuplicateKeyErrors(doc)
+      parsed = { doc, lines }
+    }
+    return parsed
+  }
+}
+
+/** The value the library reads from a Document, or the syntax diagnostics that stop it. */
+function libraryValue(
+  { doc, lines }: { doc: Document; lines: LineCounter },
+  text: string,
+  file: string,
+): { value: unknown } | { diagnostics: Diagnostic[] } {
+  if (doc.errors.length > 0) return { diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
+  try {
+    return { value: doc.toJS({ maxAliasCount: 50 }) }
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
+    const alias = aliasDiagnostic(doc, lines, text, file)
+    return {
+      diagnostics: [
+        alias ?? { code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message },
+      ],
+    }
+  }
+}
+
 /**
  * Parses, validates and resolves platform.yaml text. Returns every diagnostic at once, sorted by
  * position, each located at the YAML node that causes it; never throws on bad input.
@@ -130,17 +165,7 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
   // Plain YAML (nearly every config) is read without the library's Document; the Document, with
   // the source positions diagnostics need, is built only when there is something to report.
   const plain = readPlainYaml(text)
-  let parsed: { doc: Document; lines: LineCounter } | undefined
-  const located = () => {
-    if (parsed === undefined) {
-      const lines = new LineCounter()
-      // uniqueKeys is checked below in linear time; the library's own check is quadratic in a mapping's size.
-      const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
-      addDuplicateKeyErrors(doc)
-      parsed = { doc, lines }
-    }
-    return parsed
-  }
+  const located = documentOf(text)
   const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => {
     const { doc, lines } = located()
     return {
@@ -155,22 +180,9 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
 
   let input: unknown = plain?.value
   if (plain === undefined) {
-    const { doc, lines } = located()
-    if (doc.errors.length > 0)
-      return { ok: false, diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
-    try {
-      input = doc.toJS({ maxAliasCount: 50 })
-    } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
-      const alias = aliasDiagnostic(doc, lines, text, file)
-      if (alias) return { ok: false, diagnostics: [alias] }
-      return {
-        ok: false,
-        diagnostics: [
-          { code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message },
-        ],
-      }
-    }
+    const read = libraryValue(located(), text, file)
+    if ('diagnostics' in read) return { ok: false, diagnostics: read.diagnostics }
+    input = read.value
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     const message = 'expected a mapping that starts with apiVersion: verticals/v1 and kind: Platform'

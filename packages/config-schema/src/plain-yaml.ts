@@ -32,8 +32,12 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/
 
+// Every scalar those tests can match starts with one of these: the rest are strings, read at once.
+const NOT_STRING_START = /^[~nNtTfF0-9+.-]/
+
 /** The value of a plain scalar under the core schema. */
 function resolvePlain(text: string): unknown {
+  if (text !== '' && !NOT_STRING_START.test(text)) return text
   if (NULL.test(text)) return null
   if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T'
   if (INT_OCT.test(text)) return Number.parseInt(text.substring(2), 8)
