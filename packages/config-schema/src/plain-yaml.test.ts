@@ -187,17 +187,17 @@ describe('readPlainYaml', () => {
     expect(readPlainYaml(text)).toBeUndefined()
   })
 
-  it('agrees with the library on thousands of mutated configs, and reads none it rejects', () => {
+  it('agrees with the library on a thousand mutated configs, and reads none it rejects', () => {
     const next = random(20260607)
     const base = barberText()
     let read = 0
-    for (let n = 0; n < 1500; n++) {
+    for (let n = 0; n < 1000; n++) {
       let text = base
       const mutations = 1 + Math.floor(next() * 3)
       for (let m = 0; m < mutations; m++) text = mutate(text, next)
       if (agrees(text)) read++
     }
     // Most single edits leave plain YAML: the comparison above really ran.
-    expect(read).toBeGreaterThan(300)
+    expect(read).toBeGreaterThan(150)
   })
 })
