@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseDocument } from 'yaml'
+import type { Document, LineCounter } from 'yaml'
 import type * as z from 'zod'
 import { type Diagnostic, type DiagnosticCode, formatPath, sortDiagnostics } from './diagnostics'
 import { FIDESLANG_TAXONOMY, replacementOf } from './fideslang'
@@ -12,6 +12,7 @@ import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './s
 import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
 import { aliasDiagnostic, yamlSyntaxDiagnostics } from './yaml-errors'
+import { yamlLibrary } from './yaml-library'
 import { addDuplicateKeyErrors } from './yaml-nodes'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
@@ -118,6 +119,7 @@ function documentOf(text: string): () => { doc: Document; lines: LineCounter } {
   let parsed: { doc: Document; lines: LineCounter } | undefined
   return () => {
     if (parsed === undefined) {
+      const { LineCounter, parseDocument } = yamlLibrary()
       const lines = new LineCounter()
       // addDuplicateKeyErrors checks uniqueKeys in linear time; the library's own check is quadratic in a mapping's size.
       const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
