@@ -2,15 +2,16 @@ import { expect, it, vi } from 'vitest'
 
 // Counts the yaml library's parses, to show that a locator parses on its first lookup and only then.
 const parses = vi.hoisted(() => ({ count: 0 }))
-vi.mock('yaml', async (importOriginal) => {
-  const yaml = await importOriginal<typeof import('yaml')>()
-  return {
+vi.mock('./yaml-library', async (importOriginal) => {
+  const yaml = (await importOriginal<typeof import('./yaml-library')>()).yamlLibrary()
+  const counted = {
     ...yaml,
     parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => {
       parses.count++
       return yaml.parseDocument(...args)
     },
   }
+  return { yamlLibrary: () => counted }
 })
 
 const { locator } = await import('./positions')

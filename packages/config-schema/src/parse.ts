@@ -1,8 +1,9 @@
-import { LineCounter, parseDocument } from 'yaml'
+import type { Document, LineCounter } from 'yaml'
 import type * as z from 'zod'
 import { type Diagnostic, type DiagnosticCode, formatPath, sortDiagnostics } from './diagnostics'
 import { FIDESLANG_TAXONOMY, replacementOf } from './fideslang'
 import { formatSize, INPUT_LIMITS } from './limits'
+import { readPlainYaml } from './plain-yaml'
 import { positionOf } from './positions'
 import { resolve } from './resolve'
 import type { ResolvedPlatform } from './resolved'
@@ -11,6 +12,7 @@ import { type PlatformConfig, platformSchema, SUPPORTED_API_VERSIONS } from './s
 import { knownKeysAt } from './schema-walk'
 import { didYouMean } from './suggest'
 import { aliasDiagnostic, yamlSyntaxDiagnostics } from './yaml-errors'
+import { yamlLibrary } from './yaml-library'
 import { addDuplicateKeyErrors } from './yaml-nodes'
 
 /** The outcome of reading a platform.yaml: a value, or every problem at once. */
@@ -112,6 +114,42 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current
 }
 
+/** The library's Document of a text with its line counter, parsed on the first call. */
+function documentOf(text: string): () => { doc: Document; lines: LineCounter } {
+  let parsed: { doc: Document; lines: LineCounter } | undefined
+  return () => {
+    if (parsed === undefined) {
+      const { LineCounter, parseDocument } = yamlLibrary()
+      const lines = new LineCounter()
+      // addDuplicateKeyErrors checks uniqueKeys in linear time; the library's own check is quadratic in a mapping's size.
+      const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
+      addDuplicateKeyErrors(doc)
+      parsed = { doc, lines }
+    }
+    return parsed
+  }
+}
+
+/** The value the library reads from a Document, or the syntax diagnostics that stop it. */
+function libraryValue(
+  { doc, lines }: { doc: Document; lines: LineCounter },
+  text: string,
+  file: string,
+): { value: unknown } | { diagnostics: Diagnostic[] } {
+  if (doc.errors.length > 0) return { diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
+  try {
+    return { value: doc.toJS({ maxAliasCount: 50 }) }
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
+    const alias = aliasDiagnostic(doc, lines, text, file)
+    return {
+      diagnostics: [
+        alias ?? { code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message },
+      ],
+    }
+  }
+}
+
 /**
  * Parses, validates and resolves platform.yaml text. Returns every diagnostic at once, sorted by
  * position, each located at the YAML node that causes it; never throws on bad input.
@@ -126,32 +164,27 @@ export function parse(text: string, file = 'platform.yaml'): ParseResult {
       ],
     }
   }
-  const lines = new LineCounter()
-  // uniqueKeys is checked below in linear time; the library's own check is quadratic in a mapping's size.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true })
-  addDuplicateKeyErrors(doc)
-  const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => ({
-    code: l.code,
-    severity,
-    file,
-    ...positionOf(doc, lines, l.path, l.at),
-    path: formatPath(l.path),
-    message: l.message,
-  })
-
-  if (doc.errors.length > 0) return { ok: false, diagnostics: yamlSyntaxDiagnostics(doc, lines, text, file) }
-
-  let input: unknown
-  try {
-    input = doc.toJS({ maxAliasCount: 50 })
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string
-    const alias = aliasDiagnostic(doc, lines, text, file)
-    if (alias) return { ok: false, diagnostics: [alias] }
+  // Plain YAML (nearly every config) is read without the library's Document; the Document, with
+  // the source positions diagnostics need, is built only when there is something to report.
+  const plain = readPlainYaml(text)
+  const located = documentOf(text)
+  const make = (l: Located, severity: 'error' | 'warning' = 'error'): Diagnostic => {
+    const { doc, lines } = located()
     return {
-      ok: false,
-      diagnostics: [{ code: 'YAML_SYNTAX', severity: 'error', file, line: 1, column: 1, path: '', message }],
+      code: l.code,
+      severity,
+      file,
+      ...positionOf(doc, lines, l.path, l.at),
+      path: formatPath(l.path),
+      message: l.message,
     }
+  }
+
+  let input: unknown = plain?.value
+  if (plain === undefined) {
+    const read = libraryValue(located(), text, file)
+    if ('diagnostics' in read) return { ok: false, diagnostics: read.diagnostics }
+    input = read.value
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     const message = 'expected a mapping that starts with apiVersion: verticals/v1 and kind: Platform'

@@ -1,14 +1,5 @@
-import {
-  type Document,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-} from 'yaml'
+import type { Document, LineCounter, Node } from 'yaml'
+import { yamlLibrary } from './yaml-library'
 
 export interface Position {
   line: number
@@ -27,6 +18,7 @@ export function positionOf(
   path: readonly PropertyKey[],
   at: 'key' | 'value' = 'value',
 ): Position {
+  const { isMap, isNode, isPair, isScalar, isSeq } = yamlLibrary()
   let node: unknown = doc.contents
   let anchor: unknown = doc.contents
   for (let i = 0; i < path.length; i++) {
@@ -67,6 +59,7 @@ export function locator(text: string): (path: readonly PropertyKey[]) => Positio
   let parsed: { doc: Document; lines: LineCounter } | undefined
   return (path) => {
     if (parsed === undefined) {
+      const { LineCounter, parseDocument } = yamlLibrary()
       const lines = new LineCounter()
       parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines }
     }

@@ -1,5 +1,6 @@
-import { type Document, type LineCounter, Parser, type YAMLError } from 'yaml'
+import type { Document, LineCounter, YAMLError } from 'yaml'
 import { type Diagnostic, formatPath, sortDiagnostics } from './diagnostics'
+import { yamlLibrary } from './yaml-library'
 import { duplicateKey, unresolvedAlias } from './yaml-nodes'
 import { type OutlineLine, outlineYaml } from './yaml-outline'
 
@@ -27,7 +28,7 @@ function firstUnclosed(
     if (unclosed(token)) found = token.offset as number
     for (const child of Object.values(node)) walk(child)
   }
-  for (const token of new Parser().parse(text)) walk(token)
+  for (const token of new (yamlLibrary().Parser)().parse(text)) walk(token)
   return found
 }
 

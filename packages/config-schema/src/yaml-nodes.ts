@@ -1,13 +1,5 @@
-import {
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  type LineCounter,
-  type Node,
-  visit,
-  YAMLParseError,
-} from 'yaml'
+import type { Document, LineCounter, Node } from 'yaml'
+import { yamlLibrary } from './yaml-library'
 
 /** A key defined twice in one mapping: its name, the mapping's path, and where it first appears. */
 export interface DuplicateKey {
@@ -18,6 +10,7 @@ export interface DuplicateKey {
 
 /** The duplicate key whose second occurrence starts at `offset`, found in the parsed document. */
 export function duplicateKey(doc: Document, lines: LineCounter, offset: number): DuplicateKey | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary()
   const search = (node: unknown, path: PropertyKey[]): DuplicateKey | undefined => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -47,6 +40,7 @@ export function unresolvedAlias(
   doc: Document,
   lines: LineCounter,
 ): { name: string; line: number; column: number } | undefined {
+  const { visit } = yamlLibrary()
   let found: { name: string; offset: number } | undefined
   visit(doc, {
     Alias(_, node) {
@@ -66,6 +60,7 @@ export function unresolvedAlias(
  * earlier key of its mapping, which made a config of 16,000 markets take seconds to parse.
  */
 export function addDuplicateKeyErrors(doc: Document): void {
+  const { isScalar, visit, YAMLParseError } = yamlLibrary()
   visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>()
