@@ -30,7 +30,11 @@ export const ERASURE_RELAY_DIR = `${PLATFORM_DIR}/infrastructure/erasure-relay`
 
 /** The bucket a vertical's Deployment names, or undefined when the vertical takes no part in the relay. */
 export function erasureRelayBucketOf(platform: ResolvedPlatform, vertical: string): string | undefined {
-  return erasureRelayMembers(platform).includes(vertical) ? erasureRelayBucket(platform) : undefined
+  // As erasureRelayMembers, for one vertical: each of its workloads asks, so listing every member
+  // here made a generation cubic in the number of verticals.
+  const member =
+    platform.verticals[vertical]?.enabled === true && erasureOtherStores(platform, vertical).length > 0
+  return member ? erasureRelayBucket(platform) : undefined
 }
 
 /**
