@@ -90,7 +90,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     config,
     logger,
   })
-  // The audit-anchors bucket the Deployment names: anchors of the audit chain and the erasure journal.
+  // The buckets the Deployment names: anchors of the audit chain and the erasure journal; the relay.
   const storage = await openAuditStorage(settings)
   const platform = await createPlatform({
     ...storage.platformOptions,

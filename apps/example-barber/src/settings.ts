@@ -22,6 +22,8 @@ export interface Settings {
   /** The audit-anchors bucket (`VERTICALS_AUDIT_ANCHORS_BUCKET`, required in production) and its region (`AWS_REGION`). */
   readonly auditAnchorsBucket: string | undefined
   readonly awsRegion: string | undefined
+  /** The erasure relay's bucket (`VERTICALS_ERASURE_RELAY_BUCKET`), where the vertical takes part in it. */
+  readonly erasureRelayBucket: string | undefined
   /** PostgreSQL schema of the platform tables and of the app's own tables. */
   readonly schema: string
   /** Prepended to every Redis key, so runs can share a Redis. */
@@ -50,6 +52,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     monitoringDatabaseUrl: deployed.monitoringDatabaseUrl,
     auditAnchorsBucket: deployed.auditAnchorsBucket,
     awsRegion: deployed.awsRegion,
+    erasureRelayBucket: deployed.erasureRelayBucket,
     schema: env.DB_SCHEMA || 'barber',
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),

@@ -18,6 +18,7 @@ describe('settingsFromEnv', () => {
       monitoringDatabaseUrl: undefined,
       auditAnchorsBucket: undefined,
       awsRegion: undefined,
+      erasureRelayBucket: undefined,
       schema: 'barber',
       redisPrefix: '',
       drainTimeoutMs: 10_000,

@@ -1,10 +1,8 @@
 import { PlatformError } from '@verticals/config-schema'
 import { DEPLOYMENT_ENV } from '@verticals/observability'
 import { type OpenedAuditStorage, openAuditStorage } from './audit-storage'
-import { type ErasureRelay, objectErasureRelay } from './dsr/erasure-relay'
 import { CONFIG_ENV, loadPlatformConfig } from './load-config'
 import { createPlatform, type Platform, type PlatformOptions } from './platform'
-import { s3RelayObjects } from './s3/relay-objects'
 
 /** Environment variable naming the vertical a service runs as; the generated Deployments set it. */
 export const VERTICAL_ENV = DEPLOYMENT_ENV.vertical
@@ -22,26 +20,31 @@ export interface PlatformFromEnvOptions
   redis?: PlatformOptions['redis']
 }
 
-// The bucket the Deployment names holds the anchors and the erasure journal, unless the caller gave
-// both. In production one or the other is required: without them a restored backup would bring
-// erased subjects back unnoticed, and the audit chain would have no anchor outside the database.
-async function auditStorageFromEnv(
-  given: Pick<PlatformOptions, 'anchorSink' | 'erasureJournal'>,
+// The buckets the Deployment names: the anchors and the erasure journal, unless the caller gave both,
+// and the erasure relay, unless the caller gave one. In production the anchors' bucket (or both of
+// its parts) is required: without them a restored backup would bring erased subjects back unnoticed,
+// and the audit chain would have no anchor outside the database.
+async function storageFromEnv(
+  given: Pick<PlatformOptions, 'anchorSink' | 'erasureJournal' | 'erasureRelay'>,
 ): Promise<OpenedAuditStorage> {
-  if (given.anchorSink !== undefined && given.erasureJournal !== undefined)
-    return { platformOptions: given, close: () => {} }
-  const bucket = process.env[DEPLOYMENT_ENV.auditAnchorsBucket] || undefined
-  if (bucket === undefined && process.env[DEPLOYMENT_ENV.nodeEnv] === 'production')
+  const ownAnchors = given.anchorSink !== undefined && given.erasureJournal !== undefined
+  const bucket = ownAnchors ? undefined : process.env[DEPLOYMENT_ENV.auditAnchorsBucket] || undefined
+  if (!ownAnchors && bucket === undefined && process.env[DEPLOYMENT_ENV.nodeEnv] === 'production')
     fromEnv(DEPLOYMENT_ENV.auditAnchorsBucket, "bucket for the audit chain's anchors and the erasure journal")
   const opened = await openAuditStorage({
     auditAnchorsBucket: bucket,
     awsRegion: process.env[DEPLOYMENT_ENV.awsRegion] || undefined,
+    erasureRelayBucket:
+      given.erasureRelay === undefined
+        ? process.env[DEPLOYMENT_ENV.erasureRelayBucket] || undefined
+        : undefined,
   })
   return {
     platformOptions: {
       ...opened.platformOptions,
       ...(given.anchorSink === undefined ? {} : { anchorSink: given.anchorSink }),
       ...(given.erasureJournal === undefined ? {} : { erasureJournal: given.erasureJournal }),
+      ...(given.erasureRelay === undefined ? {} : { erasureRelay: given.erasureRelay }),
     },
     close: opened.close,
   }
@@ -54,30 +57,6 @@ function fromEnv(name: string, what: string): string {
   throw new PlatformError('DEPLOYMENT_ENV_MISSING', `no ${what}: ${name} is not set`, {
     hint: `Pass it as an option or set ${name} (the generated Deployments set it; ${CONFIG_ENV} names the config).`,
   })
-}
-
-/**
- * The S3 erasure relay on the bucket `VERTICALS_ERASURE_RELAY_BUCKET` names, with a client of its own
- * (credentials and region from the standard AWS chain; path-style addressing with a custom endpoint,
- * `AWS_ENDPOINT_URL_S3`), or none when the variable is not set.
- */
-async function relayFromEnv(): Promise<{ relay: ErasureRelay; close: () => void } | undefined> {
-  const bucket = process.env[DEPLOYMENT_ENV.erasureRelayBucket]
-  if (!bucket) return undefined
-  // Loaded only here: a service with no relay never loads the AWS SDK (an optional peer dependency).
-  const sdk = await import('@aws-sdk/client-s3').catch((error: unknown) => {
-    throw new PlatformError('DEPENDENCY_UNAVAILABLE', '@aws-sdk/client-s3 is not installed', {
-      cause: error,
-      hint: `${DEPLOYMENT_ENV.erasureRelayBucket} is set: the erasure relay is an S3 bucket. npm install @aws-sdk/client-s3.`,
-    })
-  })
-  const custom = Boolean(process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL)
-  // The bucket is in the platform's primary region, which need not be this pod's.
-  const client = new sdk.S3Client({
-    followRegionRedirects: true,
-    ...(custom ? { forcePathStyle: true } : {}),
-  })
-  return { relay: objectErasureRelay(s3RelayObjects(sdk, { client, bucket })), close: () => client.destroy() }
 }
 
 /**
@@ -100,16 +79,15 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
     monitoringDatabaseUrl,
     anchorSink,
     erasureJournal,
+    erasureRelay,
     ...rest
   } = options
   const vertical = given || fromEnv(VERTICAL_ENV, 'vertical to run as')
   const config = await loadPlatformConfig(configPath)
-  const storage = await auditStorageFromEnv({ anchorSink, erasureJournal })
-  const relay = rest.erasureRelay === undefined ? await relayFromEnv() : undefined
+  const storage = await storageFromEnv({ anchorSink, erasureJournal, erasureRelay })
   const platform = await createPlatform({
     ...rest,
     ...storage.platformOptions,
-    ...(relay === undefined ? {} : { erasureRelay: relay.relay }),
     config,
     vertical,
     pg: pg ?? fromEnv(DEPLOYMENT_ENV.databaseUrl, 'PostgreSQL connection URL'),
@@ -120,7 +98,6 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
       monitoringDatabaseUrl ?? (process.env[DEPLOYMENT_ENV.monitoringDatabaseUrl] || undefined),
   }).catch((error: unknown) => {
     storage.close()
-    relay?.close()
     throw error
   })
   const close = platform.close
@@ -130,7 +107,6 @@ export async function createPlatformFromEnv(options: PlatformFromEnvOptions = {}
     async close() {
       await close()
       storage.close()
-      relay?.close()
     },
   }
 }

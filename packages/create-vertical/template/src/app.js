@@ -65,7 +65,9 @@ export async function createApp(settings, options = {}) {
     redisReadyTimeoutMs: 2000,
   })
   // The audit-anchors bucket the Deployment names (VERTICALS_AUDIT_ANCHORS_BUCKET): the audit chain is
-  // anchored there and every erasure journaled, so a restored backup cannot bring an erased subject back.
+  // anchored there and every erasure journaled, so a restored backup cannot bring an erased subject back;
+  // and the erasure relay's (VERTICALS_ERASURE_RELAY_BUCKET), through which verticals on other databases
+  // ask this one to erase and are asked.
   const storage = await openAuditStorage(settings)
   const platform = await createPlatform({
     ...storage.platformOptions,

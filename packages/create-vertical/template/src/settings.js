@@ -4,7 +4,7 @@ import { deploymentSettings } from '@verticals/core'
  * How one process runs: the deployment contract's variables, which the generated Deployment sets
  * (VERTICALS_CONFIG, VERTICALS_VERTICAL, VERTICALS_WORKLOAD, VERTICALS_PORT, VERTICALS_DATABASE_URL,
  * VERTICALS_REDIS_URL, VERTICALS_AUDIT_KEY, VERTICALS_SUBJECT_KEY, VERTICALS_MONITORING_DATABASE_URL,
- * VERTICALS_AUDIT_ANCHORS_BUCKET, AWS_REGION, NODE_ENV; none is defaulted), plus optional knobs that let
+ * VERTICALS_AUDIT_ANCHORS_BUCKET, AWS_REGION, VERTICALS_ERASURE_RELAY_BUCKET (where it takes part), NODE_ENV; none is defaulted), plus optional knobs that let
  * tests share one PostgreSQL and Redis. `npm run dev` sets the contract from dev.env.
  * @param {NodeJS.ProcessEnv} env
  */
@@ -29,6 +29,8 @@ export function settingsFromEnv(env = process.env) {
     // The audit-anchors bucket (required in production) and its region: audit anchors, erasure journal.
     auditAnchorsBucket: deployed.auditAnchorsBucket,
     awsRegion: deployed.awsRegion,
+    // Where platform-wide erasure reaches verticals on other databases (set only where it takes part).
+    erasureRelayBucket: deployed.erasureRelayBucket,
     schema,
     redisPrefix: env.REDIS_PREFIX ?? '',
     drainTimeoutMs: integer(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),
