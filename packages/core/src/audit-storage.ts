@@ -35,7 +35,8 @@ export async function openAuditStorage(settings: AuditStorageSettings): Promise<
   if (bucket !== undefined && bucket !== '') {
     // By the package's own name, which the build keeps external: a relative import would be bundled
     // into the main entry, and with it a top-level import of the AWS SDK.
-    const { s3AuditStorage } = await import('@verticals/core/s3')
+    // Typed from the source: in a fresh clone the entry's declarations do not exist while this builds.
+    const { s3AuditStorage } = (await import('@verticals/core/s3' as string)) as typeof import('./s3')
     const storage = s3AuditStorage({ bucket, region: settings.awsRegion })
     platformOptions.anchorSink = storage.anchorSink
     platformOptions.erasureJournal = storage.erasureJournal
