@@ -91,8 +91,64 @@ describe('serializeVerticalView', () => {
 
   it('writes sorted keys, so insertion order never shows', () => {
     const json = serializeVerticalView(platform, 'barber')
-    expect(Object.keys(JSON.parse(json))).toEqual(['apiVersion', 'kind', 'platform', 'vertical'])
+    expect(Object.keys(JSON.parse(json))).toEqual([
+      'apiVersion',
+      'kind',
+      'placements',
+      'platform',
+      'vertical',
+    ])
     expect(json.endsWith('}\n')).toBe(true)
+  })
+
+  it.each(names)("writes %s's view as the sorted pretty JSON of the whole document", (name) => {
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.keys(value)
+                .sort()
+                .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+            )
+          : value
+    const json = serializeVerticalView(platform, name)
+    const { placements, ...view } = verticalView(platform, name)
+    const all = Object.values(placements ?? {})
+    const document = {
+      apiVersion: 'verticals/v1',
+      kind: 'ResolvedPlatformView',
+      vertical: name,
+      platform: view,
+      placements: {
+        enabled: all.map((v) => v.enabled),
+        name: all.map((v) => v.name),
+        platformWideErasure: all.map((v) => v.platformWideErasure),
+        postgres: all.map((v) => v.dataStores.postgres),
+        redis: all.map((v) => v.dataStores.redis),
+      },
+    }
+    expect(JSON.stringify(JSON.parse(json), null, 2)).toBe(JSON.stringify(sorted(document), null, 2))
+    const placementsAt = json.indexOf('\n  "placements": ')
+    const rest = `${json.slice(0, placementsAt)}${json.slice(json.indexOf('\n  "platform": '))}`
+    const { placements: _, ...withoutPlacements } = sorted(document) as Record<string, unknown>
+    // Byte for byte, but for the placements' one-line columns.
+    expect(rest).toBe(`${JSON.stringify(withoutPlacements, null, 2)}\n`)
+  })
+
+  it('writes the placements as one line per field, in config order, whatever the number of verticals', () => {
+    const json = serializeVerticalView(platform, 'barber')
+    const start = json.indexOf('\n  "placements": {\n')
+    const block = json.slice(start + 1, json.indexOf('\n  }', start) + 4).split('\n')
+    expect(block).toHaveLength(7)
+    expect(JSON.parse(json).placements).toEqual({
+      enabled: names.map((n) => platform.verticals[n]?.enabled),
+      name: names,
+      platformWideErasure: names.map((n) => platform.verticals[n]?.platformWideErasure),
+      postgres: names.map((n) => platform.verticals[n]?.dataStores.postgres),
+      redis: names.map((n) => platform.verticals[n]?.dataStores.redis),
+    })
+    expect(JSON.parse(json).platform.placements).toBeUndefined()
   })
 })
 
@@ -118,5 +174,19 @@ describe('readVerticalView', () => {
     expect(read({ ...view, platform: { ...view.platform, verticals: platform.verticals } })).toMatchObject({
       ok: false,
     })
+    const columns = view.placements
+    const unfit = [
+      undefined,
+      { ...columns, redis: columns.redis.slice(1) },
+      { ...columns, enabled: columns.enabled.map(String) },
+      { ...columns, name: columns.name.map(() => 'barber') },
+      { ...columns, name: columns.name.map((n: string) => (n === 'barber' ? 'barbers' : n)) },
+    ]
+    for (const placements of unfit) {
+      expect(read({ ...view, placements })).toEqual({
+        ok: false,
+        problem: expect.stringContaining('its placements are not five columns of one length'),
+      })
+    }
   })
 })
