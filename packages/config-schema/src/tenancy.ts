@@ -136,12 +136,25 @@ export function memberName(platform: ResolvedPlatform, vertical: string, base: s
  */
 export function erasureOtherStores(platform: ResolvedPlatform, vertical: string): string[] {
   if (platform.verticals[vertical]?.platformWideErasure !== true) return []
+  const known = otherStores.get(platform)?.get(vertical)
+  if (known) return [...known]
   const own = postgresOf(platform, vertical)
   const sameStore = new Set(own.shared === null ? [vertical] : own.members)
-  return placementsOf(platform)
+  const others = placementsOf(platform)
     .filter((v) => !sameStore.has(v.name) && v.enabled && v.platformWideErasure)
     .map((v) => v.name)
+  if (Object.isFrozen(platform) && Object.isFrozen(platform.placements ?? platform.verticals)) {
+    const ofPlatform = otherStores.get(platform) ?? new Map<string, readonly string[]>()
+    otherStores.set(platform, ofPlatform.set(vertical, others))
+  }
+  return [...others]
 }
+
+// erasureOtherStores by platform and vertical: a vertical's bundle asks several times (each
+// workload, its role, its DSR and DR documents), and each answer lists every other participant, so
+// asking anew made a generation quadratic in the number of verticals. Kept for a frozen platform
+// (parse deep-freezes it), whose stores and placements cannot change under the same identity.
+const otherStores = new WeakMap<ResolvedPlatform, Map<string, readonly string[]>>()
 
 /** One shared store as the generator and the cost estimate see it: its settings and its members. */
 export interface SharedStore {

@@ -106,7 +106,20 @@ export function yesNo(value: boolean): string {
  */
 export function erasureCoTenants(platform: ResolvedPlatform, vertical: ResolvedVertical): string[] {
   if (!vertical.platformWideErasure) return []
+  const known = coTenants.get(platform)?.get(vertical)
+  if (known) return [...known]
   const pg = postgresOf(platform, vertical.name)
-  if (pg.shared === null) return []
-  return pg.members.filter((m) => m !== vertical.name && platform.verticals[m]?.platformWideErasure === true)
+  const found =
+    pg.shared === null
+      ? []
+      : pg.members.filter((m) => m !== vertical.name && platform.verticals[m]?.platformWideErasure === true)
+  if (Object.isFrozen(platform) && Object.isFrozen(vertical)) {
+    const ofPlatform = coTenants.get(platform) ?? new WeakMap<ResolvedVertical, readonly string[]>()
+    coTenants.set(platform, ofPlatform.set(vertical, found))
+  }
+  return [...found]
 }
+
+// erasureCoTenants by platform and vertical: three documents of a vertical ask, and each answer lists
+// every other member of its store (all of them, on a platform that shares one store).
+const coTenants = new WeakMap<ResolvedPlatform, WeakMap<ResolvedVertical, readonly string[]>>()
