@@ -15,7 +15,8 @@ const lines = [
   '# Benchmarks',
   '',
   'Written by `npm run bench`; each figure is a median over repeated runs on the machine below.',
-  'Ratios compare against the raw baseline measured in the same run.',
+  'Ratios compare against the raw baseline measured in the same run; where the two were sampled in',
+  "alternation, the ratio is the median of the pairs' ratios, not the ratio of the two medians.",
   '',
   `Machine: ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}.`,
   '',
@@ -31,7 +32,8 @@ for (const group of groups) {
   for (const e of entries.filter((x) => x.group === group)) {
     const value = `${Number(e.value.toPrecision(4))} ${e.unit}`
     const base = e.baseline ? `${e.baseline.name}: ${Number(e.baseline.value.toPrecision(4))} ${e.unit}` : ''
-    const ratio = e.baseline ? `${(e.value / e.baseline.value).toFixed(2)}x` : ''
+    // A paired measurement carries its own ratio (the median of per-pair ratios, report.ts).
+    const ratio = e.baseline ? `${(e.ratio ?? e.value / e.baseline.value).toFixed(2)}x` : ''
     lines.push(`| ${e.name} | ${value} | ${base} | ${ratio} | ${e.target} | ${e.met ? 'yes' : '**no**'} |`)
   }
   const notes = entries.filter((x) => x.group === group && x.notes)
