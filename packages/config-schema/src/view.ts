@@ -23,11 +23,16 @@ export interface ResolvedView {
  * every tier and market and redacts every declared field, as the bundles assume.
  */
 export function verticalView(platform: ResolvedPlatform, vertical: string): ResolvedPlatform {
+  const own = declaredVertical(platform, vertical)
+  return deepFreeze({ ...platform, verticals: { [vertical]: own }, placements: placementsRecord(platform) })
+}
+
+function declaredVertical(platform: ResolvedPlatform, vertical: string) {
   const own = platform.verticals[vertical]
   if (own === undefined) {
     throw new PlatformError('VERTICAL_UNKNOWN', `vertical "${vertical}" is not declared in platform.yaml`)
   }
-  return deepFreeze({ ...platform, verticals: { [vertical]: own }, placements: placementsRecord(platform) })
+  return own
 }
 
 // Every view of a platform holds the same placements: built once per (frozen) platform, not once per
@@ -102,10 +107,7 @@ function sortKeys(value: unknown): unknown {
  * The placements are written beside the platform as columns (one line each), read back by readVerticalView.
  */
 export function serializeVerticalView(platform: ResolvedPlatform, vertical: string): string {
-  const own = platform.verticals[vertical]
-  if (own === undefined) {
-    throw new PlatformError('VERTICAL_UNKNOWN', `vertical "${vertical}" is not declared in platform.yaml`)
-  }
+  const own = declaredVertical(platform, vertical)
   const { head, tail } = viewFrame(platform)
   const name = JSON.stringify(vertical)
   const ownJson = JSON.stringify(sortKeys(own), null, 2).replaceAll('\n', `\n${' '.repeat(6)}`)
