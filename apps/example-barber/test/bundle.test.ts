@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
-const cli = fileURLToPath(new URL('../../../packages/generator/dist/cli.js', import.meta.url))
+const cli = fileURLToPath(new URL('../../../packages/generator/bin/verticals.js', import.meta.url))
 
 describe('the committed bundle', () => {
   it('is exactly what `verticals check` generates from platform.yaml (no drift)', () => {

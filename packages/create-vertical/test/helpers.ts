@@ -8,7 +8,7 @@ import { endWithTest } from '../../../testing/children'
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const CLI = join(PACKAGE_DIR, 'dist', 'cli.js')
-export const GENERATOR_CLI = join(PACKAGE_DIR, '..', 'generator', 'dist', 'cli.js')
+export const GENERATOR_CLI = join(PACKAGE_DIR, '..', 'generator', 'bin', 'verticals.js')
 
 /** How a spawned CLI exited and what it printed. */
 export interface Run {

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // The command's entry. It lives outside dist/ so npm can link it in a fresh clone before the first
-// build; the published package runs the same file.
-import module from 'node:module'
+// build; the published package runs the same file. It only requires the CommonJS launcher: an ES
+// module importing more of Node (node:fs, say) would load Node's streams before the first command.
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 
-// Node 22.1+ keeps compiled code on disk between runs (TypeScript's tsc does the same); a cold start
-// then skips compiling the CLI. Node 20 has no such API and starts as before.
-module.enableCompileCache?.()
+const require = createRequire(import.meta.url)
+const launcher = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url))
 
-const cli = new URL('../dist/cli.js', import.meta.url)
-
-import(cli.href).catch((error) => {
-  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(cli.pathname)) {
+try {
+  require(launcher)
+} catch (error) {
+  if (error?.code === 'MODULE_NOT_FOUND' && String(error.message).includes(launcher)) {
     console.error('verticals is not built yet: run `npm run build` at the repository root.')
     process.exit(2)
   }
   throw error
-})
+}

@@ -95,7 +95,7 @@ describe('the live monitoring loop', () => {
         throw new Error(`the shortened config is invalid: ${JSON.stringify(parsed.diagnostics)}`)
       const platform = parsed.platform
       const bundle = join(dir, 'bundle')
-      const cli = join(repoRoot, 'packages', 'generator', 'dist', 'cli.js')
+      const cli = join(repoRoot, 'packages', 'generator', 'bin', 'verticals.js')
       const generated = await tracker.run(process.execPath, [cli, 'generate', config, '--out', bundle], {
         cwd: repoRoot,
         env: { PATH: process.env.PATH ?? '' },

@@ -178,7 +178,7 @@ describe('the service started from its own manifests', () => {
         doc.createNode({ dataStores: { postgres: 'marketplace', redis: 'marketplace' } }),
       )
       writeFileSync(file, doc.toString({ lineWidth: 0 }))
-      const generator = join(repoRoot, 'packages', 'generator', 'dist', 'cli.js')
+      const generator = join(repoRoot, 'packages', 'generator', 'bin', 'verticals.js')
       const generated = await tracker.run(
         process.execPath,
         [generator, 'generate', 'platform.yaml', '--out', 'bundle'],

@@ -13,7 +13,7 @@ import { repoRoot } from './workspace.ts'
 // into test timeouts, so a test's timeout follows from what it does rather than from a guess.
 const COSTS = join(repoRoot, 'testing', 'step-costs.json')
 const EXAMPLE = join(repoRoot, 'examples', 'argentina-marketplace', 'platform.yaml')
-const VERTICALS = join(repoRoot, 'packages', 'generator', 'dist', 'cli.js')
+const VERTICALS = join(repoRoot, 'packages', 'generator', 'bin', 'verticals.js')
 const CREATE_DIR = join(repoRoot, 'packages', 'create-vertical')
 const CREATE = join(CREATE_DIR, 'dist', 'cli.js')
 // The verdict cache would turn every promtool run after the first into a file read.

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-// vitest globalSetup: CLI tests spawn the real dist/cli.js, so build it when it is missing or older
-// than the source. The packages it imports must be built already (nx builds them: test -> ^build).
+// vitest globalSetup: CLI tests spawn the real bin/verticals.js, so build the dist/cli.cjs and
+// dist/cli-bundle.cjs it runs when they are missing or older than the source. The packages it imports must be built already (nx builds them: test -> ^build).
 const packageDir = fileURLToPath(new URL('../../', import.meta.url))
 const packagesDir = join(packageDir, '..')
 
@@ -18,7 +18,7 @@ function newestSource(dir: string): number {
   return newest
 }
 
-/** Builds dist/cli.js if needed, and fails early when a dependency has no build. */
+/** Builds the CLI if needed, and fails early when a dependency has no build. */
 export default function setup(): void {
   // The generator imports core only through its lean `@verticals/core/migrations` entry.
   const entries = { 'config-schema': 'index.js', core: 'migrations.js', templates: 'index.js' }
@@ -27,7 +27,8 @@ export default function setup(): void {
       throw new Error(`@verticals/${dep} is not built; run \`npx nx run @verticals/generator:build\` first`)
     }
   }
-  const cli = join(packageDir, 'dist', 'cli.js')
-  const stale = !existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(packageDir, 'src'))
+  const built = ['cli.cjs', 'cli-bundle.cjs'].map((file) => join(packageDir, 'dist', file))
+  const newest = newestSource(join(packageDir, 'src'))
+  const stale = built.some((file) => !existsSync(file) || statSync(file).mtimeMs < newest)
   if (stale) execFileSync('npx', ['tsup'], { cwd: packageDir, stdio: 'ignore' })
 }

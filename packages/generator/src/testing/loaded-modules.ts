@@ -5,14 +5,17 @@ import { endWithTest } from '../../../../testing/children'
 import { PACKAGE_DIR } from './fixtures'
 import { tempDir } from './temp-dir'
 
-// A module-resolution hook (run in Node's hooks thread) that appends every resolved URL to a file.
-const HOOK = `import { appendFileSync } from 'node:fs'
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context)
-  appendFileSync(process.env.VERTICALS_LOADS_FILE, result.url + '\\n')
-  return result
-}`
-const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)})`
+// A module-resolution hook that appends every resolved URL to a file. registerHooks' hooks run in the
+// main thread for require() as for import, so the CLI's bundle requiring its dependencies is seen too.
+const REGISTER = `import { appendFileSync } from 'node:fs'
+import { registerHooks } from 'node:module'
+registerHooks({
+  resolve(specifier, context, next) {
+    const result = next(specifier, context)
+    appendFileSync(process.env.VERTICALS_LOADS_FILE, result.url + '\\n')
+    return result
+  },
+})`
 
 /**
  * What a Node run printed, how it exited, and every module URL it resolved (ESM) or required (CJS);
@@ -25,10 +28,7 @@ export interface TracedRun {
   modules: string[]
 }
 
-/**
- * Runs `node <args>` in the generator package and records the modules it loaded: ESM resolutions
- * through a hook, CommonJS ones from the require cache when `args` is `-e` code that prints nothing else.
- */
+/** Runs `node <args>` in the generator package and records every module it imported or required. */
 export function traceNode(args: readonly string[], options: { cwd?: string } = {}): Promise<TracedRun> {
   const file = join(tempDir(), 'loads.txt')
   writeFileSync(file, '')

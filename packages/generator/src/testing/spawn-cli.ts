@@ -9,7 +9,7 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs the built `verticals` binary (node dist/cli.js) with the given arguments. */
+/** Runs the `verticals` binary (node bin/verticals.js, which runs the build) with the given arguments. */
 export function verticals(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
@@ -20,7 +20,7 @@ export function verticals(
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [`${PACKAGE_DIR}dist/cli.js`, ...args],
+      [`${PACKAGE_DIR}bin/verticals.js`, ...args],
       { cwd: options.cwd ?? PACKAGE_DIR, env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0
