@@ -1,6 +1,7 @@
 // Fails fast, with the command that fixes it, when the PostgreSQL database or role the tests use is
 // missing, Redis does not answer, or promtool or amtool (which judge the generated monitoring
-// bundle) is not installed: one clear message before the build, not dozens of failed tests after it.
+// bundle) or terraform (whose `fmt` judges the generated Terraform) is not installed: one clear
+// message before the build, not dozens of failed tests after it.
 import { spawnSync } from 'node:child_process'
 import { Redis } from 'ioredis'
 import pg from 'pg'
@@ -87,6 +88,8 @@ const tools = [
   { name: 'amtool', debian: 'prometheus-alertmanager' },
 ]
 const installed = (tool) => spawnSync(tool.name, ['--version'], { stdio: 'ignore' }).error === undefined
+// Not a Debian package: HashiCorp ships it. `terraform fmt` needs no provider, so no registry either.
+const terraform = { name: 'terraform' }
 
 const problems = [await postgresProblem(), await redisProblem()].filter((p) => p !== undefined)
 const absent = tools.filter((tool) => !installed(tool))
@@ -98,7 +101,14 @@ if (absent.length > 0) {
   const packages = absent.map((tool) => tool.debian).join(' ')
   console.error(`Install the tools: apt-get install -y --no-install-recommends ${packages}`)
 }
-if (problems.length > 0 || absent.length > 0) {
+const noTerraform = !installed(terraform)
+if (noTerraform) {
+  console.error(
+    'terraform is not on PATH. The templates tests run `terraform fmt -check` on the generated Terraform.',
+  )
+  console.error('Install it from https://developer.hashicorp.com/terraform/install (any 1.x).')
+}
+if (problems.length > 0 || absent.length > 0 || noTerraform) {
   console.error('Then run `npm test` again.')
   process.exit(1)
 }

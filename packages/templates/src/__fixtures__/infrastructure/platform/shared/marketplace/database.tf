@@ -131,6 +131,6 @@ resource "aws_db_instance" "dr_replica" {
   auto_minor_version_upgrade          = true
   # A replica holds no data of its own (the primary and its backups do), and RDS takes no final
   # snapshot of a read replica: it can be destroyed, or replaced after a failover, without a snapshot.
-  deletion_protection                 = false
-  skip_final_snapshot                 = true
+  deletion_protection = false
+  skip_final_snapshot = true
 }

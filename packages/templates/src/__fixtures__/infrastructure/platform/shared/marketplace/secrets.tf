@@ -60,7 +60,7 @@ resource "aws_secretsmanager_secret" "cache_auth" {
 }
 
 resource "aws_secretsmanager_secret_version" "cache_auth" {
-  secret_id     = aws_secretsmanager_secret.cache_auth.id
+  secret_id = aws_secretsmanager_secret.cache_auth.id
   secret_string = jsonencode({
     cache_auth_token    = local.credentials.cache_auth_token
     monitoring_password = local.cache_monitoring_password
