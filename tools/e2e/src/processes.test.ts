@@ -88,3 +88,50 @@ it('kills the groups it started when the test process itself is interrupted', as
   expect(alive(sleeper)).toBe(false)
   await tracker.stopAll()
 })
+
+it('with ownGroups: false, a child dies with the group of the process that started it, even by SIGKILL', async () => {
+  // serve-registry's verdaccio: a test stopping `npm run registry` may SIGKILL its whole group, which
+  // leaves no handler time to stop children that lead groups of their own.
+  const tracker = new ProcessTracker()
+  const script = (trackerOptions: string) =>
+    [
+      "import { ProcessTracker } from './processes.ts'",
+      `const tracker = new ProcessTracker(${trackerOptions})`,
+      "const child = tracker.start('sleep', ['60'], { cwd: process.cwd(), env: process.env })",
+      'console.log(String(child.pid))',
+      'setInterval(() => {}, 1000)',
+    ].join('\n')
+  const sleepers: number[] = []
+  /** Starts the script in a group of its own, SIGKILLs that group, and says whether its sleep lives on. */
+  const sleepOutlivesGroupKill = async (trackerOptions: string) => {
+    const parent = tracker.start(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script(trackerOptions)],
+      {
+        ...options,
+        cwd: import.meta.dirname,
+      },
+    )
+    const sleeper = await firstPid(parent)
+    sleepers.push(sleeper)
+    expect(alive(sleeper)).toBe(true)
+    process.kill(-parent.pid!, 'SIGKILL')
+    await new Promise((resolve) => parent.once('exit', resolve))
+    for (let i = 0; i < 50 && alive(sleeper); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+    return alive(sleeper)
+  }
+  try {
+    expect(await sleepOutlivesGroupKill('{ ownGroups: false }')).toBe(false)
+    // The control: a child in a group of its own outlives the same SIGKILL.
+    expect(await sleepOutlivesGroupKill('')).toBe(true)
+  } finally {
+    // The sleeps lead their own groups when the tracker gave them one.
+    for (const pid of sleepers)
+      for (const target of [pid, -pid]) {
+        try {
+          process.kill(target, 'SIGKILL')
+        } catch {}
+      }
+    await tracker.stopAll()
+  }
+})

@@ -22,22 +22,37 @@ export interface SpawnOptions {
  */
 export class ProcessTracker {
   readonly #live = new Map<number, ChildProcess>()
+  readonly #ownGroups: boolean
+
+  /**
+   * With `ownGroups: false` a child stays in this process's group and is signalled by its PID alone:
+   * whoever stops this process's group (a test ending `npm run registry`, even with SIGKILL, which
+   * leaves no time to stop children) stops the child with it.
+   */
+  constructor(options: { ownGroups?: boolean } = {}) {
+    this.#ownGroups = options.ownGroups ?? true
+  }
+
+  /** What a signal for the child `pid` goes to: its group, or the process alone. */
+  #target(pid: number): number {
+    return this.#ownGroups ? -pid : pid
+  }
 
   /** Starts a long-running process (a server); it runs until `stop` or `stopAll`. */
   start(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      detached: true,
+      detached: this.#ownGroups,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const pid = child.pid
     if (pid === undefined) throw new Error(`could not start ${command}`)
     this.#live.set(pid, child)
-    watchOnExit(pid)
+    watchOnExit(this.#target(pid))
     // Forget the group only once all of it is gone: a grandchild left behind is still ours to end.
     child.once('exit', () => {
-      if (!groupAlive(pid)) this.#forget(pid)
+      if (!alive(this.#target(pid))) this.#forget(pid)
     })
     return child
   }
@@ -67,16 +82,17 @@ export class ProcessTracker {
   async stop(child: ChildProcess, graceMs = 5_000): Promise<void> {
     const pid = child.pid
     if (pid === undefined) return
-    signalGroup(pid, 'SIGTERM')
+    const target = this.#target(pid)
+    signal(target, 'SIGTERM')
     const deadline = Date.now() + graceMs
-    while (groupAlive(pid) && Date.now() < deadline) await delay(100)
-    if (groupAlive(pid)) signalGroup(pid, 'SIGKILL')
+    while (alive(target) && Date.now() < deadline) await delay(100)
+    if (alive(target)) signal(target, 'SIGKILL')
     this.#forget(pid)
   }
 
   #forget(pid: number): void {
     this.#live.delete(pid)
-    unwatched(pid)
+    unwatched(this.#target(pid))
   }
 
   /** Ends every process group this tracker started that may still be running. */
@@ -85,47 +101,48 @@ export class ProcessTracker {
   }
 }
 
-// Groups still running when this process ends (Ctrl-C, a killed worker) are killed on the way
-// out, because detached groups would otherwise outlive us.
+// Children still running when this process ends (Ctrl-C, a killed worker) are killed on the way
+// out, because detached groups would otherwise outlive us. A target is a process (its PID) or a
+// group (minus the PID of its leader), as process.kill takes them.
 const watched = new Set<number>()
 let handlersInstalled = false
 
-/** Makes sure the group led by `pid` is killed if this process exits or is interrupted first. */
-function watchOnExit(pid: number): void {
-  watched.add(pid)
+/** Makes sure `target` is killed if this process exits or is interrupted first. */
+function watchOnExit(target: number): void {
+  watched.add(target)
   if (handlersInstalled) return
   handlersInstalled = true
   const killWatched = () => {
-    for (const group of watched) signalGroup(group, 'SIGKILL')
+    for (const each of watched) signal(each, 'SIGKILL')
   }
   process.once('exit', killWatched)
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(name, () => {
       killWatched()
       // Re-raise with the handler gone, so the default action (terminate) still happens.
-      process.kill(process.pid, signal)
+      process.kill(process.pid, name)
     })
   }
 }
 
-/** Stops watching a group that has ended. */
-function unwatched(pid: number): void {
-  watched.delete(pid)
+/** Stops watching a target that has ended. */
+function unwatched(target: number): void {
+  watched.delete(target)
 }
 
-/** Sends `signal` to the process group led by `pid`; a group that already ended is fine. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
+/** Sends `name` to a process or a group; one that already ended is fine. */
+function signal(target: number, name: NodeJS.Signals): void {
   try {
-    process.kill(-pid, signal)
+    process.kill(target, name)
   } catch {
-    // ESRCH: the group has exited already.
+    // ESRCH: it has exited already.
   }
 }
 
-/** Whether any process of the group led by `pid` still exists. */
-function groupAlive(pid: number): boolean {
+/** Whether the process, or any process of the group, still exists. */
+function alive(target: number): boolean {
   try {
-    process.kill(-pid, 0)
+    process.kill(target, 0)
     return true
   } catch {
     return false

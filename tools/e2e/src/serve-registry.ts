@@ -48,8 +48,10 @@ async function main(): Promise<number> {
   const packages = listPublicPackages()
   assertBuilt(packages)
   const root = mkdtempSync(join(tmpdir(), 'verticals-registry-'))
-  const tracker = new ProcessTracker()
-  // The tracker kills verdaccio when a signal ends us; the files go with it.
+  // verdaccio stays in our process group: whoever stops the group stops it too, even with SIGKILL
+  // (a test ending `npm run registry`), and the tracker kills it when a signal ends us; the files go
+  // with it.
+  const tracker = new ProcessTracker({ ownGroups: false })
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => rmSync(root, { recursive: true, force: true }))
   }
