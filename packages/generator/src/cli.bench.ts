@@ -39,6 +39,30 @@ it('cold `verticals validate` takes under 3x `node -e 0`', async () => {
   })
 }, 180_000)
 
+it('cold `verticals --version` takes under 1.5x `node -e 0`', async () => {
+  // Help, version and usage errors report through @verticals/config-schema/diagnostics: no zod, no schema.
+  const {
+    subject: version,
+    baseline: bare,
+    ratio,
+  } = pairedMediansMs(
+    () => node([cli, '--version']),
+    () => node(['-e', '0']),
+    { iterations: 21, warmupIterations: 2 },
+  )
+  recordBenchmark({
+    group: 'generator',
+    name: 'CLI cold start: verticals --version',
+    value: Number(version.toFixed(1)),
+    unit: 'ms',
+    baseline: { name: 'node -e 0', value: Number(bare.toFixed(1)) },
+    ratio: Number(ratio.toFixed(2)),
+    target: '< 1.5x node -e 0',
+    met: ratio < 1.5,
+    notes: `${ratio.toFixed(2)}x; ${load()}`,
+  })
+}, 180_000)
+
 it('cold `verticals generate` of the four-vertical example takes under 1.5 s', async () => {
   try {
     node([cli, 'generate', EXAMPLE_CONFIG, '--out', out])

@@ -18,11 +18,12 @@ const esm = (entry: string) =>
 const cjs = (entry: string) =>
   `const m = require('${entry}'); console.log(JSON.stringify({ names: Object.keys(m), cjs: Object.keys(require.cache) }))`
 
-async function load(code: string): Promise<{ names: string[]; packages: string[] }> {
+/** The entry's export names and which of `packages` (by default the heavy ones) loading it loaded. */
+async function load(code: string, packages = HEAVY): Promise<{ names: string[]; packages: string[] }> {
   const run = await traceNode(['-e', code])
   expect(run.stderr).toBe('')
   const { names, cjs: required } = JSON.parse(run.stdout) as { names: string[]; cjs: string[] }
-  return { names, packages: loadedPackages([...run.modules, ...required], HEAVY) }
+  return { names, packages: loadedPackages([...run.modules, ...required], packages) }
 }
 
 describe('lean entry points', { timeout: timeoutFor({ cli: 2 }) }, () => {
@@ -100,6 +101,22 @@ describe('lean entry points', { timeout: timeoutFor({ cli: 2 }) }, () => {
       expect(names).not.toContain('generate')
       // The control: the tracer does see the SDK when an entry loads it.
       expect(packages).toEqual(['@aws-sdk/client-s3'])
+    },
+  )
+
+  it.each([
+    ['ESM', esm],
+    ['CJS', cjs],
+  ])(
+    '@verticals/config-schema/diagnostics (%s), which the CLI reports with, loads no zod',
+    async (_format, code) => {
+      const lean = await load(code('@verticals/config-schema/diagnostics'), ['zod'])
+      expect(lean.names).toEqual(
+        expect.arrayContaining(['PlatformError', 'isPlatformError', 'formatDiagnostic', 'didYouMean']),
+      )
+      expect(lean.packages).toEqual([])
+      // The control: the main entry does load it, and the tracer sees it.
+      expect((await load(code('@verticals/config-schema'), ['zod'])).packages).toEqual(['zod'])
     },
   )
 

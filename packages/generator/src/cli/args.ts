@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { didYouMean } from '@verticals/config-schema'
+import { didYouMean } from '@verticals/config-schema/diagnostics'
 import type { CommandArgs, CommandSpec } from './command-spec'
 import { UsageError } from './usage-error'
 

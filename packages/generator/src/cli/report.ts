@@ -1,4 +1,4 @@
-import { formatDiagnostic, isPlatformError } from '@verticals/config-schema'
+import { formatDiagnostic, isPlatformError } from '@verticals/config-schema/diagnostics'
 import { type Output, printJson, println } from '../commands/io'
 import { GENERATOR_VERSION } from '../version'
 import { UsageError } from './usage-error'
