@@ -9,6 +9,7 @@ import {
   timeZone,
   weekday,
 } from '../units'
+import { strictObject } from './strict-object'
 
 /** The numeric user and group containers run as unless compute.runAs says otherwise (images' USER). */
 export const DEFAULT_RUN_AS = { user: 10001, group: 10001 } as const
@@ -16,24 +17,24 @@ export const DEFAULT_RUN_AS = { user: 10001, group: 10001 } as const
 // Non-root: Pod Security Admission `restricted` refuses uid 0; Linux ids are 31-bit in Kubernetes.
 const linuxId = z.number().int().min(1).max(2_147_483_647)
 
-export const resourcesSchema = z.strictObject({
-  requests: z.strictObject({
+export const resourcesSchema = strictObject({
+  requests: strictObject({
     cpu,
     memory,
-    ephemeralStorage: memory
-      .prefault('256Mi')
-      .describe('Node disk guaranteed to each pod: its writable /tmp and its container logs.'),
+    ephemeralStorage: memory.prefault('256Mi').register(z.globalRegistry, {
+      description: 'Node disk guaranteed to each pod: its writable /tmp and its container logs.',
+    }),
   }),
-  limits: z.strictObject({
+  limits: strictObject({
     cpu,
     memory,
     ephemeralStorage: memory
       .prefault('1Gi')
-      .describe('Node disk a pod may use before the kubelet evicts it.'),
+      .register(z.globalRegistry, { description: 'Node disk a pod may use before the kubelet evicts it.' }),
   }),
 })
 
-const probeSchema = z.strictObject({
+const probeSchema = strictObject({
   path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected an HTTP path such as /health'),
   initialDelay: duration,
   period: positiveDuration,
@@ -41,15 +42,19 @@ const probeSchema = z.strictObject({
   failureThreshold: z.number().int().positive().default(3),
 })
 
-export const probesSchema = z.strictObject({ liveness: probeSchema, readiness: probeSchema })
+export const probesSchema = strictObject({ liveness: probeSchema, readiness: probeSchema })
 
-const scalingPolicy = z.strictObject({
+const scalingPolicy = strictObject({
   stabilizationWindow: duration,
-  pods: z.number().int().positive().describe('At most this many pods added or removed per period.'),
+  pods: z
+    .number()
+    .int()
+    .positive()
+    .register(z.globalRegistry, { description: 'At most this many pods added or removed per period.' }),
   period: positiveDuration,
 })
 
-export const autoscalingSchema = z.strictObject({
+export const autoscalingSchema = strictObject({
   minReplicas: z.number().int().positive(),
   maxReplicas: z.number().int().positive(),
   cpuUtilization: percent,
@@ -58,21 +63,33 @@ export const autoscalingSchema = z.strictObject({
   scaleDown: scalingPolicy,
 })
 
-export const autoscalingOverrideSchema = autoscalingSchema.partial().strict()
+// partial() keeps the object's shared catchall: unknown keys are still refused.
+export const autoscalingOverrideSchema = autoscalingSchema.partial()
 
-const timeRange = z.strictObject({ start: clockTime, end: clockTime })
+const timeRange = strictObject({ start: clockTime, end: clockTime })
 
-export const scheduleSchema = z.strictObject({
+export const scheduleSchema = strictObject({
   timeZone: timeZone.describe('IANA time zone of the business hours.'),
-  businessHours: z.strictObject({ days: z.array(weekday).min(1), start: clockTime, end: clockTime }),
-  peaks: z.array(timeRange).default([]).describe('Daily peaks; capacity is raised ahead of each.'),
+  businessHours: strictObject({ days: z.array(weekday).min(1), start: clockTime, end: clockTime }),
+  peaks: z
+    .array(timeRange)
+    .default([])
+    .register(z.globalRegistry, { description: 'Daily peaks; capacity is raised ahead of each.' }),
   leadTime: duration.describe('How long before business hours and peaks the minimum is raised.'),
-  businessMinReplicas: z.number().int().positive().describe('HPA minimum during business hours.'),
-  peakMinReplicas: z.number().int().positive().describe('HPA minimum during peaks.'),
+  businessMinReplicas: z
+    .number()
+    .int()
+    .positive()
+    .register(z.globalRegistry, { description: 'HPA minimum during business hours.' }),
+  peakMinReplicas: z
+    .number()
+    .int()
+    .positive()
+    .register(z.globalRegistry, { description: 'HPA minimum during peaks.' }),
 })
 
-export const computeSchema = z.strictObject({
-  image: z.strictObject({
+export const computeSchema = strictObject({
+  image: strictObject({
     registry: z
       .string()
       .regex(/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/, 'expected an image registry path such as ghcr.io/acme'),
@@ -84,27 +101,30 @@ export const computeSchema = z.strictObject({
         'the tag "latest" is refused: pin a version so rollouts are reproducible',
       ),
   }),
-  port: z.number().int().min(1024).max(65535).default(8080).describe('Container port (unprivileged).'),
-  resources: resourcesSchema,
-  runAs: z
-    .strictObject({
-      user: linuxId.default(DEFAULT_RUN_AS.user),
-      group: linuxId.default(DEFAULT_RUN_AS.group),
-    })
-    .prefault({})
-    .describe('Numeric user and group of every container; the image must run as them (its USER).'),
-  tmpSize: memory
-    .prefault('512Mi')
-    .describe('Size limit of the writable /tmp (an emptyDir); at most resources.limits.ephemeralStorage.'),
-  priority: z
+  port: z
     .number()
     .int()
-    .min(0)
-    .max(1_000_000_000)
-    .default(100_000)
-    .describe('Value of the PriorityClass of every workload (user-defined classes go up to 1e9).'),
+    .min(1024)
+    .max(65535)
+    .default(8080)
+    .register(z.globalRegistry, { description: 'Container port (unprivileged).' }),
+  resources: resourcesSchema,
+  runAs: strictObject({
+    user: linuxId.default(DEFAULT_RUN_AS.user),
+    group: linuxId.default(DEFAULT_RUN_AS.group),
+  })
+    .prefault({})
+    .register(z.globalRegistry, {
+      description: 'Numeric user and group of every container; the image must run as them (its USER).',
+    }),
+  tmpSize: memory.prefault('512Mi').register(z.globalRegistry, {
+    description: 'Size limit of the writable /tmp (an emptyDir); at most resources.limits.ephemeralStorage.',
+  }),
+  priority: z.number().int().min(0).max(1_000_000_000).default(100_000).register(z.globalRegistry, {
+    description: 'Value of the PriorityClass of every workload (user-defined classes go up to 1e9).',
+  }),
   probes: probesSchema,
-  rollingUpdate: z.strictObject({
+  rollingUpdate: strictObject({
     maxSurge: z.number().int().nonnegative(),
     maxUnavailable: z.number().int().nonnegative(),
   }),
@@ -112,24 +132,22 @@ export const computeSchema = z.strictObject({
   schedule: scheduleSchema,
 })
 
-export const workloadSchema = z.strictObject({
+export const workloadSchema = strictObject({
   kind: z.enum(['http', 'worker']).default('http'),
   description: z.string().max(200).optional(),
   autoscaling: autoscalingOverrideSchema.optional(),
-  queueDepthTarget: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Workers scale on queue depth: the target number of queued jobs per replica.'),
+  queueDepthTarget: z.number().int().positive().optional().register(z.globalRegistry, {
+    description: 'Workers scale on queue depth: the target number of queued jobs per replica.',
+  }),
   scrapeInterval: positiveDuration
     .optional()
-    .describe('Overrides monitoring.scrapeInterval for this workload.'),
-  schedule: z
-    .strictObject({
-      businessMinReplicas: z.number().int().positive().optional(),
-      peakMinReplicas: z.number().int().positive().optional(),
-    })
+    .register(z.globalRegistry, { description: 'Overrides monitoring.scrapeInterval for this workload.' }),
+  schedule: strictObject({
+    businessMinReplicas: z.number().int().positive().optional(),
+    peakMinReplicas: z.number().int().positive().optional(),
+  })
     .optional()
-    .describe('Overrides the scheduled minimums of compute.schedule for this workload.'),
+    .register(z.globalRegistry, {
+      description: 'Overrides the scheduled minimums of compute.schedule for this workload.',
+    }),
 })

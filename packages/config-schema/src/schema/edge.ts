@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { label } from '../units'
+import { strictObject } from './strict-object'
 
 /** An IPv4 CIDR block, octets up to 255 and a prefix up to 32. */
 export const ipv4Cidr = z
@@ -29,12 +30,11 @@ const acmCertificateArn = z
   )
 
 /** The CloudFront distribution in front of each vertical's load balancer. */
-export const cdnSchema = z.strictObject({
-  enabled: z
-    .boolean()
-    .describe(
+export const cdnSchema = strictObject({
+  enabled: z.boolean().register(z.globalRegistry, {
+    description:
       'Put a CloudFront distribution in front of each vertical’s ALB: security headers, per-data-class caching and the CLOUDFRONT-scope WAF.',
-    ),
+  }),
   certificateArn: acmCertificateArn.describe(
     'ACM certificate in us-east-1 (CloudFront reads certificates only there) covering <vertical>.<domain>.',
   ),
@@ -53,9 +53,10 @@ export const cdnSchema = z.strictObject({
         .min(1),
     )
     .default({})
-    .describe(
-      'Path patterns that serve each data class with a CDN TTL: one cache behaviour each, cached for cache.cdnTtl.<class>. Every other path is never cached at the edge.',
-    ),
+    .register(z.globalRegistry, {
+      description:
+        'Path patterns that serve each data class with a CDN TTL: one cache behaviour each, cached for cache.cdnTtl.<class>. Every other path is never cached at the edge.',
+    }),
 })
 
 /**
@@ -63,49 +64,45 @@ export const cdnSchema = z.strictObject({
  * CloudFront in front. Without it the bundle has no Ingress and `security.network.ingressNamespace`
  * names where traffic comes from.
  */
-export const edgeSchema = z.strictObject({
+export const edgeSchema = strictObject({
   domain: domain.describe('Each vertical is served at <vertical>.<domain>.'),
   certificateArn: acmCertificateArn.describe(
     'ACM certificate in the primary region covering <vertical>.<domain>: the ALB’s HTTPS listener.',
   ),
-  loadBalancerSubnetCidrs: z
-    .array(ipv4Cidr)
-    .min(1)
-    .describe(
+  loadBalancerSubnetCidrs: z.array(ipv4Cidr).min(1).register(z.globalRegistry, {
+    description:
       'Subnets the ALB’s nodes live in. With IP targets the ALB connects to pod IPs from these addresses: the NetworkPolicy admits only them to the app port.',
-    ),
+  }),
   cdn: cdnSchema.optional(),
 })
 
 /** One way a request is recognized as belonging to a market; the first market that matches wins. */
-export const recognizeSchema = z
-  .strictObject({
-    viewerRegions: z
-      .array(
-        z
-          .string()
-          .regex(
-            /^[A-Z]{2}-[A-Z0-9]{1,3}$/,
-            'expected an ISO 3166-2 subdivision such as AR-C (Ciudad Autónoma de Buenos Aires) or AR-X (Córdoba)',
-          ),
-      )
-      .optional()
-      .describe(
+export const recognizeSchema = strictObject({
+  viewerRegions: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[A-Z]{2}-[A-Z0-9]{1,3}$/,
+          'expected an ISO 3166-2 subdivision such as AR-C (Ciudad Autónoma de Buenos Aires) or AR-X (Córdoba)',
+        ),
+    )
+    .optional()
+    .register(z.globalRegistry, {
+      description:
         'ISO 3166-2 subdivisions of the viewer, from CloudFront-Viewer-Country and CloudFront-Viewer-Country-Region.',
-      ),
-    viewerCities: z
-      .array(label)
-      .optional()
-      .describe('Cities of the viewer, from CloudFront-Viewer-City (compared without case or accents).'),
-    hosts: z
-      .array(domain)
-      .optional()
-      .describe('Host names whose requests belong to the market (the Host header).'),
-    pathPrefixes: z
-      .array(z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected a URL path prefix such as /ba/'))
-      .optional()
-      .describe('URL path prefixes whose requests belong to the market.'),
-  })
-  .describe(
+    }),
+  viewerCities: z.array(label).optional().register(z.globalRegistry, {
+    description: 'Cities of the viewer, from CloudFront-Viewer-City (compared without case or accents).',
+  }),
+  hosts: z.array(domain).optional().register(z.globalRegistry, {
+    description: 'Host names whose requests belong to the market (the Host header).',
+  }),
+  pathPrefixes: z
+    .array(z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected a URL path prefix such as /ba/'))
+    .optional()
+    .register(z.globalRegistry, { description: 'URL path prefixes whose requests belong to the market.' }),
+}).register(z.globalRegistry, {
+  description:
     'How a request is attributed to the market by @verticals/observability, without the caller’s help.',
-  )
+})

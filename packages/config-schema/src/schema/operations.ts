@@ -13,8 +13,9 @@ import {
   weekday,
 } from '../units'
 import { edgeSchema, ipv4Cidr } from './edge'
+import { strictObject } from './strict-object'
 
-export const sloSchema = z.strictObject({
+export const sloSchema = strictObject({
   period: positiveDuration.prefault('30d'),
   availability: percent,
   latencyP95: positiveDuration,
@@ -26,19 +27,19 @@ export const sloSchema = z.strictObject({
 const severityName = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities')
-const downAlert = z.strictObject({ for: duration, severity: severityName })
-const thresholdAlert = z.strictObject({ threshold: percent, for: duration, severity: severityName })
+const downAlert = strictObject({ for: duration, severity: severityName })
+const thresholdAlert = strictObject({ threshold: percent, for: duration, severity: severityName })
 
-export const alertsSchema = z.strictObject({
+export const alertsSchema = strictObject({
   serviceDown: downAlert,
   postgresDown: downAlert,
   redisDown: downAlert,
   latency: z
-    .array(z.strictObject({ threshold: duration, for: duration, severity: severityName }))
+    .array(strictObject({ threshold: duration, for: duration, severity: severityName }))
     .min(1)
-    .describe('p95 latency thresholds, each its own alert.'),
+    .register(z.globalRegistry, { description: 'p95 latency thresholds, each its own alert.' }),
   errorRate: thresholdAlert.describe('Share of 5xx responses.'),
-  errorCount: z.strictObject({
+  errorCount: strictObject({
     threshold: z.number().int().positive(),
     window: positiveDuration,
     severity: severityName,
@@ -48,72 +49,63 @@ export const alertsSchema = z.strictObject({
   databaseCpu: thresholdAlert.describe(
     'RDS CPU (CloudWatch); its for and severity also apply to the free storage and memory alarms.',
   ),
-  poolSaturation: z
-    .strictObject({ for: duration, severity: severityName })
-    .describe('Fires at dataStores.postgres.pool.alarmAt.'),
-  cacheHitRate: z
-    .strictObject({ for: duration, severity: severityName })
-    .describe('Fires below dataStores.redis.hitRateTarget.'),
-  dsrDeadline: z.strictObject({ severity: severityName, overdueSeverity: severityName }),
-  retentionStale: z
-    .strictObject({ severity: severityName })
-    .describe('Fires when retention has not run for twice retention.runEvery.'),
-  paymentSuccess: z
-    .strictObject({
-      for: duration.describe('Window the success share is measured over (and how long it must stay low).'),
-      severity: severityName,
-      minPayments: z
-        .number()
-        .int()
-        .positive()
-        .default(20)
-        .describe('Payment attempts the window must hold before the alert may fire (low-volume guard).'),
-    })
-    .describe('Fires below monitoring.business.paymentSuccessRate.'),
-  auditAnchorStale: z
-    .strictObject({ severity: severityName })
+  poolSaturation: strictObject({ for: duration, severity: severityName }).register(z.globalRegistry, {
+    description: 'Fires at dataStores.postgres.pool.alarmAt.',
+  }),
+  cacheHitRate: strictObject({ for: duration, severity: severityName }).register(z.globalRegistry, {
+    description: 'Fires below dataStores.redis.hitRateTarget.',
+  }),
+  dsrDeadline: strictObject({ severity: severityName, overdueSeverity: severityName }),
+  retentionStale: strictObject({ severity: severityName }).register(z.globalRegistry, {
+    description: 'Fires when retention has not run for twice retention.runEvery.',
+  }),
+  paymentSuccess: strictObject({
+    for: duration.describe('Window the success share is measured over (and how long it must stay low).'),
+    severity: severityName,
+    minPayments: z.number().int().positive().default(20).register(z.globalRegistry, {
+      description: 'Payment attempts the window must hold before the alert may fire (low-volume guard).',
+    }),
+  }).register(z.globalRegistry, { description: 'Fires below monitoring.business.paymentSuccessRate.' }),
+  auditAnchorStale: strictObject({ severity: severityName }).optional().register(z.globalRegistry, {
+    description:
+      'Fires when no audit anchor succeeded for twice audit.anchor.every (default: retentionStale).',
+  }),
+  breachNotification: strictObject({
+    before: positiveDuration.prefault('12h').register(z.globalRegistry, {
+      description: 'How long before each notification deadline the alert fires.',
+    }),
+    severity: severityName,
+  })
     .optional()
-    .describe('Fires when no audit anchor succeeded for twice audit.anchor.every (default: retentionStale).'),
-  breachNotification: z
-    .strictObject({
-      before: positiveDuration
-        .prefault('12h')
-        .describe('How long before each notification deadline the alert fires.'),
-      severity: severityName,
-    })
-    .optional()
-    .describe(
-      'Fires before each breach-notification deadline of an open breach (default: 12h before, at dsrDeadline.overdueSeverity).',
-    ),
+    .register(z.globalRegistry, {
+      description:
+        'Fires before each breach-notification deadline of an open breach (default: 12h before, at dsrDeadline.overdueSeverity).',
+    }),
 })
 
 // An exporter the monitoring bundle deploys beside each vertical: its port, image and resources.
 const exporterSchema = (repository: string, tag: string) =>
-  z.strictObject({
+  strictObject({
     port: z.number().int().min(1).max(65535),
-    image: z
-      .strictObject({
-        repository: z
-          .string()
-          .regex(
-            /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
-            'expected an image repository such as quay.io/org/name',
-          ),
-        tag: z
-          .string()
-          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected an image tag such as v0.15.0')
-          .refine((t) => t !== 'latest', 'the tag "latest" is refused: pin a version'),
-      })
-      .prefault({ repository, tag }),
-    resources: z
-      .strictObject({
-        requests: z.strictObject({ cpu: cpu.prefault('50m'), memory: bytes.prefault('64Mi') }).prefault({}),
-        limits: z.strictObject({ cpu: cpu.prefault('250m'), memory: bytes.prefault('128Mi') }).prefault({}),
-      })
-      .prefault({}),
+    image: strictObject({
+      repository: z
+        .string()
+        .regex(
+          /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
+          'expected an image repository such as quay.io/org/name',
+        ),
+      tag: z
+        .string()
+        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected an image tag such as v0.15.0')
+        .refine((t) => t !== 'latest', 'the tag "latest" is refused: pin a version'),
+    }).prefault({ repository, tag }),
+    resources: strictObject({
+      requests: strictObject({ cpu: cpu.prefault('50m'), memory: bytes.prefault('64Mi') }).prefault({}),
+      limits: strictObject({ cpu: cpu.prefault('250m'), memory: bytes.prefault('128Mi') }).prefault({}),
+    }).prefault({}),
   })
 
-export const monitoringSchema = z.strictObject({
+export const monitoringSchema = strictObject({
   scrapeInterval: positiveDuration,
   runbookBaseUrl: z
     .string()
@@ -122,60 +114,61 @@ export const monitoringSchema = z.strictObject({
       'expected an http(s) URL without a trailing slash such as https://runbooks.example.com/turnos',
     )
     .optional()
-    .describe(
-      'Where the bundle is published: alerts link <runbookBaseUrl>/<vertical>/runbooks/incident-response.md#<alert>; without it the link is relative to the bundle.',
-    ),
+    .register(z.globalRegistry, {
+      description:
+        'Where the bundle is published: alerts link <runbookBaseUrl>/<vertical>/runbooks/incident-response.md#<alert>; without it the link is relative to the bundle.',
+    }),
   cluster: z
     .string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected a cluster name such as prod-sa-east-1')
     .optional()
-    .describe(
-      'The `cluster` external label of Prometheus (default <metadata.name>-<primary region>); `region` is the primary region.',
-    ),
-  grouping: z
-    .strictObject({
-      wait: positiveDuration
-        .prefault('30s')
-        .describe('Alertmanager group_wait: how long a new group waits for more alerts.'),
-      interval: positiveDuration
-        .prefault('5m')
-        .describe(
-          'Alertmanager group_interval: how long before a changed group (new or resolved alerts) is sent again.',
-        ),
-    })
+    .register(z.globalRegistry, {
+      description:
+        'The `cluster` external label of Prometheus (default <metadata.name>-<primary region>); `region` is the primary region.',
+    }),
+  grouping: strictObject({
+    wait: positiveDuration.prefault('30s').register(z.globalRegistry, {
+      description: 'Alertmanager group_wait: how long a new group waits for more alerts.',
+    }),
+    interval: positiveDuration.prefault('5m').register(z.globalRegistry, {
+      description:
+        'Alertmanager group_interval: how long before a changed group (new or resolved alerts) is sent again.',
+    }),
+  })
     .prefault({})
-    .describe('How Alertmanager batches notifications (its defaults).'),
-  deadMansSwitch: z
-    .strictObject({
-      url: z
-        .string()
-        .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://hc-ping.com/<uuid>')
-        .optional()
-        .describe(
+    .register(z.globalRegistry, { description: 'How Alertmanager batches notifications (its defaults).' }),
+  deadMansSwitch: strictObject({
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://hc-ping.com/<uuid>')
+      .optional()
+      .register(z.globalRegistry, {
+        description:
           'Webhook of the dead man’s switch service (healthchecks.io, Opsgenie heartbeat, PagerDuty…); without it the Watchdog reaches no one.',
-        ),
-      repeatInterval: positiveDuration
-        .prefault('1m')
-        .describe('How often Alertmanager re-sends the always-firing Watchdog to the dead man’s switch.'),
-    })
+      }),
+    repeatInterval: positiveDuration.prefault('1m').register(z.globalRegistry, {
+      description: 'How often Alertmanager re-sends the always-firing Watchdog to the dead man’s switch.',
+    }),
+  })
     .prefault({})
-    .describe(
-      'The Watchdog heartbeat: the always-firing alert is sent to this webhook every repeatInterval; the service behind it raises the alarm when heartbeats stop.',
-    ),
+    .register(z.globalRegistry, {
+      description:
+        'The Watchdog heartbeat: the always-firing alert is sent to this webhook every repeatInterval; the service behind it raises the alarm when heartbeats stop.',
+    }),
   retention: positiveDuration.describe('Prometheus retention.'),
   logRetention: positiveDuration,
-  exporters: z.strictObject({
+  exporters: strictObject({
     postgres: exporterSchema('quay.io/prometheuscommunity/postgres-exporter', 'v0.15.0'),
     redis: exporterSchema('docker.io/oliver006/redis_exporter', 'v1.62.0'),
   }),
-  business: z.strictObject({
+  business: strictObject({
     paymentSuccessRate: percent,
-    providerUtilization: z.strictObject({ min: percent, max: percent }),
+    providerUtilization: strictObject({ min: percent, max: percent }),
     revenueCurrency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as ARS'),
   }),
 })
 
-export const severitySchema = z.strictObject({
+export const severitySchema = strictObject({
   definition: label,
   respondWithin: positiveDuration,
   escalation: z
@@ -186,37 +179,43 @@ export const severitySchema = z.strictObject({
 // Where an escalation role is reached. Secrets (routing keys, API keys, Slack URLs) are never in the
 // config: Alertmanager reads them from files of its mounted secret, one per role.
 const receiverSchema = z.discriminatedUnion('type', [
-  z
-    .strictObject({ type: z.literal('pagerduty') })
-    .describe('PagerDuty Events v2; routing key in <role>.key.'),
-  z.strictObject({ type: z.literal('opsgenie') }).describe('Opsgenie; API key in <role>.key.'),
-  z
-    .strictObject({
-      type: z.literal('webhook'),
-      url: z
-        .string()
-        .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://pager.example.com/hook'),
-    })
-    .describe('A generic webhook (Alertmanager webhook payload).'),
-  z
-    .strictObject({ type: z.literal('slack') })
-    .describe('A Slack channel, a notification only; webhook URL in <role>.url.'),
+  strictObject({ type: z.literal('pagerduty') }).register(z.globalRegistry, {
+    description: 'PagerDuty Events v2; routing key in <role>.key.',
+  }),
+  strictObject({ type: z.literal('opsgenie') }).register(z.globalRegistry, {
+    description: 'Opsgenie; API key in <role>.key.',
+  }),
+  strictObject({
+    type: z.literal('webhook'),
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s"'{}]+$/, 'expected an http(s) URL such as https://pager.example.com/hook'),
+  }).register(z.globalRegistry, { description: 'A generic webhook (Alertmanager webhook payload).' }),
+  strictObject({ type: z.literal('slack') }).register(z.globalRegistry, {
+    description: 'A Slack channel, a notification only; webhook URL in <role>.url.',
+  }),
 ])
-const breachTarget = z.strictObject({
-  within: positiveDuration
-    .optional()
-    .describe('Internal target from awareness: the earlier of it and the law’s deadline binds.'),
-  addressee: label.optional().describe('Who receives the notification to the authority (name and contact).'),
+const breachTarget = strictObject({
+  within: positiveDuration.optional().register(z.globalRegistry, {
+    description: 'Internal target from awareness: the earlier of it and the law’s deadline binds.',
+  }),
+  addressee: label.optional().register(z.globalRegistry, {
+    description: 'Who receives the notification to the authority (name and contact).',
+  }),
 })
 
-export const incidentsSchema = z.strictObject({
+export const incidentsSchema = strictObject({
   breachDetection: positiveDuration.describe('A personal-data breach must be detected within this time.'),
-  breachNotification: z
-    .strictObject({ AR: breachTarget.optional(), BR: breachTarget.optional(), EU: breachTarget.optional() })
+  breachNotification: strictObject({
+    AR: breachTarget.optional(),
+    BR: breachTarget.optional(),
+    EU: breachTarget.optional(),
+  })
     .default({})
-    .describe(
-      'Per jurisdiction, the internal target and the addressee of breach notifications; the law’s deadlines and sources ship with Verticals (GDPR art. 33: 72 h; LGPD art. 48 with ANPD Resolution 15/2024: three business days; Argentina: none, AAIP Resolution 47/2018 recommends notifying).',
-    ),
+    .register(z.globalRegistry, {
+      description:
+        'Per jurisdiction, the internal target and the addressee of breach notifications; the law’s deadlines and sources ship with Verticals (GDPR art. 33: 72 h; LGPD art. 48 with ANPD Resolution 15/2024: three business days; Argentina: none, AAIP Resolution 47/2018 recommends notifying).',
+    }),
   severities: z.record(z.string(), severitySchema),
   receivers: z
     .record(
@@ -224,16 +223,17 @@ export const incidentsSchema = z.strictObject({
       receiverSchema,
     )
     .prefault({})
-    .describe(
-      'How each escalation role is reached (default slack). When a severity reaches a pager (pagerduty, opsgenie, webhook), Alertmanager notifies it once and the pager escalates on acknowledgement; later slack roles are told at once, not on a timer.',
-    ),
+    .register(z.globalRegistry, {
+      description:
+        'How each escalation role is reached (default slack). When a severity reaches a pager (pagerduty, opsgenie, webhook), Alertmanager notifies it once and the pager escalates on acknowledgement; later slack roles are told at once, not on a timer.',
+    }),
 })
 
-export const maintenanceSchema = z.strictObject({
+export const maintenanceSchema = strictObject({
   timeZone,
   windows: z.record(
     z.string(),
-    z.strictObject({
+    strictObject({
       days: z.array(weekday).min(1),
       start: clockTime,
       end: clockTime,
@@ -243,9 +243,10 @@ export const maintenanceSchema = z.strictObject({
           z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a severity name declared in incidents.severities'),
         )
         .optional()
-        .describe(
-          'Severities the window mutes (default: every severity but the most urgent, so critical alerts always page).',
-        ),
+        .register(z.globalRegistry, {
+          description:
+            'Severities the window mutes (default: every severity but the most urgent, so critical alerts always page).',
+        }),
       emergencyOnly: z.boolean().default(false),
     }),
   ),
@@ -253,33 +254,31 @@ export const maintenanceSchema = z.strictObject({
 
 const cadence = z.enum(['daily', 'weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'])
 
-export const disasterRecoverySchema = z.strictObject({
-  rto: z.strictObject({ target: duration, database: duration, application: duration, fullSystem: duration }),
-  rpo: z.strictObject({ database: duration, fileStorage: duration, configuration: duration }),
-  tests: z.strictObject({ databaseFailover: cadence, applicationRecovery: cadence, fullSimulation: cadence }),
+export const disasterRecoverySchema = strictObject({
+  rto: strictObject({ target: duration, database: duration, application: duration, fullSystem: duration }),
+  rpo: strictObject({ database: duration, fileStorage: duration, configuration: duration }),
+  tests: strictObject({ databaseFailover: cadence, applicationRecovery: cadence, fullSimulation: cadence }),
 })
 
-export const budgetSchema = z.strictObject({
+export const budgetSchema = strictObject({
   monthly: money.describe(
     'The platform’s monthly budget: an account-wide AWS Budget, and the sum every split fits in.',
   ),
   alertThresholds: z.array(percent).min(1),
-  enforce: z
-    .enum(['error', 'warn'])
-    .default('error')
-    .describe(
+  enforce: z.enum(['error', 'warn']).default('error').register(z.globalRegistry, {
+    description:
       '`verticals validate` holds the estimated monthly cost against the budgets: error fails validation, warn only reports.',
-    ),
+  }),
 })
 
-export const securitySchema = z.strictObject({
-  waf: z.strictObject({
+export const securitySchema = strictObject({
+  waf: strictObject({
     allowCountries: z
       .array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'))
       .min(1),
     rateLimits: z
       .array(
-        z.strictObject({
+        strictObject({
           path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected a URL path prefix such as /api/'),
           requests: z.number().int().min(10),
           window: positiveDuration,
@@ -288,8 +287,8 @@ export const securitySchema = z.strictObject({
       .default([]),
     managedRules: z.array(z.enum(['sql-injection', 'common', 'known-bad-inputs'])).default(['sql-injection']),
   }),
-  tls: z.strictObject({ minVersion: z.enum(['1.2', '1.3']) }),
-  headers: z.strictObject({
+  tls: strictObject({ minVersion: z.enum(['1.2', '1.3']) }),
+  headers: strictObject({
     hstsMaxAge: positiveDuration,
     contentSecurityPolicy: label,
     frameOptions: z.enum(['DENY', 'SAMEORIGIN']),
@@ -307,40 +306,38 @@ export const securitySchema = z.strictObject({
       .default('strict-origin-when-cross-origin'),
   }),
   edge: edgeSchema.optional(),
-  network: z
-    .strictObject({
-      ingressNamespace: z
-        .string()
-        .regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, 'expected a Kubernetes namespace name')
-        .optional()
-        .describe(
+  network: strictObject({
+    ingressNamespace: z
+      .string()
+      .regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, 'expected a Kubernetes namespace name')
+      .optional()
+      .register(z.globalRegistry, {
+        description:
           'Namespace of an in-cluster ingress controller allowed to reach the app port; only without security.edge (whose ALB targets pod IPs from its subnets).',
-        ),
-      postgresPort: z.number().int().min(1).max(65535).default(5432),
-      redisPort: z.number().int().min(1).max(65535).default(6379),
-      dnsPort: z.number().int().min(1).max(65535).default(53),
-      vpcCidrs: z
-        .array(ipv4Cidr)
-        .min(1)
-        .default(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'])
-        .describe(
+      }),
+    postgresPort: z.number().int().min(1).max(65535).default(5432),
+    redisPort: z.number().int().min(1).max(65535).default(6379),
+    dnsPort: z.number().int().min(1).max(65535).default(53),
+    vpcCidrs: z
+      .array(ipv4Cidr)
+      .min(1)
+      .default(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'])
+      .register(z.globalRegistry, {
+        description:
           'Address ranges of the VPC the data stores live in: pods reach PostgreSQL and Redis only there (default the private ranges of RFC 1918).',
-        ),
-    })
-    .prefault({}),
+      }),
+  }).prefault({}),
   encryptionAtRest: z.enum(['AES-256']).default('AES-256'),
   // The EKS cluster's IAM OIDC provider: each workload's IAM role (IRSA) trusts it for exactly the
   // workload's ServiceAccount. Without it the bundle has ServiceAccounts but no IAM roles.
-  identity: z
-    .strictObject({
-      oidcProvider: z
-        .string()
-        .regex(
-          /^arn:aws:iam::\d{12}:oidc-provider\/[a-z0-9][a-z0-9.-]*(\/[A-Za-z0-9._-]+)+$/,
-          "expected the ARN of the cluster's IAM OIDC provider: arn:aws:iam::<12-digit account>:oidc-provider/<issuer host>/id/<id>",
-        ),
-    })
-    .optional(),
+  identity: strictObject({
+    oidcProvider: z
+      .string()
+      .regex(
+        /^arn:aws:iam::\d{12}:oidc-provider\/[a-z0-9][a-z0-9.-]*(\/[A-Za-z0-9._-]+)+$/,
+        "expected the ARN of the cluster's IAM OIDC provider: arn:aws:iam::<12-digit account>:oidc-provider/<issuer host>/id/<id>",
+      ),
+  }).optional(),
 })
 
 export const noteSchema = label
@@ -350,23 +347,25 @@ const bucketName = z
   .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name such as turnos-terraform-state')
 
 /** Where each vertical's Terraform root module keeps its state: an S3 backend with a lock file. */
-export const terraformSchema = z.strictObject({
-  state: z
-    .strictObject({
-      bucket: bucketName
-        .optional()
-        .describe('S3 bucket of the state (default <metadata.name>-terraform-state).'),
-      keyPrefix: z
-        .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9]$/, 'expected a key prefix such as turnos/prod')
-        .optional()
-        .describe('Each vertical keeps <keyPrefix>/<vertical>/terraform.tfstate (default metadata.name).'),
-      region: z
-        .enum(AWS_REGIONS as [string, ...string[]], {
-          error: 'expected an AWS region code such as sa-east-1',
-        })
-        .optional()
-        .describe('Region of the state bucket (default the primary region).'),
-    })
-    .prefault({}),
+export const terraformSchema = strictObject({
+  state: strictObject({
+    bucket: bucketName.optional().register(z.globalRegistry, {
+      description: 'S3 bucket of the state (default <metadata.name>-terraform-state).',
+    }),
+    keyPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9]$/, 'expected a key prefix such as turnos/prod')
+      .optional()
+      .register(z.globalRegistry, {
+        description: 'Each vertical keeps <keyPrefix>/<vertical>/terraform.tfstate (default metadata.name).',
+      }),
+    region: z
+      .enum(AWS_REGIONS as [string, ...string[]], {
+        error: 'expected an AWS region code such as sa-east-1',
+      })
+      .optional()
+      .register(z.globalRegistry, {
+        description: 'Region of the state bucket (default the primary region).',
+      }),
+  }).prefault({}),
 })
