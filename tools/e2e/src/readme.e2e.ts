@@ -24,9 +24,11 @@ function shellBlocks(markdown: string): string[][] {
 /** Starts `npm run registry` on a free port and resolves with its URL once it serves the packages. */
 async function startRegistry(): Promise<string> {
   // The README's command, on a free port instead of 4873: other runs share this machine.
+  // Its temporary files (verdaccio's storage) go under this test's directory, removed below even
+  // when the registry had to be killed before it could remove them itself.
   const child = tracker.start('npm', ['run', 'registry', '--', '--port', '0'], {
     cwd: repoRoot,
-    env: cleanEnv(),
+    env: { ...cleanEnv(), TMPDIR: dir },
   })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -47,7 +49,7 @@ async function startRegistry(): Promise<string> {
 
 afterAll(async () => {
   await tracker.stopAll()
-  rmSync(dir, { recursive: true, force: true })
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
 })
 
 describe("the README's way to try Verticals before it is on a public registry", () => {

@@ -15,6 +15,15 @@ import { listPublicPackages } from './workspace.ts'
 
 const PUBLIC_REGISTRY = 'https://registry.npmjs.org/'
 
+/** Sends SIGKILL to a process that may have exited already. */
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL')
+  } catch {
+    // ESRCH: gone already.
+  }
+}
+
 /** Whether something already listens on 127.0.0.1:port. */
 function taken(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -52,12 +61,18 @@ async function main(): Promise<number> {
   // (a test ending `npm run registry`), and the tracker kills it when a signal ends us; the files go
   // with it.
   const tracker = new ProcessTracker({ ownGroups: false })
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => rmSync(root, { recursive: true, force: true }))
+  let verdaccio: number | undefined
+  // verdaccio may still be writing a package it fetched into storage: stop it before removing the files,
+  // and retry the removal while its last writes land (rmSync retries ENOTEMPTY).
+  const removeFiles = () => {
+    if (verdaccio !== undefined) killQuietly(verdaccio)
+    rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
   }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, removeFiles)
   const uplink = upstream(wanted)
   const own = packages.map((pkg) => pkg.manifest.name)
   const registry = await startRegistry(tracker, root, cleanEnv(), { port: wanted, uplink, own })
+  verdaccio = registry.pid
   const npm = npmSandbox(root, registry.url)
   console.error(`Publishing ${packages.length} packages to ${registry.url}/ ...`)
   await publishEach(packages, registry.url, npm.userconfig, (args, cwd) =>
@@ -85,7 +100,7 @@ async function main(): Promise<number> {
       } catch {
         clearInterval(exited)
         console.error(`registry: verdaccio stopped unexpectedly:\n${registry.log()}`)
-        rmSync(root, { recursive: true, force: true })
+        removeFiles()
         resolve(1)
       }
     }, 1000)
