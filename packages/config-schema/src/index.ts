@@ -7,15 +7,8 @@ export {
   breachDeadlineSeconds,
 } from './breach'
 export { categoryFacts, DATA_CATEGORIES, type DataCategory, isSpecialCategory } from './categories'
-export {
-  DIAGNOSTIC_CODES,
-  type Diagnostic,
-  type DiagnosticCode,
-  formatDiagnostic,
-  formatPath,
-  sortDiagnostics,
-} from './diagnostics'
-export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError, type PlatformErrorCode } from './errors'
+// Errors, diagnostics and didYouMean: also `@verticals/config-schema/diagnostics`, without the schema.
+export * from './diagnostics-entry'
 export {
   FIDESLANG_CATEGORIES,
   FIDESLANG_REPLACED,
@@ -68,7 +61,6 @@ export { DEFAULT_RUN_AS } from './schema/compute'
 export type { PlatformConfig, PlatformInput } from './schema/platform'
 export { platformSchema, SUPPORTED_API_VERSIONS } from './schema/platform'
 export { PRESET_NAMES, type PresetName } from './schema/verticals'
-export { didYouMean } from './suggest'
 export {
   DEDICATED,
   erasureOtherStores,
