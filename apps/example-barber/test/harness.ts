@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import pg from 'pg'
+import { parseDocument } from 'yaml'
 import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
 import { type App, type AppOptions, createApp } from '../src/app'
 import { type Settings, settingsFromEnv } from '../src/settings'
@@ -29,13 +33,33 @@ export interface Isolation {
   cleanup(): Promise<void>
 }
 
+// The example's cache.timeout (50 ms) is a production budget for a dedicated ElastiCache. On a test
+// machine running two suites at once a Redis call on the shared test Redis can stall past it, the cache
+// fails open and a test of what the cache holds sees a reload. The in-process tests run with a timeout
+// no stall reaches; a Redis that is down still fails at once (no offline queue), and failing open is
+// tested on purpose in degraded.int.test.ts and in core.
+const TEST_CACHE_TIMEOUT = '5s'
+
+/** A copy of the example's platform.yaml with the test cache timeout, in a new temp directory. */
+function testConfig(): { path: string; remove(): void } {
+  const source = fileURLToPath(new URL('../platform.yaml', import.meta.url))
+  const doc = parseDocument(readFileSync(source, 'utf8'))
+  doc.setIn(['cache', 'timeout'], TEST_CACHE_TIMEOUT)
+  const dir = mkdtempSync(join(tmpdir(), 'barber-test-config-'))
+  const path = join(dir, 'platform.yaml')
+  writeFileSync(path, doc.toString())
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
 /** A fresh schema name and key prefix on the test PostgreSQL and Redis. */
 export function isolation(): Isolation {
   const suffix = randomBytes(5).toString('hex')
   const schema = `barber_test_${suffix}`
   const redisPrefix = `barber-test:${suffix}:`
+  const config = testConfig()
   const settings: Settings = {
     ...settingsFromEnv(contractEnv()),
+    configPath: config.path,
     host: '127.0.0.1',
     schema,
     redisPrefix,
@@ -46,6 +70,7 @@ export function isolation(): Isolation {
     redisPrefix,
     settings,
     async cleanup() {
+      config.remove()
       const client = new pg.Client({ connectionString: settings.databaseUrl })
       await client.connect()
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
