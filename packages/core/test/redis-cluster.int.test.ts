@@ -19,6 +19,8 @@ const FILLER_BYTES = 32 * 1024 * 1024
 let cluster: TestCluster
 let env: Env
 let config: ResolvedPlatform
+/** The same platform with a cache timeout no stall of a loaded machine reaches (see onCluster). */
+let steady: ResolvedPlatform
 /** A second client on the cluster, to look at keys the way an operator would. */
 let probe: Cluster
 
@@ -36,9 +38,9 @@ beforeAll(async () => {
       '  maxValueSize: 512Ki\n',
       '  maxValueSize: 512Ki\n  circuitBreaker: { failures: 5, cooldown: 1s }\n',
     )
-  const result = parse(text, 'platform.yaml')
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
-  config = result.platform
+  config = parsed(text)
+  steady = parsed(text.replace(/^ {2}timeout: 50ms .*$/m, '  timeout: 5s'))
+  if (steady.cache.timeout !== 5) throw new Error('the example no longer sets cache.timeout: 50ms')
   env = await createEnv()
   probe = new Cluster([{ host: '127.0.0.1', port: cluster.nodes[0]?.port as number }])
 }, START_MS)
@@ -49,12 +51,25 @@ afterAll(async () => {
   await cluster?.stop()
 }, START_MS)
 
-/** A platform on the cluster: core owns its Cluster client, opened from the URL. */
+function parsed(text: string): ResolvedPlatform {
+  const result = parse(text, 'platform.yaml')
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
+  return result.platform
+}
+
+/**
+ * A platform on the cluster: core owns its Cluster client, opened from the URL. Unless a test is about
+ * what the example's 50 ms cache timeout does (`exampleTimeout`: failing open, bounding the replica
+ * wait), its cache waits 5 s for Redis: six nodes beside two test suites on two cores stall a call past
+ * 50 ms now and then, and a value the cache then failed to write is loaded again, which a test of
+ * what the cache holds would count as a miss.
+ */
 function onCluster(
   vertical: string,
-  options: { consentCacheTtl?: number; consentDurableWithinMs?: number } = {},
+  options: { consentCacheTtl?: number; consentDurableWithinMs?: number; exampleTimeout?: boolean } = {},
 ): Promise<Platform> {
-  return env.platform(vertical, { config, redis: cluster.url, ...options })
+  const { exampleTimeout = false, ...rest } = options
+  return env.platform(vertical, { config: exampleTimeout ? config : steady, redis: cluster.url, ...rest })
 }
 
 /** Every key under the test's prefix, on every primary (a cluster SCAN visits each shard). */
@@ -123,17 +138,42 @@ async function ready(): Promise<Cluster> {
   return client
 }
 
-/** The port of a live replica of the primary that serves `key`, if its shard still has one. */
-async function replicaPortOf(key: string): Promise<number | undefined> {
+/**
+ * The ports of the primary that serves `key` and of its live replicas, as the cluster says now (not
+ * as the probe's slot map remembered it before a failover).
+ */
+async function shardOf(key: string): Promise<{ primary: number; replicas: number[] }> {
   const slot = Number(await probe.cluster('KEYSLOT', key))
   const shards = await probe.cluster('SLOTS')
-  const [, , , ...replicas] = shards.find(([from, to]) => slot >= from && slot <= to) ?? []
+  const [, , primary, ...replicas] = shards.find(([from, to]) => slot >= from && slot <= to) ?? []
+  if (primary === undefined) throw new Error(`no primary serves slot ${slot} of ${key}`)
   const ports = new Set(live().map((n) => n.port))
-  return replicas.map(([, port]) => port).find((port) => ports.has(port))
+  return { primary: primary[1], replicas: replicas.map(([, port]) => port).filter((port) => ports.has(port)) }
+}
+
+/** The port of a live replica of the primary that serves `key`, if its shard still has one. */
+async function replicaPortOf(key: string): Promise<number | undefined> {
+  return (await shardOf(key)).replicas[0]
+}
+
+/**
+ * The first subject `${name}-<i>` whose key's shard has a live replica, and that replica's port, read
+ * in one answer (asked twice while gossip settles, the cluster may name none the second time).
+ */
+async function subjectWithReplica(
+  keyOf: (subject: string) => string,
+  name: string,
+): Promise<{ subject: string; replica: number }> {
+  for (let i = 0; ; i++) {
+    const replica = await replicaPortOf(keyOf(`${name}-${i}`))
+    if (replica !== undefined) return { subject: `${name}-${i}`, replica }
+  }
 }
 
 /** What node `port` itself holds for `key` (READONLY on a replica), never redirected. */
 async function heldBy(port: number, key: string): Promise<string | null> {
+  // An undefined port would reach the machine's own Redis on 6379, which is no cluster node.
+  if (!live().some((n) => n.port === port)) throw new Error(`no live cluster node on port ${port}`)
   const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true })
   try {
     await client.connect()
@@ -215,7 +255,11 @@ describe('core on a Redis Cluster', () => {
   // withdrawal counts as written only once the replica has it (WAIT); with the replica stopped it
   // has not, and the withdrawal says so instead of returning as if every instance would deny.
   it('a withdrawal is only reported written once the replica of its shard holds it', async () => {
-    const a = await onCluster('barber', { consentCacheTtl: 600, consentDurableWithinMs: 1 })
+    const a = await onCluster('barber', {
+      consentCacheTtl: 600,
+      consentDurableWithinMs: 1,
+      exampleTimeout: true,
+    })
     const evidence = { collectedBy: 'test', method: 'checkbox' }
     await a.consent.grant({ subjectId: 'unreplicated', purpose: 'marketing', evidence })
     const key = `${env.prefix}turnos:barber:~consent:marketing:unreplicated`
@@ -240,8 +284,8 @@ describe('core on a Redis Cluster', () => {
   it(
     'survives the loss of a primary: no wrong consent answer, the cache fails open, then recovers',
     async () => {
-      const a = await onCluster('barber', { consentCacheTtl: 600 })
-      const b = await onCluster('barber', { consentCacheTtl: 600 })
+      const a = await onCluster('barber', { consentCacheTtl: 600, exampleTimeout: true })
+      const b = await onCluster('barber', { consentCacheTtl: 600, exampleTimeout: true })
       const evidence = { collectedBy: 'test', method: 'checkbox' }
       await a.consent.grant({ subjectId: 'granted', purpose: 'marketing', evidence })
       await a.consent.grant({ subjectId: 'to-withdraw', purpose: 'marketing', evidence })
@@ -253,7 +297,7 @@ describe('core on a Redis Cluster', () => {
       await probe.wait(1, 1000)
 
       // Cache keys on the same shard as the grant: the shard that will lose its primary.
-      const owner = async (k: string) => probe.slots[Number(await probe.cluster('KEYSLOT', k))]?.[0]
+      const owner = async (k: string) => (await shardOf(k)).primary
       const target = await owner(key)
       const hot: string[] = []
       for (let i = 0; hot.length < 3; i++) {
@@ -447,8 +491,7 @@ describe('core on a Redis Cluster', () => {
       ])
       try {
         // The primary acknowledged all three: the restriction, the objection, the erased decision's removal.
-        const slot = Number(await probe.cluster('KEYSLOT', keyOf(restricted)))
-        const primary = Number(probe.slots[slot]?.[0]?.split(':')[1])
+        const { primary } = await shardOf(keyOf(restricted))
         const acknowledged = Date.now() + START_MS
         const onPrimary = async () =>
           Promise.all(subjects.map((s) => heldBy(primary, keyOf(s)).catch(() => 'unreachable')))
@@ -495,11 +538,8 @@ describe('core on a Redis Cluster', () => {
     async () => {
       await cluster.revive(START_MS) // every shard has its replica again
       const keyOf = (subject: string) => `${env.prefix}turnos:barber:~consent:marketing:${subject}`
-      let subject = ''
-      for (let i = 0; subject === ''; i++)
-        if ((await replicaPortOf(keyOf(`gone-${i}`))) !== undefined) subject = `gone-${i}`
+      const { subject, replica } = await subjectWithReplica(keyOf, 'gone')
       const key = keyOf(subject)
-      const replica = (await replicaPortOf(key)) as number
       const clientA = await ready()
       const a = await env.platform('barber', {
         config,

@@ -39,7 +39,8 @@ export interface TestCluster {
   resume(port: number): void
   /**
    * Starts every killed node again on its port and directory: each rejoins as a replica of the node
-   * that took its slots over. Resolves once every node runs, the cluster is ok and every replica is in sync.
+   * that took its slots over. Resolves once every node runs, the cluster is ok, every replica is in sync
+   * and every node sees every other connected (so every node answers CLUSTER SLOTS alike).
    */
   revive(timeoutMs: number): Promise<void>
   /** Resolves once every slot is served by a live primary and the cluster says ok. */
@@ -163,6 +164,19 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     }
     return true
   }
+  // Every node knows every other as connected and well: right after a revive, gossip has not yet
+  // told each node about the rejoined replica, and CLUSTER SLOTS answers differ from node to node.
+  const converged = async () => {
+    for (const node of nodes) {
+      const lines = (await command(node.port, 'cluster', 'nodes')).trim().split('\n')
+      if (lines.length !== nodes.length) return false
+      for (const line of lines) {
+        const [, , flags = '', , , , , link = ''] = line.split(' ')
+        if (link !== 'connected' || /fail|handshake|noaddr/.test(flags)) return false
+      }
+    }
+    return true
+  }
   const synced = async () => {
     for (const node of nodes) {
       const info = await command(node.port, 'info', 'replication')
@@ -187,6 +201,7 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
     await until('every node reporting cluster_state:ok', timeoutMs, healthy)
     // A replica that has not synced yet cannot take over: wait until every one has.
     await until('every replica in sync with its primary', timeoutMs, synced)
+    await until('every node seeing every other connected', timeoutMs, converged)
   } catch (error) {
     await stop()
     throw error
@@ -222,6 +237,7 @@ export async function startCluster(timeoutMs: number): Promise<TestCluster> {
         const replicas = await Promise.all(nodes.map((n) => command(n.port, 'role')))
         return replicas.filter((r) => r.startsWith('slave')).length === 3 && (await synced())
       })
+      await until('every node seeing every other connected', ms, converged)
     },
     pause: (port) => signal(port, 'SIGSTOP'),
     resume: (port) => signal(port, 'SIGCONT'),
