@@ -177,6 +177,8 @@ describe('cache', () => {
   })
 })
 
+// The tests of failing open and of timeouts run with the example's own cache.timeout (env.config, 50 ms);
+// env.platform() alone gives a platform the tests' steady 5 s.
 describe('cache fails open', () => {
   it('returns loader values when Redis is unreachable, counts errors and opens the breaker', async () => {
     const { seen, metrics } = counter()
@@ -188,7 +190,7 @@ describe('cache fails open', () => {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     })
-    const platform = await env.platform('barber', { redis: dead, metrics })
+    const platform = await env.platform('barber', { config: env.config, redis: dead, metrics })
     const failures = env.config.cache.circuitBreaker.failures
     for (let i = 0; i < failures + 3; i += 1) {
       expect(
@@ -205,7 +207,7 @@ describe('cache fails open', () => {
     // A proxy we can freeze stands in for a hung server; the shared Redis is never paused.
     const proxy = await startProxy('127.0.0.1', 6379)
     const client = new Redis({ host: '127.0.0.1', port: proxy.port })
-    const platform = await env.platform('barber', { redis: client })
+    const platform = await env.platform('barber', { config: env.config, redis: client })
     expect(await platform.cache.wrap('api-responses', 'k', async () => 'first', { subjectId: null })).toBe(
       'first',
     )
@@ -233,7 +235,7 @@ describe('cache fails open', () => {
 
   it('returns loader values when the connection drops mid-run', async () => {
     const client = new Redis({ ...env.redis.options, enableOfflineQueue: false, retryStrategy: () => null })
-    const platform = await env.platform('barber', { redis: client })
+    const platform = await env.platform('barber', { config: env.config, redis: client })
     expect(await platform.cache.wrap('api-responses', 'k2', async () => 'cached', { subjectId: null })).toBe(
       'cached',
     )
@@ -249,7 +251,7 @@ describe('invalidation and erasure are confirmed, not failed open', () => {
     const proxy = await startProxy('127.0.0.1', 6379)
     const client = new Redis({ host: '127.0.0.1', port: proxy.port })
     try {
-      const platform = await env.platform('barber', { redis: client })
+      const platform = await env.platform('barber', { config: env.config, redis: client })
       await platform.cache.wrap('user-profiles', 'u1', async () => 'ana', { subjectId: 'ana' })
       proxy.freeze()
       const erased = platform.cache.invalidateSubject('ana')
@@ -271,7 +273,7 @@ describe('invalidation and erasure are confirmed, not failed open', () => {
       enableOfflineQueue: false,
       retryStrategy: () => null,
     })
-    const platform = await env.platform('barber', { redis: dead })
+    const platform = await env.platform('barber', { config: env.config, redis: dead })
     await expect(platform.cache.invalidateSubject('ana')).rejects.toMatchObject({
       code: 'DEPENDENCY_UNAVAILABLE',
     })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { ResolvedPlatform } from '@verticals/config-schema'
+import { parse, type ResolvedPlatform } from '@verticals/config-schema'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { TEST_SERVICES } from '../../../scripts/test-services.mjs'
@@ -22,6 +22,29 @@ const EXAMPLE = fileURLToPath(
 export const exampleText = (): string => readFileSync(EXAMPLE, 'utf8')
 
 let config: Promise<ResolvedPlatform> | undefined
+let steady: ResolvedPlatform | undefined
+
+// The example's cache.timeout (50 ms) is a production budget for a dedicated Redis. On a test machine
+// running two suites at once a call to the shared test Redis now and then stalls past it; the cache
+// then fails open (a value it failed to write is loaded again, a cached consent decision is read from
+// PostgreSQL) and a test of what the cache holds sees a miss. Platforms of env.platform() get a
+// timeout no stall reaches, unless a test passes its own `config` (env.config keeps the example's
+// 50 ms for the tests of failing open and of timeouts).
+const STEADY_CACHE_TIMEOUT = '5s'
+
+/** `text`, the example config or a variant of it, with the tests' steady cache timeout. */
+export function withSteadyCacheTimeout(text: string): string {
+  const steadied = text.replace(/^ {2}timeout: 50ms\b.*$/m, `  timeout: ${STEADY_CACHE_TIMEOUT}`)
+  if (steadied === text) throw new Error('the example config no longer sets cache.timeout: 50ms')
+  return steadied
+}
+
+/** Resolves `text` (a variant of the example) or throws with its diagnostics. */
+export function resolveText(text: string): ResolvedPlatform {
+  const result = parse(text, 'platform.yaml')
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
+  return result.platform
+}
 /** The resolved example config (read once per test file). */
 export function exampleConfig(): Promise<ResolvedPlatform> {
   config ??= loadPlatformConfig(EXAMPLE)
@@ -35,7 +58,10 @@ export interface Env {
   schema: string
   prefix: string
   config: ResolvedPlatform
-  /** Creates (and migrates) a platform in this environment's schema and prefix. */
+  /**
+   * Creates (and migrates) a platform in this environment's schema and prefix; without `config`, of
+   * the example with a cache timeout of 5 s instead of 50 ms (see STEADY_CACHE_TIMEOUT).
+   */
   platform(vertical: string, options?: Partial<PlatformOptions>): Promise<Platform>
   /** Every Redis key under this environment's prefix (SCAN, never KEYS). */
   keys(): Promise<string[]>
@@ -69,8 +95,9 @@ export async function createEnv(options: { poolSize?: number } = {}): Promise<En
     config: cfg,
     keys,
     async platform(vertical, options = {}) {
+      steady ??= resolveText(withSteadyCacheTimeout(exampleText()))
       const platform = await createPlatform({
-        config: cfg,
+        config: steady,
         vertical,
         pg: pool,
         redis,

@@ -1,9 +1,9 @@
-import { parse, type ResolvedPlatform } from '@verticals/config-schema'
+import type { ResolvedPlatform } from '@verticals/config-schema'
 import { Cluster, Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { timeoutFor } from '../../../testing/costs'
 import type { Platform } from '../src/index'
-import { createEnv, type Env, exampleText, VERIFIED } from './harness'
+import { createEnv, type Env, exampleText, resolveText, VERIFIED, withSteadyCacheTimeout } from './harness'
 import { type ClusterNode, startCluster, type TestCluster } from './redis-cluster'
 
 // Core's cache, consent and erasure on a real six-node Redis Cluster (three shards of a primary and a
@@ -38,9 +38,8 @@ beforeAll(async () => {
       '  maxValueSize: 512Ki\n',
       '  maxValueSize: 512Ki\n  circuitBreaker: { failures: 5, cooldown: 1s }\n',
     )
-  config = parsed(text)
-  steady = parsed(text.replace(/^ {2}timeout: 50ms .*$/m, '  timeout: 5s'))
-  if (steady.cache.timeout !== 5) throw new Error('the example no longer sets cache.timeout: 50ms')
+  config = resolveText(text)
+  steady = resolveText(withSteadyCacheTimeout(text))
   env = await createEnv()
   probe = new Cluster([{ host: '127.0.0.1', port: cluster.nodes[0]?.port as number }])
 }, START_MS)
@@ -51,18 +50,11 @@ afterAll(async () => {
   await cluster?.stop()
 }, START_MS)
 
-function parsed(text: string): ResolvedPlatform {
-  const result = parse(text, 'platform.yaml')
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
-  return result.platform
-}
-
 /**
  * A platform on the cluster: core owns its Cluster client, opened from the URL. Unless a test is about
  * what the example's 50 ms cache timeout does (`exampleTimeout`: failing open, bounding the replica
- * wait), its cache waits 5 s for Redis: six nodes beside two test suites on two cores stall a call past
- * 50 ms now and then, and a value the cache then failed to write is loaded again, which a test of
- * what the cache holds would count as a miss.
+ * wait), its cache waits 5 s for Redis (withSteadyCacheTimeout): six nodes beside two test suites on
+ * two cores stall a call past 50 ms now and then.
  */
 function onCluster(
   vertical: string,
