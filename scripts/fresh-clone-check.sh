@@ -30,7 +30,12 @@ repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 work=$(mktemp -d "${TMPDIR:-/tmp}/verticals-fresh-clone-XXXXXX")
 loader=''
 cleanup() {
-  if [[ -n $loader ]]; then kill -- "-$loader" 2>/dev/null && wait "$loader" 2>/dev/null || true; fi
+  if [[ -n $loader ]]; then
+    kill -- "-$loader" 2>/dev/null && wait "$loader" 2>/dev/null || true
+    # The loop's shell is gone; give the rest of its group (test workers, servers they started) 10 s.
+    for _ in $(seq 1 50); do kill -0 -- "-$loader" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$loader" 2>/dev/null || true
+  fi
   [[ ${keep:-0} == 1 ]] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -65,8 +70,10 @@ if ((load)); then
     tail -n 30 "$work/load.log" >&2
     exit 1
   fi
-  # A process group of its own, so the cleanup stops the loop and every test process under it.
-  setsid "${on_load_node[@]}" bash -c 'cd "$1" && n=0; while :; do n=$((n + 1))
+  # A process group of its own, so the cleanup stops the loop and every test process under it; and a
+  # TMPDIR of its own inside $work, so what a run stopped mid-test had not yet removed goes with $work.
+  mkdir "$work/load-tmp"
+  TMPDIR="$work/load-tmp" setsid "${on_load_node[@]}" bash -c 'cd "$1" && n=0; while :; do n=$((n + 1))
     if npm test >"$2.$n" 2>&1; then r=green; else r=red; fi; echo "load run $n: $r"; done' \
     _ "$work/load" "$work/load.test" >"$work/load.runs" 2>&1 &
   loader=$!
