@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CacheResult } from '../src/index'
-import { createEnv, type Env } from './harness'
+import { createEnv, type Env, exampleText, resolveText, withCacheTimeout } from './harness'
 import { startProxy } from './proxy'
 
 let env: Env
@@ -177,8 +177,8 @@ describe('cache', () => {
   })
 })
 
-// The tests of failing open and of timeouts run with the example's own cache.timeout (env.config, 50 ms);
-// env.platform() alone gives a platform the tests' steady 5 s.
+// The tests of failing open and of timeouts name their cache.timeout: the example's own (env.config,
+// 50 ms) or one they resolve; env.platform() alone gives a platform the tests' steady 5 s.
 describe('cache fails open', () => {
   it('returns loader values when Redis is unreachable, counts errors and opens the breaker', async () => {
     const { seen, metrics } = counter()
@@ -207,7 +207,10 @@ describe('cache fails open', () => {
     // A proxy we can freeze stands in for a hung server; the shared Redis is never paused.
     const proxy = await startProxy('127.0.0.1', 6379)
     const client = new Redis({ host: '127.0.0.1', port: proxy.port })
-    const platform = await env.platform('barber', { config: env.config, redis: client })
+    // 1 s, not 50 ms: the hit through the proxy (relayed by this process) must not fail open on a
+    // loaded machine; a frozen proxy is given up on after any timeout, and 1 s keeps the test short.
+    const config = resolveText(withCacheTimeout(exampleText(), '1s'))
+    const platform = await env.platform('barber', { config, redis: client })
     expect(await platform.cache.wrap('api-responses', 'k', async () => 'first', { subjectId: null })).toBe(
       'first',
     )

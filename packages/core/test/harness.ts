@@ -34,9 +34,14 @@ const STEADY_CACHE_TIMEOUT = '5s'
 
 /** `text`, the example config or a variant of it, with the tests' steady cache timeout. */
 export function withSteadyCacheTimeout(text: string): string {
-  const steadied = text.replace(/^ {2}timeout: 50ms\b.*$/m, `  timeout: ${STEADY_CACHE_TIMEOUT}`)
-  if (steadied === text) throw new Error('the example config no longer sets cache.timeout: 50ms')
-  return steadied
+  return withCacheTimeout(text, STEADY_CACHE_TIMEOUT)
+}
+
+/** `text`, the example config or a variant of it, with `cache.timeout` set to `timeout` (e.g. `1s`). */
+export function withCacheTimeout(text: string, timeout: string): string {
+  const changed = text.replace(/^ {2}timeout: 50ms\b.*$/m, `  timeout: ${timeout}`)
+  if (changed === text) throw new Error('the example config no longer sets cache.timeout: 50ms')
+  return changed
 }
 
 /** Resolves `text` (a variant of the example) or throws with its diagnostics. */
