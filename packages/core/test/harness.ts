@@ -50,6 +50,7 @@ export function resolveText(text: string): ResolvedPlatform {
   if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
   return result.platform
 }
+
 /** The resolved example config (read once per test file). */
 export function exampleConfig(): Promise<ResolvedPlatform> {
   config ??= loadPlatformConfig(EXAMPLE)

@@ -1,7 +1,6 @@
-import { parse } from '@verticals/config-schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPlatform, type Platform } from '../src/platform'
-import { createEnv, type Env, exampleText } from './harness'
+import { createEnv, type Env, exampleText, resolveText } from './harness'
 
 // Breach notification clocks on a real PostgreSQL: the example (AR with a 72 h internal target, BR)
 // with GDPR declared too, so each jurisdiction's clock runs once.
@@ -16,14 +15,8 @@ afterEach(async () => {
   await env.cleanup()
 })
 
-const withEu = () => {
-  const result = parse(
-    exampleText().replace('jurisdictions: [AR, BR]', 'jurisdictions: [AR, BR, EU]'),
-    'platform.yaml',
-  )
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
-  return result.platform
-}
+const withEu = () =>
+  resolveText(exampleText().replace('jurisdictions: [AR, BR]', 'jurisdictions: [AR, BR, EU]'))
 
 describe('incidents.openBreach', () => {
   it('computes each jurisdiction’s clock, records the breach in the audit chain and reports the time left', async () => {

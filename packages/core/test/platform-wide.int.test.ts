@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { parse } from '@verticals/config-schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createEnv, type Env, VERIFIED } from './harness'
+import { createEnv, type Env, exampleText, resolveText, VERIFIED } from './harness'
 
 let env: Env
 beforeEach(async () => {
@@ -15,19 +12,14 @@ afterEach(async () => {
 const YEAR = 365 * 86_400_000
 const PATIENT = 'person-3107'
 const evidence = { collectedBy: 'web', method: 'checkbox' }
-const EXAMPLE = fileURLToPath(
-  new URL('../../../examples/argentina-marketplace/platform.yaml', import.meta.url),
-)
 
 /** The example with barber opted out of platform-wide erasure. */
 function barberOptedOut() {
-  const text = readFileSync(EXAMPLE, 'utf8').replace(
+  const text = exampleText().replace(
     '  barber:\n    workloads:',
     '  barber:\n    platformWideErasure: false\n    workloads:',
   )
-  const result = parse(text, 'platform.yaml')
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
-  return result.platform
+  return resolveText(text)
 }
 
 describe('platform-wide erasure across verticals sharing a database', () => {
